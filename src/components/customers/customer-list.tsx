@@ -1,0 +1,128 @@
+'use client';
+// A3: the customer list — accent-insensitive search over name, code, tax id and e-mail, status
+// filter, sorting and paging, all kept in the URL so a view can be shared and reloaded.
+import Link from 'next/link';
+import { useEffect, useMemo, useState } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useTRPC } from '@/trpc/react';
+import type { RouterOutputs } from '@/trpc/types';
+import { formatTaxId } from '@/lib/tax-id';
+import { DataTable } from '@/components/ui/data-table';
+import { Alert, Button } from '@/components/ui/controls';
+import { CustomerStatusBadge } from './status-badges';
+
+type Row = RouterOutputs['customers']['list']['items'][number];
+const STATUSES = ['ACTIVE', 'DELETED', 'ALL'] as const;
+const SORTS = ['name', 'code', 'createdAt'] as const;
+
+export function CustomerList() {
+  const t = useTranslations('customers');
+  const common = useTranslations('common');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+
+  const query = params.get('q') ?? '';
+  const status = STATUSES.find((s) => s === params.get('status')) ?? 'ACTIVE';
+  const sort = SORTS.find((s) => s === params.get('sort')) ?? 'name';
+  const direction = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [draft, setDraft] = useState(query);
+
+  function update(changes: Record<string, string | number | null>) {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  // Search as the user types, a moment after they stop.
+  useEffect(() => {
+    if (draft === query) return;
+    const timer = setTimeout(() => update({ q: draft || null, page: null }), 300);
+    return () => clearTimeout(timer);
+  });
+
+  const list = useQuery({
+    ...trpc.customers.list.queryOptions({ query: query || undefined, status, sort, direction, page, pageSize: 25 }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns = useMemo<ColumnDef<Row, unknown>[]>(
+    () => [
+      { id: 'code', header: t('code'), cell: ({ row }) => <span className="font-mono text-xs">{row.original.code}</span> },
+      {
+        id: 'name',
+        header: t('name'),
+        cell: ({ row }) => (
+          <Link href={`/customers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            {row.original.name}
+          </Link>
+        ),
+      },
+      { id: 'taxId', header: t('taxId'), cell: ({ row }) => formatTaxId(row.original.taxIdType, row.original.taxId) },
+      { id: 'contact', header: t('contact'), cell: ({ row }) => <span className="text-slate-700">{row.original.emails[0] ?? row.original.phones[0] ?? ''}</span> },
+      { id: 'locality', header: t('locality'), cell: ({ row }) => row.original.locality?.name ?? '' },
+      { id: 'connections', header: t('connectionsCount'), cell: ({ row }) => row.original._count.connections },
+      { id: 'status', header: t('status'), cell: ({ row }) => <CustomerStatusBadge status={row.original.status} /> },
+    ],
+    [t],
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="customer-search" className="mb-1 block text-sm font-medium text-slate-700">
+            {common('search')}
+          </label>
+          <input
+            id="customer-search"
+            type="search"
+            value={draft}
+            placeholder={t('searchPlaceholder')}
+            onChange={(e) => setDraft(e.target.value)}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+        </div>
+        <div>
+          <label htmlFor="customer-status" className="mb-1 block text-sm font-medium text-slate-700">
+            {t('status')}
+          </label>
+          <select id="customer-status" value={status} onChange={(e) => update({ status: e.target.value === 'ACTIVE' ? null : e.target.value, page: null })} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statusFilter.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {list.error ? <Alert>{list.error.message}</Alert> : null}
+      <DataTable
+        caption={t('title')}
+        data={list.data?.items ?? []}
+        columns={columns}
+        loading={list.isFetching}
+        sortable={['name', 'code']}
+        sort={{ id: sort, direction }}
+        onSort={(s) => update({ sort: s.id === 'name' ? null : s.id, dir: s.direction === 'asc' ? null : 'desc', page: null })}
+      />
+      <nav aria-label={common('pagination')} className="flex items-center justify-between">
+        <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>
+          {common('previous')}
+        </Button>
+        <span className="text-sm text-slate-700">{common('page', { page })}</span>
+        <Button variant="secondary" disabled={!list.data?.hasMore} onClick={() => update({ page: page + 1 })}>
+          {common('next')}
+        </Button>
+      </nav>
+    </div>
+  );
+}

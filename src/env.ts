@@ -1,0 +1,32 @@
+// The validated environment. Every variable is optional with a safe default; see .env.example.
+import { z } from 'zod';
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL; unset = `npm start` runs an embedded server and sets it for the app. */
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Signs session cookies; `npm start` generates and keeps one in .antena/ when unset. */
+  AUTH_SECRET: z.string().optional(),
+  /** Tenants live at <slug>.<ROOT_DOMAIN>; the root domain itself shows the landing page and sign-up. */
+  ROOT_DOMAIN: z.string().default('localhost'),
+  PORT: z.coerce.number().int().default(3000),
+  /** http or https, for links the app builds to a tenant's subdomain. */
+  PUBLIC_SCHEME: z.enum(['http', 'https']).default('http'),
+  /** Largest accepted upload (CSV import), in megabytes. */
+  MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
+});
+
+export type Env = z.infer<typeof Env>;
+
+let cached: Env | undefined;
+export function env(): Env {
+  return (cached ??= Env.parse(process.env));
+}
+
+/** The public origin of a tenant: http://demo.localhost:3000 in development. */
+export function tenantOrigin(slug: string): string {
+  const e = env();
+  const port = (e.PUBLIC_SCHEME === 'http' && e.PORT === 80) || (e.PUBLIC_SCHEME === 'https' && e.PORT === 443) ? '' : `:${e.PORT}`;
+  return `${e.PUBLIC_SCHEME}://${slug}.${e.ROOT_DOMAIN}${port}`;
+}

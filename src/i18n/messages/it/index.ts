@@ -1,0 +1,2 @@
+// Untranslated yet: falls back to Spanish.
+export * from '../es';

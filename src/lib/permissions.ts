@@ -1,0 +1,41 @@
+// A2: the one declarative permission map. Every staff procedure names a permission from here,
+// and the UI asks the same map what to show. Unit-tested as a table in tests/unit/permissions.test.ts.
+
+export const ROLES = ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'] as const;
+export type Role = (typeof ROLES)[number];
+
+const ALL: readonly Role[] = ROLES;
+const OFFICE: readonly Role[] = ['ADMIN', 'SUPERVISOR', 'OPERATOR'];
+const MANAGERS: readonly Role[] = ['ADMIN', 'SUPERVISOR'];
+const ADMIN: readonly Role[] = ['ADMIN'];
+
+export const PERMISSIONS = {
+  /** Open the operators' back office at all (technicians work in /tech). */
+  'backoffice.access': OFFICE,
+  'users.read': MANAGERS,
+  'users.manage': ADMIN,
+  'customers.read': ALL,
+  'customers.create': OFFICE,
+  'customers.update': OFFICE,
+  'customers.delete': MANAGERS,
+  'customers.import': MANAGERS,
+  'customers.portalPassword': OFFICE,
+  'connections.read': ALL,
+  'connections.manage': OFFICE,
+  'catalog.read': ALL,
+  'catalog.manage': ADMIN,
+  /** Prices, invoices, payments, balances: a role without it never receives these fields. */
+  'billing.read': OFFICE,
+  'settings.read': MANAGERS,
+  'settings.manage': ADMIN,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}

@@ -1,0 +1,135 @@
+// The tRPC wiring and the procedure ladder (STYLE.md §3):
+//   publicProcedure → tenantProcedure (tenant from the host, verified here on every call)
+//     → staffProcedure(permission) / technicianProcedure / customerProcedure.
+// Tenant data is only reachable from the lower rungs, which hand services a tenant-scoped client.
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import { AppError, APP_ERROR_STATUS } from '@/server/errors';
+import { translateError } from '@/i18n/catalog';
+import { fieldMessages } from '@/i18n/zod-messages';
+import { can, type Permission, type Role } from '@/lib/permissions';
+import type { Locale } from '@/lib/format';
+import { scopedDb } from '@/server/data/scoped';
+import { resolveTenantByHost, type TenantInfo } from '@/server/services/tenants/resolve';
+import { loadStaffActor, loadCustomerActor } from '@/server/services/auth/actors';
+import type { Caller, CustomerActor, StaffCaller } from '@/server/services/caller';
+import { logger } from '@/server/logger';
+
+/** What a signed-in session claims; verified against the host's tenant and the database on every call. */
+export type SessionClaims = { kind: 'staff' | 'customer'; userId: string; tenantId: string };
+
+export type ContextOptions = {
+  host: string | null;
+  session: SessionClaims | null;
+  ip: string | null;
+  /** The UI language the caller chose (cookie), if any. */
+  locale: Locale | null;
+};
+
+export async function createContext(opts: ContextOptions) {
+  const tenant = opts.host ? await resolveTenantByHost(opts.host) : null;
+  const locale: Locale = opts.locale ?? (tenant?.locale as Locale | undefined) ?? 'es';
+  return { ...opts, tenant, locale };
+}
+export type Context = Awaited<ReturnType<typeof createContext>>;
+
+const CODE_KEYS: Partial<Record<TRPCError['code'], string>> = {
+  NOT_FOUND: 'notFound',
+  UNAUTHORIZED: 'unauthorized',
+  FORBIDDEN: 'forbidden',
+  PAYLOAD_TOO_LARGE: 'payloadTooLarge',
+  TOO_MANY_REQUESTS: 'tooManyRequests',
+  CONFLICT: 'conflict',
+  PARSE_ERROR: 'badRequest',
+  BAD_REQUEST: 'badRequest',
+  METHOD_NOT_SUPPORTED: 'badRequest',
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Never send stack traces, in any environment.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? 'es';
+    const cause = error.cause;
+    let message: string;
+    let fieldErrors: Record<string, string> | undefined;
+    if (cause instanceof AppError) {
+      message = translateError(locale, cause.messageKey, cause.params);
+      if (cause.fieldErrors) {
+        fieldErrors = Object.fromEntries(
+          Object.entries(cause.fieldErrors).map(([field, m]) => [field, translateError(locale, m.key, m.params)]),
+        );
+      }
+    } else if (cause instanceof z.ZodError) {
+      fieldErrors = fieldMessages(locale, cause.issues);
+      message = translateError(locale, 'invalidInput');
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = translateError(locale, 'unexpected');
+    } else {
+      message = translateError(locale, CODE_KEYS[error.code] ?? 'unexpected');
+    }
+    return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors } };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Domain errors become tRPC errors with their code; anything unexpected is logged and answered generically. */
+const appErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.messageKey, cause });
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') logger.error({ path, err: cause ?? result.error }, 'procedure failed');
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const tenantProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.tenant) throw new AppError('NOT_FOUND', 'tenantNotFound');
+  return next({ ctx: { tenant: ctx.tenant as TenantInfo } });
+});
+
+/** A session is accepted only on its own tenant's host. */
+const sessionProcedure = tenantProcedure.use(({ ctx, next }) => {
+  const session = ctx.session;
+  if (!session || session.tenantId !== ctx.tenant.id) throw new AppError('UNAUTHORIZED', 'unauthorized');
+  return next({ ctx: { session } });
+});
+
+function staffRung(allowed: (role: Role) => boolean) {
+  return sessionProcedure.use(async ({ ctx, next }) => {
+    if (ctx.session.kind !== 'staff') throw new AppError('FORBIDDEN', 'forbidden');
+    // Reloaded on every call: a deactivated user or a changed role takes effect at once.
+    const actor = await loadStaffActor(ctx.tenant.id, ctx.session.userId);
+    if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
+    if (!allowed(actor.role)) throw new AppError('FORBIDDEN', 'forbidden');
+    const caller: StaffCaller = { tenantId: ctx.tenant.id, tenant: ctx.tenant, actor, db: scopedDb(ctx.tenant.id), locale: ctx.locale };
+    return next({ ctx: { caller } });
+  });
+}
+
+/** Staff holding `permission` in the permission map. */
+export function staffProcedure(permission: Permission) {
+  return staffRung((role) => can(role, permission));
+}
+
+/** Any signed-in staff member, for what concerns only themselves (their profile, their language). */
+export const anyStaffProcedure = staffRung(() => true);
+
+export const technicianProcedure = staffRung((role) => role === 'TECHNICIAN');
+
+export const customerProcedure = sessionProcedure.use(async ({ ctx, next }) => {
+  if (ctx.session.kind !== 'customer') throw new AppError('FORBIDDEN', 'forbidden');
+  const actor = await loadCustomerActor(ctx.tenant, ctx.session.userId);
+  if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
+  const caller: Caller<CustomerActor> = { tenantId: ctx.tenant.id, tenant: ctx.tenant, actor, db: scopedDb(ctx.tenant.id), locale: ctx.locale };
+  return next({ ctx: { caller } });
+});
+
+export const HTTP_STATUS = APP_ERROR_STATUS;

@@ -1,0 +1,55 @@
+// One domain error type (STYLE.md §7). Services throw AppError with a code and a message key; the
+// tRPC error formatter and the HTTP routes map it once to a status and a translated message.
+
+export const APP_ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+/** A message key under `errors.` in the i18n catalogs, with its parameters. */
+export type Message = { key: string; params?: Record<string, string | number> };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly messageKey: string,
+    readonly params?: Record<string, string | number>,
+    /** Per-field errors, keyed by the input path (e.g. "taxId", "rows.3.email"). */
+    readonly fieldErrors?: Record<string, Message>,
+  ) {
+    super(messageKey);
+    this.name = 'AppError';
+  }
+}
+
+/** Another tenant's row, or one the caller may not see: its existence is never revealed. */
+export function notFound(): AppError {
+  return new AppError('NOT_FOUND', 'notFound');
+}
+
+export function forbidden(): AppError {
+  return new AppError('FORBIDDEN', 'forbidden');
+}
+
+/** A field-level error: one field, one message. */
+export function fieldError(field: string, key: string, params?: Record<string, string | number>, code: AppErrorCode = 'BAD_REQUEST'): AppError {
+  return new AppError(code, 'invalidInput', undefined, { [field]: { key, params } });
+}
+
+/** The fields of a PostgreSQL unique violation, from Prisma's error (classic or driver-adapter shape). */
+export function uniqueViolationFields(error: unknown): string[] | null {
+  const e = error as { code?: string; meta?: Record<string, unknown> } | null;
+  if (!e || e.code !== 'P2002') return null;
+  const meta = e.meta ?? {};
+  if (Array.isArray(meta.target)) return meta.target as string[];
+  const adapterFields = (meta.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+  if (Array.isArray(adapterFields)) return adapterFields.map((f) => f.replace(/^"|"$/g, ''));
+  return [];
+}

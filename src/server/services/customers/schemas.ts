@@ -1,0 +1,109 @@
+// Input schemas for customers and connections (A3, A4), shared by the procedures, the CSV import and the forms.
+import { z } from 'zod';
+import { TAX_ID_TYPES, isValidTaxId, normalizeTaxId } from '@/lib/tax-id';
+
+export const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
+export const CONNECTION_STATUSES = ['ENABLED', 'BLOCKED', 'NO_SERVICE'] as const;
+export const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullish();
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'validation.email' }).max(254));
+
+export const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s().-]{6,25}$/, { message: 'validation.phone' });
+
+/** Code: the ISP's own customer number. */
+export const ZCustomerCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\w.\-/]+$/, { message: 'validation.code' });
+
+const ZCustomerBase = z.object({
+  code: ZCustomerCode.optional(),
+  name: z.string().trim().min(2).max(200),
+  taxIdType: z.enum(TAX_ID_TYPES).nullish(),
+  taxId: z
+    .string()
+    .trim()
+    .max(30)
+    .transform((v) => (v ? normalizeTaxId(v) : null))
+    .nullish(),
+  emails: z.array(ZEmail).max(10).default([]),
+  phones: z.array(ZPhone).max(10).default([]),
+  address: optionalText(300),
+  localityId: z.uuid().nullish(),
+  notes: optionalText(2000),
+});
+
+/** A tax id needs its type, and must pass that type's check (CUIT check digit, NIT, codice fiscale…). */
+function checkTaxId<T extends { taxIdType?: string | null; taxId?: string | null }>(value: T, ctx: z.RefinementCtx) {
+  if (value.taxId && !value.taxIdType) ctx.addIssue({ code: 'custom', path: ['taxIdType'], message: 'validation.taxIdTypeRequired' });
+  if (value.taxId && value.taxIdType && !isValidTaxId(value.taxIdType as (typeof TAX_ID_TYPES)[number], value.taxId)) {
+    ctx.addIssue({ code: 'custom', path: ['taxId'], message: 'validation.taxIdInvalid' });
+  }
+}
+
+const latitude = z.number().min(-90, { message: 'validation.latitude' }).max(90, { message: 'validation.latitude' });
+const longitude = z.number().min(-180, { message: 'validation.longitude' }).max(180, { message: 'validation.longitude' });
+
+export const ZConnectionFields = z.object({
+  code: optionalText(40),
+  planId: z.uuid().nullish(),
+  nodeId: z.uuid().nullish(),
+  type: z.enum(CONNECTION_TYPES).default('FIBER'),
+  address: z.string().trim().min(3).max(300),
+  localityId: z.uuid().nullish(),
+  latitude: latitude.nullish(),
+  longitude: longitude.nullish(),
+  status: z.enum(CONNECTION_STATUSES).default('ENABLED'),
+});
+
+function checkCoordinates<T extends { latitude?: number | null; longitude?: number | null }>(value: T, ctx: z.RefinementCtx) {
+  const hasLat = value.latitude !== null && value.latitude !== undefined;
+  const hasLng = value.longitude !== null && value.longitude !== undefined;
+  if (hasLat !== hasLng) ctx.addIssue({ code: 'custom', path: [hasLat ? 'longitude' : 'latitude'], message: 'validation.coordinatesPair' });
+}
+
+export const ZConnectionInput = ZConnectionFields.superRefine(checkCoordinates);
+
+export const ZCustomerCreate = ZCustomerBase.extend({
+  connections: z.array(ZConnectionInput).max(20).default([]),
+}).superRefine(checkTaxId);
+
+export const ZCustomerUpdate = ZCustomerBase.extend({ id: z.uuid(), code: ZCustomerCode })
+  .partial({ name: true, emails: true, phones: true })
+  .superRefine(checkTaxId);
+
+export const ZConnectionCreate = ZConnectionFields.extend({ customerId: z.uuid() }).superRefine(checkCoordinates);
+export const ZConnectionUpdate = ZConnectionFields.partial().extend({ id: z.uuid() }).superRefine(checkCoordinates);
+
+export const CUSTOMER_SORTS = ['name', 'code', 'createdAt'] as const;
+
+export const ZCustomerList = z.object({
+  query: z.string().trim().max(100).optional(),
+  status: z.enum([...CUSTOMER_STATUSES, 'ALL']).default('ACTIVE'),
+  localityId: z.uuid().optional(),
+  sort: z.enum(CUSTOMER_SORTS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+
+export type CustomerCreateInput = z.input<typeof ZCustomerCreate>;
+export type CustomerCreate = z.output<typeof ZCustomerCreate>;
+export type ConnectionInput = z.output<typeof ZConnectionInput>;

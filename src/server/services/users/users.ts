@@ -1,0 +1,74 @@
+// Staff users of a tenant (A2): admins create them, change their role and deactivate them.
+// The tenant always keeps at least one active admin, and nobody deactivates or demotes themselves.
+import { z } from 'zod';
+import { ROLES } from '@/lib/permissions';
+import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
+import { hashPassword } from '@/server/services/auth/passwords';
+import type { StaffCaller } from '@/server/services/caller';
+import { ZEmail, ZPhone } from '@/server/services/customers/schemas';
+
+export const ZPassword = z.string().min(8, { message: 'validation.passwordLength' }).max(200);
+
+export const ZUserCreate = z.object({
+  name: z.string().trim().min(2).max(120),
+  email: ZEmail,
+  role: z.enum(ROLES),
+  password: ZPassword,
+  phone: ZPhone.nullish(),
+});
+export const ZUserUpdate = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(2).max(120).optional(),
+  role: z.enum(ROLES).optional(),
+  phone: ZPhone.nullish(),
+  password: ZPassword.optional(),
+});
+export const ZUserList = z.object({ includeInactive: z.boolean().default(true), role: z.enum(ROLES).optional() });
+
+const USER_SELECT = { id: true, name: true, email: true, role: true, active: true, phone: true, locale: true, lastLoginAt: true, createdAt: true } as const;
+
+export function listUsers({ db }: StaffCaller, input: z.output<typeof ZUserList>) {
+  return db.user.findMany({
+    where: { ...(input.includeInactive ? {} : { active: true }), ...(input.role ? { role: input.role } : {}) },
+    orderBy: [{ active: 'desc' }, { name: 'asc' }],
+    select: USER_SELECT,
+  });
+}
+
+export async function createUser({ db, tenantId }: StaffCaller, input: z.output<typeof ZUserCreate>) {
+  if (await db.user.findFirst({ where: { email: input.email }, select: { id: true } })) throw fieldError('email', 'validation.emailTaken', undefined, 'CONFLICT');
+  const { password, ...fields } = input;
+  try {
+    return await db.user.create({ data: { ...fields, tenantId, passwordHash: await hashPassword(password) }, select: USER_SELECT });
+  } catch (error) {
+    if (uniqueViolationFields(error)) throw fieldError('email', 'validation.emailTaken', undefined, 'CONFLICT');
+    throw error;
+  }
+}
+
+async function otherActiveAdmins(caller: StaffCaller, exceptId: string): Promise<number> {
+  return caller.db.user.count({ where: { role: 'ADMIN', active: true, id: { not: exceptId } } });
+}
+
+export async function updateUser(caller: StaffCaller, input: z.output<typeof ZUserUpdate>) {
+  const { id, password, ...changes } = input;
+  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true, active: true } });
+  if (!user) throw notFound();
+  if (changes.role && changes.role !== 'ADMIN' && user.role === 'ADMIN') {
+    if (id === caller.actor.id) throw fieldError('role', 'validation.cannotDemoteSelf');
+    if (user.active && (await otherActiveAdmins(caller, id)) === 0) throw new AppError('CONFLICT', 'lastAdmin');
+  }
+  return caller.db.user.update({
+    where: { id },
+    data: { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+    select: USER_SELECT,
+  });
+}
+
+export async function setUserActive(caller: StaffCaller, id: string, active: boolean) {
+  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true } });
+  if (!user) throw notFound();
+  if (!active && id === caller.actor.id) throw new AppError('CONFLICT', 'cannotDeactivateSelf');
+  if (!active && user.role === 'ADMIN' && (await otherActiveAdmins(caller, id)) === 0) throw new AppError('CONFLICT', 'lastAdmin');
+  return caller.db.user.update({ where: { id }, data: { active }, select: USER_SELECT });
+}
