@@ -1,16 +1,20 @@
 // One JSON file per namespace; add a namespace here in every locale.
 export { default as auth } from './auth.json';
+export { default as catalog } from './catalog.json';
 export { default as common } from './common.json';
 export { default as connections } from './connections.json';
 export { default as countries } from './countries.json';
 export { default as customers } from './customers.json';
 export { default as enums } from './enums.json';
 export { default as errors } from './errors.json';
+export { default as home } from './home.json';
 export { default as language } from './language.json';
 export { default as nav } from './nav.json';
 export { default as notFound } from './notFound.json';
 export { default as portal } from './portal.json';
 export { default as roles } from './roles.json';
+export { default as settings } from './settings.json';
 export { default as signup } from './signup.json';
 export { default as site } from './site.json';
 export { default as tech } from './tech.json';
+export { default as users } from './users.json';

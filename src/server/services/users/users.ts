@@ -1,5 +1,6 @@
 // Staff users of a tenant (A2): admins create them, change their role and deactivate them.
-// The tenant always keeps at least one active admin, and nobody deactivates or demotes themselves.
+// Only admins manage users and no admin may deactivate or demote themselves, so a tenant always
+// keeps at least one active admin.
 import { z } from 'zod';
 import { ROLES } from '@/lib/permissions';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
@@ -46,18 +47,11 @@ export async function createUser({ db, tenantId }: StaffCaller, input: z.output<
   }
 }
 
-async function otherActiveAdmins(caller: StaffCaller, exceptId: string): Promise<number> {
-  return caller.db.user.count({ where: { role: 'ADMIN', active: true, id: { not: exceptId } } });
-}
-
 export async function updateUser(caller: StaffCaller, input: z.output<typeof ZUserUpdate>) {
   const { id, password, ...changes } = input;
-  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true, active: true } });
+  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true } });
   if (!user) throw notFound();
-  if (changes.role && changes.role !== 'ADMIN' && user.role === 'ADMIN') {
-    if (id === caller.actor.id) throw fieldError('role', 'validation.cannotDemoteSelf');
-    if (user.active && (await otherActiveAdmins(caller, id)) === 0) throw new AppError('CONFLICT', 'lastAdmin');
-  }
+  if (changes.role && changes.role !== 'ADMIN' && id === caller.actor.id) throw fieldError('role', 'validation.cannotDemoteSelf');
   return caller.db.user.update({
     where: { id },
     data: { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
@@ -66,9 +60,8 @@ export async function updateUser(caller: StaffCaller, input: z.output<typeof ZUs
 }
 
 export async function setUserActive(caller: StaffCaller, id: string, active: boolean) {
-  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true } });
-  if (!user) throw notFound();
   if (!active && id === caller.actor.id) throw new AppError('CONFLICT', 'cannotDeactivateSelf');
-  if (!active && user.role === 'ADMIN' && (await otherActiveAdmins(caller, id)) === 0) throw new AppError('CONFLICT', 'lastAdmin');
-  return caller.db.user.update({ where: { id }, data: { active }, select: USER_SELECT });
+  const result = await caller.db.user.updateMany({ where: { id }, data: { active } });
+  if (result.count !== 1) throw notFound();
+  return { id, active };
 }

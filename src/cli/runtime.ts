@@ -1,0 +1,136 @@
+// What `npm start`, `npm run dev`, the end-to-end tests and the benchmark share: a database
+// (embedded when DATABASE_URL is unset), migrations, a session secret, and the Next.js server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from './db/embedded';
+import { applyMigrations } from './db/schema-engine';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const DATA_DIR = path.resolve(ROOT, process.env.ANTENA_DATA_DIR ?? '.antena');
+
+export type Database = { url: string; stop: () => Promise<void> };
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** DATABASE_URL when set (nothing is started), else the embedded PostgreSQL kept under dataDir. */
+export async function openDatabase(opts: { dataDir?: string; port?: number; name?: string } = {}): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const dataDir = opts.dataDir ?? path.join(DATA_DIR, 'pgdata');
+  const port = opts.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const server = await startEmbeddedPostgres({ dataDir, port });
+  const name = opts.name ?? 'antena';
+  await ensureDatabase(server.url('postgres'), name);
+  return { url: server.url(name), stop: () => server.stop() };
+}
+
+export async function migrate(url: string): Promise<void> {
+  await applyMigrations(url);
+}
+
+/** AUTH_SECRET, or one generated on first start and kept (git-ignored) so sessions survive restarts. */
+export function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(DATA_DIR, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const STAMP = path.join(ROOT, '.next', 'antena-source-hash');
+
+/** A hash of everything the build is made from, so a stale build (after a pull) is rebuilt. */
+export function sourceHash(): string {
+  const hash = createHash('sha256');
+  const visit = (p: string) => {
+    const stat = statSync(p, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p).sort()) if (entry !== 'generated') visit(path.join(p, entry));
+    } else {
+      hash.update(path.relative(ROOT, p)).update(readFileSync(p));
+    }
+  };
+  for (const p of ['src', 'public', 'next.config.mjs', 'package-lock.json', 'prisma/schema.prisma', 'postcss.config.mjs', 'tsconfig.json']) visit(path.join(ROOT, p));
+  return hash.digest('hex');
+}
+
+export function buildIsCurrent(): boolean {
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || !existsSync(STAMP)) return false;
+  return readFileSync(STAMP, 'utf8') === sourceHash();
+}
+
+/** `next build`, then records which sources it was made from. */
+export async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  const hash = sourceHash();
+  await run(['build'], env);
+  writeFileSync(STAMP, hash);
+}
+
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args[0]} exited with ${code}`))));
+  });
+}
+
+export function appEnv(extra: { databaseUrl: string; port: number }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: extra.databaseUrl,
+    AUTH_SECRET: authSecret(),
+    PORT: String(extra.port),
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}
+
+/** Starts `next start` (or `next dev`) and resolves once it answers HTTP. */
+export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, opts: { port: number; host: string; quiet?: boolean }): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [NEXT_BIN, mode, '-p', String(opts.port), '-H', opts.host], {
+    cwd: ROOT,
+    env,
+    stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+  const deadline = Date.now() + (mode === 'dev' ? 120_000 : 60_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next ${mode} exited with ${child.exitCode}`);
+    try {
+      await fetch(`http://${opts.host}:${opts.port}/api/auth/csrf`, { signal: AbortSignal.timeout(2_000) });
+      return child;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill('SIGTERM');
+        throw new Error(`next ${mode} did not answer on port ${opts.port}`);
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
+
+/** Stops a child we started, by its pid, waiting for it to exit. */
+export function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}

@@ -1,0 +1,69 @@
+// `npm start` (and `npm run dev` with --dev): one command brings up the whole product.
+//   1. PostgreSQL: DATABASE_URL, or an embedded server kept in .antena/pgdata;
+//   2. migrations; 3. the demo tenant, once; 4. a build if there is none; 5. the app on PORT.
+// Ctrl-C stops the app and the database cleanly.
+import { performance } from 'node:perf_hooks';
+import { appEnv, build, buildIsCurrent, migrate, openDatabase, serveNext, stopChild } from './runtime';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+const rootDomain = process.env.ROOT_DOMAIN ?? 'localhost';
+const t0 = performance.now();
+
+const database = await openDatabase();
+let app: Awaited<ReturnType<typeof serveNext>> | undefined;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nAntena: stopping…');
+  await stopChild(app);
+  await database.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+
+try {
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  const { seedDemo, DEMO_USERS, DEMO_PASSWORD, DEMO_CUSTOMER } = await import('@/server/seed/demo');
+  const seeded = await seedDemo();
+  const { db } = await import('@/server/db');
+  await db().$disconnect();
+
+  const env = appEnv({ databaseUrl: database.url, port });
+  if (!dev && !buildIsCurrent()) {
+    console.log('Antena: building the app (about a minute; only when the sources changed)…');
+    await build(env);
+  }
+  app = await serveNext(dev ? 'dev' : 'start', env, { port, host });
+  app.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`Antena: the app exited (${code})`);
+      void shutdown(1);
+    }
+  });
+
+  const origin = (slug?: string) => `http://${slug ? `${slug}.` : ''}${rootDomain}${port === 80 ? '' : `:${port}`}`;
+  console.log(`
+Antena is running (${((performance.now() - t0) / 1000).toFixed(1)} s${seeded.created ? ', demo tenant created' : ''}).
+
+  Back office   ${origin('demo')}
+  Technicians   ${origin('demo')}/tech
+  Customers     ${origin('demo')}/portal
+  Sign up an ISP ${origin()}
+
+  Demo logins (password: ${DEMO_PASSWORD})
+${DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`).join('\n')}
+    CUSTOMER    tax id ${DEMO_CUSTOMER.taxId} at /portal
+
+  Database      ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL in .antena/pgdata'}
+Press Ctrl-C to stop.
+`);
+} catch (error) {
+  console.error('Antena failed to start:', error);
+  await shutdown(1);
+}

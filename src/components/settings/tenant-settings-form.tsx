@@ -1,0 +1,92 @@
+'use client';
+// A1/A6/F1/F2: the tenant's name, country, language, time zone, currency and portal sign-in.
+import { useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useTRPC } from '@/trpc/react';
+import type { RouterOutputs } from '@/trpc/types';
+import { COUNTRY_CODES, COUNTRIES, CURRENCIES, type Country } from '@/lib/countries';
+import { LOCALES, type Locale } from '@/lib/format';
+import { PORTAL_LOGIN_FIELDS, type PortalLoginField } from '@/server/services/tenants/settings';
+import { Alert, Button, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
+import { formErrors } from '@/components/ui/use-form-errors';
+import { useCan } from '@/components/shell/permissions';
+
+type Settings = RouterOutputs['tenants']['settings'];
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const t = useTranslations('settings');
+  const countries = useTranslations('countries');
+  const language = useTranslations('language');
+  const enums = useTranslations('enums');
+  const common = useTranslations('common');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const can = useCan();
+  const readOnly = !can('settings.manage');
+  const [s, setS] = useState(initial);
+  const save = useMutation(trpc.tenants.updateSettings.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = formErrors(save.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({ name: s.name, country: s.country as Country, locale: s.locale as Locale, timeZone: s.timeZone, currency: s.currency as (typeof CURRENCIES)[number], portal: s.portal });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6">
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
+      {save.isSuccess ? <Alert tone="success">{common('saved')}</Alert> : null}
+      <fieldset disabled={readOnly} className="space-y-6">
+        <Card title={t('company')}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextInput label={t('name')} value={s.name} onChange={(e) => setS({ ...s, name: e.target.value })} error={errors.field('name')} />
+            <TextInput label={t('subdomain')} value={s.slug} readOnly hint={t('subdomainHint')} />
+            <Select
+              label={t('country')}
+              value={s.country}
+              onChange={(e) => {
+                const country = e.target.value as Country;
+                // A new country suggests its time zone and currency; both stay editable.
+                setS({ ...s, country, timeZone: COUNTRIES[country].timeZone, currency: COUNTRIES[country].currency });
+              }}
+              options={COUNTRY_CODES.map((c) => ({ value: c, label: countries(c) }))}
+              error={errors.field('country')}
+            />
+            <Select label={t('locale')} value={s.locale} onChange={(e) => setS({ ...s, locale: e.target.value })} options={LOCALES.map((l) => ({ value: l, label: language(l) }))} error={errors.field('locale')} />
+            <TextInput label={t('timeZone')} value={s.timeZone} onChange={(e) => setS({ ...s, timeZone: e.target.value })} error={errors.field('timeZone')} />
+            <Select label={t('currency')} value={s.currency} onChange={(e) => setS({ ...s, currency: e.target.value })} options={CURRENCIES.map((c) => ({ value: c, label: c }))} error={errors.field('currency')} />
+          </div>
+          {s.country === 'CO' ? <p className="mt-4 text-sm text-slate-700">{t('pqrsNote')}</p> : null}
+        </Card>
+        <Card title={t('portal')}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Select
+              label={t('loginField')}
+              value={s.portal.loginField}
+              onChange={(e) => setS({ ...s, portal: { ...s.portal, loginField: e.target.value as PortalLoginField } })}
+              options={PORTAL_LOGIN_FIELDS.map((f) => ({ value: f, label: enums(`loginField.${f}`) }))}
+            />
+            <div className="flex items-end">
+              <Checkbox label={t('allowDeleted')} checked={s.portal.allowDeleted} onChange={(e) => setS({ ...s, portal: { ...s.portal, allowDeleted: e.target.checked } })} />
+            </div>
+          </div>
+        </Card>
+      </fieldset>
+      {!readOnly ? (
+        <div className="flex justify-end">
+          <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function TenantSettings() {
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.tenants.settings.queryOptions());
+  const common = useTranslations('common');
+  if (settings.error) return <Alert>{settings.error.message}</Alert>;
+  return settings.data ? <SettingsForm initial={settings.data} /> : <p role="status">{common('loading')}</p>;
+}

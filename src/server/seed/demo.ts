@@ -1,0 +1,99 @@
+// The demo tenant `demo` that `npm start` creates once: one user per role, plans, nodes,
+// localities, and customers with connections around Buenos Aires. Seeding twice adds nothing.
+import { db } from '@/server/db';
+import { scopedDb } from '@/server/data/scoped';
+import { createTenant } from '@/server/services/tenants/tenants';
+import { hashPassword } from '@/server/services/auth/passwords';
+import { customerSearchText } from '@/server/services/customers/search-text';
+import type { Role } from '@/lib/permissions';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_PASSWORD = 'antena-demo';
+export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
+  { role: 'ADMIN', email: 'admin@demo.antena.test', name: 'Ana Administradora' },
+  { role: 'SUPERVISOR', email: 'supervisor@demo.antena.test', name: 'Sergio Supervisor' },
+  { role: 'OPERATOR', email: 'operador@demo.antena.test', name: 'Olga Operadora' },
+  { role: 'TECHNICIAN', email: 'tecnico@demo.antena.test', name: 'Tomás Técnico' },
+];
+/** The demo customer signs in at /portal with this tax id (the tenant's login field) and DEMO_PASSWORD. */
+export const DEMO_CUSTOMER = { code: '1001', name: 'María Fernández', taxIdType: 'DNI' as const, taxId: '30123456' };
+
+const FIRST = ['Juan', 'María', 'Carlos', 'Lucía', 'Jorge', 'Sofía', 'Martín', 'Valentina', 'Diego', 'Camila', 'Pablo', 'Julieta', 'Nicolás', 'Florencia', 'Andrés'];
+const LAST = ['González', 'Rodríguez', 'Gómez', 'Fernández', 'López', 'Díaz', 'Martínez', 'Pérez', 'Romero', 'Sánchez', 'Álvarez', 'Benítez', 'Núñez', 'Acuña'];
+const STREETS = ['Av. San Martín', 'Belgrano', 'Rivadavia', 'Mitre', 'Sarmiento', 'Moreno', 'Av. Libertador', 'Alsina'];
+
+export async function seedDemo(): Promise<{ created: boolean }> {
+  if (await db().tenant.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) return { created: false };
+  const admin = DEMO_USERS[0]!;
+  const { tenant } = await createTenant({
+    slug: DEMO_SLUG,
+    name: 'Fibra Sur (demo)',
+    country: 'AR',
+    adminName: admin.name,
+    adminEmail: admin.email,
+    adminPassword: DEMO_PASSWORD,
+  });
+  const scoped = scopedDb(tenant.id);
+  const tenantId = tenant.id;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await scoped.$transaction(async (tx) => {
+    await tx.user.createMany({ data: DEMO_USERS.slice(1).map((u) => ({ ...u, tenantId, passwordHash })) });
+    const localities = await Promise.all(
+      ['Quilmes', 'Bernal', 'Avellaneda', 'Lanús'].map((name) => tx.locality.create({ data: { tenantId, name, province: 'Buenos Aires' } })),
+    );
+    const plans = await Promise.all(
+      [
+        { name: 'Fibra 100', downloadMbps: 100, uploadMbps: 50, price: 18500, offeredInPortal: true },
+        { name: 'Fibra 300', downloadMbps: 300, uploadMbps: 150, price: 24900, offeredInPortal: true },
+        { name: 'Inalámbrico 20', downloadMbps: 20, uploadMbps: 5, price: 12000, offeredInPortal: false },
+      ].map((p) => tx.plan.create({ data: { tenantId, ...p } })),
+    );
+    const nodes = await Promise.all(
+      [
+        { name: 'Nodo Quilmes Centro', latitude: -34.7206, longitude: -58.2546 },
+        { name: 'Nodo Bernal', latitude: -34.7081, longitude: -58.2806 },
+      ].map((n) => tx.node.create({ data: { tenantId, ...n } })),
+    );
+    const customers = [
+      { ...DEMO_CUSTOMER, emails: ['maria.fernandez@example.com'], phones: ['+54 11 4253-1001'] },
+      ...Array.from({ length: 39 }, (_, i) => ({
+        code: String(1002 + i),
+        name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+        taxIdType: 'DNI' as const,
+        taxId: String(20_000_000 + i * 137_911),
+        emails: [`cliente${1002 + i}@example.com`],
+        phones: [`+54 11 4253-${String(1002 + i).padStart(4, '0')}`],
+      })),
+    ];
+    for (const [i, c] of customers.entries()) {
+      const locality = localities[i % localities.length]!;
+      const address = `${STREETS[i % STREETS.length]} ${100 + i * 37}`;
+      const customer = await tx.customer.create({
+        data: {
+          tenantId,
+          ...c,
+          address,
+          localityId: locality.id,
+          portalPasswordHash: i === 0 ? passwordHash : null,
+          searchText: customerSearchText(c),
+        },
+      });
+      await tx.connection.create({
+        data: {
+          tenantId,
+          customerId: customer.id,
+          code: `C-${c.code}`,
+          planId: plans[i % plans.length]!.id,
+          nodeId: nodes[i % nodes.length]!.id,
+          type: i % plans.length === 2 ? 'WIRELESS' : 'FIBER',
+          address,
+          localityId: locality.id,
+          latitude: -34.72 + (i % 10) * 0.003,
+          longitude: -58.27 + Math.floor(i / 10) * 0.004,
+          status: i % 13 === 5 ? 'BLOCKED' : i % 17 === 7 ? 'NO_SERVICE' : 'ENABLED',
+        },
+      });
+    }
+  }, { timeout: 60_000 });
+  return { created: true };
+}

@@ -1,0 +1,102 @@
+// Benchmark data: TENANTS tenants, one of them large (`big`), with customers and one connection
+// each, inserted in batches with unnest() — seconds, not minutes. Generated once per scale and
+// reused (a marker row says which scale a database holds).
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { customerSearchText } from '@/server/services/customers/search-text';
+import { hashPassword } from '@/server/services/auth/passwords';
+
+export const BENCH_PASSWORD = 'bench-password-1';
+const FIRST = ['Juan', 'María', 'Carlos', 'Lucía', 'Jorge', 'Sofía', 'Martín', 'Valentina', 'Diego', 'Camila', 'Pablo', 'Julieta', 'Nicolás', 'Florencia', 'Andrés', 'Ramón', 'Agustina', 'Tomás', 'Micaela', 'Héctor', 'Rocío', 'Iván', 'Belén', 'Óscar'];
+const LAST = ['González', 'Rodríguez', 'Gómez', 'Fernández', 'López', 'Díaz', 'Martínez', 'Pérez', 'Romero', 'Sánchez', 'Álvarez', 'Benítez', 'Núñez', 'Acuña', 'Ibáñez', 'Suárez', 'Castro', 'Ortiz', 'Ríos', 'Peña', 'Muñoz', 'Giménez', 'Sosa', 'Toledo', 'Medina', 'Herrera', 'Aguirre', 'Vázquez'];
+const STREETS = ['Av. San Martín', 'Belgrano', 'Rivadavia', 'Mitre', 'Sarmiento', 'Moreno', 'Av. Libertador', 'Alsina', 'Colón', 'Güemes'];
+
+export type Scale = { tenants: number; bigCustomers: number; smallCustomers: number };
+
+/** A deterministic pseudo-random sequence, so every generation of a scale is the same data. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export async function generate(url: string, scale: Scale, log: (m: string) => void): Promise<{ bigTenantId: string; slug: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const marker = JSON.stringify(scale);
+    const existing = await client.query(`SELECT id, settings FROM "Tenant" WHERE slug = 'big'`);
+    if (existing.rowCount && JSON.stringify((existing.rows[0].settings as { bench?: unknown }).bench) === marker) {
+      log('bench data: reusing the generated data');
+      return { bigTenantId: existing.rows[0].id, slug: 'big' };
+    }
+    if (existing.rowCount) throw new Error('the bench database holds another scale; delete .antena/bench-pg or use the same scale');
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    const random = rng(42);
+    let bigTenantId = '';
+    for (let t = 0; t < scale.tenants; t++) {
+      const big = t === 0;
+      const tenantId = randomUUID();
+      if (big) bigTenantId = tenantId;
+      const slug = big ? 'big' : `small${t}`;
+      await client.query(
+        `INSERT INTO "Tenant" (id, slug, name, country, locale, "timeZone", currency, settings, "updatedAt") VALUES ($1, $2, $3, 'AR', 'es', 'America/Argentina/Buenos_Aires', 'ARS', $4, now())`,
+        [tenantId, slug, `ISP ${slug}`, big ? JSON.stringify({ bench: scale }) : '{}'],
+      );
+      await client.query(`INSERT INTO "User" (id, "tenantId", email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, 'admin@bench.test', 'Admin Bench', 'ADMIN', $3, now())`, [randomUUID(), tenantId, passwordHash]);
+      const planIds = [randomUUID(), randomUUID(), randomUUID()];
+      await client.query(
+        `INSERT INTO "Plan" (id, "tenantId", name, "downloadMbps", "uploadMbps", price) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::int[], $6::numeric[])`,
+        [planIds, planIds.map(() => tenantId), ['Fibra 100', 'Fibra 300', 'Radio 20'], [100, 300, 20], [50, 150, 5], [18500, 24900, 12000]],
+      );
+      const localityIds = Array.from({ length: 12 }, () => randomUUID());
+      await client.query(`INSERT INTO "Locality" (id, "tenantId", name) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])`, [localityIds, localityIds.map(() => tenantId), localityIds.map((_, i) => `Localidad ${i + 1}`)]);
+      const count = big ? scale.bigCustomers : scale.smallCustomers;
+      const BATCH = 5_000;
+      for (let start = 0; start < count; start += BATCH) {
+        const n = Math.min(BATCH, count - start);
+        const cols = { id: [] as string[], code: [] as string[], name: [] as string[], taxId: [] as string[], email: [] as string[], address: [] as string[], locality: [] as string[], search: [] as string[], status: [] as string[] };
+        const conn = { id: [] as string[], customer: [] as string[], plan: [] as string[], lat: [] as number[], lng: [] as number[], status: [] as string[] };
+        for (let i = 0; i < n; i++) {
+          const k = start + i;
+          const name = `${FIRST[Math.floor(random() * FIRST.length)]} ${LAST[Math.floor(random() * LAST.length)]} ${LAST[Math.floor(random() * LAST.length)]}`;
+          const code = String(100_000 + k);
+          const taxId = String(20_000_000 + k * 7);
+          const email = `cliente${k}@correo${k % 17}.com.ar`;
+          const id = randomUUID();
+          cols.id.push(id);
+          cols.code.push(code);
+          cols.name.push(name);
+          cols.taxId.push(taxId);
+          cols.email.push(email);
+          cols.address.push(`${STREETS[k % STREETS.length]} ${100 + (k % 4000)}`);
+          cols.locality.push(localityIds[k % localityIds.length]!);
+          cols.search.push(customerSearchText({ name, code, taxId, emails: [email] }));
+          cols.status.push(k % 25 === 0 ? 'DELETED' : 'ACTIVE');
+          conn.id.push(randomUUID());
+          conn.customer.push(id);
+          conn.plan.push(planIds[k % 3]!);
+          conn.lat.push(-34.6 + random() * 0.4);
+          conn.lng.push(-58.6 + random() * 0.4);
+          conn.status.push(k % 13 === 0 ? 'BLOCKED' : k % 29 === 0 ? 'NO_SERVICE' : 'ENABLED');
+        }
+        await client.query(
+          `INSERT INTO "Customer" (id, "tenantId", code, name, "taxIdType", "taxId", emails, phones, address, "localityId", status, "searchText", "updatedAt")
+           SELECT u.id, $2::uuid, u.code, u.name, 'DNI', u.tax, ARRAY[u.email], ARRAY[]::text[], u.address, u.locality, u.status::"CustomerStatus", u.search, now()
+           FROM unnest($1::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[]) AS u(id, code, name, tax, email, address, locality, status, search)`,
+          [cols.id, tenantId, cols.code, cols.name, cols.taxId, cols.email, cols.address, cols.locality, cols.status, cols.search],
+        );
+        await client.query(
+          `INSERT INTO "Connection" (id, "tenantId", "customerId", "planId", type, address, latitude, longitude, status, "updatedAt")
+           SELECT u.id, $2::uuid, u.customer, u.plan, 'FIBER', 'Domicilio de instalación', u.lat, u.lng, u.status::"ConnectionStatus", now()
+           FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::float8[], $6::float8[], $7::text[]) AS u(id, customer, plan, lat, lng, status)`,
+          [conn.id, tenantId, conn.customer, conn.plan, conn.lat, conn.lng, conn.status],
+        );
+      }
+      if (big || t % 5 === 0) log(`bench data: tenant ${slug} with ${count} customers`);
+    }
+    await client.query('ANALYZE');
+    return { bigTenantId, slug: 'big' };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,150 @@
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start]`
+// Generates (once) a large tenant among many, serves the built app against it, and measures over
+// HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
+// for comparison, the server's memory, and how fast `npm start` serves with an existing build.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, ROOT, serveNext, stopChild } from '@/cli/runtime';
+import { searchTokens } from '@/lib/text';
+import { generate, BENCH_PASSWORD, type Scale } from './generate';
+import { Session } from './http';
+import { latency, printTable, value, type Entry } from './stats';
+
+const SCALES: Record<string, Scale> = {
+  small: { tenants: 5, bigCustomers: 20_000, smallCustomers: 500 },
+  full: { tenants: 20, bigCustomers: 200_000, smallCustomers: 2_000 },
+};
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const scaleName = flag('scale') ?? 'full';
+const scale = SCALES[scaleName];
+if (!scale) throw new Error(`unknown scale ${scaleName}: use ${Object.keys(SCALES).join(' or ')}`);
+const jsonFile = flag('json');
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+/** Resident memory of a process and its descendants, in MB (Linux /proc). */
+function treeRssMb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let kb = 0;
+  const visit = (pid: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return;
+    }
+    for (const c of children.get(pid) ?? []) visit(c);
+  };
+  visit(rootPid);
+  return kb / 1024;
+}
+
+// The SQL the customer list runs, written by hand, for the "app overhead" comparison.
+const LIST_SQL = (withSearch: number) => `
+  SELECT c.id, c.code, c.name, c."taxIdType", c."taxId", c.emails, c.phones, c.address, c.status,
+         l.id AS "localityId", l.name AS "localityName",
+         (SELECT count(*) FROM "Connection" k WHERE k."tenantId" = c."tenantId" AND k."customerId" = c.id) AS connections
+  FROM "Customer" c
+  LEFT JOIN "Locality" l ON l."tenantId" = c."tenantId" AND l.id = c."localityId"
+  WHERE c."tenantId" = $1 AND c.status = 'ACTIVE'
+  ${Array.from({ length: withSearch }, (_, i) => `AND c."searchText" LIKE $${i + 2}`).join(' ')}
+  ORDER BY c.name ASC, c.id ASC LIMIT 26`;
+
+/** Timed `npm start` against an existing build and database: until it answers HTTP, and its idle memory. */
+async function measureStart(): Promise<Entry[]> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '3301', ANTENA_DATA_DIR: path.join(DATA_DIR, 'bench-start'), EMBEDDED_PG_PORT: '54349' };
+  delete env.DATABASE_URL;
+  const startOnce = async () => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    for (;;) {
+      try {
+        const res = await fetch('http://127.0.0.1:3301/api/auth/csrf', { headers: { host: 'demo.localhost:3301' } });
+        if (res.ok) break;
+      } catch {
+        if (child.exitCode !== null) throw new Error('npm start exited');
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const ms = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 3000));
+    const rss = treeRssMb(child.pid!);
+    await stopChild(child, 'SIGINT');
+    return { ms, rss, exitCode: child.exitCode };
+  };
+  await startOnce(); // creates that data folder's database and demo tenant
+  const second = await startOnce();
+  return [value('server.start_ms', second.ms, 'ms'), value('server.start_rss_mb', second.rss, 'MB (npm start: app + embedded PostgreSQL, idle)')];
+}
+
+const entries: Entry[] = [];
+delete process.env.DATABASE_URL;
+const database = await openDatabase({ dataDir: path.join(DATA_DIR, 'bench-pg'), port: Number(process.env.BENCH_PG_PORT ?? 54359), name: `antena_bench_${scaleName}` });
+let app: Awaited<ReturnType<typeof serveNext>> | undefined;
+try {
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  const t0 = performance.now();
+  const { bigTenantId } = await generate(database.url, scale, log);
+  log(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const env = appEnv({ databaseUrl: database.url, port: PORT });
+  if (!buildIsCurrent()) {
+    log('building the app…');
+    await build(env);
+  }
+  app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true });
+  await new Promise((r) => setTimeout(r, 2000));
+  entries.push(value('server.rss_idle_mb', treeRssMb(app.pid!), 'MB'));
+
+  const session = new Session(PORT, `big.localhost:${PORT}`);
+  await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
+  const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+
+  const terms = ['gonzalez', 'martin nunez', 'maria rodriguez', 'acuna', String(100_000 + Math.floor(scale.bigCustomers / 3)), String(20_000_000 + 7 * Math.floor(scale.bigCustomers / 2)), 'lucia ibanez', 'cliente1234@', 'perez sosa', 'hector'];
+  const N = 300;
+  entries.push(await latency('customers.search', N, (i) => session.query('customers.list', { query: terms[i % terms.length], page: 1, pageSize: 25 })));
+  entries.push(
+    await latency('customers.search.sql', N, (i) => {
+      const tokens = searchTokens(terms[i % terms.length]!);
+      return sql.query(LIST_SQL(tokens.length), [bigTenantId, ...tokens.map((t) => `%${t}%`)]);
+    }),
+  );
+  entries.push(await latency('customers.list', N, () => session.query('customers.list', { page: 1, pageSize: 25 })));
+  entries.push(await latency('customers.list.sql', N, () => sql.query(LIST_SQL(0), [bigTenantId])));
+  entries.push(await latency('customers.list.page40', 100, () => session.query('customers.list', { page: 40, pageSize: 25 })));
+  const search = entries.find((e) => e.name === 'customers.search')!;
+  const searchSql = entries.find((e) => e.name === 'customers.search.sql')!;
+  if (search.kind === 'latency' && searchSql.kind === 'latency') entries.push(value('customers.search.overhead_p50_ms', search.p50 - searchSql.p50, 'ms (app minus raw SQL, median)'));
+  entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after load)'));
+  await sql.end();
+} finally {
+  await stopChild(app);
+  await database.stop();
+}
+if (!args.includes('--skip-start')) entries.push(...(await measureStart()));
+
+console.log(`\nAntena benchmark — scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest\n`);
+printTable(entries);
+if (jsonFile) {
+  const out = { scale: { name: scaleName, ...scale }, measuredAt: new Date().toISOString(), entries: Object.fromEntries(entries.map(({ name, ...rest }) => [name, rest])) };
+  writeFileSync(jsonFile, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nwrote ${jsonFile}`);
+}

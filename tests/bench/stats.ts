@@ -1,0 +1,44 @@
+// Percentiles and the report: a table on the terminal, and JSON keyed by stable names.
+import { performance } from 'node:perf_hooks';
+
+export type Entry =
+  | { name: string; kind: 'latency'; unit: 'ms'; n: number; p50: number; p95: number; p99: number }
+  | { name: string; kind: 'value'; unit: string; value: number };
+
+export function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Runs `fn` `warmup` times unmeasured, then `n` times measured, one after another. */
+export async function latency(name: string, n: number, fn: (i: number) => Promise<unknown>, warmup = Math.ceil(n / 10)): Promise<Entry> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return { name, kind: 'latency', unit: 'ms', n, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
+}
+
+export function value(name: string, v: number, unit: string): Entry {
+  return { name, kind: 'value', unit, value: round(v) };
+}
+
+export function printTable(entries: Entry[]): void {
+  const rows = entries.map((e) =>
+    e.kind === 'latency'
+      ? [e.name, String(e.p50), String(e.p95), String(e.p99), `ms (n=${e.n})`]
+      : [e.name, String(e.value), '', '', e.unit],
+  );
+  const head = ['measurement', 'p50 / value', 'p95', 'p99', 'unit'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}

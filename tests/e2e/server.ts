@@ -1,0 +1,38 @@
+// The end-to-end tests' server: a fresh embedded PostgreSQL, migrations, the demo tenant plus a
+// second tenant `acme`, a current build, and `next start` on loopback. Playwright starts it and
+// stops it (SIGTERM), and it stops the database on its way out.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+const dataDir = path.join(DATA_DIR, 'e2e-pg');
+rmSync(dataDir, { recursive: true, force: true });
+delete process.env.DATABASE_URL;
+const database = await openDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339) });
+let app: Awaited<ReturnType<typeof serveNext>> | undefined;
+
+async function shutdown(code = 0) {
+  await stopChild(app);
+  await database.stop();
+  process.exit(code);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
+
+try {
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  const { seedDemo } = await import('@/server/seed/demo');
+  const { seedE2e } = await import('./seed');
+  await seedDemo();
+  await seedE2e();
+  const env = appEnv({ databaseUrl: database.url, port: E2E_PORT });
+  if (!buildIsCurrent()) await build(env);
+  app = await serveNext('start', env, { port: E2E_PORT, host: '127.0.0.1', quiet: true });
+  console.log(`e2e server ready on ${E2E_PORT}`);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}

@@ -1,0 +1,126 @@
+// Factories for integration tests: tenants, users of each role, customers, and tRPC callers that
+// go through the same context and procedure ladder as HTTP requests do.
+import { randomUUID } from 'node:crypto';
+import { createCaller } from '@/server/api/root';
+import { createContext, type SessionClaims } from '@/server/api/trpc';
+import { scopedDb } from '@/server/data/scoped';
+import { createTenant as createTenantService } from '@/server/services/tenants/tenants';
+import { hashPassword } from '@/server/services/auth/passwords';
+import { customerSearchText } from '@/server/services/customers/search-text';
+import type { TenantInfo } from '@/server/services/tenants/resolve';
+import type { Role } from '@/lib/permissions';
+import type { Locale } from '@/lib/format';
+
+export const PASSWORD = 'correct-horse-9';
+let passwordHash: Promise<string> | undefined;
+/** One argon2 hash reused by every factory user: hashing is deliberately slow. */
+export function testPasswordHash(): Promise<string> {
+  return (passwordHash ??= hashPassword(PASSWORD));
+}
+
+let counter = 0;
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${counter}${randomUUID().slice(0, 6)}`;
+}
+
+export type TestTenant = TenantInfo & { host: string; adminId: string };
+
+export async function createTenant(opts: { slug?: string; country?: 'AR' | 'CO' | 'IT'; name?: string } = {}): Promise<TestTenant> {
+  const slug = opts.slug ?? unique('t');
+  const { tenant, admin } = await createTenantService({
+    slug,
+    name: opts.name ?? `ISP ${slug}`,
+    country: opts.country ?? 'AR',
+    adminName: 'Admin Principal',
+    adminEmail: `admin@${slug}.test`,
+    adminPassword: PASSWORD,
+  });
+  return { ...tenant, host: `${slug}.localhost:3000`, adminId: admin.id };
+}
+
+export async function createUser(tenant: TestTenant, role: Role, overrides: { email?: string; active?: boolean; name?: string } = {}) {
+  return scopedDb(tenant.id).user.create({
+    data: {
+      tenantId: tenant.id,
+      role,
+      name: overrides.name ?? `${role} ${unique('')}`,
+      email: overrides.email ?? `${unique(role.toLowerCase())}@${tenant.slug}.test`,
+      active: overrides.active ?? true,
+      passwordHash: await testPasswordHash(),
+    },
+  });
+}
+
+export async function createCustomer(tenant: TestTenant, overrides: Partial<{ code: string; name: string; taxId: string | null; emails: string[]; status: 'ACTIVE' | 'DELETED'; portalPassword: boolean }> = {}) {
+  const code = overrides.code ?? unique('C');
+  const name = overrides.name ?? 'Cliente de Prueba';
+  const taxId = overrides.taxId === undefined ? String(10_000_000 + Math.floor(Math.random() * 89_999_999)) : overrides.taxId;
+  const emails = overrides.emails ?? [`${code.toLowerCase()}@example.com`];
+  return scopedDb(tenant.id).customer.create({
+    data: {
+      tenantId: tenant.id,
+      code,
+      name,
+      taxIdType: taxId ? 'DNI' : null,
+      taxId,
+      emails,
+      status: overrides.status ?? 'ACTIVE',
+      portalPasswordHash: overrides.portalPassword ? await testPasswordHash() : null,
+      searchText: customerSearchText({ name, code, taxId, emails }),
+    },
+  });
+}
+
+export async function createConnection(tenant: TestTenant, customerId: string, overrides: { address?: string } = {}) {
+  return scopedDb(tenant.id).connection.create({
+    data: { tenantId: tenant.id, customerId, address: overrides.address ?? 'Av. Siempre Viva 742', latitude: -34.6, longitude: -58.4 },
+  });
+}
+
+export async function createCatalog(tenant: TestTenant) {
+  const db = scopedDb(tenant.id);
+  const [plan, node, locality] = await Promise.all([
+    db.plan.create({ data: { tenantId: tenant.id, name: unique('Plan '), downloadMbps: 100, uploadMbps: 50, price: 15000 } }),
+    db.node.create({ data: { tenantId: tenant.id, name: unique('Nodo ') } }),
+    db.locality.create({ data: { tenantId: tenant.id, name: unique('Localidad ') } }),
+  ]);
+  return { plan, node, locality };
+}
+
+/** A tRPC caller for a host, as a staff user, a customer, or nobody. */
+export async function callerOn(host: string | null, session: SessionClaims | null, locale: Locale | null = 'es') {
+  return createCaller(await createContext({ host, session, ip: null, locale }));
+}
+
+export function asStaff(tenant: TestTenant, userId: string, locale: Locale | null = 'es') {
+  return callerOn(tenant.host, { kind: 'staff', userId, tenantId: tenant.id }, locale);
+}
+
+export function asCustomer(tenant: TestTenant, customerId: string) {
+  return callerOn(tenant.host, { kind: 'customer', userId: customerId, tenantId: tenant.id });
+}
+
+/** Staff of every role in one tenant, with a caller for each. */
+export async function staffOfEveryRole(tenant: TestTenant) {
+  const [supervisor, operator, technician] = await Promise.all([createUser(tenant, 'SUPERVISOR'), createUser(tenant, 'OPERATOR'), createUser(tenant, 'TECHNICIAN')]);
+  return {
+    ids: { ADMIN: tenant.adminId, SUPERVISOR: supervisor.id, OPERATOR: operator.id, TECHNICIAN: technician.id } as Record<Role, string>,
+    ADMIN: await asStaff(tenant, tenant.adminId),
+    SUPERVISOR: await asStaff(tenant, supervisor.id),
+    OPERATOR: await asStaff(tenant, operator.id),
+    TECHNICIAN: await asStaff(tenant, technician.id),
+  };
+}
+
+/** Expects a tRPC call to fail with this code; returns the error for further checks. */
+export async function rejects(promise: Promise<unknown>, code: string) {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { code?: string };
+    if (e.code !== code) throw new Error(`expected ${code}, got ${e.code}: ${(error as Error).message}`);
+    return error as Error & { code: string };
+  }
+  throw new Error(`expected ${code}, but the call succeeded`);
+}

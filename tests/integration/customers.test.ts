@@ -1,0 +1,248 @@
+// A3/A4 procedures: customers and connections — each with an allowed case, a wrong-role case and
+// a cross-tenant case, plus search, duplicates, billing visibility and atomic creation.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scopedDb } from '@/server/data/scoped';
+import { signInCustomer } from '@/server/services/auth/sign-in';
+import { asStaff, createCatalog, createConnection, createCustomer, createTenant, rejects, staffOfEveryRole, type TestTenant } from '../factories';
+import { httpCall } from '../factories/http';
+
+let a: TestTenant;
+let b: TestTenant;
+let A: Awaited<ReturnType<typeof staffOfEveryRole>>;
+let B: Awaited<ReturnType<typeof staffOfEveryRole>>;
+let catalogA: Awaited<ReturnType<typeof createCatalog>>;
+let catalogB: Awaited<ReturnType<typeof createCatalog>>;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([createTenant(), createTenant()]);
+  [A, B] = await Promise.all([staffOfEveryRole(a), staffOfEveryRole(b)]);
+  [catalogA, catalogB] = await Promise.all([createCatalog(a), createCatalog(b)]);
+});
+
+describe('customers.create', () => {
+  it('lets an operator create a customer with a connection, and normalizes the tax id', async () => {
+    const created = await A.OPERATOR.customers.create({
+      code: 'X-100',
+      name: 'José Núñez',
+      taxIdType: 'CUIT',
+      taxId: '20-12345678-6',
+      emails: ['Jose@Example.com'],
+      phones: ['+54 11 5555-0000'],
+      connections: [{ address: 'Mitre 123', planId: catalogA.plan.id, nodeId: catalogA.node.id, latitude: -34.7, longitude: -58.3 }],
+    });
+    const stored = await scopedDb(a.id).customer.findUnique({ where: { id: created.id }, include: { connections: true } });
+    expect(stored).toMatchObject({ taxId: '20123456786', emails: ['jose@example.com'], searchText: 'jose nunez x-100 20123456786 jose@example.com' });
+    expect(stored?.connections).toHaveLength(1);
+    expect(stored?.connections[0]).toMatchObject({ planId: catalogA.plan.id, status: 'ENABLED', type: 'FIBER' });
+  });
+
+  it('assigns the next numeric code when none is given', async () => {
+    await A.ADMIN.customers.create({ code: '41', name: 'Primero' });
+    const next = await A.ADMIN.customers.nextCode();
+    const created = await A.ADMIN.customers.create({ name: 'Sin Código' });
+    expect(created.code).toBe(next);
+    expect(Number(next)).toBeGreaterThanOrEqual(42);
+  });
+
+  it('refuses technicians', async () => {
+    await rejects(A.TECHNICIAN.customers.create({ name: 'No' }), 'FORBIDDEN');
+  });
+
+  it('answers a duplicate tax id or code with a translated field error; the same values in another tenant are fine', async () => {
+    await A.ADMIN.customers.create({ code: 'DUP-1', name: 'Uno', taxIdType: 'DNI', taxId: '30111222' });
+    const dupTax = await httpCall({ host: a.host, session: { kind: 'staff', userId: A.ids.ADMIN, tenantId: a.id }, path: 'customers.create', input: { code: 'DUP-2', name: 'Dos', taxIdType: 'DNI', taxId: '30.111.222' } });
+    expect(dupTax.status).toBe(409);
+    expect(dupTax.json.error?.json.data.fieldErrors).toEqual({ taxId: 'Ya hay un cliente con este número de documento.' });
+    const dupCode = await httpCall({ host: a.host, session: { kind: 'staff', userId: A.ids.ADMIN, tenantId: a.id }, path: 'customers.create', input: { code: 'DUP-1', name: 'Tres' }, locale: 'en' });
+    expect(dupCode.status).toBe(409);
+    expect(dupCode.json.error?.json.data.fieldErrors?.code).toBe('A customer with this code already exists.');
+    await expect(B.ADMIN.customers.create({ code: 'DUP-1', name: 'Otro tenant', taxIdType: 'DNI', taxId: '30111222' })).resolves.toMatchObject({ code: 'DUP-1' });
+  });
+
+  it('validates tax ids, e-mails and coordinates per field, in the caller language, with no stack trace', async () => {
+    const res = await httpCall({
+      host: a.host,
+      session: { kind: 'staff', userId: A.ids.ADMIN, tenantId: a.id },
+      path: 'customers.create',
+      input: { name: 'X', taxIdType: 'CUIT', taxId: '20123456787', emails: ['nope'], connections: [{ address: 'Calle 1', latitude: 123, longitude: 10 }] },
+      locale: 'it',
+    });
+    expect(res.status).toBe(400);
+    const fields = res.json.error!.json.data.fieldErrors!;
+    expect(Object.keys(fields).sort()).toEqual(['connections.0.latitude', 'emails.0', 'name', 'taxId']);
+    expect(fields['emails.0']).toBe('Indirizzo e-mail non valido.');
+    expect(res.body).not.toMatch(/stack|at Object\.|node_modules/);
+  });
+
+  it('refuses a plan of another tenant and writes nothing', async () => {
+    const before = await scopedDb(a.id).customer.count();
+    const error = await rejects(A.ADMIN.customers.create({ name: 'Atómico', connections: [{ address: 'Calle 2', planId: catalogB.plan.id }] }), 'BAD_REQUEST');
+    expect(error.cause).toMatchObject({ fieldErrors: { 'connections.0.planId': { key: 'validation.unknownOption' } } });
+    expect(await scopedDb(a.id).customer.count()).toBe(before);
+  });
+});
+
+describe('customers.list', () => {
+  beforeAll(async () => {
+    await Promise.all([
+      createCustomer(a, { name: 'Martín Álvarez', code: 'S-1', taxId: '27999888' }),
+      createCustomer(a, { name: 'Martina Pérez', code: 'S-2' }),
+      createCustomer(a, { name: 'Ramón Martínez', code: 'S-3', status: 'DELETED' }),
+      createCustomer(b, { name: 'Martín de otro tenant', code: 'S-1' }),
+    ]);
+  });
+
+  it('finds customers accent-insensitively by name parts, code and tax id, for every role', async () => {
+    for (const role of ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'] as const) {
+      const r = await A[role].customers.list({ query: 'martin alvarez' });
+      expect(r.items.map((c) => c.name)).toEqual(['Martín Álvarez']);
+    }
+    expect((await A.ADMIN.customers.list({ query: '27.999.888' })).items.map((c) => c.code)).toEqual(['S-1']);
+    expect((await A.ADMIN.customers.list({ query: 's-2' })).items.map((c) => c.code)).toEqual(['S-2']);
+  });
+
+  it('filters by status: deleted customers only when asked', async () => {
+    const active = await A.ADMIN.customers.list({ query: 'martinez' });
+    expect(active.items).toHaveLength(0);
+    const deleted = await A.ADMIN.customers.list({ query: 'martinez', status: 'DELETED' });
+    expect(deleted.items.map((c) => c.name)).toEqual(['Ramón Martínez']);
+  });
+
+  it('pages without counting the tenant', async () => {
+    const first = await A.ADMIN.customers.list({ query: 'mart', pageSize: 1, page: 1 });
+    const second = await A.ADMIN.customers.list({ query: 'mart', pageSize: 1, page: 2 });
+    expect(first.hasMore).toBe(true);
+    expect(second.hasMore).toBe(false);
+    expect(first.items[0]!.id).not.toBe(second.items[0]!.id);
+  });
+
+  it('never shows another tenant’s customers', async () => {
+    const r = await B.ADMIN.customers.list({ query: 'martin', status: 'ALL' });
+    expect(r.items.map((c) => c.name)).toEqual(['Martín de otro tenant']);
+  });
+
+  it('a customer session may not list customers', async () => {
+    const customer = await createCustomer(a);
+    const { asCustomer } = await import('../factories');
+    await rejects((await asCustomer(a, customer.id)).customers.list({}), 'FORBIDDEN');
+  });
+});
+
+describe('customers.get', () => {
+  it('returns the customer with connections; plan prices only with billing permission', async () => {
+    const c = await A.OPERATOR.customers.create({ name: 'Con Plan', connections: [{ address: 'Belgrano 9', planId: catalogA.plan.id }] });
+    const asOperator = await A.OPERATOR.customers.get({ id: c.id });
+    expect(asOperator.connections[0]!.plan).toMatchObject({ name: catalogA.plan.name, price: expect.anything() });
+    const asTechnician = await A.TECHNICIAN.customers.get({ id: c.id });
+    expect(asTechnician.connections[0]!.plan).not.toHaveProperty('price');
+    expect(JSON.stringify(asTechnician)).not.toContain('15000');
+    expect(asOperator).not.toHaveProperty('portalPasswordHash');
+  });
+
+  it('is NOT_FOUND for another tenant’s customer', async () => {
+    const c = await createCustomer(a);
+    await rejects(B.ADMIN.customers.get({ id: c.id }), 'NOT_FOUND');
+  });
+});
+
+describe('customers.update', () => {
+  it('lets an operator edit, keeping the search text current', async () => {
+    const c = await createCustomer(a, { name: 'Viejo Nombre' });
+    await A.OPERATOR.customers.update({ id: c.id, code: c.code, name: 'Nuevo Nombre Ñandú' });
+    expect((await A.OPERATOR.customers.list({ query: 'nandu' })).items.map((x) => x.id)).toEqual([c.id]);
+  });
+
+  it('refuses technicians and other tenants', async () => {
+    const c = await createCustomer(a);
+    await rejects(A.TECHNICIAN.customers.update({ id: c.id, code: c.code, name: 'X Y' }), 'FORBIDDEN');
+    await rejects(B.ADMIN.customers.update({ id: c.id, code: c.code, name: 'X Y' }), 'NOT_FOUND');
+    expect((await scopedDb(a.id).customer.findUnique({ where: { id: c.id } }))?.name).toBe(c.name);
+  });
+
+  it('refuses a code taken by another customer', async () => {
+    const [one, two] = await Promise.all([createCustomer(a), createCustomer(a)]);
+    await rejects(A.ADMIN.customers.update({ id: two.id, code: one.code }), 'CONFLICT');
+  });
+});
+
+describe('customers.delete / restore', () => {
+  it('soft-deletes and restores for supervisors; operators may not', async () => {
+    const c = await createCustomer(a);
+    await rejects(A.OPERATOR.customers.delete({ id: c.id }), 'FORBIDDEN');
+    await A.SUPERVISOR.customers.delete({ id: c.id });
+    expect(await scopedDb(a.id).customer.findUnique({ where: { id: c.id } })).toMatchObject({ status: 'DELETED', deletedAt: expect.any(Date) });
+    await rejects(A.OPERATOR.customers.restore({ id: c.id }), 'FORBIDDEN');
+    await A.SUPERVISOR.customers.restore({ id: c.id });
+    expect(await scopedDb(a.id).customer.findUnique({ where: { id: c.id } })).toMatchObject({ status: 'ACTIVE', deletedAt: null });
+  });
+
+  it('is NOT_FOUND across tenants', async () => {
+    const c = await createCustomer(a);
+    await rejects(B.ADMIN.customers.delete({ id: c.id }), 'NOT_FOUND');
+    await rejects(B.ADMIN.customers.restore({ id: c.id }), 'NOT_FOUND');
+    expect((await scopedDb(a.id).customer.findUnique({ where: { id: c.id } }))?.status).toBe('ACTIVE');
+  });
+});
+
+describe('customers.regeneratePortalPassword', () => {
+  it('gives the operator a new password the customer can sign in with', async () => {
+    const c = await createCustomer(a, { taxId: '33444555' });
+    const { password } = await A.OPERATOR.customers.regeneratePortalPassword({ id: c.id });
+    expect(password).toMatch(/^[A-Za-z0-9]{12}$/);
+    const result = await signInCustomer(a, '33.444.555', password, null);
+    expect(result).toMatchObject({ ok: true, user: { id: c.id, kind: 'customer' } });
+  });
+
+  it('refuses technicians and other tenants', async () => {
+    const c = await createCustomer(a);
+    await rejects(A.TECHNICIAN.customers.regeneratePortalPassword({ id: c.id }), 'FORBIDDEN');
+    await rejects(B.ADMIN.customers.regeneratePortalPassword({ id: c.id }), 'NOT_FOUND');
+    expect((await scopedDb(a.id).customer.findUnique({ where: { id: c.id } }))?.portalPasswordHash).toBeNull();
+  });
+});
+
+describe('customers.nextCode', () => {
+  it('is for those who create customers', async () => {
+    await expect(A.OPERATOR.customers.nextCode()).resolves.toMatch(/^\d+$/);
+    await rejects(A.TECHNICIAN.customers.nextCode(), 'FORBIDDEN');
+  });
+  it('counts only the caller’s tenant', async () => {
+    const t = await createTenant();
+    await createCustomer(a, { code: '999999' });
+    expect(await (await asStaff(t, t.adminId)).customers.nextCode()).toBe('1');
+  });
+});
+
+describe('connections', () => {
+  it('create, update and delete for operators', async () => {
+    const c = await createCustomer(a);
+    const k = await A.OPERATOR.connections.create({ customerId: c.id, address: 'Moreno 50', nodeId: catalogA.node.id, status: 'BLOCKED', latitude: -34.1, longitude: -58.2 });
+    await A.OPERATOR.connections.update({ id: k.id, status: 'ENABLED', localityId: catalogA.locality.id });
+    expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toMatchObject({ status: 'ENABLED', localityId: catalogA.locality.id, nodeId: catalogA.node.id });
+    await A.OPERATOR.connections.delete({ id: k.id });
+    expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toBeNull();
+  });
+
+  it('refuses technicians', async () => {
+    const c = await createCustomer(a);
+    const k = await createConnection(a, c.id);
+    await rejects(A.TECHNICIAN.connections.create({ customerId: c.id, address: 'Moreno 51' }), 'FORBIDDEN');
+    await rejects(A.TECHNICIAN.connections.update({ id: k.id, status: 'BLOCKED' }), 'FORBIDDEN');
+    await rejects(A.TECHNICIAN.connections.delete({ id: k.id }), 'FORBIDDEN');
+  });
+
+  it('is NOT_FOUND across tenants, and refuses another tenant’s node', async () => {
+    const c = await createCustomer(a);
+    const k = await createConnection(a, c.id);
+    await rejects(B.ADMIN.connections.create({ customerId: c.id, address: 'Intruso 1' }), 'NOT_FOUND');
+    await rejects(B.ADMIN.connections.update({ id: k.id, status: 'BLOCKED' }), 'NOT_FOUND');
+    await rejects(B.ADMIN.connections.delete({ id: k.id }), 'NOT_FOUND');
+    await rejects(A.ADMIN.connections.update({ id: k.id, nodeId: catalogB.node.id }), 'BAD_REQUEST');
+    expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toMatchObject({ status: 'ENABLED', nodeId: null });
+  });
+
+  it('requires latitude and longitude together', async () => {
+    const c = await createCustomer(a);
+    await rejects(A.ADMIN.connections.create({ customerId: c.id, address: 'Calle 3', latitude: -34 }), 'BAD_REQUEST');
+  });
+});

@@ -1,0 +1,150 @@
+// The tenant-isolation sweep. It walks every procedure of the root router — including those added
+// after this file was written — builds a valid input from the procedure's own zod schema, puts
+// each of tenant A's ids into every id field, and calls it as tenant B's admin, technician and
+// customer. Every call must end NOT_FOUND, FORBIDDEN, an "unknown option" field error, or a
+// result that contains nothing of tenant A; and tenant A's rows must be byte-for-byte unchanged.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { appRouter } from '@/server/api/root';
+import { db } from '@/server/db';
+import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, type TestTenant } from '../factories';
+
+type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  anyOf?: JsonSchema[];
+  default?: unknown;
+};
+
+/** Values for fields whose rules a JSON schema cannot express (patterns behind transforms, refinements). */
+function namedValue(name: string): unknown {
+  const n = name.toLowerCase();
+  if (n.includes('email')) return 'sweep@example.com';
+  if (n.includes('phone')) return '+54 11 5555-0000';
+  if (n === 'slug') return 'sweep-tenant';
+  if (n.includes('password')) return 'sweep-password-1';
+  if (n === 'timezone') return 'America/Bogota';
+  if (n === 'taxid') return null;
+  if (n === 'query') return 'sweep';
+  return undefined;
+}
+
+function generate(schema: JsonSchema, id: string, name = ''): unknown {
+  const named = namedValue(name);
+  if (named !== undefined) return schema.type === 'array' ? [named] : named;
+  if (schema.anyOf) return generate(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, id, name);
+  if (schema.enum) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'string':
+      if (schema.format === 'uuid') return id;
+      return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 0, Math.min(1, schema.maximum ?? 1));
+    case 'boolean':
+      return false;
+    case 'array':
+      return Array.from({ length: schema.minItems ?? (hasId(schema.items) ? 1 : 0) }, () => generate(schema.items ?? {}, id, name));
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key, prop] of Object.entries(schema.properties ?? {})) {
+        // Required fields always; optional ones when they carry an id (a reference worth probing).
+        if (schema.required?.includes(key) || hasId(prop)) out[key] = generate(prop, id, key);
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function hasId(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.format === 'uuid') return true;
+  return [...Object.values(schema.properties ?? {}), ...(schema.anyOf ?? []), ...(schema.items ? [schema.items] : [])].some(hasId);
+}
+
+type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription'; inputs: z.ZodType[] } };
+const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, Procedure> }).procedures);
+
+function inputSchema(proc: Procedure): JsonSchema | null {
+  const input = proc._def.inputs[0];
+  return input ? (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : null;
+}
+
+let a: TestTenant;
+let b: TestTenant;
+let aIds: string[];
+let aMarkers: string[];
+
+async function snapshotOf(tenantId: string): Promise<string> {
+  const where = { where: { tenantId }, orderBy: { id: 'asc' as const } };
+  const tables = await Promise.all([
+    db().tenant.findUnique({ where: { id: tenantId } }),
+    db().user.findMany(where),
+    db().customer.findMany(where),
+    db().connection.findMany(where),
+    db().plan.findMany(where),
+    db().node.findMany(where),
+    db().locality.findMany(where),
+    db().tenantDomain.findMany(where),
+  ]);
+  return JSON.stringify(tables);
+}
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([createTenant({ name: 'Secreto Alfa' }), createTenant()]);
+  const catalog = await createCatalog(a);
+  const customer = await createCustomer(a, { name: 'Cliente Secreto Alfa', code: 'ALFA-1', taxId: '31313131', portalPassword: true });
+  const connection = await createConnection(a, customer.id, { address: 'Calle Secreta Alfa 1' });
+  const users = await Promise.all((['SUPERVISOR', 'OPERATOR', 'TECHNICIAN'] as const).map((r) => createUser(a, r, { name: `Usuario Secreto Alfa ${r}` })));
+  await db().tenantDomain.create({ data: { tenantId: a.id, host: 'secreto-alfa.test' } });
+  aIds = [a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id)];
+  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug];
+});
+
+describe('tenant-isolation sweep', () => {
+  it('finds the procedures to sweep', () => {
+    expect(procedures.length).toBeGreaterThan(20);
+  });
+
+  it.each(procedures.map(([path, proc]) => ({ path, proc })))('$path reveals and changes nothing of another tenant', async ({ path, proc }) => {
+    const before = await snapshotOf(a.id);
+    const [admin, technician, customer] = await Promise.all([createUser(b, 'ADMIN'), createUser(b, 'TECHNICIAN'), createCustomer(b, { portalPassword: true })]);
+    const personas = { admin: await asStaff(b, admin.id), technician: await asStaff(b, technician.id), customer: await asCustomer(b, customer.id) };
+    const schema = inputSchema(proc);
+    const ids = schema && hasId(schema) ? aIds : [aIds[0]!];
+    const outcomes: string[] = [];
+    for (const id of ids) {
+      const input = schema ? generate(schema, id) : undefined;
+      for (const [persona, caller] of Object.entries(personas)) {
+        const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+        try {
+          const result = await fn(input);
+          const text = JSON.stringify(result) ?? '';
+          for (const marker of aMarkers) expect(text, `${path} as ${persona} returned tenant A's ${marker}`).not.toContain(marker);
+          outcomes.push('ok');
+        } catch (error) {
+          const e = error as { code?: string; cause?: { fieldErrors?: Record<string, { key: string }> } };
+          const unknownReference = e.code === 'BAD_REQUEST' && Object.values(e.cause?.fieldErrors ?? {}).every((f) => f.key === 'validation.unknownOption') && Object.keys(e.cause?.fieldErrors ?? {}).length > 0;
+          const allowed = e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN' || unknownReference;
+          expect(allowed, `${path} as ${persona} with ${id}: ${e.code} ${(error as Error).message} ${JSON.stringify(e.cause ?? {})}`).toBe(true);
+          outcomes.push(e.code!);
+        }
+      }
+    }
+    // At least one persona got past the role check, so the procedure's data path was exercised.
+    expect(outcomes.some((o) => o !== 'FORBIDDEN'), `${path}: every persona was FORBIDDEN — the sweep tested nothing`).toBe(true);
+    expect(await snapshotOf(a.id)).toBe(before);
+  });
+});

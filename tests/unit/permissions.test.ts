@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLES, can, permissionsOf, type Permission, type Role } from '@/lib/permissions';
+
+// The whole map, as a table: a change to who may do what must change this table too.
+const EXPECTED: Record<Permission, Role[]> = {
+  'backoffice.access': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'users.read': ['ADMIN', 'SUPERVISOR'],
+  'users.manage': ['ADMIN'],
+  'customers.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'customers.create': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'customers.update': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'customers.delete': ['ADMIN', 'SUPERVISOR'],
+  'customers.import': ['ADMIN', 'SUPERVISOR'],
+  'customers.portalPassword': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'connections.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'connections.manage': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'catalog.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'catalog.manage': ['ADMIN'],
+  'billing.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'settings.read': ['ADMIN', 'SUPERVISOR'],
+  'settings.manage': ['ADMIN'],
+};
+
+describe('permission map', () => {
+  it('lists exactly the expected permissions', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const cases = (Object.keys(EXPECTED) as Permission[]).flatMap((permission) =>
+    ROLES.map((role) => ({ permission, role, allowed: EXPECTED[permission].includes(role) })),
+  );
+  it.each(cases)('$role → $permission: $allowed', ({ permission, role, allowed }) => {
+    expect(can(role, permission)).toBe(allowed);
+  });
+
+  it('permissionsOf agrees with can', () => {
+    for (const role of ROLES) {
+      expect(permissionsOf(role)).toEqual((Object.keys(EXPECTED) as Permission[]).filter((p) => EXPECTED[p].includes(role)));
+    }
+  });
+
+  it('technicians never receive billing data nor manage anything', () => {
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read']);
+  });
+});
