@@ -45,6 +45,20 @@ describe('tenant resolution', () => {
     const customer = await createCustomer(a);
     await rejects((await callerOn(a.host, { kind: 'customer', userId: customer.id, tenantId: a.id })).users.me(), 'FORBIDDEN');
   });
+
+  it('portal.me answers the signed-in customer; staff are FORBIDDEN; a customer of B is refused on A', async () => {
+    const customer = await createCustomer(a, { name: 'Marta Portal' });
+    expect(await (await callerOn(a.host, { kind: 'customer', userId: customer.id, tenantId: a.id })).portal.me()).toEqual({
+      kind: 'customer',
+      id: customer.id,
+      name: 'Marta Portal',
+    });
+    const admin = await createUser(a, 'ADMIN');
+    await rejects((await callerOn(a.host, { kind: 'staff', userId: admin.id, tenantId: a.id })).portal.me(), 'FORBIDDEN');
+    const customerB = await createCustomer(b);
+    await rejects((await callerOn(a.host, { kind: 'customer', userId: customerB.id, tenantId: b.id })).portal.me(), 'UNAUTHORIZED');
+    await rejects((await callerOn(a.host, { kind: 'customer', userId: customerB.id, tenantId: a.id })).portal.me(), 'UNAUTHORIZED');
+  });
 });
 
 describe('staff sign-in', () => {
@@ -105,9 +119,16 @@ describe('customer sign-in (F1, F2)', () => {
   it('refuses deleted customers unless the tenant allows them (F2), and customers without a portal password', async () => {
     const deleted = await createCustomer(a, { taxId: '29111000', status: 'DELETED', portalPassword: true });
     expect(await signInCustomer(a, '29111000', PASSWORD, null)).toEqual({ ok: false, reason: 'invalid' });
-    await rejects((await callerOn(a.host, { kind: 'customer', userId: deleted.id, tenantId: a.id })).users.me(), 'UNAUTHORIZED');
+    const deletedSession = await callerOn(a.host, { kind: 'customer', userId: deleted.id, tenantId: a.id });
+    await rejects(deletedSession.portal.me(), 'UNAUTHORIZED');
     const allowing = { ...a, settings: { portal: { loginField: 'TAX_ID' as const, allowDeleted: true } } };
     expect(await signInCustomer(allowing, '29111000', PASSWORD, null)).toMatchObject({ ok: true });
+    await scopedDb(a.id).tenant.update({ where: { id: a.id }, data: { settings: { portal: { loginField: 'TAX_ID', allowDeleted: true } } } });
+    forgetTenantCache();
+    const laterSession = await callerOn(a.host, { kind: 'customer', userId: deleted.id, tenantId: a.id });
+    expect(await laterSession.portal.me()).toMatchObject({ id: deleted.id, kind: 'customer' });
+    await scopedDb(a.id).tenant.update({ where: { id: a.id }, data: { settings: {} } });
+    forgetTenantCache();
     await createCustomer(a, { taxId: '29222000' });
     expect(await signInCustomer(a, '29222000', PASSWORD, null)).toEqual({ ok: false, reason: 'invalid' });
   });

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './trpc';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
+import { portalRouter } from './routers/portal';
 import { tenantsRouter } from './routers/tenants';
 import { usersRouter } from './routers/users';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   customers: customersRouter,
   connections: connectionsRouter,
   catalog: catalogRouter,
+  portal: portalRouter,
 });
 
 export type AppRouter = typeof appRouter;
