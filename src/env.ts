@@ -13,6 +13,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().default(3000),
   /** http or https, for links the app builds to a tenant's subdomain. */
   PUBLIC_SCHEME: z.enum(['http', 'https']).default('http'),
+  /** The port users reach the app on, when a load balancer's differs from PORT (e.g. 443). */
+  PUBLIC_PORT: z.coerce.number().int().optional(),
   /** Largest accepted upload (CSV import), in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
 });
@@ -27,6 +29,7 @@ export function env(): Env {
 /** The public origin of a tenant: http://demo.localhost:3000 in development. */
 export function tenantOrigin(slug: string): string {
   const e = env();
-  const port = (e.PUBLIC_SCHEME === 'http' && e.PORT === 80) || (e.PUBLIC_SCHEME === 'https' && e.PORT === 443) ? '' : `:${e.PORT}`;
+  const publicPort = e.PUBLIC_PORT ?? e.PORT;
+  const port = (e.PUBLIC_SCHEME === 'http' && publicPort === 80) || (e.PUBLIC_SCHEME === 'https' && publicPort === 443) ? '' : `:${publicPort}`;
   return `${e.PUBLIC_SCHEME}://${slug}.${e.ROOT_DOMAIN}${port}`;
 }

@@ -10,6 +10,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const rootDomain = process.env.ROOT_DOMAIN ?? 'localhost';
 const t0 = performance.now();
+const externalDatabase = Boolean(process.env.DATABASE_URL);
 
 const database = await openDatabase();
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
@@ -60,7 +61,7 @@ Antena is running (${((performance.now() - t0) / 1000).toFixed(1)} s${seeded.cre
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`).join('\n')}
     CUSTOMER    tax id ${DEMO_CUSTOMER.taxId} at /portal
 
-  Database      ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL in .antena/pgdata'}
+  Database      ${externalDatabase ? 'DATABASE_URL' : 'embedded PostgreSQL in .antena/pgdata'}
 Press Ctrl-C to stop.
 `);
 } catch (error) {

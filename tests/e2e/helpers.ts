@@ -1,0 +1,38 @@
+// Shared steps of the end-to-end specs: addresses of the two tenants and signing in through the real forms.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const DEMO = `http://demo.localhost:${PORT}`;
+export const ACME = `http://acme.localhost:${PORT}`;
+export const ROOT = `http://localhost:${PORT}`;
+/** For direct HTTP calls from the test runner (Node does not resolve *.localhost): send the tenant in the Host header. */
+export const LOOPBACK = `http://127.0.0.1:${PORT}`;
+export const DEMO_PASSWORD = 'antena-demo';
+export const ACME_PASSWORD = 'acme-password-1';
+
+export const STAFF = {
+  admin: 'admin@demo.antena.test',
+  supervisor: 'supervisor@demo.antena.test',
+  operator: 'operador@demo.antena.test',
+  technician: 'tecnico@demo.antena.test',
+} as const;
+
+/** Signs a staff member in through the sign-in page of `origin`, then waits for the page it lands on. */
+export async function signInStaff(page: Page, email: string, password = DEMO_PASSWORD, origin = DEMO, next = '/') {
+  await page.goto(`${origin}/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await expect(page).toHaveURL(new RegExp(`${origin.replace(/[.]/g, '\\.')}${next === '/' ? '/?$' : next}`));
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+  // Still on the tenant's own subdomain.
+  await expect(page).toHaveURL(new RegExp(`^${new URL(page.url()).origin.replace(/[.]/g, '\\.')}/login`));
+}
+
+/** The page's own alert (Next.js keeps an empty route announcer with role=alert too). */
+export function formAlert(page: Page): Locator {
+  return page.getByRole('alert').filter({ hasText: /\S/ });
+}

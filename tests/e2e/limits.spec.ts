@@ -1,0 +1,26 @@
+// Bad input at the HTTP edge: oversized payloads get a translated 413, never a 500 or a stack trace.
+import { expect, test } from '@playwright/test';
+import { DEMO, LOOPBACK } from './helpers';
+
+test('a tRPC payload over 1 MB is a translated 413', async ({ request }) => {
+  const big = JSON.stringify({ json: { name: 'x'.repeat(2 * 1024 * 1024) } });
+  const res = await request.post(`${LOOPBACK}/api/trpc/customers.create`, {
+    data: big,
+    headers: { host: new URL(DEMO).host, 'content-type': 'application/json', cookie: 'NEXT_LOCALE=en' },
+  });
+  expect(res.status()).toBe(413);
+  const body = await res.json();
+  expect(body.error.message).toMatch(/too large/i);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.js:\d+/);
+});
+
+test('malformed tRPC input is a translated 400 with per-field errors', async ({ request }) => {
+  const res = await request.post(`${LOOPBACK}/api/trpc/tenants.signUp`, {
+    data: { json: { name: '', slug: 'NO VALE', country: 'ZZ', adminName: '', adminEmail: 'no-es-correo', adminPassword: '1' } },
+    headers: { host: `localhost:${new URL(DEMO).port}` },
+  });
+  expect(res.status()).toBe(400);
+  const body = await res.json();
+  expect(body.error.json.data.fieldErrors).toHaveProperty('adminEmail');
+  expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.js:\d+/);
+});
