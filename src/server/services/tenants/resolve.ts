@@ -18,8 +18,14 @@ export type TenantInfo = {
   settings: TenantSettings;
 };
 
+// Tenants change rarely and every request resolves one: a short cache per process. Next bundles
+// route handlers and pages separately, each with its own copy of this module, so the map lives on
+// globalThis — otherwise a settings change made through the API would not clear the pages' copy.
+// Across several app nodes, another node sees a change within TTL_MS.
 const TTL_MS = 5_000;
-const cache = new Map<string, { tenant: TenantInfo | null; expires: number }>();
+type CacheEntry = { tenant: TenantInfo | null; expires: number };
+const shared = globalThis as typeof globalThis & { __antenaTenantCache?: Map<string, CacheEntry> };
+const cache = (shared.__antenaTenantCache ??= new Map<string, CacheEntry>());
 
 export function forgetTenantCache(): void {
   cache.clear();
