@@ -1,6 +1,33 @@
-// HTTP from the benchmark to the app: Node's fetch does not resolve *.localhost, so requests go to
-// 127.0.0.1 with the tenant's Host header. Signs in through next-auth like a browser does.
+// HTTP from the benchmark to the app: Node does not resolve *.localhost, so requests go to
+// 127.0.0.1 with the tenant's Host header — through node:http, because fetch silently replaces a
+// Host header with the address it connects to. Signs in through next-auth like a browser does.
+import http from 'node:http';
 import superjson from 'superjson';
+
+/** One keep-alive agent for the whole run, so latencies are not connection setups. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+function request(url: string, init: { method?: string; headers: Record<string, string>; body?: string }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+        }
+        const status = res.statusCode ?? 500;
+        const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+        resolve(new Response(body, { status, headers }));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (init.body) req.write(init.body);
+    req.end();
+  });
+}
 
 export class Session {
   private cookies = new Map<string, string>();
@@ -18,11 +45,10 @@ export class Session {
     }
   }
 
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+  async fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+    const res = await request(`http://127.0.0.1:${this.port}${path}`, {
       ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), host: this.host, cookie: this.cookieHeader() },
+      headers: { ...init.headers, host: this.host, cookie: this.cookieHeader() },
     });
     this.keep(res);
     return res;
@@ -33,7 +59,7 @@ export class Session {
     const res = await this.fetch('/api/auth/callback/staff', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: '/' }),
+      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: '/' }).toString(),
     });
     const location = res.headers.get('location') ?? '';
     if (res.status !== 302 || location.includes('error')) throw new Error(`sign-in failed: ${res.status} ${location}`);

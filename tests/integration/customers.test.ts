@@ -116,6 +116,15 @@ describe('customers.list', () => {
     expect(first.items[0]!.id).not.toBe(second.items[0]!.id);
   });
 
+  it('counts each customer’s connections on the page', async () => {
+    const two = await createCustomer(a, { name: 'Zulema Conexiones Dos', code: 'K-2' });
+    await createCustomer(a, { name: 'Zulema Conexiones Cero', code: 'K-0' });
+    await createConnection(a, two.id, { address: 'Calle 1' });
+    await createConnection(a, two.id, { address: 'Calle 2' });
+    const r = await A.OPERATOR.customers.list({ query: 'zulema conexiones' });
+    expect(Object.fromEntries(r.items.map((c) => [c.code, c.connectionCount]))).toEqual({ 'K-2': 2, 'K-0': 0 });
+  });
+
   it('never shows another tenant’s customers', async () => {
     const r = await B.ADMIN.customers.list({ query: 'martin', status: 'ALL' });
     expect(r.items.map((c) => c.name)).toEqual(['Martín de otro tenant']);

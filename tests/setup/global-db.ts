@@ -1,6 +1,6 @@
 // Vitest globalSetup of the integration project: one embedded PostgreSQL for the whole run, with
 // the migrations applied once to `antena_template`; each test file clones it (see ./db.ts).
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -17,12 +17,31 @@ declare module 'vitest' {
   }
 }
 
-const DATA_DIR = path.join(ROOT, '.antena', 'test-pg');
+// One cluster per run, named by the runner's pid, so two runs on one checkout (an engineer's and
+// an editor's, say) do not share — and destroy — each other's server.
+const RUNS_DIR = path.join(ROOT, '.antena', 'test-pg');
+const DATA_DIR = path.join(RUNS_DIR, String(process.pid));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Clusters left by runs that died (their postgres shuts itself down once its postmaster.pid is gone). */
+function removeAbandonedClusters(): void {
+  if (!existsSync(RUNS_DIR)) return;
+  for (const entry of readdirSync(RUNS_DIR)) {
+    if (!/^\d+$/.test(entry) || !alive(Number(entry))) rmSync(path.join(RUNS_DIR, entry), { recursive: true, force: true });
+  }
+}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const t0 = performance.now();
-  // A cluster left by an earlier run is thrown away (its postgres, if still alive, shuts itself
-  // down once its postmaster.pid is gone), so every run starts from the same state.
+  removeAbandonedClusters();
   rmSync(DATA_DIR, { recursive: true, force: true });
   const server = await startOnFreePort();
   const t1 = performance.now();
@@ -38,7 +57,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.log(`test database: start ${Math.round(t1 - t0)} ms, migrate ${Math.round(t2 - t1)} ms`);
   }
   project.provide('databaseAdminUrl', adminUrl);
-  return () => server.stop();
+  return async () => {
+    await server.stop();
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  };
 }
 
 /** A port the OS says is free; another process may take it before postgres does, hence the retry. */

@@ -69,7 +69,7 @@ export function CustomerList() {
       { id: 'taxId', header: t('taxId'), cell: ({ row }) => formatTaxId(row.original.taxIdType, row.original.taxId) },
       { id: 'contact', header: t('contact'), cell: ({ row }) => <span className="text-slate-700">{row.original.emails[0] ?? row.original.phones[0] ?? ''}</span> },
       { id: 'locality', header: t('locality'), cell: ({ row }) => row.original.locality?.name ?? '' },
-      { id: 'connections', header: t('connectionsCount'), cell: ({ row }) => row.original._count.connections },
+      { id: 'connections', header: t('connectionsCount'), cell: ({ row }) => row.original.connectionCount },
       { id: 'status', header: t('status'), cell: ({ row }) => <CustomerStatusBadge status={row.original.status} /> },
     ],
     [t],

@@ -48,6 +48,13 @@ async function tenantOf(request: Request) {
 
 export const { handlers, auth, signOut } = NextAuth({
   trustHost: true,
+  // A wrong password is an expected outcome, answered to the user; not an error with a stack trace in the log.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error('[auth]', error);
+    },
+  },
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
   providers: [
