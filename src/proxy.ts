@@ -9,7 +9,7 @@ export function proxy(request: NextRequest) {
   const host = request.headers.get('host') ?? '';
   const { pathname } = request.nextUrl;
   const isRoot = classifyHost(host, ROOT_DOMAIN).kind === 'root';
-  if (isRoot && !pathname.startsWith('/site') && !pathname.startsWith('/api/')) {
+  if (isRoot && !pathname.startsWith('/site')) {
     const url = request.nextUrl.clone();
     url.pathname = `/site${pathname === '/' ? '' : pathname}`;
     return NextResponse.rewrite(url);
@@ -22,4 +22,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/((?!_next/|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|woff2?)$).*)'] };
+export const config = { matcher: ['/((?!_next/|api/|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|woff2?)$).*)'] };

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
 import { createContext } from '@/server/api/trpc';
-import { auth } from '@/server/auth';
+import { requestClaims } from '@/server/auth/claims';
 import { clientIp, cookieLocale, readBody } from '@/server/http';
 import { translateError } from '@/i18n/catalog';
 
@@ -18,12 +18,12 @@ async function handler(request: Request) {
     }
     req = new Request(request.url, { method: 'POST', headers: request.headers, body });
   }
-  const session = await auth();
+  const session = await requestClaims(request);
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createContext({ host: request.headers.get('host'), session: session?.claims ?? null, ip: clientIp(request.headers), locale }),
+    createContext: () => createContext({ host: request.headers.get('host'), session, ip: clientIp(request.headers), locale }),
   });
 }
 
