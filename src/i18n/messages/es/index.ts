@@ -4,6 +4,7 @@ export { default as catalog } from './catalog.json';
 export { default as common } from './common.json';
 export { default as connections } from './connections.json';
 export { default as countries } from './countries.json';
+export { default as customerImport } from './customerImport.json';
 export { default as customers } from './customers.json';
 export { default as enums } from './enums.json';
 export { default as errors } from './errors.json';
