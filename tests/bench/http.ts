@@ -7,7 +7,7 @@ import superjson from 'superjson';
 /** One keep-alive agent for the whole run, so latencies are not connection setups. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-function request(url: string, init: { method?: string; headers: Record<string, string>; body?: string }): Promise<Response> {
+function request(url: string, init: { method?: string; headers: Record<string, string>; body?: string | Buffer }): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -45,7 +45,7 @@ export class Session {
     }
   }
 
-  async fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  async fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Response> {
     const res = await request(`http://127.0.0.1:${this.port}${path}`, {
       ...init,
       headers: { ...init.headers, host: this.host, cookie: this.cookieHeader() },

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, and how fast `npm start` serves with an existing build.
@@ -11,6 +11,7 @@ import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, ROOT, s
 import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { Session } from './http';
+import { measureImport } from './import';
 import { latency, printTable, value, type Entry } from './stats';
 
 const SCALES: Record<string, Scale> = {
@@ -56,16 +57,17 @@ function treeRssMb(rootPid: number): number {
   return kb / 1024;
 }
 
-// The SQL the customer list runs, written by hand, for the "app overhead" comparison.
+// The SQL the customer list runs, written by hand, for the "app overhead" comparison: by name,
+// or newest first when searching (src/lib/list-order.ts).
 const LIST_SQL = (withSearch: number) => `
-  SELECT c.id, c.code, c.name, c."taxIdType", c."taxId", c.emails, c.phones, c.address, c.status,
+  SELECT c.id, c.code, c.name, c."taxIdType", c."taxId", c.emails, c.phones, c.address, c.status, c."createdAt",
          l.id AS "localityId", l.name AS "localityName",
          (SELECT count(*) FROM "Connection" k WHERE k."tenantId" = c."tenantId" AND k."customerId" = c.id) AS connections
   FROM "Customer" c
   LEFT JOIN "Locality" l ON l."tenantId" = c."tenantId" AND l.id = c."localityId"
   WHERE c."tenantId" = $1 AND c.status = 'ACTIVE'
   ${Array.from({ length: withSearch }, (_, i) => `AND c."searchText" LIKE $${i + 2}`).join(' ')}
-  ORDER BY c.name ASC, c.id ASC LIMIT 26`;
+  ORDER BY ${withSearch ? 'c."createdAt" DESC, c.id DESC' : 'c.name ASC, c.id ASC'} LIMIT 26`;
 
 /** Timed `npm start` against an existing build and database: until it answers HTTP, and its idle memory. */
 async function measureStart(): Promise<Entry[]> {
@@ -134,6 +136,7 @@ try {
   const searchSql = entries.find((e) => e.name === 'customers.search.sql')!;
   if (search.kind === 'latency' && searchSql.kind === 'latency') entries.push(value('customers.search.overhead_p50_ms', search.p50 - searchSql.p50, 'ms (app minus raw SQL, median)'));
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after load)'));
+  if (!args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
   await sql.end();
 } finally {
   await stopChild(app);

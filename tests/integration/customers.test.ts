@@ -116,6 +116,19 @@ describe('customers.list', () => {
     expect(first.items[0]!.id).not.toBe(second.items[0]!.id);
   });
 
+  it('lists by name; a search lists newest first unless a column is chosen', async () => {
+    const first = await createCustomer(a, { name: 'Zoe Orden Antigua', code: 'O-1' });
+    const second = await createCustomer(a, { name: 'Ana Orden Nueva', code: 'O-2' });
+    await scopedDb(a.id).customer.update({ where: { id: first.id }, data: { createdAt: new Date('2020-01-01T00:00:00Z') } });
+    expect((await A.OPERATOR.customers.list({ query: 'orden' })).items.map((c) => c.code)).toEqual(['O-2', 'O-1']);
+    await scopedDb(a.id).customer.update({ where: { id: second.id }, data: { createdAt: new Date('2019-01-01T00:00:00Z') } });
+    expect((await A.OPERATOR.customers.list({ query: 'orden' })).items.map((c) => c.code)).toEqual(['O-1', 'O-2']);
+    expect((await A.OPERATOR.customers.list({ query: 'orden', sort: 'name' })).items.map((c) => c.code)).toEqual(['O-2', 'O-1']);
+    expect((await A.OPERATOR.customers.list({ query: 'orden', sort: 'code', direction: 'desc' })).items.map((c) => c.code)).toEqual(['O-2', 'O-1']);
+    const byName = (await A.OPERATOR.customers.list({ pageSize: 100 })).items.map((c) => c.name);
+    expect(byName).toEqual([...byName].sort((x, y) => x.localeCompare(y, 'es')));
+  });
+
   it('counts each customer’s connections on the page', async () => {
     const two = await createCustomer(a, { name: 'Zulema Conexiones Dos', code: 'K-2' });
     await createCustomer(a, { name: 'Zulema Conexiones Cero', code: 'K-0' });

@@ -10,6 +10,9 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatTaxId } from '@/lib/tax-id';
+import { formatDate, intlLocale, type Locale } from '@/lib/format';
+import { listOrder } from '@/lib/list-order';
+import { useStaffContext } from '@/components/shell/permissions';
 import { DataTable } from '@/components/ui/data-table';
 import { Alert, Button } from '@/components/ui/controls';
 import { CustomerStatusBadge } from './status-badges';
@@ -25,11 +28,15 @@ export function CustomerList() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  const { tenant } = useStaffContext();
+  const intl = intlLocale(tenant.locale as Locale, tenant.country);
 
   const query = params.get('q') ?? '';
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'ACTIVE';
-  const sort = SORTS.find((s) => s === params.get('sort')) ?? 'name';
-  const direction = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  // Unset in the URL: the server's default — by name, or newest first while searching.
+  const chosenSort = SORTS.find((s) => s === params.get('sort'));
+  const chosenDirection = params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : undefined;
+  const shown = listOrder({ sort: chosenSort, direction: chosenDirection }, query.trim() !== '');
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState(query);
 
@@ -50,7 +57,7 @@ export function CustomerList() {
   });
 
   const list = useQuery({
-    ...trpc.customers.list.queryOptions({ query: query || undefined, status, sort, direction, page, pageSize: 25 }),
+    ...trpc.customers.list.queryOptions({ query: query || undefined, status, sort: chosenSort, direction: chosenDirection, page, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
 
@@ -71,8 +78,9 @@ export function CustomerList() {
       { id: 'locality', header: t('locality'), cell: ({ row }) => row.original.locality?.name ?? '' },
       { id: 'connections', header: t('connectionsCount'), cell: ({ row }) => row.original.connectionCount },
       { id: 'status', header: t('status'), cell: ({ row }) => <CustomerStatusBadge status={row.original.status} /> },
+      { id: 'createdAt', header: t('createdAt'), cell: ({ row }) => formatDate(row.original.createdAt, intl, tenant.timeZone) },
     ],
-    [t],
+    [t, intl, tenant.timeZone],
   );
 
   return (
@@ -110,9 +118,9 @@ export function CustomerList() {
         data={list.data?.items ?? []}
         columns={columns}
         loading={list.isFetching}
-        sortable={['name', 'code']}
-        sort={{ id: sort, direction }}
-        onSort={(s) => update({ sort: s.id === 'name' ? null : s.id, dir: s.direction === 'asc' ? null : 'desc', page: null })}
+        sortable={['name', 'code', 'createdAt']}
+        sort={{ id: shown.sort, direction: shown.direction }}
+        onSort={(s) => update({ sort: s.id, dir: s.direction, page: null })}
       />
       <nav aria-label={common('pagination')} className="flex items-center justify-between">
         <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>

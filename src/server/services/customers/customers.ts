@@ -11,6 +11,7 @@ import type { ScopedDb } from '@/server/data/scoped';
 import { customerSearchText } from './search-text';
 import { assertReferences } from './references';
 import { ZCustomerCreate, ZCustomerList, ZCustomerUpdate } from './schemas';
+import { listOrder } from '@/lib/list-order';
 
 const LIST_SELECT = {
   id: true,
@@ -22,6 +23,7 @@ const LIST_SELECT = {
   phones: true,
   address: true,
   status: true,
+  createdAt: true,
   locality: { select: { id: true, name: true } },
 } satisfies Prisma.CustomerSelect;
 
@@ -43,10 +45,11 @@ export async function listCustomers({ db }: StaffCaller, input: z.output<typeof 
     ...(input.localityId ? { localityId: input.localityId } : {}),
     ...(tokens.length ? { AND: tokens.map((t) => ({ searchText: { contains: t } })) } : {}),
   };
+  const { sort, direction } = listOrder(input, tokens.length > 0);
   const rows = await db.customer.findMany({
     where,
     select: LIST_SELECT,
-    orderBy: [{ [input.sort]: input.direction }, { id: input.direction }],
+    orderBy: [{ [sort]: direction }, { id: direction }],
     skip: (input.page - 1) * input.pageSize,
     // One more than asked tells whether a next page exists without counting the whole tenant.
     take: input.pageSize + 1,

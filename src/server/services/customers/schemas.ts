@@ -98,8 +98,9 @@ export const ZCustomerList = z.object({
   query: z.string().trim().max(100).optional(),
   status: z.enum([...CUSTOMER_STATUSES, 'ALL']).default('ACTIVE'),
   localityId: z.uuid().optional(),
-  sort: z.enum(CUSTOMER_SORTS).default('name'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
+  /** Unset: by name, or newest first when searching (see listCustomers). */
+  sort: z.enum(CUSTOMER_SORTS).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
 });
