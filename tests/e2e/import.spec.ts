@@ -42,8 +42,10 @@ test('a file with errors is refused row by row; the corrected one imports', asyn
   await page.getByLabel('Archivo CSV').setInputFiles({ name: 'clientes.csv', mimeType: 'text/csv', buffer: latin1(good) });
   await page.getByRole('button', { name: 'Revisar archivo' }).click();
   await expect(page.getByText('No encontramos problemas.', { exact: false })).toBeVisible();
-  await page.getByRole('button', { name: 'Importar 2 clientes y 2 conexiones' }).click();
-  await expect(page.getByText('Listo: se importaron 2 clientes y 2 conexiones.')).toBeVisible();
+  // Rows with coordinates but no connection address are a connection at the customer's address.
+  await expect(page.getByRole('heading', { name: '3 filas: 2 clientes, 3 conexiones.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Importar 2 clientes y 3 conexiones' }).click();
+  await expect(page.getByText('Listo: se importaron 2 clientes y 3 conexiones.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Ver clientes' }).click();
   await page.getByLabel('Buscar').fill('begona nunez');
