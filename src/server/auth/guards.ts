@@ -2,6 +2,7 @@
 // They decide what a page renders; the procedures behind the page check again on every call.
 import { notFound, redirect } from 'next/navigation';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
+import { can, type Permission } from '@/lib/permissions';
 import type { CustomerActor, StaffActor } from '@/server/services/caller';
 import { currentCustomer, currentStaff, currentTenant } from './session';
 
@@ -16,6 +17,13 @@ export async function requireStaff(loginPath = '/login'): Promise<{ tenant: Tena
   const staff = await currentStaff(tenant);
   if (!staff) redirect(loginPath);
   return { tenant, staff };
+}
+
+/** A staff page behind one permission of the map; without it the user goes to `otherwise`. */
+export async function requireStaffWith(permission: Permission, otherwise = '/'): Promise<{ tenant: TenantInfo; staff: StaffActor }> {
+  const signedIn = await requireStaff();
+  if (!can(signedIn.staff.role, permission)) redirect(otherwise);
+  return signedIn;
 }
 
 export async function requireCustomer(): Promise<{ tenant: TenantInfo; customer: CustomerActor }> {

@@ -1,7 +1,5 @@
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireStaff } from '@/server/auth/guards';
-import { can } from '@/lib/permissions';
+import { requireStaffWith } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
 import { TenantSettings } from '@/components/settings/tenant-settings-form';
 
@@ -11,8 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function SettingsPage() {
-  const { staff } = await requireStaff();
-  if (!can(staff.role, 'settings.read')) redirect('/');
+  await requireStaffWith('settings.read');
   const t = await getTranslations('settings');
   return (
     <>

@@ -1,7 +1,5 @@
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireStaff } from '@/server/auth/guards';
-import { can } from '@/lib/permissions';
+import { requireStaffWith } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
 import { UserAdmin } from '@/components/users/user-admin';
 
@@ -11,8 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function UsersPage() {
-  const { staff } = await requireStaff();
-  if (!can(staff.role, 'users.read')) redirect('/');
+  await requireStaffWith('users.read');
   const t = await getTranslations('users');
   return (
     <>

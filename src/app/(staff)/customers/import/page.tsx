@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/env';
-import { requireStaff } from '@/server/auth/guards';
-import { can } from '@/lib/permissions';
+import { requireStaffWith } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
 import { CustomerImport } from '@/components/customers/import/customer-import';
 import { COLUMN_IDS, canonicalHeader } from '@/server/services/customers/import/csv';
@@ -14,8 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function CustomerImportPage() {
-  const { staff } = await requireStaff();
-  if (!can(staff.role, 'customers.import')) redirect('/customers');
+  await requireStaffWith('customers.import', '/customers');
   const t = await getTranslations('customerImport');
   const customers = await getTranslations('customers');
   return (

@@ -1,7 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { redirect } from 'next/navigation';
-import { requireStaff } from '@/server/auth/guards';
-import { can } from '@/lib/permissions';
+import { requireStaffWith } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
 import { CustomerForm } from '@/components/customers/customer-form';
 
@@ -11,8 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewCustomerPage() {
-  const { staff } = await requireStaff();
-  if (!can(staff.role, 'customers.create')) redirect('/customers');
+  await requireStaffWith('customers.create', '/customers');
   const t = await getTranslations('customers');
   return (
     <>
