@@ -129,6 +129,13 @@ describe('customers.list', () => {
     expect(byName).toEqual([...byName].sort((x, y) => x.localeCompare(y, 'es')));
   });
 
+  it('LIKE wildcards in a search match literally', async () => {
+    await createCustomer(a, { name: 'Promo 50% Descuento', code: 'W-1' });
+    await createCustomer(a, { name: 'Promo 50 Descuento', code: 'W-2' });
+    expect((await A.OPERATOR.customers.list({ query: '50%' })).items.map((c) => c.code)).toEqual(['W-1']);
+    expect((await A.OPERATOR.customers.list({ query: 'promo_50' })).items).toEqual([]);
+  });
+
   it('counts each customer’s connections on the page', async () => {
     const two = await createCustomer(a, { name: 'Zulema Conexiones Dos', code: 'K-2' });
     await createCustomer(a, { name: 'Zulema Conexiones Cero', code: 'K-0' });

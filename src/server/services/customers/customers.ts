@@ -1,7 +1,8 @@
 // A3: customers (subscribers). Search is accent-insensitive over name, code, tax id and e-mail,
 // through a trigram index on searchText that leads with the tenant.
 import { z } from 'zod';
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
+import type { TaxIdType } from '@/lib/tax-id';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import { can } from '@/lib/permissions';
 import { searchTokens } from '@/lib/text';
@@ -27,36 +28,54 @@ const LIST_SELECT = {
   locality: { select: { id: true, name: true } },
 } satisfies Prisma.CustomerSelect;
 
-/**
- * Connections per customer of one page. Prisma's `_count` on the list aggregates the tenant's whole
- * Connection table before joining (23 ms at 20,000 customers, growing with the tenant); this is one
- * index lookup per customer of the page.
- */
-async function connectionCounts(db: ScopedDb, customerIds: string[]): Promise<Map<string, number>> {
-  if (!customerIds.length) return new Map();
-  const groups = await db.connection.groupBy({ by: ['customerId'], where: { customerId: { in: customerIds } }, _count: { _all: true } });
-  return new Map(groups.map((g) => [g.customerId, g._count._all]));
-}
+type ListRow = {
+  id: string;
+  code: string;
+  name: string;
+  taxIdType: TaxIdType | null;
+  taxId: string | null;
+  emails: string[];
+  phones: string[];
+  address: string | null;
+  status: 'ACTIVE' | 'DELETED';
+  createdAt: Date;
+  localityId: string | null;
+  localityName: string | null;
+  connectionCount: number;
+};
 
-export async function listCustomers({ db }: StaffCaller, input: z.output<typeof ZCustomerList>) {
+const SORT_COLUMNS = { name: Prisma.raw('c.name'), code: Prisma.raw('c.code'), createdAt: Prisma.raw('c."createdAt"') } as const;
+
+/**
+ * One page of the tenant's customers, in one query: the row, its locality and its number of
+ * connections. (Through Prisma this was three round trips, and `_count` aggregated the tenant's
+ * whole Connection table first: 39 ms at 20,000 customers.) Raw SQL, so the tenant is explicit.
+ */
+export async function listCustomers({ db, tenantId }: StaffCaller, input: z.output<typeof ZCustomerList>) {
   const tokens = input.query ? searchTokens(input.query) : [];
-  const where: Prisma.CustomerWhereInput = {
-    ...(input.status === 'ALL' ? {} : { status: input.status }),
-    ...(input.localityId ? { localityId: input.localityId } : {}),
-    ...(tokens.length ? { AND: tokens.map((t) => ({ searchText: { contains: t } })) } : {}),
-  };
   const { sort, direction } = listOrder(input, tokens.length > 0);
-  const rows = await db.customer.findMany({
-    where,
-    select: LIST_SELECT,
-    orderBy: [{ [sort]: direction }, { id: direction }],
-    skip: (input.page - 1) * input.pageSize,
-    // One more than asked tells whether a next page exists without counting the whole tenant.
-    take: input.pageSize + 1,
-  });
-  const page = rows.slice(0, input.pageSize);
-  const counts = await connectionCounts(db, page.map((r) => r.id));
-  const items = page.map((r) => ({ ...r, connectionCount: counts.get(r.id) ?? 0 }));
+  const dir = Prisma.raw(direction === 'desc' ? 'DESC' : 'ASC');
+  const conditions = [
+    Prisma.sql`c."tenantId" = ${tenantId}::uuid`,
+    ...(input.status === 'ALL' ? [] : [Prisma.sql`c.status = ${input.status}::"CustomerStatus"`]),
+    ...(input.localityId ? [Prisma.sql`c."localityId" = ${input.localityId}::uuid`] : []),
+    // searchTokens escapes LIKE's wildcards; the trigram index on (tenantId, searchText) serves these.
+    ...tokens.map((t) => Prisma.sql`c."searchText" LIKE ${`%${t}%`}`),
+  ];
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT c.id, c.code, c.name, c."taxIdType", c."taxId", c.emails, c.phones, c.address, c.status, c."createdAt",
+           l.id AS "localityId", l.name AS "localityName",
+           (SELECT count(*)::int FROM "Connection" k WHERE k."tenantId" = c."tenantId" AND k."customerId" = c.id) AS "connectionCount"
+    FROM "Customer" c
+    LEFT JOIN "Locality" l ON l."tenantId" = c."tenantId" AND l.id = c."localityId"
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY ${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}
+    LIMIT ${input.pageSize + 1} OFFSET ${(input.page - 1) * input.pageSize}`;
+  // One more than asked tells whether a next page exists without counting the whole tenant.
+  const items = rows.slice(0, input.pageSize).map(({ localityId, localityName, ...row }) => ({
+    ...row,
+    locality: localityId ? { id: localityId, name: localityName ?? '' } : null,
+  }));
   return { items, hasMore: rows.length > input.pageSize, page: input.page, pageSize: input.pageSize };
 }
 
