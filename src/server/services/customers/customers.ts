@@ -39,12 +39,15 @@ type ListRow = {
   address: string | null;
   status: 'ACTIVE' | 'DELETED';
   createdAt: Date;
+  tenantId: string;
+  customerLocalityId: string | null;
   localityId: string | null;
   localityName: string | null;
   connectionCount: number;
 };
 
 const SORT_COLUMNS = { name: Prisma.raw('c.name'), code: Prisma.raw('c.code'), createdAt: Prisma.raw('c."createdAt"') } as const;
+const SORT_OUTER = { name: Prisma.raw('p.name'), code: Prisma.raw('p.code'), createdAt: Prisma.raw('p."createdAt"') } as const;
 
 /**
  * One page of the tenant's customers, in one query: the row, its locality and its number of
@@ -62,17 +65,22 @@ export async function listCustomers({ db, tenantId }: StaffCaller, input: z.outp
     // searchTokens escapes LIKE's wildcards; the trigram index on (tenantId, searchText) serves these.
     ...tokens.map((t) => Prisma.sql`c."searchText" LIKE ${`%${t}%`}`),
   ];
+  // The page is chosen first and only its rows are counted: in one flat SELECT the count would run
+  // for every row OFFSET skips too.
   const rows = await db.$queryRaw<ListRow[]>`
-    SELECT c.id, c.code, c.name, c."taxIdType", c."taxId", c.emails, c.phones, c.address, c.status, c."createdAt",
-           l.id AS "localityId", l.name AS "localityName",
-           (SELECT count(*)::int FROM "Connection" k WHERE k."tenantId" = c."tenantId" AND k."customerId" = c.id) AS "connectionCount"
-    FROM "Customer" c
-    LEFT JOIN "Locality" l ON l."tenantId" = c."tenantId" AND l.id = c."localityId"
-    WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY ${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}
-    LIMIT ${input.pageSize + 1} OFFSET ${(input.page - 1) * input.pageSize}`;
+    SELECT p.*, l.id AS "localityId", l.name AS "localityName",
+           (SELECT count(*)::int FROM "Connection" k WHERE k."tenantId" = p."tenantId" AND k."customerId" = p.id) AS "connectionCount"
+    FROM (
+      SELECT c.id, c."tenantId", c.code, c.name, c."taxIdType", c."taxId", c.emails, c.phones, c.address, c.status, c."createdAt", c."localityId" AS "customerLocalityId"
+      FROM "Customer" c
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY ${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}
+      LIMIT ${input.pageSize + 1} OFFSET ${(input.page - 1) * input.pageSize}
+    ) p
+    LEFT JOIN "Locality" l ON l."tenantId" = p."tenantId" AND l.id = p."customerLocalityId"
+    ORDER BY ${SORT_OUTER[sort]} ${dir}, p.id ${dir}`;
   // One more than asked tells whether a next page exists without counting the whole tenant.
-  const items = rows.slice(0, input.pageSize).map(({ localityId, localityName, ...row }) => ({
+  const items = rows.slice(0, input.pageSize).map(({ localityId, localityName, tenantId: _tenant, customerLocalityId: _locality, ...row }) => ({
     ...row,
     locality: localityId ? { id: localityId, name: localityName ?? '' } : null,
   }));
