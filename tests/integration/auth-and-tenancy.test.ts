@@ -46,6 +46,11 @@ describe('tenant resolution', () => {
     await rejects((await callerOn(a.host, { kind: 'customer', userId: customer.id, tenantId: a.id })).users.me(), 'FORBIDDEN');
   });
 
+  it('a session whose user id is not even a UUID is UNAUTHORIZED, never an error', async () => {
+    await rejects((await callerOn(a.host, { kind: 'staff', userId: 'not-a-uuid', tenantId: a.id })).users.me(), 'UNAUTHORIZED');
+    await rejects((await callerOn(a.host, { kind: 'customer', userId: 'not-a-uuid', tenantId: a.id })).portal.me(), 'UNAUTHORIZED');
+  });
+
   it('portal.me answers the signed-in customer; staff are FORBIDDEN; a customer of B is refused on A', async () => {
     const customer = await createCustomer(a, { name: 'Marta Portal' });
     expect(await (await callerOn(a.host, { kind: 'customer', userId: customer.id, tenantId: a.id })).portal.me()).toEqual({
