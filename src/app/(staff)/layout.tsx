@@ -13,12 +13,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const { tenant, staff } = await requireStaff();
   if (!can(staff.role, 'backoffice.access')) redirect('/tech');
   const t = await getTranslations('roles');
+  const nav = await getTranslations('nav');
   const permissions = permissionsOf(staff.role);
   return (
     <TRPCReactProvider>
       <PermissionsProvider value={{ permissions, tenant: { name: tenant.name, country: tenant.country, locale: tenant.locale, timeZone: tenant.timeZone, currency: tenant.currency } }}>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-          {tenant.name}
+          {nav('skipToContent')}
         </a>
         <header className="relative border-b border-slate-200 bg-white">
           <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
@@ -34,7 +35,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             </div>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
           {children}
         </main>
       </PermissionsProvider>
