@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'billing.read': OFFICE,
   'settings.read': MANAGERS,
   'settings.manage': ADMIN,
+  /** Areas, states, priorities, categories: everyone reads them to work tickets; admins change them (B1–B8). */
+  'tickets.config.read': ALL,
+  'tickets.config.manage': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '@/server/api/root';
 import { db } from '@/server/db';
+import { scopedDb } from '@/server/data/scoped';
 import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, type TestTenant } from '../factories';
 
 type JsonSchema = {
@@ -35,6 +36,7 @@ function namedValue(name: string): unknown {
   if (n === 'timezone') return 'America/Bogota';
   if (n === 'taxid') return null;
   if (n === 'query') return 'sweep';
+  if (n === 'color') return '#123456';
   return undefined;
 }
 
@@ -87,19 +89,37 @@ let b: TestTenant;
 let aIds: string[];
 let aMarkers: string[];
 
+/** Every table with a tenantId column — found in the database, so tables added later are covered. */
+async function tenantTables(): Promise<string[]> {
+  const rows = await db().$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND column_name = 'tenantId' ORDER BY table_name`;
+  return rows.map((r) => r.table_name);
+}
+
+/** All of a tenant's rows in every tenant-owned table, and the tenant row itself. */
 async function snapshotOf(tenantId: string): Promise<string> {
-  const where = { where: { tenantId }, orderBy: { id: 'asc' as const } };
-  const tables = await Promise.all([
-    db().tenant.findUnique({ where: { id: tenantId } }),
-    db().user.findMany(where),
-    db().customer.findMany(where),
-    db().connection.findMany(where),
-    db().plan.findMany(where),
-    db().node.findMany(where),
-    db().locality.findMany(where),
-    db().tenantDomain.findMany(where),
+  const tables = await tenantTables();
+  const parts = await Promise.all([
+    db().$queryRawUnsafe(`SELECT * FROM "Tenant" WHERE id = $1::uuid`, tenantId),
+    ...tables.map((t) => db().$queryRawUnsafe(`SELECT * FROM "${t}" WHERE "tenantId" = $1::uuid ORDER BY 1`, tenantId)),
   ]);
-  return JSON.stringify(tables);
+  return JSON.stringify(parts, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+/** One id from each of a tenant's tables (those with an id column): the ids the sweep probes with. */
+async function sampleIds(tenantId: string): Promise<string[]> {
+  const ids: string[] = [tenantId];
+  for (const t of await tenantTables()) {
+    const hasId = await db().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'id'`,
+      t,
+    );
+    if (!hasId[0]?.n) continue;
+    const rows = await db().$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM "${t}" WHERE "tenantId" = $1::uuid ORDER BY id LIMIT 1`, tenantId);
+    if (rows[0]) ids.push(rows[0].id);
+  }
+  return [...new Set(ids)];
 }
 
 beforeAll(async () => {
@@ -109,8 +129,10 @@ beforeAll(async () => {
   const connection = await createConnection(a, customer.id, { address: 'Calle Secreta Alfa 1' });
   const users = await Promise.all((['SUPERVISOR', 'OPERATOR', 'TECHNICIAN'] as const).map((r) => createUser(a, r, { name: `Usuario Secreto Alfa ${r}` })));
   await db().tenantDomain.create({ data: { tenantId: a.id, host: 'secreto-alfa.test' } });
-  aIds = [a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id)];
-  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug];
+  await scopedDb(a.id).ticketCategory.create({ data: { tenantId: a.id, name: 'Categoría Secreta Alfa', comment: 'Nota Secreta Alfa', defaultTechnicianId: users[2]!.id } });
+  // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
+  aIds = [...new Set([a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
+  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa'];
 });
 
 describe('tenant-isolation sweep', () => {

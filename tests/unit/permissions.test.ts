@@ -19,6 +19,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'billing.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'settings.read': ['ADMIN', 'SUPERVISOR'],
   'settings.manage': ['ADMIN'],
+  'tickets.config.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.config.manage': ['ADMIN'],
 };
 
 describe('permission map', () => {
@@ -40,6 +42,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read']);
   });
 });

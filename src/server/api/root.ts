@@ -3,6 +3,7 @@ import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { portalRouter } from './routers/portal';
 import { tenantsRouter } from './routers/tenants';
+import { ticketConfigRouter } from './routers/ticket-config';
 import { usersRouter } from './routers/users';
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   connections: connectionsRouter,
   catalog: catalogRouter,
   portal: portalRouter,
+  ticketConfig: ticketConfigRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,9 +4,20 @@
 //
 // Rules for services: use scalar foreign keys (customerId: …) rather than nested `connect`, and do
 // raw SQL only through functions that take the tenant id (see ./sql.ts).
+import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 
-const TENANT_OWNED = new Set(['User', 'Customer', 'Connection', 'Plan', 'Node', 'Locality', 'TenantDomain', 'SignInToken']);
+/**
+ * Every model with a `tenantId` column, read from the generated client — not a hand-kept list, so a
+ * model added later is scoped from its first migration (a forgotten entry here once let the
+ * isolation sweep read another tenant's ticket configuration).
+ */
+export const TENANT_OWNED: ReadonlySet<string> = new Set(
+  Object.values(Prisma.ModelName).filter((model) => {
+    const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${model}ScalarFieldEnum`];
+    return Boolean(fields && 'tenantId' in fields);
+  }),
+);
 
 const FILTERED = new Set([
   'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',

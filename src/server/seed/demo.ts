@@ -3,6 +3,7 @@
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { createTenant } from '@/server/services/tenants/tenants';
+import { backfillTicketConfig } from '@/server/services/tickets/defaults';
 import { hashPassword } from '@/server/services/auth/passwords';
 import { customerSearchText } from '@/server/services/customers/search-text';
 import type { Role } from '@/lib/permissions';
@@ -23,6 +24,7 @@ const LAST = ['González', 'Rodríguez', 'Gómez', 'Fernández', 'López', 'Día
 const STREETS = ['Av. San Martín', 'Belgrano', 'Rivadavia', 'Mitre', 'Sarmiento', 'Moreno', 'Av. Libertador', 'Alsina'];
 
 export async function seedDemo(): Promise<{ created: boolean }> {
+  await backfillTicketConfig(db());
   if (await db().tenant.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) return { created: false };
   const admin = DEMO_USERS[0]!;
   const { tenant } = await createTenant({

@@ -9,6 +9,7 @@ import { ZEmail } from '@/server/services/customers/schemas';
 import { ZPassword } from '@/server/services/users/users';
 import type { StaffCaller } from '@/server/services/caller';
 import { forgetTenantCache, SLUG_PATTERN, toTenantInfo } from './resolve';
+import { createDefaultTicketConfig } from '@/server/services/tickets/defaults';
 import { PORTAL_LOGIN_FIELDS, ZTenantSettings } from './settings';
 
 /** Subdomains that name the product, not a tenant. */
@@ -50,6 +51,7 @@ export async function createTenant(input: z.output<typeof ZTenantSignUp> & { loc
         data: { tenantId: tenant.id, name: input.adminName, email: input.adminEmail, role: 'ADMIN', passwordHash, locale: tenant.locale },
         select: { id: true, email: true, name: true },
       });
+      await createDefaultTicketConfig(tx, tenant.id);
       return { tenant: toTenantInfo(tenant), admin };
     });
   } catch (error) {

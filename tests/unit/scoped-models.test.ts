@@ -1,0 +1,14 @@
+// The tenant-scoped client scopes every model that has a tenantId — derived from the generated
+// client, so a new model cannot be forgotten.
+import { describe, expect, it } from 'vitest';
+import { TENANT_OWNED } from '@/server/data/scoped';
+
+describe('tenant-owned models', () => {
+  it('are exactly the models with a tenantId column', () => {
+    expect([...TENANT_OWNED].sort()).toEqual(
+      ['Connection', 'Customer', 'Locality', 'Node', 'Plan', 'SignInToken', 'TenantDomain', 'TicketArea', 'TicketCategory', 'TicketPriority', 'TicketState', 'User'].sort(),
+    );
+    expect(TENANT_OWNED.has('Tenant')).toBe(false);
+    expect(TENANT_OWNED.has('LoginThrottle')).toBe(false);
+  });
+});
