@@ -5,15 +5,16 @@ import { CONFIG_INPUTS, type ConfigKind } from '@/server/services/tickets/config
 
 const ZId = z.object({ id: z.uuid() });
 
-/** The same five procedures for each kind of configuration item. */
-function itemRouter<K extends ConfigKind>(kind: K) {
+/** The same five procedures for each kind of configuration item; `ZInput` is that kind's schema. */
+function itemRouter<S extends z.ZodObject>(kind: ConfigKind, ZInput: S) {
   const manage = staffProcedure('tickets.config.manage');
-  const ZInput = CONFIG_INPUTS[kind];
+  // The service checks each kind's input against its own rules; here only the kind's schema is known.
+  type Input = config.ConfigInput<ConfigKind>;
   return router({
-    create: manage.input(ZInput).mutation(({ ctx, input }) => config.createConfigItem(ctx.caller, kind, input as config.ConfigInput<K>)),
+    create: manage.input(ZInput).mutation(({ ctx, input }) => config.createConfigItem(ctx.caller, kind, input as unknown as Input)),
     update: manage
       .input(ZInput.partial().extend({ id: z.uuid() }))
-      .mutation(({ ctx, input: { id, ...input } }) => config.updateConfigItem(ctx.caller, kind, id, input as Partial<config.ConfigInput<K>>)),
+      .mutation(({ ctx, input: { id, ...input } }) => config.updateConfigItem(ctx.caller, kind, id as string, input as unknown as Partial<Input>)),
     remove: manage.input(ZId).mutation(({ ctx, input }) => config.removeConfigItem(ctx.caller, kind, input.id)),
     restore: manage.input(ZId).mutation(({ ctx, input }) => config.restoreConfigItem(ctx.caller, kind, input.id)),
     setDefault: manage.input(ZId).mutation(({ ctx, input }) => config.setDefaultConfigItem(ctx.caller, kind, input.id)),
@@ -23,8 +24,8 @@ function itemRouter<K extends ConfigKind>(kind: K) {
 export const ticketConfigRouter = router({
   /** Everything a ticket form and the configuration page need; prices only with billing.read. */
   get: staffProcedure('tickets.config.read').query(({ ctx }) => config.getTicketConfig(ctx.caller)),
-  areas: itemRouter('area'),
-  states: itemRouter('state'),
-  priorities: itemRouter('priority'),
-  categories: itemRouter('category'),
+  areas: itemRouter('area', CONFIG_INPUTS.area),
+  states: itemRouter('state', CONFIG_INPUTS.state),
+  priorities: itemRouter('priority', CONFIG_INPUTS.priority),
+  categories: itemRouter('category', CONFIG_INPUTS.category),
 });
