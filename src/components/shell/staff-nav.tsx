@@ -12,6 +12,7 @@ const ITEMS: { href: string; key: string; permission?: Permission }[] = [
   { href: '/customers', key: 'customers', permission: 'customers.read' },
   { href: '/users', key: 'users', permission: 'users.read' },
   { href: '/settings/catalog', key: 'catalog', permission: 'catalog.read' },
+  { href: '/settings/tickets', key: 'ticketConfig', permission: 'settings.read' },
   { href: '/settings', key: 'settings', permission: 'settings.read' },
 ];
 
@@ -20,7 +21,10 @@ export function StaffNav({ permissions }: { permissions: Permission[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const items = ITEMS.filter((i) => !i.permission || permissions.includes(i.permission));
-  const active = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`)) && !(href === '/settings' && pathname.startsWith('/settings/catalog'));
+  // The item whose address is the longest prefix of the page's is the current one.
+  const matches = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+  const current = items.filter((i) => matches(i.href)).sort((x, y) => y.href.length - x.href.length)[0]?.href;
+  const active = (href: string) => href === current;
   return (
     <nav aria-label={t('main')}>
       <button

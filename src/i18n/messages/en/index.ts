@@ -18,4 +18,5 @@ export { default as settings } from './settings.json';
 export { default as signup } from './signup.json';
 export { default as site } from './site.json';
 export { default as tech } from './tech.json';
+export { default as ticketConfig } from './ticketConfig.json';
 export { default as users } from './users.json';
