@@ -102,6 +102,15 @@ export function asCustomer(tenant: TestTenant, customerId: string) {
 }
 
 /** Staff of every role in one tenant, with a caller for each. */
+export type StaffOfEveryRole = Awaited<ReturnType<typeof staffOfEveryRole>>;
+
+/** Tenants A and B, each with a signed-in caller of every staff role. */
+export async function twoTenantsWithStaff(): Promise<{ a: TestTenant; b: TestTenant; A: StaffOfEveryRole; B: StaffOfEveryRole }> {
+  const [a, b] = await Promise.all([createTenant(), createTenant()]);
+  const [A, B] = await Promise.all([staffOfEveryRole(a), staffOfEveryRole(b)]);
+  return { a, b, A, B };
+}
+
 export async function staffOfEveryRole(tenant: TestTenant) {
   const [supervisor, operator, technician] = await Promise.all([createUser(tenant, 'SUPERVISOR'), createUser(tenant, 'OPERATOR'), createUser(tenant, 'TECHNICIAN')]);
   return {

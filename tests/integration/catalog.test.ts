@@ -1,17 +1,10 @@
 // Plans, nodes and localities: everyone reads, admins manage; prices are billing data (A2).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
-import { createCatalog, createConnection, createCustomer, createTenant, rejects, staffOfEveryRole, type TestTenant } from '../factories';
+import { createCatalog, createConnection, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant;
-let b: TestTenant;
-let A: Awaited<ReturnType<typeof staffOfEveryRole>>;
-let B: Awaited<ReturnType<typeof staffOfEveryRole>>;
-
-beforeAll(async () => {
-  [a, b] = await Promise.all([createTenant(), createTenant()]);
-  [A, B] = await Promise.all([staffOfEveryRole(a), staffOfEveryRole(b)]);
-});
+let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
 
 describe('catalog reads', () => {
   it('every role lists the tenant’s catalog; only billing roles see plan prices', async () => {

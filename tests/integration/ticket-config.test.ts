@@ -4,18 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { backfillTicketConfig } from '@/server/services/tickets/defaults';
-import { createTenant, createUser, rejects, staffOfEveryRole, type TestTenant } from '../factories';
+import { createTenant, createUser, rejects, staffOfEveryRole, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { httpCall } from '../factories/http';
 
-let a: TestTenant;
-let b: TestTenant;
-let A: Awaited<ReturnType<typeof staffOfEveryRole>>;
-let B: Awaited<ReturnType<typeof staffOfEveryRole>>;
-
-beforeAll(async () => {
-  [a, b] = await Promise.all([createTenant(), createTenant()]);
-  [A, B] = await Promise.all([staffOfEveryRole(a), staffOfEveryRole(b)]);
-});
+let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
 
 const names = (items: { name: string }[]) => items.map((i) => i.name);
 

@@ -3,17 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { signInStaff } from '@/server/services/auth/sign-in';
-import { asStaff, createTenant, createUser, PASSWORD, rejects, staffOfEveryRole, type TestTenant } from '../factories';
+import { asStaff, createUser, PASSWORD, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant;
-let b: TestTenant;
-let A: Awaited<ReturnType<typeof staffOfEveryRole>>;
-let B: Awaited<ReturnType<typeof staffOfEveryRole>>;
-
-beforeAll(async () => {
-  [a, b] = await Promise.all([createTenant(), createTenant()]);
-  [A, B] = await Promise.all([staffOfEveryRole(a), staffOfEveryRole(b)]);
-});
+let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
 
 describe('users.me', () => {
   it('returns the caller and their permissions, for every staff role', async () => {

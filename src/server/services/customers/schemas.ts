@@ -1,18 +1,11 @@
 // Input schemas for customers and connections (A3, A4), shared by the procedures, the CSV import and the forms.
 import { z } from 'zod';
+import { optionalText } from '@/lib/zod-fields';
 import { TAX_ID_TYPES, isValidTaxId, normalizeTaxId } from '@/lib/tax-id';
 
 export const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
 export const CONNECTION_STATUSES = ['ENABLED', 'BLOCKED', 'NO_SERVICE'] as const;
 export const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullish();
 
 export const ZEmail = z
   .string()

@@ -5,6 +5,7 @@
 // showing it; the default of a kind cannot be removed (choose another first); every lifecycle stage
 // keeps at least one active state; a category's price is billing data (A2).
 import { z } from 'zod';
+import { optionalText } from '@/lib/zod-fields';
 import { can } from '@/lib/permissions';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
@@ -22,14 +23,6 @@ const ZColor = z
   .trim()
   .regex(/^#[0-9a-fA-F]{6}$/, { message: 'validation.color' })
   .transform((c) => c.toLowerCase());
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullish();
-
 export const ZAreaInput = z.object({ name: ZName });
 export const ZStateInput = z.object({ name: ZName, stage: z.enum(LIFECYCLE_STAGES), position: z.number().int().min(0).max(1000).default(0) });
 export const ZPriorityInput = z.object({ name: ZName, color: ZColor, rank: z.number().int().min(1).max(100) });
