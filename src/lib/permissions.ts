@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   /** Areas, states, priorities, categories: everyone reads them to work tickets; admins change them (B1–B8). */
   'tickets.config.read': ALL,
   'tickets.config.manage': ADMIN,
+  /** The ticket grid and a ticket's view. */
+  'tickets.read': ALL,
+  /** Open tickets (technicians open them from the street too). */
+  'tickets.create': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

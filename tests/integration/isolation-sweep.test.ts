@@ -130,9 +130,11 @@ beforeAll(async () => {
   const users = await Promise.all((['SUPERVISOR', 'OPERATOR', 'TECHNICIAN'] as const).map((r) => createUser(a, r, { name: `Usuario Secreto Alfa ${r}` })));
   await db().tenantDomain.create({ data: { tenantId: a.id, host: 'secreto-alfa.test' } });
   await scopedDb(a.id).ticketCategory.create({ data: { tenantId: a.id, name: 'Categoría Secreta Alfa', comment: 'Nota Secreta Alfa', defaultTechnicianId: users[2]!.id } });
+  const adminA = await asStaff(a, a.adminId);
+  await adminA.tickets.create({ customerId: customer.id, connectionId: connection.id, title: 'Ticket Secreto Alfa', description: 'Descripción Secreta Alfa', assigneeId: users[2]!.id });
   // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
   aIds = [...new Set([a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
-  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa'];
+  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa'];
 });
 
 describe('tenant-isolation sweep', () => {

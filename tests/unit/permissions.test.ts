@@ -21,6 +21,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'settings.manage': ['ADMIN'],
   'tickets.config.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
   'tickets.config.manage': ['ADMIN'],
+  'tickets.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.create': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
 };
 
 describe('permission map', () => {
@@ -42,6 +44,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create']);
   });
 });

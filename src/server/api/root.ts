@@ -4,6 +4,7 @@ import { connectionsRouter, customersRouter } from './routers/customers';
 import { portalRouter } from './routers/portal';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
+import { ticketsRouter } from './routers/tickets';
 import { usersRouter } from './routers/users';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   portal: portalRouter,
   ticketConfig: ticketConfigRouter,
+  tickets: ticketsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,7 +35,11 @@ export async function updateConnection({ db }: StaffCaller, input: z.output<type
 }
 
 export async function deleteConnection({ db }: StaffCaller, id: string) {
-  const result = await db.connection.deleteMany({ where: { id } });
+  const result = await db.connection.deleteMany({ where: { id } }).catch((error: { code?: string }) => {
+    // Tickets keep the connection they were opened for.
+    if (error.code === 'P2003') throw new AppError('CONFLICT', 'inUse');
+    throw error;
+  });
   if (result.count !== 1) throw notFound();
   return { id };
 }

@@ -1,0 +1,206 @@
+// C5 and the grid's first needs: creating tickets (with every field, or quickly with a customer and
+// a description, the category's defaults filling the rest) and listing them by lifecycle tab.
+//
+// Creating a ticket is one transaction: the tenant's next number and tab count (TicketCounter,
+// locked by its UPDATE, so numbers are unique and increasing under concurrent creation), the
+// ticket, its first history entry, and its domain events in the outbox.
+import { z } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
+import { can } from '@/lib/permissions';
+import { normalizeText, searchTokens } from '@/lib/text';
+import { optionalText } from '@/lib/zod-fields';
+import { fieldError } from '@/server/errors';
+import type { ScopedDb } from '@/server/data/scoped';
+import type { StaffCaller } from '@/server/services/caller';
+import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
+
+export const TICKET_CHANNELS = ['BACKOFFICE', 'TECHNICIAN_APP', 'CUSTOMER_APP', 'PORTAL', 'API'] as const;
+type Stage = (typeof LIFECYCLE_STAGES)[number];
+
+export const ZTicketCreate = z.object({
+  title: z.string().trim().max(200).optional(),
+  description: z.string().trim().min(1).max(10_000),
+  callNumber: optionalText(40),
+  customerId: z.uuid().nullish(),
+  connectionId: z.uuid().nullish(),
+  areaId: z.uuid().nullish(),
+  categoryId: z.uuid().nullish(),
+  pqrs: z.enum(PQRS_TYPES).nullish(),
+  stateId: z.uuid().nullish(),
+  priorityId: z.uuid().nullish(),
+  complexity: z.enum(COMPLEXITIES).nullish(),
+  assigneeId: z.uuid().nullish(),
+  dueAt: z.coerce.date().nullish(),
+  billable: z.boolean().default(false),
+  cost: z.number().min(0).max(1e9).nullish(),
+});
+export type TicketCreate = z.output<typeof ZTicketCreate>;
+
+export const ZTicketList = z.object({
+  tab: z.enum(LIFECYCLE_STAGES).default('PENDING'),
+  query: z.string().trim().max(100).optional(),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+
+const COUNT_COLUMN: Record<Stage, Prisma.Sql> = { PENDING: Prisma.raw('pending'), FINISHED: Prisma.raw('finished'), CLOSED: Prisma.raw('closed') };
+
+/** What the search bar matches: number, title, description and the customer's name, code and tax id. */
+export function ticketSearchText(t: { number: number; title: string; description: string; customer?: { name: string; code: string; taxId: string | null } | null }) {
+  return normalizeText([String(t.number), t.title, t.description.slice(0, 2000), t.customer?.name ?? '', t.customer?.code ?? '', t.customer?.taxId ?? ''].join(' '));
+}
+
+/** The rows a ticket refers to must be this tenant's, still offered, and agree with each other. */
+async function resolveReferences(db: ScopedDb, input: TicketCreate, country: string) {
+  const [customer, connection, category, state, priority, area, assignee] = await Promise.all([
+    input.customerId ? db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true, code: true, taxId: true, status: true } }) : null,
+    input.connectionId ? db.connection.findUnique({ where: { id: input.connectionId }, select: { id: true, customerId: true } }) : null,
+    input.categoryId
+      ? db.ticketCategory.findUnique({ where: { id: input.categoryId }, select: { id: true, name: true, archivedAt: true, inUse: true, areaId: true, defaultTechnicianId: true, price: true } })
+      : db.ticketCategory.findFirst({ where: { isDefault: true, archivedAt: null, inUse: true }, select: { id: true, name: true, archivedAt: true, inUse: true, areaId: true, defaultTechnicianId: true, price: true } }),
+    input.stateId
+      ? db.ticketState.findUnique({ where: { id: input.stateId }, select: { id: true, stage: true, archivedAt: true } })
+      : db.ticketState.findFirst({ where: { isDefault: true, archivedAt: null }, select: { id: true, stage: true, archivedAt: true } }),
+    input.priorityId
+      ? db.ticketPriority.findUnique({ where: { id: input.priorityId }, select: { id: true, archivedAt: true } })
+      : db.ticketPriority.findFirst({ where: { isDefault: true, archivedAt: null }, select: { id: true, archivedAt: true } }),
+    input.areaId ? db.ticketArea.findUnique({ where: { id: input.areaId }, select: { id: true, archivedAt: true } }) : null,
+    input.assigneeId ? db.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true } }) : null,
+  ]);
+  const unknown = (field: string) => fieldError(field, 'validation.unknownOption');
+  if (input.customerId && (!customer || customer.status !== 'ACTIVE')) throw unknown('customerId');
+  if (input.connectionId && (!connection || connection.customerId !== input.customerId)) throw unknown('connectionId');
+  if (input.categoryId && (!category || category.archivedAt || !category.inUse)) throw unknown('categoryId');
+  if (input.stateId && (!state || state.archivedAt)) throw unknown('stateId');
+  if (!state) throw fieldError('stateId', 'validation.required');
+  if (input.priorityId && (!priority || priority.archivedAt)) throw unknown('priorityId');
+  if (input.areaId && (!area || area.archivedAt)) throw unknown('areaId');
+  if (input.assigneeId && (!assignee || !assignee.active)) throw unknown('assigneeId');
+  if (input.pqrs && country !== 'CO') throw unknown('pqrs');
+  return { customer, category, state, priority };
+}
+
+export async function createTicket(caller: StaffCaller, input: TicketCreate, channel: (typeof TICKET_CHANNELS)[number] = 'BACKOFFICE') {
+  const { db, tenantId, actor, tenant } = caller;
+  const { customer, category, state, priority } = await resolveReferences(db, input, tenant.country);
+  // C5 quick create: the category brings its area and technician; the title defaults to the category.
+  const areaId = input.areaId ?? category?.areaId ?? null;
+  const assigneeId = input.assigneeId ?? category?.defaultTechnicianId ?? null;
+  const title = input.title || category?.name || input.description.split('\n')[0]!.slice(0, 120);
+  const now = new Date();
+
+  return db.$transaction(async (tx) => {
+    const [counter] = await tx.$queryRaw<{ lastNumber: number }[]>`
+      INSERT INTO "TicketCounter" ("tenantId", "lastNumber", pending, finished, closed)
+      VALUES (${tenantId}::uuid, 1, ${state.stage === 'PENDING' ? 1 : 0}, ${state.stage === 'FINISHED' ? 1 : 0}, ${state.stage === 'CLOSED' ? 1 : 0})
+      ON CONFLICT ("tenantId") DO UPDATE SET "lastNumber" = "TicketCounter"."lastNumber" + 1,
+        ${COUNT_COLUMN[state.stage]} = "TicketCounter".${COUNT_COLUMN[state.stage]} + 1
+      RETURNING "lastNumber"`;
+    const number = counter!.lastNumber;
+    const ticket = await tx.ticket.create({
+      data: {
+        tenantId,
+        number,
+        title,
+        description: input.description,
+        callNumber: input.callNumber ?? null,
+        customerId: input.customerId ?? null,
+        connectionId: input.connectionId ?? null,
+        areaId,
+        categoryId: category?.id ?? null,
+        pqrs: input.pqrs ?? null,
+        stateId: state.id,
+        stage: state.stage,
+        priorityId: priority?.id ?? null,
+        complexity: input.complexity ?? null,
+        assigneeId,
+        dueAt: input.dueAt ?? null,
+        billable: input.billable,
+        price: input.billable ? (category?.price ?? null) : null,
+        cost: input.cost ?? null,
+        channel,
+        createdById: actor.id,
+        openedAt: now,
+        statusChangedAt: now,
+        finishedAt: state.stage === 'FINISHED' ? now : null,
+        closedAt: state.stage === 'CLOSED' ? now : null,
+        searchText: ticketSearchText({ number, title, description: input.description, customer }),
+      },
+      select: { id: true, number: true },
+    });
+    await tx.ticketEvent.create({ data: { tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'created' } });
+    await tx.outboxEvent.createMany({
+      data: [
+        { tenantId, type: 'ticket.created', payload: { ticketId: ticket.id, number, channel, actorId: actor.id } },
+        ...(assigneeId ? [{ tenantId, type: 'ticket.assigned', payload: { ticketId: ticket.id, number, assigneeId, actorId: actor.id } }] : []),
+      ],
+    });
+    return ticket;
+  });
+}
+
+/** One page of a tab, newest first, with the tab counts. */
+export async function listTickets(caller: StaffCaller, input: z.output<typeof ZTicketList>) {
+  const { db, tenantId } = caller;
+  const tokens = input.query ? searchTokens(input.query) : [];
+  const conditions = [
+    Prisma.sql`t."tenantId" = ${tenantId}::uuid`,
+    Prisma.sql`t.stage = ${input.tab}::"LifecycleStage"`,
+    ...tokens.map((token) => Prisma.sql`t."searchText" LIKE ${`%${token}%`}`),
+  ];
+  const showPrices = can(caller.actor.role, 'billing.read');
+  const [rows, counter] = await Promise.all([
+    db.$queryRaw<
+      {
+        id: string;
+        number: number;
+        callNumber: string | null;
+        title: string;
+        stage: Stage;
+        complexity: (typeof COMPLEXITIES)[number] | null;
+        billable: boolean;
+        price: Prisma.Decimal | null;
+        dueAt: Date | null;
+        openedAt: Date;
+        closedAt: Date | null;
+        statusChangedAt: Date;
+        pqrs: (typeof PQRS_TYPES)[number] | null;
+        customerId: string | null;
+        customerName: string | null;
+        customerCode: string | null;
+        assigneeName: string | null;
+        stateName: string;
+        priorityName: string | null;
+        priorityColor: string | null;
+        categoryName: string | null;
+        categoryColor: string | null;
+      }[]
+    >`
+      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+             p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
+             s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor"
+      FROM (
+        SELECT * FROM "Ticket" t WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY t.number DESC LIMIT ${input.pageSize + 1} OFFSET ${(input.page - 1) * input.pageSize}
+      ) p
+      JOIN "TicketState" s ON s."tenantId" = p."tenantId" AND s.id = p."stateId"
+      LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
+      LEFT JOIN "User" u ON u."tenantId" = p."tenantId" AND u.id = p."assigneeId"
+      LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
+      LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
+      ORDER BY p.number DESC`,
+    db.ticketCounter.findUnique({ where: { tenantId } }),
+  ]);
+  const now = Date.now();
+  const items = rows.slice(0, input.pageSize).map(({ price, ...r }) => ({
+    ...r,
+    overdue: r.stage === 'PENDING' && r.dueAt !== null && r.dueAt.getTime() < now,
+    ...(showPrices ? { price: price === null ? null : Number(price) } : {}),
+  }));
+  return {
+    items,
+    hasMore: rows.length > input.pageSize,
+    page: input.page,
+    counts: { PENDING: counter?.pending ?? 0, FINISHED: counter?.finished ?? 0, CLOSED: counter?.closed ?? 0 },
+  };
+}

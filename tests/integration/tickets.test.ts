@@ -1,0 +1,146 @@
+// C5 and the grid's tabs: creating tickets (quick and full), numbering under concurrency, history
+// and outbox rows in the same transaction, tab counts, search, bad input, roles and tenants.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/server/db';
+import { scopedDb } from '@/server/data/scoped';
+import { asCustomer, createConnection, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+
+let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+
+async function config(tenant: StaffOfEveryRole) {
+  const c = await tenant.ADMIN.ticketConfig.get();
+  const byName = <T extends { name: string }>(items: T[], name: string) => items.find((i) => i.name === name)!;
+  return { ...c, category: (n: string) => byName(c.categories, n), state: (n: string) => byName(c.states, n), area: (n: string) => byName(c.areas, n), priority: (n: string) => byName(c.priorities, n) };
+}
+
+const fieldKeys = (error: unknown) => (error as { cause?: { fieldErrors?: Record<string, { key: string }> } }).cause?.fieldErrors;
+
+describe('creating', () => {
+  it('a quick ticket with a customer and a description gets the defaults, a number, a history entry and an outbox event', async () => {
+    const customer = await createCustomer(a, { name: 'Rosa Quiroga' });
+    const ticket = await A.OPERATOR.tickets.create({ customerId: customer.id, description: 'No anda Internet desde ayer.' });
+    const stored = await scopedDb(a.id).ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { category: true, area: true, state: true, priority: true } });
+    expect(stored).toMatchObject({
+      number: ticket.number,
+      title: 'Consulta general',
+      channel: 'BACKOFFICE',
+      stage: 'PENDING',
+      category: { name: 'Consulta general' },
+      area: { name: 'Mesa de ayuda' },
+      state: { name: 'Abierto' },
+      priority: { name: 'Normal' },
+      createdById: A.ids.OPERATOR,
+    });
+    expect(await scopedDb(a.id).ticketEvent.findMany({ where: { ticketId: ticket.id }, select: { kind: true, actorId: true } })).toEqual([{ kind: 'created', actorId: A.ids.OPERATOR }]);
+    const events = await scopedDb(a.id).outboxEvent.findMany({ where: { payload: { path: ['ticketId'], equals: ticket.id } }, select: { type: true } });
+    expect(events.map((e) => e.type)).toEqual(['ticket.created']);
+  });
+
+  it('a category brings its area, its technician (assigned, with an event) and, when billable, its price', async () => {
+    const c = await config(A);
+    await A.ADMIN.ticketConfig.categories.update({ id: c.category('Sin conexión').id, defaultTechnicianId: A.ids.TECHNICIAN, price: 2500 });
+    const customer = await createCustomer(a);
+    const connection = await createConnection(a, customer.id);
+    const ticket = await A.OPERATOR.tickets.create({
+      customerId: customer.id,
+      connectionId: connection.id,
+      categoryId: c.category('Sin conexión').id,
+      description: 'Luz roja en el módem',
+      billable: true,
+      complexity: 'HIGH',
+      callNumber: 'LL-778',
+    });
+    const stored = await scopedDb(a.id).ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored).toMatchObject({ assigneeId: A.ids.TECHNICIAN, areaId: c.area('Técnica').id, connectionId: connection.id, complexity: 'HIGH', callNumber: 'LL-778', billable: true });
+    expect(Number(stored.price)).toBe(2500);
+    const events = await scopedDb(a.id).outboxEvent.findMany({ where: { payload: { path: ['ticketId'], equals: ticket.id } }, orderBy: { type: 'asc' }, select: { type: true } });
+    expect(events.map((e) => e.type)).toEqual(['ticket.assigned', 'ticket.created']);
+  });
+
+  it('numbers are unique and increasing under 50 concurrent creations, and the tab count follows', async () => {
+    const before = (await A.OPERATOR.tickets.list({})).counts.PENDING;
+    const created = await Promise.all(Array.from({ length: 50 }, (_, i) => A.OPERATOR.tickets.create({ description: `Concurrente ${i}` })));
+    const numbers = created.map((t) => t.number).sort((x, y) => x - y);
+    expect(new Set(numbers).size).toBe(50);
+    expect(numbers[49]! - numbers[0]!).toBe(49);
+    expect((await A.OPERATOR.tickets.list({})).counts.PENDING).toBe(before + 50);
+    expect((await scopedDb(a.id).ticketCounter.findUniqueOrThrow({ where: { tenantId: a.id } })).lastNumber).toBe(numbers[49]);
+  });
+
+  it('bad input is a field error and nothing is half-saved', async () => {
+    const customer = await createCustomer(a);
+    const other = await createCustomer(a);
+    const othersConnection = await createConnection(a, other.id);
+    const counterBefore = await scopedDb(a.id).ticketCounter.findUnique({ where: { tenantId: a.id } });
+    const archived = await A.ADMIN.ticketConfig.categories.create({ name: 'Vieja categoría' });
+    await db().ticketCategory.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    const cases: [object, string][] = [
+      [{ customerId: customer.id, connectionId: othersConnection.id }, 'connectionId'],
+      [{ categoryId: archived.id }, 'categoryId'],
+      [{ assigneeId: B.ids.TECHNICIAN }, 'assigneeId'],
+      [{ pqrs: 'QUEJA' }, 'pqrs'],
+      [{ stateId: randomUUID() }, 'stateId'],
+      [{ priorityId: (await config(B)).priorities[0]!.id }, 'priorityId'],
+    ];
+    for (const [input, field] of cases) {
+      const error = await rejects(A.OPERATOR.tickets.create({ description: 'Algo', ...input }), 'BAD_REQUEST');
+      expect(Object.keys(fieldKeys(error) ?? {}), JSON.stringify(input)).toEqual([field]);
+    }
+    await rejects(A.OPERATOR.tickets.create({ description: '   ' }), 'BAD_REQUEST');
+    expect(await scopedDb(a.id).ticketCounter.findUnique({ where: { tenantId: a.id } })).toEqual(counterBefore);
+  });
+
+  it('a connection a ticket names cannot be deleted', async () => {
+    const customer = await createCustomer(a);
+    const connection = await createConnection(a, customer.id);
+    await A.OPERATOR.tickets.create({ customerId: customer.id, connectionId: connection.id, description: 'Visita' });
+    await rejects(A.OPERATOR.connections.delete({ id: connection.id }), 'CONFLICT');
+  });
+});
+
+describe('the grid', () => {
+  it('lists a tab newest first with counts; searches without accents; marks overdue; prices only with billing.read', async () => {
+    const c = await config(A);
+    const customer = await createCustomer(a, { name: 'Íñigo Suárez', code: 'GRID-1' });
+    const old = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin conexión en el barrio', description: 'Corte general', dueAt: new Date('2020-01-01T00:00:00Z') });
+    const recent = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Cambio de domicilio', description: 'Se muda', billable: true, categoryId: c.category('Instalación').id });
+    const done = await A.OPERATOR.tickets.create({ title: 'Ya resuelto', description: 'Hecho', stateId: c.state('Resuelto').id });
+
+    const search = await A.OPERATOR.tickets.list({ query: 'conexion barrio' });
+    expect(search.items.map((t) => t.id)).toEqual([old.id]);
+    expect(search.items[0]).toMatchObject({ customerName: 'Íñigo Suárez', stateName: 'Abierto', priorityName: 'Normal', overdue: true });
+    expect((await A.OPERATOR.tickets.list({ query: 'inigo suarez' })).items.map((t) => t.id)).toEqual([recent.id, old.id]);
+    expect((await A.OPERATOR.tickets.list({ query: String(recent.number) })).items.map((t) => t.number)).toContain(recent.number);
+
+    const finished = await A.OPERATOR.tickets.list({ tab: 'FINISHED' });
+    expect(finished.items.map((t) => t.id)).toContain(done.id);
+    expect(finished.counts.FINISHED).toBeGreaterThanOrEqual(1);
+    const pending = await A.OPERATOR.tickets.list({ pageSize: 2 });
+    expect(pending.items.map((t) => t.number)).toEqual([...pending.items.map((t) => t.number)].sort((x, y) => y - x));
+    expect(pending.hasMore).toBe(true);
+    expect(pending.items.some((t) => t.id === done.id)).toBe(false);
+
+    expect((await A.OPERATOR.tickets.list({ query: 'cambio de domicilio' })).items[0]).toHaveProperty('price');
+    expect((await A.TECHNICIAN.tickets.list({ query: 'cambio de domicilio' })).items[0]).not.toHaveProperty('price');
+  });
+});
+
+describe('roles and tenants', () => {
+  it('a customer session cannot read or create staff tickets', async () => {
+    const customer = await createCustomer(a, { portalPassword: true });
+    const session = await asCustomer(a, customer.id);
+    await rejects(session.tickets.list({}), 'FORBIDDEN');
+    await rejects(session.tickets.create({ description: 'Hola' }), 'FORBIDDEN');
+  });
+
+  it('tenant B sees none of A’s tickets and cannot open one on A’s customer', async () => {
+    const customer = await createCustomer(a, { name: 'Cliente Privado Alfa' });
+    await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Ticket Privado Alfa', description: 'Reservado' });
+    const list = await B.ADMIN.tickets.list({ query: 'privado alfa' });
+    expect(list.items).toEqual([]);
+    const error = await rejects(B.ADMIN.tickets.create({ customerId: customer.id, description: 'Intruso' }), 'BAD_REQUEST');
+    expect(Object.keys(fieldKeys(error) ?? {})).toEqual(['customerId']);
+  });
+});
