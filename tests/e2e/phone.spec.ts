@@ -39,6 +39,8 @@ test('a keyboard user skips to the content, or tabs through the navigation', asy
   const nav = page.getByRole('navigation', { name: 'Navegación principal' });
   await expect(nav.getByRole('link', { name: 'Inicio' })).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Mesa de ayuda' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Clientes' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Clientes', level: 1 })).toBeVisible();

@@ -14,6 +14,7 @@ export default async function HomePage() {
   const { tenant, staff } = await requireStaff();
   const t = await getTranslations('home');
   const links = [
+    { href: '/tickets', label: t('tickets'), body: t('ticketsBody'), allowed: can(staff.role, 'tickets.read') },
     { href: '/customers', label: t('customers'), body: t('customersBody'), allowed: can(staff.role, 'customers.read') },
     { href: '/customers/import', label: t('import'), body: t('importBody'), allowed: can(staff.role, 'customers.import') },
     { href: '/users', label: t('users'), body: t('usersBody'), allowed: can(staff.role, 'users.read') },

@@ -9,6 +9,7 @@ import type { Permission } from '@/lib/permissions';
 
 const ITEMS: { href: string; key: string; permission?: Permission }[] = [
   { href: '/', key: 'home' },
+  { href: '/tickets', key: 'tickets', permission: 'tickets.read' },
   { href: '/customers', key: 'customers', permission: 'customers.read' },
   { href: '/users', key: 'users', permission: 'users.read' },
   { href: '/settings/catalog', key: 'catalog', permission: 'catalog.read' },
@@ -43,7 +44,7 @@ export function StaffNav({ permissions }: { permissions: Permission[] }) {
               href={item.href}
               onClick={() => setOpen(false)}
               aria-current={active(item.href) ? 'page' : undefined}
-              className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+              className="block whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
             >
               {t(item.key)}
             </Link>

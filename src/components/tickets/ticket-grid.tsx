@@ -1,0 +1,165 @@
+'use client';
+// C1–C3: the ticket grid — tabs Pending / Finished / Closed with their counts, an accent-insensitive
+// search bar, newest first, paged by the server. Tab, search and page live in the URL.
+import { useEffect, useMemo, useState } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useTRPC } from '@/trpc/react';
+import type { RouterOutputs } from '@/trpc/types';
+import { formatDate, formatDateTime, formatMoney, intlLocale, type Locale } from '@/lib/format';
+import { DataTable } from '@/components/ui/data-table';
+import { Alert, Button } from '@/components/ui/controls';
+import { useStaffContext } from '@/components/shell/permissions';
+
+type Row = RouterOutputs['tickets']['list']['items'][number];
+const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
+const COMPLEXITY_COLOR = { HIGH: 'text-red-600', MEDIUM: 'text-amber-500', LOW: 'text-slate-400' } as const;
+
+export function TicketGrid() {
+  const t = useTranslations('tickets');
+  const common = useTranslations('common');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const { tenant } = useStaffContext();
+  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+
+  const tab = TABS.find((x) => x === params.get('tab')) ?? 'PENDING';
+  const query = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [draft, setDraft] = useState(query);
+
+  function update(changes: Record<string, string | number | null>) {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  useEffect(() => {
+    if (draft === query) return;
+    const timer = setTimeout(() => update({ q: draft || null, page: null }), 300);
+    return () => clearTimeout(timer);
+  });
+
+  const list = useQuery({ ...trpc.tickets.list.queryOptions({ tab, query: query || undefined, page, pageSize: 25 }), placeholderData: keepPreviousData });
+
+  const columns = useMemo<ColumnDef<Row, unknown>[]>(
+    () => [
+      { id: 'number', header: t('columns.number'), cell: ({ row }) => <span className="font-mono text-xs">#{row.original.number}</span> },
+      {
+        id: 'title',
+        header: t('columns.title'),
+        cell: ({ row }) => (
+          <span className="font-medium text-slate-900">
+            {row.original.title}
+            {row.original.callNumber ? <span className="block text-xs font-normal text-slate-600">{t('callNumberValue', { value: row.original.callNumber })}</span> : null}
+          </span>
+        ),
+      },
+      { id: 'customer', header: t('columns.customer'), cell: ({ row }) => (row.original.customerName ? <span>{row.original.customerName}<span className="block font-mono text-xs text-slate-600">{row.original.customerCode}</span></span> : <span className="text-slate-500">{t('internal')}</span>) },
+      { id: 'assignee', header: t('columns.assignee'), cell: ({ row }) => row.original.assigneeName ?? <span className="text-slate-500">{t('unassigned')}</span> },
+      {
+        id: 'priority',
+        header: t('columns.priority'),
+        cell: ({ row }) =>
+          row.original.priorityName ? (
+            <span className="inline-flex items-center gap-1">
+              <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4" style={{ color: row.original.priorityColor ?? undefined }}><path fill="currentColor" d="M3 1h1v14H3zM5 2h8l-2 3 2 3H5z" /></svg>
+              {row.original.priorityName}
+            </span>
+          ) : null,
+      },
+      {
+        id: 'complexity',
+        header: t('columns.complexity'),
+        cell: ({ row }) =>
+          row.original.complexity ? (
+            <span className={`inline-flex items-center gap-1 ${COMPLEXITY_COLOR[row.original.complexity]}`}>
+              <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4"><path fill="currentColor" d="M10.5 1a4.5 4.5 0 0 0-4.3 5.9L1 12.1V15h2.9l5.2-5.2A4.5 4.5 0 1 0 10.5 1z" /></svg>
+              <span className="text-slate-800">{t(`complexity.${row.original.complexity}`)}</span>
+            </span>
+          ) : null,
+      },
+      {
+        id: 'billable',
+        header: t('columns.billable'),
+        cell: ({ row }) =>
+          row.original.billable ? (
+            <span className="font-semibold text-green-700" title={t('billable')}>
+              {'price' in row.original && row.original.price != null ? formatMoney(row.original.price, tenant.currency, intl) : '$'}
+              <span className="sr-only"> {t('billable')}</span>
+            </span>
+          ) : null,
+      },
+      {
+        id: 'due',
+        header: t('columns.due'),
+        cell: ({ row }) =>
+          row.original.dueAt ? (
+            <span className={row.original.overdue ? 'font-semibold text-red-700' : ''}>
+              {formatDate(row.original.dueAt, intl, tenant.timeZone)}
+              {row.original.overdue ? <span className="block text-xs">{t('overdue')}</span> : null}
+            </span>
+          ) : null,
+      },
+      {
+        id: 'category',
+        header: t('columns.category'),
+        cell: ({ row }) => (
+          <span>
+            {row.original.categoryName ? (
+              <span className="inline-flex items-center gap-1">
+                <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: row.original.categoryColor ?? undefined }} />
+                {row.original.categoryName}
+              </span>
+            ) : null}
+            {row.original.pqrs ? <span className="block text-xs text-slate-600">{t(`pqrs.${row.original.pqrs}`)}</span> : null}
+          </span>
+        ),
+      },
+      { id: 'state', header: t('columns.state'), cell: ({ row }) => row.original.stateName },
+      { id: 'opened', header: t('columns.opened'), cell: ({ row }) => formatDate(row.original.openedAt, intl, tenant.timeZone) },
+      { id: 'lastStatus', header: t('columns.lastStatus'), cell: ({ row }) => formatDateTime(row.original.statusChangedAt, intl, tenant.timeZone) },
+    ],
+    [t, intl, tenant.currency, tenant.timeZone],
+  );
+
+  const counts = list.data?.counts;
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label={t('tabsLabel')} className="flex flex-wrap gap-1 border-b border-slate-200">
+        {TABS.map((x) => (
+          <button
+            key={x}
+            role="tab"
+            type="button"
+            aria-selected={x === tab}
+            onClick={() => update({ tab: x === 'PENDING' ? null : x, page: null })}
+            className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800"
+          >
+            {t(`tabs.${x}`)} <span className="ml-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs">{counts ? counts[x] : '…'}</span>
+          </button>
+        ))}
+      </div>
+      <div>
+        <label htmlFor="ticket-search" className="mb-1 block text-sm font-medium text-slate-700">{common('search')}</label>
+        <input id="ticket-search" type="search" value={draft} placeholder={t('searchPlaceholder')} onChange={(e) => setDraft(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      </div>
+      {list.error ? <Alert>{list.error.message}</Alert> : null}
+      <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
+        <DataTable caption={t('title')} data={list.data?.items ?? []} columns={columns} loading={list.isFetching} />
+      </div>
+      <nav aria-label={common('pagination')} className="flex items-center justify-between">
+        <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>{common('previous')}</Button>
+        <span className="text-sm text-slate-700">{common('page', { page })}</span>
+        <Button variant="secondary" disabled={!list.data?.hasMore} onClick={() => update({ page: page + 1 })}>{common('next')}</Button>
+      </nav>
+    </div>
+  );
+}
