@@ -35,6 +35,12 @@ export const PERMISSIONS = {
   'tickets.read': ALL,
   /** Open tickets (technicians open them from the street too). */
   'tickets.create': ALL,
+  /** Edit fields, assign, change state, finish (C9, C10). */
+  'tickets.update': ALL,
+  /** Move a ticket to a closed state: technicians may not close (C10). */
+  'tickets.close': OFFICE,
+  /** Move a finished or closed ticket back to pending. */
+  'tickets.reopen': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.config.manage': ['ADMIN'],
   'tickets.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
   'tickets.create': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.update': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.close': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'tickets.reopen': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
 };
 
 describe('permission map', () => {
@@ -44,6 +47,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update']);
   });
 });

@@ -1,10 +1,21 @@
 import { router, staffProcedure } from '@/server/api/trpc';
 import * as tickets from '@/server/services/tickets/tickets';
 import { ZTicketCreate, ZTicketList } from '@/server/services/tickets/tickets';
+import * as lifecycle from '@/server/services/tickets/lifecycle';
+import { ZTicketUpdate } from '@/server/services/tickets/lifecycle';
+import { z } from 'zod';
+
+const ZId = z.object({ id: z.uuid() });
 
 export const ticketsRouter = router({
   /** The grid: one tab's page, newest first, with the tabs' counts. */
   list: staffProcedure('tickets.read').input(ZTicketList).query(({ ctx, input }) => tickets.listTickets(ctx.caller, input)),
   /** C5: with every field, or just a customer and a description (the category's defaults fill the rest). */
   create: staffProcedure('tickets.create').input(ZTicketCreate).mutation(({ ctx, input }) => tickets.createTicket(ctx.caller, input)),
+  /** C6: one ticket with its customer and connection. */
+  get: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => lifecycle.getTicket(ctx.caller, input.id)),
+  /** C12: who changed what, when. */
+  history: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => lifecycle.ticketHistory(ctx.caller, input.id)),
+  /** C9/C10: one save for every field; closing and reopening are checked against the permission map. */
+  update: staffProcedure('tickets.update').input(ZTicketUpdate).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
 });

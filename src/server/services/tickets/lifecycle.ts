@@ -1,0 +1,211 @@
+// C9, C10, C12, C13: editing a ticket in one save — fields, assignment, state (finish, close,
+// reopen), category, billable, due date — with its history and domain events in the same
+// transaction, and optimistic concurrency: a save names the version it read, and a stale save is
+// refused with the list of what changed since, never silently overwriting.
+import { z } from 'zod';
+import { can } from '@/lib/permissions';
+import { optionalText } from '@/lib/zod-fields';
+import { Prisma } from '@/generated/prisma/client';
+import { AppError, fieldError, forbidden, notFound } from '@/server/errors';
+import type { StaffCaller } from '@/server/services/caller';
+import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
+import { ticketSearchText } from './tickets';
+
+type Stage = (typeof LIFECYCLE_STAGES)[number];
+
+export const ZTicketUpdate = z.object({
+  id: z.uuid(),
+  /** The version the form was loaded with. */
+  version: z.number().int().min(1),
+  title: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().min(1).max(10_000).optional(),
+  callNumber: optionalText(40),
+  stateId: z.uuid().optional(),
+  priorityId: z.uuid().nullish(),
+  categoryId: z.uuid().nullish(),
+  areaId: z.uuid().nullish(),
+  assigneeId: z.uuid().nullish(),
+  complexity: z.enum(COMPLEXITIES).nullish(),
+  pqrs: z.enum(PQRS_TYPES).nullish(),
+  dueAt: z.coerce.date().nullish(),
+  billable: z.boolean().optional(),
+  cost: z.number().min(0).max(1e9).nullish(),
+});
+export type TicketUpdate = z.output<typeof ZTicketUpdate>;
+
+/** Fields whose history shows a name (what the user saw), not an id. */
+const REFERENCE_FIELDS = ['stateId', 'priorityId', 'categoryId', 'areaId', 'assigneeId'] as const;
+type ReferenceField = (typeof REFERENCE_FIELDS)[number];
+const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', ...REFERENCE_FIELDS] as const;
+type Editable = (typeof EDITABLE)[number];
+
+const COUNT_COLUMN: Record<Stage, Prisma.Sql> = { PENDING: Prisma.raw('pending'), FINISHED: Prisma.raw('finished'), CLOSED: Prisma.raw('closed') };
+
+function display(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && 'toString' in (value as object)) return String(value);
+  return String(value);
+}
+
+export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
+  const { db, tenantId, actor, tenant } = caller;
+  const { id, version, ...changes } = input;
+
+  return db.$transaction(async (tx) => {
+    // The row lock serializes saves of one ticket; the version check refuses stale ones.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Ticket" WHERE "tenantId" = ${tenantId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    if (!locked.length) throw notFound();
+    const current = await tx.ticket.findUniqueOrThrow({
+      where: { id },
+      include: {
+        state: { select: { name: true, stage: true } },
+        priority: { select: { name: true } },
+        category: { select: { name: true } },
+        area: { select: { name: true } },
+        assignee: { select: { name: true } },
+        customer: { select: { name: true, code: true, taxId: true } },
+      },
+    });
+    if (current.version !== version) {
+      const since = await tx.ticketEvent.findMany({ where: { ticketId: id, version: { gt: version } }, orderBy: { createdAt: 'asc' }, select: { field: true, kind: true } });
+      const fields = [...new Set(since.map((e) => e.field ?? e.kind))];
+      throw new AppError('CONFLICT', 'staleTicket', { fields: fields.join(', ') || '—' });
+    }
+
+    const changed = EDITABLE.filter((field) => {
+      if (!(field in changes) || changes[field as keyof typeof changes] === undefined) return false;
+      const next = changes[field as keyof typeof changes];
+      const before = current[field as keyof typeof current];
+      if (next instanceof Date || before instanceof Date) return display(next) !== display(before);
+      if (field === 'cost') return display(next) !== display(before === null ? null : Number(before));
+      return (next ?? null) !== (before ?? null);
+    }) as Editable[];
+    if (!changed.length) return { id, version: current.version, changed: [] as string[] };
+
+    // References must be this tenant's and still offered.
+    const names: Partial<Record<ReferenceField, string | null>> = {};
+    let nextStage: Stage = current.stage;
+    for (const field of changed.filter((f): f is ReferenceField => (REFERENCE_FIELDS as readonly string[]).includes(f))) {
+      const value = changes[field];
+      if (!value) {
+        if (field === 'stateId') throw fieldError('stateId', 'validation.required');
+        names[field] = null;
+        continue;
+      }
+      const row =
+        field === 'stateId'
+          ? await tx.ticketState.findUnique({ where: { id: value }, select: { name: true, stage: true, archivedAt: true } })
+          : field === 'priorityId'
+            ? await tx.ticketPriority.findUnique({ where: { id: value }, select: { name: true, archivedAt: true } })
+            : field === 'categoryId'
+              ? await tx.ticketCategory.findUnique({ where: { id: value }, select: { name: true, archivedAt: true } })
+              : field === 'areaId'
+                ? await tx.ticketArea.findUnique({ where: { id: value }, select: { name: true, archivedAt: true } })
+                : await tx.user.findUnique({ where: { id: value }, select: { name: true, active: true } });
+      const offered = row && ('archivedAt' in row ? !row.archivedAt : row.active);
+      if (!row || !offered) throw fieldError(field, 'validation.unknownOption');
+      names[field] = row.name;
+      if (field === 'stateId' && 'stage' in row) nextStage = row.stage as Stage;
+    }
+    if (changed.includes('pqrs') && changes.pqrs && tenant.country !== 'CO') throw fieldError('pqrs', 'validation.unknownOption');
+
+    // C10: who may move a ticket where comes from the permission map.
+    if (nextStage !== current.stage) {
+      if (nextStage === 'CLOSED' && !can(actor.role, 'tickets.close')) throw forbidden();
+      if (current.stage !== 'PENDING' && nextStage === 'PENDING' && !can(actor.role, 'tickets.reopen')) throw forbidden();
+    }
+    if ((changed.includes('billable') || changed.includes('cost')) && !can(actor.role, 'billing.read')) throw forbidden();
+
+    const now = new Date();
+    const newVersion = current.version + 1;
+    const data: Prisma.TicketUncheckedUpdateInput = { version: newVersion };
+    for (const field of changed) (data as Record<string, unknown>)[field] = changes[field as keyof typeof changes] ?? null;
+    if (nextStage !== current.stage) {
+      data.stage = nextStage;
+      data.statusChangedAt = now;
+      data.finishedAt = nextStage === 'PENDING' ? null : (current.finishedAt ?? now);
+      data.closedAt = nextStage === 'CLOSED' ? now : null;
+    } else if (changed.includes('stateId')) {
+      data.statusChangedAt = now;
+    }
+    if (changed.includes('title') || changed.includes('description')) {
+      data.searchText = ticketSearchText({ number: current.number, title: changes.title ?? current.title, description: changes.description ?? current.description, customer: current.customer });
+    }
+    await tx.ticket.update({ where: { id }, data });
+
+    if (nextStage !== current.stage) {
+      await tx.$executeRaw`
+        UPDATE "TicketCounter" SET ${COUNT_COLUMN[current.stage]} = ${COUNT_COLUMN[current.stage]} - 1, ${COUNT_COLUMN[nextStage]} = ${COUNT_COLUMN[nextStage]} + 1
+        WHERE "tenantId" = ${tenantId}::uuid`;
+    }
+
+    const before: Record<ReferenceField, string | null> = {
+      stateId: current.state.name,
+      priorityId: current.priority?.name ?? null,
+      categoryId: current.category?.name ?? null,
+      areaId: current.area?.name ?? null,
+      assigneeId: current.assignee?.name ?? null,
+    };
+    await tx.ticketEvent.createMany({
+      data: changed.map((field) => {
+        const isReference = (REFERENCE_FIELDS as readonly string[]).includes(field);
+        return {
+          tenantId,
+          ticketId: id,
+          actorId: actor.id,
+          kind: 'field',
+          version: newVersion,
+          field,
+          oldValue: isReference ? before[field as ReferenceField] : display(current[field as keyof typeof current]),
+          newValue: isReference ? (names[field as ReferenceField] ?? null) : display(changes[field as keyof typeof changes]),
+        };
+      }),
+    });
+
+    const events: { type: string; payload: Prisma.InputJsonValue }[] = [];
+    const base = { ticketId: id, number: current.number, actorId: actor.id };
+    if (changed.includes('assigneeId') && changes.assigneeId) events.push({ type: 'ticket.assigned', payload: { ...base, assigneeId: changes.assigneeId } });
+    if (changed.includes('stateId')) events.push({ type: 'ticket.stateChanged', payload: { ...base, from: before.stateId, to: names.stateId ?? null, stage: nextStage } });
+    if (nextStage === 'CLOSED' && current.stage !== 'CLOSED') events.push({ type: 'ticket.closed', payload: base });
+    if (nextStage === 'FINISHED' && current.stage !== 'FINISHED') events.push({ type: 'ticket.finished', payload: base });
+    if (nextStage === 'PENDING' && current.stage !== 'PENDING') events.push({ type: 'ticket.reopened', payload: base });
+    if (events.length) await tx.outboxEvent.createMany({ data: events.map((e) => ({ ...e, tenantId })) });
+
+    return { id, version: newVersion, changed: changed as string[] };
+  });
+}
+
+/** C12: a ticket's history, newest first, with who did it. */
+export async function ticketHistory({ db }: StaffCaller, id: string) {
+  const ticket = await db.ticket.findUnique({ where: { id }, select: { id: true } });
+  if (!ticket) throw notFound();
+  return db.ticketEvent.findMany({
+    where: { ticketId: id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 500,
+    select: { id: true, kind: true, field: true, oldValue: true, newValue: true, version: true, createdAt: true, actor: { select: { id: true, name: true } } },
+  });
+}
+
+/** One ticket as its view and edit form need it; prices only with billing.read (A2). */
+export async function getTicket(caller: StaffCaller, id: string) {
+  const ticket = await caller.db.ticket.findUnique({
+    where: { id },
+    include: {
+      state: { select: { id: true, name: true, stage: true } },
+      priority: { select: { id: true, name: true, color: true } },
+      category: { select: { id: true, name: true, color: true } },
+      area: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      createdBy: { select: { id: true, name: true } },
+      customer: { select: { id: true, name: true, code: true, taxIdType: true, taxId: true, emails: true, phones: true } },
+      connection: { select: { id: true, address: true, status: true, plan: { select: { name: true, downloadMbps: true, uploadMbps: true } }, node: { select: { name: true } } } },
+    },
+  });
+  if (!ticket) throw notFound();
+  const { price, cost, tenantId: _t, searchText: _s, ...rest } = ticket;
+  const billing = can(caller.actor.role, 'billing.read');
+  return { ...rest, ...(billing ? { price: price === null ? null : Number(price), cost: cost === null ? null : Number(cost) } : {}) };
+}
+
