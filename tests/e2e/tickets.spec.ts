@@ -54,3 +54,74 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   await expect(page).toHaveURL(/tab=FINISHED/);
   await expect(page.getByRole('row').filter({ hasText: 'Lentitud en el nodo Bernal' })).toHaveCount(0);
 });
+
+test('an operator edits a ticket in one form, finishes, closes and reopens it, and reads its history', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  await page.goto('/tickets');
+  await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+  const form = page.getByRole('form', { name: 'Nuevo ticket' });
+  await form.getByLabel('Descripción').fill('Cambiar el módem de la oficina.');
+  await form.getByLabel('Completar más datos').check();
+  await form.getByLabel('Título').fill('Módem de la oficina');
+  await form.getByRole('button', { name: 'Crear ticket' }).click();
+  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+
+  await page.getByLabel('Buscar', { exact: true }).fill('modem oficina');
+  await page.getByRole('link', { name: 'Módem de la oficina' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Módem de la oficina');
+  const edit = page.getByRole('form', { name: 'Datos del ticket' });
+  await edit.getByLabel('Asignado a').selectOption({ label: 'Tomás Técnico' });
+  await edit.getByLabel('Prioridad').selectOption({ label: 'Urgente' });
+  await edit.getByLabel('Estado').selectOption({ label: 'Resuelto (finalizado)' });
+  await edit.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByTestId('ticket-state')).toHaveText('Resuelto (finalizado)');
+
+  await page.getByRole('form', { name: 'Datos del ticket' }).getByLabel('Estado').selectOption({ label: 'Cerrado (cerrado)' });
+  await page.getByRole('form', { name: 'Datos del ticket' }).getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByTestId('ticket-state')).toHaveText('Cerrado (cerrado)');
+  await expect(page.getByText('Cierre:')).toBeVisible();
+
+  await page.getByRole('form', { name: 'Datos del ticket' }).getByLabel('Estado').selectOption({ label: 'En curso (pendiente)' });
+  await page.getByRole('form', { name: 'Datos del ticket' }).getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByTestId('ticket-state')).toHaveText('En curso (pendiente)');
+
+  await page.getByRole('tab', { name: 'Historial' }).click();
+  const history = page.getByRole('list', { name: 'Historial' });
+  await expect(history).toContainText('Estado: «Resuelto» → «Cerrado»');
+  await expect(history).toContainText('Estado: «Cerrado» → «En curso»');
+  await expect(history).toContainText('Asignado a: «—» → «Tomás Técnico»');
+  // The default priority depends on the tenant's configuration (another spec changes it).
+  await expect(history).toContainText(/Prioridad: «(Normal|Alta)» → «Urgente»/);
+  await expect(history).toContainText('Creó el ticket.');
+});
+
+test('a stale save is refused with a clear message, not overwritten', async ({ browser }) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  await signInStaff(first, STAFF.operator);
+  await signInStaff(second, STAFF.supervisor);
+  await first.goto('/tickets');
+  await first.getByRole('button', { name: 'Nuevo ticket' }).click();
+  const form = first.getByRole('form', { name: 'Nuevo ticket' });
+  await form.getByLabel('Descripción').fill('Ticket editado por dos personas.');
+  await form.getByLabel('Completar más datos').check();
+  await form.getByLabel('Título').fill('Edición simultánea');
+  await form.getByRole('button', { name: 'Crear ticket' }).click();
+  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+  await first.getByLabel('Buscar', { exact: true }).fill('edicion simultanea');
+  await first.getByRole('link', { name: 'Edición simultánea' }).click();
+  await expect(first).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  await second.goto(first.url());
+
+  const one = first.getByRole('form', { name: 'Datos del ticket' });
+  const two = second.getByRole('form', { name: 'Datos del ticket' });
+  await expect(two.getByLabel('Título')).toHaveValue('Edición simultánea');
+  await one.getByLabel('Título').fill('Edición simultánea (operador)');
+  await one.getByRole('button', { name: 'Guardar' }).click();
+  await expect(one.getByRole('status')).toHaveText('Cambios guardados');
+  await two.getByLabel('Título').fill('Edición simultánea (supervisor)');
+  await two.getByRole('button', { name: 'Guardar' }).click();
+  await expect(two.getByRole('alert').filter({ hasText: /\S/ })).toContainText('Alguien guardó este ticket mientras lo editabas (cambió: Título)');
+  await second.reload();
+  await expect(second.getByRole('form', { name: 'Datos del ticket' }).getByLabel('Título')).toHaveValue('Edición simultánea (operador)');
+});

@@ -90,7 +90,7 @@ describe('editing', () => {
     const session = { kind: 'staff' as const, userId: A.ids.SUPERVISOR, tenantId: a.id };
     const res = await httpCall({ host: a.host, session, path: 'tickets.update', input: { id: t.id, version: 1, title: 'Mi cambio' } });
     expect(res.status).toBe(409);
-    expect(res.json.error?.json.message).toBe('Alguien guardó este ticket mientras lo editabas (cambió: description, priorityId). Recargá para ver los cambios y volvé a guardar.');
+    expect(res.json.error?.json.message).toBe('Alguien guardó este ticket mientras lo editabas (cambió: Descripción, Prioridad). Recargá para ver los cambios y volvé a guardar.');
     expect((await A.OPERATOR.tickets.get({ id: t.id })).title).toBe('Sin servicio');
   });
 

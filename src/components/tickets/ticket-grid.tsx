@@ -1,6 +1,7 @@
 'use client';
 // C1–C3: the ticket grid — tabs Pending / Finished / Closed with their counts, an accent-insensitive
 // search bar, newest first, paged by the server. Tab, search and page live in the URL.
+import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -56,8 +57,8 @@ export function TicketGrid() {
         id: 'title',
         header: t('columns.title'),
         cell: ({ row }) => (
-          <span className="font-medium text-slate-900">
-            {row.original.title}
+          <span className="font-medium">
+            <Link href={`/tickets/${row.original.id}`} className="text-brand-700 hover:underline">{row.original.title}</Link>
             {row.original.callNumber ? <span className="block text-xs font-normal text-slate-600">{t('callNumberValue', { value: row.original.callNumber })}</span> : null}
           </span>
         ),

@@ -20,4 +20,5 @@ export { default as site } from './site.json';
 export { default as tech } from './tech.json';
 export { default as ticketConfig } from './ticketConfig.json';
 export { default as tickets } from './tickets.json';
+export { default as ticketView } from './ticketView.json';
 export { default as users } from './users.json';

@@ -4,6 +4,7 @@
 // refused with the list of what changed since, never silently overwriting.
 import { z } from 'zod';
 import { can } from '@/lib/permissions';
+import { translator } from '@/i18n/catalog';
 import { optionalText } from '@/lib/zod-fields';
 import { Prisma } from '@/generated/prisma/client';
 import { AppError, fieldError, forbidden, notFound } from '@/server/errors';
@@ -69,7 +70,8 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     });
     if (current.version !== version) {
       const since = await tx.ticketEvent.findMany({ where: { ticketId: id, version: { gt: version } }, orderBy: { createdAt: 'asc' }, select: { field: true, kind: true } });
-      const fields = [...new Set(since.map((e) => e.field ?? e.kind))];
+      const label = translator(caller.locale, 'ticketView');
+      const fields = [...new Set(since.map((e) => (e.field ? label(`field.${e.field}`) : e.kind)))];
       throw new AppError('CONFLICT', 'staleTicket', { fields: fields.join(', ') || '—' });
     }
 

@@ -1,0 +1,174 @@
+'use client';
+// C6, C9, C12: one ticket — a fixed summary, its customer and connection, every field editable in
+// one form (state changes included: finish, close, reopen), and its history. A save names the
+// version it was loaded with; if someone saved first, the server refuses and says what changed.
+import Link from 'next/link';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useTRPC } from '@/trpc/react';
+import { formatDate, formatDateTime, intlLocale, type Locale } from '@/lib/format';
+import { formatTaxId } from '@/lib/tax-id';
+import { Alert, Button, Card, Checkbox, PageHeader, Select, TextArea, TextInput } from '@/components/ui/controls';
+import { formErrors } from '@/components/ui/use-form-errors';
+import { useCan, useStaffContext } from '@/components/shell/permissions';
+
+const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
+const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
+
+export function TicketView({ id }: { id: string }) {
+  const t = useTranslations('tickets');
+  const tv = useTranslations('ticketView');
+  const common = useTranslations('common');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const can = useCan();
+  const { tenant } = useStaffContext();
+  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const [tab, setTab] = useState<'detail' | 'history'>('detail');
+  const [saved, setSaved] = useState(false);
+  const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
+  const config = useQuery(trpc.ticketConfig.get.queryOptions());
+  const history = useQuery({ ...trpc.tickets.history.queryOptions({ id }), enabled: tab === 'history' });
+  const update = useMutation(
+    trpc.tickets.update.mutationOptions({
+      onSuccess: async () => {
+        setSaved(true);
+        await queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
+      },
+    }),
+  );
+  const errors = formErrors(update.error);
+
+  if (ticket.error) return <Alert>{ticket.error.message}</Alert>;
+  if (!ticket.data || !config.data) return <p role="status">{common('loading')}</p>;
+  const x = ticket.data;
+  const c = config.data;
+  const offered = <T extends { id: string; archivedAt: Date | null }>(items: T[], current: string | null | undefined) => items.filter((i) => !i.archivedAt || i.id === current);
+  const canClose = can('tickets.close');
+  const canReopen = can('tickets.reopen');
+  const stateOptions = offered(c.states, x.state.id).filter((s) => s.id === x.state.id || ((s.stage !== 'CLOSED' || canClose) && (x.stage === 'PENDING' || s.stage !== 'PENDING' || canReopen)));
+
+  /** A history value as the user reads it: translated enums, local dates, yes / no. */
+  function shown(field: string | null, raw: string | null): string {
+    if (raw === null) return '—';
+    if (field === 'complexity') return t(`complexity.${raw as 'HIGH'}`);
+    if (field === 'pqrs') return t(`pqrs.${raw as 'QUEJA'}`);
+    if (field === 'dueAt') return formatDate(raw, intl, tenant.timeZone);
+    if (field === 'billable') return raw === 'true' ? common('yes') : common('no');
+    return raw;
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const f = new FormData(event.currentTarget);
+    const nullable = (name: string) => value(f, name) || null;
+    update.mutate({
+      id,
+      version: x.version,
+      title: value(f, 'title'),
+      description: value(f, 'description'),
+      callNumber: nullable('callNumber'),
+      stateId: value(f, 'stateId'),
+      priorityId: nullable('priorityId'),
+      categoryId: nullable('categoryId'),
+      areaId: nullable('areaId'),
+      assigneeId: nullable('assigneeId'),
+      complexity: nullable('complexity') as 'HIGH' | 'MEDIUM' | 'LOW' | null,
+      ...(c.pqrs.length ? { pqrs: nullable('pqrs') as 'PETICION' | 'QUEJA' | 'RECLAMO' | 'SUGERENCIA' | null } : {}),
+      dueAt: value(f, 'dueAt') ? new Date(`${value(f, 'dueAt')}T23:59:00`) : null,
+      ...(can('billing.read') ? { billable: f.get('billable') === 'on' } : {}),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title={`#${x.number} · ${x.title}`} actions={<Link href="/tickets" className="text-sm text-brand-700 underline">{tv('backToGrid')}</Link>}>
+        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700" aria-label={tv('summary')}>
+          <div><dt className="inline font-medium">{t('columns.state')}: </dt><dd className="inline" data-testid="ticket-state">{x.state.name} ({tv(`stage.${x.stage}`)})</dd></div>
+          <div><dt className="inline font-medium">{t('columns.priority')}: </dt><dd className="inline">{x.priority?.name ?? '—'}</dd></div>
+          <div><dt className="inline font-medium">{t('columns.assignee')}: </dt><dd className="inline">{x.assignee?.name ?? t('unassigned')}</dd></div>
+          <div><dt className="inline font-medium">{t('columns.opened')}: </dt><dd className="inline">{formatDateTime(x.openedAt, intl, tenant.timeZone)}</dd></div>
+          {x.closedAt ? <div><dt className="inline font-medium">{tv('closedAt')}: </dt><dd className="inline">{formatDateTime(x.closedAt, intl, tenant.timeZone)}</dd></div> : null}
+          {x.dueAt ? <div><dt className="inline font-medium">{t('columns.due')}: </dt><dd className="inline">{formatDate(x.dueAt, intl, tenant.timeZone)}</dd></div> : null}
+        </dl>
+      </PageHeader>
+
+      <div role="tablist" aria-label={tv('tabs')} className="mb-4 flex gap-1 border-b border-slate-200">
+        {(['detail', 'history'] as const).map((k) => (
+          <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)} className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800">
+            {tv(`tab.${k}`)}
+          </button>
+        ))}
+      </div>
+
+      {tab === 'detail' ? (
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title={tv('edit')} className="lg:col-span-2">
+            <form noValidate onSubmit={submit} className="space-y-4" aria-label={tv('edit')} key={x.version}>
+              {saved ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">{common('saved')}</p> : null}
+              {errors.message ? <Alert>{errors.message}</Alert> : null}
+              <div className="grid gap-3 md:grid-cols-2">
+                <TextInput label={t('titleField')} name="title" defaultValue={x.title} error={errors.field('title')} />
+                <TextInput label={t('callNumber')} name="callNumber" defaultValue={x.callNumber ?? ''} error={errors.field('callNumber')} />
+                <Select label={t('columns.state')} name="stateId" defaultValue={x.state.id} options={stateOptions.map((s) => ({ value: s.id, label: `${s.name} (${tv(`stage.${s.stage}`)})` }))} error={errors.field('stateId')} />
+                <Select label={t('columns.priority')} name="priorityId" defaultValue={x.priority?.id ?? ''} options={[{ value: '', label: '—' }, ...offered(c.priorities, x.priority?.id).map((p) => ({ value: p.id, label: p.name }))]} error={errors.field('priorityId')} />
+                <Select label={t('columns.category')} name="categoryId" defaultValue={x.category?.id ?? ''} options={[{ value: '', label: '—' }, ...offered(c.categories, x.category?.id).map((p) => ({ value: p.id, label: p.name }))]} error={errors.field('categoryId')} />
+                <Select label={tv('area')} name="areaId" defaultValue={x.area?.id ?? ''} options={[{ value: '', label: '—' }, ...offered(c.areas, x.area?.id).map((p) => ({ value: p.id, label: p.name }))]} error={errors.field('areaId')} />
+                <Select label={t('columns.assignee')} name="assigneeId" defaultValue={x.assignee?.id ?? ''} options={[{ value: '', label: t('unassigned') }, ...c.technicians.map((u) => ({ value: u.id, label: u.name })), ...(x.assignee && !c.technicians.some((u) => u.id === x.assignee!.id) ? [{ value: x.assignee.id, label: x.assignee.name }] : [])]} error={errors.field('assigneeId')} />
+                <Select label={t('columns.complexity')} name="complexity" defaultValue={x.complexity ?? ''} options={[{ value: '', label: t('noComplexity') }, ...c.complexities.map((k) => ({ value: k, label: t(`complexity.${k}`) }))]} error={errors.field('complexity')} />
+                {c.pqrs.length ? <Select label={t('pqrsLabel')} name="pqrs" defaultValue={x.pqrs ?? ''} options={[{ value: '', label: t('noPqrs') }, ...c.pqrs.map((k) => ({ value: k, label: t(`pqrs.${k}`) }))]} error={errors.field('pqrs')} /> : null}
+                <TextInput label={t('columns.due')} name="dueAt" type="date" defaultValue={dateInput(x.dueAt)} error={errors.field('dueAt')} />
+                {can('billing.read') ? <Checkbox label={t('billable')} name="billable" defaultChecked={x.billable} /> : null}
+              </div>
+              <TextArea label={t('description')} name="description" defaultValue={x.description} rows={5} error={errors.field('description')} />
+              <Button type="submit" disabled={update.isPending}>{update.isPending ? common('saving') : common('save')}</Button>
+            </form>
+          </Card>
+          <div className="space-y-6">
+            <Card title={t('customer')}>
+              {x.customer ? (
+                <div className="space-y-1 text-sm">
+                  <Link href={`/customers/${x.customer.id}`} className="font-medium text-brand-700 underline">{x.customer.name}</Link>
+                  <p className="font-mono text-xs">{x.customer.code}</p>
+                  {x.customer.taxId ? <p>{formatTaxId(x.customer.taxIdType, x.customer.taxId)}</p> : null}
+                  {x.customer.emails.map((e) => <p key={e}>{e}</p>)}
+                  {x.customer.phones.map((p) => <p key={p}>{p}</p>)}
+                </div>
+              ) : (
+                <p className="text-sm text-slate-600">{t('internal')}</p>
+              )}
+            </Card>
+            {x.connection ? (
+              <Card title={t('connection')}>
+                <dl className="space-y-1 text-sm">
+                  <div><dt className="inline font-medium">{tv('address')}: </dt><dd className="inline">{x.connection.address}</dd></div>
+                  {x.connection.plan ? <div><dt className="inline font-medium">{tv('plan')}: </dt><dd className="inline">{x.connection.plan.name} · {x.connection.plan.downloadMbps}/{x.connection.plan.uploadMbps} Mbps</dd></div> : null}
+                  {x.connection.node ? <div><dt className="inline font-medium">{tv('node')}: </dt><dd className="inline">{x.connection.node.name}</dd></div> : null}
+                  <div><dt className="inline font-medium">{tv('connectionStatus')}: </dt><dd className="inline">{tv(`connection.${x.connection.status}`)}</dd></div>
+                </dl>
+              </Card>
+            ) : null}
+          </div>
+        </div>
+      ) : (
+        <Card title={tv('tab.history')}>
+          {history.error ? <Alert>{history.error.message}</Alert> : null}
+          <ol className="divide-y divide-slate-100 text-sm" aria-label={tv('tab.history')}>
+            {(history.data ?? []).map((h) => (
+              <li key={h.id} className="py-2">
+                <span className="text-slate-600">{formatDateTime(h.createdAt, intl, tenant.timeZone)} · {h.actor?.name ?? '—'}</span>
+                <p>
+                  {h.kind === 'created'
+                    ? tv('historyCreated')
+                    : tv('historyField', { field: tv.has(`field.${h.field}`) ? tv(`field.${h.field}`) : (h.field ?? ''), from: shown(h.field, h.oldValue), to: shown(h.field, h.newValue) })}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      )}
+    </>
+  );
+}
