@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'tickets.close': OFFICE,
   /** Move a finished or closed ticket back to pending. */
   'tickets.reopen': OFFICE,
+  /** Add public comments and internal notes (C7). */
+  'tickets.comment': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -26,6 +26,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.update': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
   'tickets.close': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.reopen': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'tickets.comment': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
 };
 
 describe('permission map', () => {
@@ -47,6 +48,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment']);
   });
 });

@@ -4,6 +4,8 @@ import { ZTicketCreate, ZTicketList } from '@/server/services/tickets/tickets';
 import * as lifecycle from '@/server/services/tickets/lifecycle';
 import { ZTicketUpdate } from '@/server/services/tickets/lifecycle';
 import { z } from 'zod';
+import * as comments from '@/server/services/tickets/comments';
+import { ZCommentAdd } from '@/server/services/tickets/comments';
 
 const ZId = z.object({ id: z.uuid() });
 
@@ -18,4 +20,9 @@ export const ticketsRouter = router({
   history: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => lifecycle.ticketHistory(ctx.caller, input.id)),
   /** C9/C10: one save for every field; closing and reopening are checked against the permission map. */
   update: staffProcedure('tickets.update').input(ZTicketUpdate).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
+  /** C7: public comments and internal notes, oldest first. */
+  comments: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => comments.listComments(ctx.caller, input.id)),
+  comment: staffProcedure('tickets.comment').input(ZCommentAdd).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),
+  /** C12: the caller opened the ticket; its +N counter starts again. */
+  markRead: staffProcedure('tickets.read').input(ZId).mutation(({ ctx, input }) => comments.markTicketRead(ctx.caller, input.id)),
 });

@@ -174,11 +174,16 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         priorityColor: string | null;
         categoryName: string | null;
         categoryColor: string | null;
+        unseenChanges: number;
       }[]
     >`
       SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
-             s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor"
+             s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
+             -- C12: what others did since the caller last opened the ticket (index on tenantId, ticketId, createdAt).
+             (SELECT count(*)::int FROM "TicketEvent" e
+               WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id AND e."createdAt" > COALESCE(r."seenAt", '-infinity'::timestamp)
+                 AND e."actorId" IS DISTINCT FROM ${caller.actor.id}::uuid) AS "unseenChanges"
       FROM (
         SELECT * FROM "Ticket" t WHERE ${Prisma.join(conditions, ' AND ')}
         ORDER BY t.number DESC LIMIT ${input.pageSize + 1} OFFSET ${(input.page - 1) * input.pageSize}
@@ -188,6 +193,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       LEFT JOIN "User" u ON u."tenantId" = p."tenantId" AND u.id = p."assigneeId"
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
+      LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid
       ORDER BY p.number DESC`,
     db.ticketCounter.findUnique({ where: { tenantId } }),
   ]);
