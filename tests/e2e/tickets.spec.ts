@@ -125,3 +125,40 @@ test('a stale save is refused with a clear message, not overwritten', async ({ b
   await second.reload();
   await expect(second.getByRole('form', { name: 'Datos del ticket' }).getByLabel('Título')).toHaveValue('Edición simultánea (operador)');
 });
+
+test('comments public and internal; the +N counter shows for a second operator and resets when they open the ticket', async ({ browser }) => {
+  const operator = await browser.newPage();
+  await signInStaff(operator, STAFF.operator);
+  await operator.goto('/tickets');
+  await operator.getByRole('button', { name: 'Nuevo ticket' }).click();
+  const form = operator.getByRole('form', { name: 'Nuevo ticket' });
+  await form.getByLabel('Descripción').fill('Ticket para comentar.');
+  await form.getByLabel('Completar más datos').check();
+  await form.getByLabel('Título').fill('Comentarios y contador');
+  await form.getByRole('button', { name: 'Crear ticket' }).click();
+  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+  await operator.getByLabel('Buscar', { exact: true }).fill('comentarios y contador');
+  await operator.getByRole('link', { name: 'Comentarios y contador' }).click();
+  await operator.getByRole('tab', { name: 'Comentarios' }).click();
+  const add = operator.getByRole('form', { name: 'Agregar un comentario' });
+  await add.getByLabel('Agregar un comentario').fill('Mañana pasa el técnico entre 9 y 13.');
+  await add.getByRole('button', { name: 'Enviar' }).click();
+  const thread = operator.getByRole('list', { name: 'Comentarios' });
+  await expect(thread.getByRole('listitem').filter({ hasText: 'Mañana pasa el técnico' })).toBeVisible();
+  await add.getByLabel('Agregar un comentario').fill('El cliente debe dos meses: confirmar antes de ir.');
+  await add.getByLabel('Nota interna: solo el equipo').check();
+  await add.getByRole('button', { name: 'Enviar' }).click();
+  await expect(thread.getByRole('listitem').filter({ hasText: 'Mañana pasa el técnico' })).toContainText('Comentario público');
+  await expect(thread.getByRole('listitem').filter({ hasText: 'debe dos meses' })).toContainText('🔒 Nota interna');
+
+  // A second operator sees what happened since they last opened it (never): +3 (creation and two comments).
+  const supervisor = await browser.newPage();
+  await signInStaff(supervisor, STAFF.supervisor);
+  await supervisor.goto('/tickets?q=comentarios%20y%20contador');
+  const row = supervisor.getByRole('row').filter({ hasText: 'Comentarios y contador' });
+  await expect(row).toContainText('+3');
+  await row.getByRole('link', { name: 'Comentarios y contador' }).click();
+  await expect(supervisor.getByRole('heading', { level: 1 })).toContainText('Comentarios y contador');
+  await supervisor.goto('/tickets?q=comentarios%20y%20contador');
+  await expect(supervisor.getByRole('row').filter({ hasText: 'Comentarios y contador' })).not.toContainText('+');
+});

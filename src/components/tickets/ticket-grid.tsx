@@ -125,6 +125,17 @@ export function TicketGrid() {
         ),
       },
       { id: 'state', header: t('columns.state'), cell: ({ row }) => row.original.stateName },
+      {
+        id: 'changes',
+        header: t('columns.changes'),
+        cell: ({ row }) =>
+          row.original.unseenChanges > 0 ? (
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" title={t('newChanges', { count: row.original.unseenChanges })}>
+              +{row.original.unseenChanges}
+              <span className="sr-only"> {t('newChanges', { count: row.original.unseenChanges })}</span>
+            </span>
+          ) : null,
+      },
       { id: 'opened', header: t('columns.opened'), cell: ({ row }) => formatDate(row.original.openedAt, intl, tenant.timeZone) },
       { id: 'lastStatus', header: t('columns.lastStatus'), cell: ({ row }) => formatDateTime(row.original.statusChangedAt, intl, tenant.timeZone) },
     ],

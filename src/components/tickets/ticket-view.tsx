@@ -3,7 +3,7 @@
 // one form (state changes included: finish, close, reopen), and its history. A save names the
 // version it was loaded with; if someone saved first, the server refuses and says what changed.
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
@@ -25,7 +25,7 @@ export function TicketView({ id }: { id: string }) {
   const can = useCan();
   const { tenant } = useStaffContext();
   const intl = intlLocale(tenant.locale as Locale, tenant.country);
-  const [tab, setTab] = useState<'detail' | 'history'>('detail');
+  const [tab, setTab] = useState<'detail' | 'comments' | 'history'>('detail');
   const [saved, setSaved] = useState(false);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
@@ -39,6 +39,20 @@ export function TicketView({ id }: { id: string }) {
     }),
   );
   const errors = formErrors(update.error);
+  const comments = useQuery({ ...trpc.tickets.comments.queryOptions({ id }), enabled: tab === 'comments' });
+  const comment = useMutation(
+    trpc.tickets.comment.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.tickets.comments.queryKey({ id }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.tickets.history.queryKey({ id }) });
+      },
+    }),
+  );
+  const commentErrors = formErrors(comment.error);
+  // C12: opening the ticket resets the caller's +N counter.
+  const markRead = useMutation(trpc.tickets.markRead.mutationOptions());
+  const { mutate: markSeen } = markRead;
+  useEffect(() => markSeen({ id }), [id, markSeen]);
 
   if (ticket.error) return <Alert>{ticket.error.message}</Alert>;
   if (!ticket.data || !config.data) return <p role="status">{common('loading')}</p>;
@@ -96,7 +110,7 @@ export function TicketView({ id }: { id: string }) {
       </PageHeader>
 
       <div role="tablist" aria-label={tv('tabs')} className="mb-4 flex gap-1 border-b border-slate-200">
-        {(['detail', 'history'] as const).map((k) => (
+        {(['detail', 'comments', 'history'] as const).map((k) => (
           <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)} className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800">
             {tv(`tab.${k}`)}
           </button>
@@ -152,6 +166,43 @@ export function TicketView({ id }: { id: string }) {
             ) : null}
           </div>
         </div>
+      ) : tab === 'comments' ? (
+        <Card title={tv('tab.comments')}>
+          {comments.error ? <Alert>{comments.error.message}</Alert> : null}
+          <ol className="mb-4 space-y-3 text-sm" aria-label={tv('tab.comments')}>
+            {(comments.data ?? []).map((m) => (
+              <li key={m.id} className={`rounded-md border p-3 ${m.public ? 'border-slate-200 bg-white' : 'border-amber-200 bg-amber-50'}`}>
+                <p className="mb-1 text-xs text-slate-600">
+                  {m.public ? tv('public') : (<><span aria-hidden>🔒 </span>{tv('internal')}</>)} · {m.author?.name ?? '—'} · {formatDateTime(m.createdAt, intl, tenant.timeZone)}
+                </p>
+                <p className="whitespace-pre-wrap">{m.body}</p>
+              </li>
+            ))}
+            {comments.data && comments.data.length === 0 ? <li className="text-slate-600">{tv('noComments')}</li> : null}
+          </ol>
+          {can('tickets.comment') ? (
+            <form
+              noValidate
+              aria-label={tv('addComment')}
+              className="space-y-3"
+              onSubmit={(event) => {
+                event.preventDefault();
+                const form = event.currentTarget;
+                const f = new FormData(form);
+                comment.mutate({ ticketId: id, body: value(f, 'body'), public: value(f, 'visibility') === 'public' }, { onSuccess: () => form.reset() });
+              }}
+            >
+              {commentErrors.message ? <Alert>{commentErrors.message}</Alert> : null}
+              <TextArea label={tv('addComment')} name="body" rows={3} readOnly={comment.isPending} error={commentErrors.field('body')} />
+              <fieldset className="flex flex-wrap gap-4 text-sm">
+                <legend className="sr-only">{tv('visibility')}</legend>
+                <label className="flex items-center gap-2"><input type="radio" name="visibility" value="public" defaultChecked /> {tv('publicOption')}</label>
+                <label className="flex items-center gap-2"><input type="radio" name="visibility" value="internal" /> {tv('internalOption')}</label>
+              </fieldset>
+              <Button type="submit" disabled={comment.isPending}>{tv('send')}</Button>
+            </form>
+          ) : null}
+        </Card>
       ) : (
         <Card title={tv('tab.history')}>
           {history.error ? <Alert>{history.error.message}</Alert> : null}
@@ -162,6 +213,8 @@ export function TicketView({ id }: { id: string }) {
                 <p>
                   {h.kind === 'created'
                     ? tv('historyCreated')
+                    : h.kind === 'comment' || h.kind === 'note'
+                      ? tv(h.kind === 'comment' ? 'historyComment' : 'historyNote')
                     : tv('historyField', { field: tv.has(`field.${h.field}`) ? tv(`field.${h.field}`) : (h.field ?? ''), from: shown(h.field, h.oldValue), to: shown(h.field, h.newValue) })}
                 </p>
               </li>
