@@ -65,6 +65,14 @@ export class Session {
     if (res.status !== 302 || location.includes('error')) throw new Error(`sign-in failed: ${res.status} ${location}`);
   }
 
+  /** A tRPC mutation over HTTP; throws on a non-200 answer. */
+  async mutate<T = unknown>(path: string, input: unknown): Promise<T> {
+    const res = await this.fetch(`/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(superjson.serialize(input)) });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
+    return superjson.deserialize((JSON.parse(body) as { result: { data: never } }).result.data) as T;
+  }
+
   /** A tRPC query over HTTP; throws on a non-200 answer. */
   async query<T = unknown>(path: string, input: unknown): Promise<T> {
     const res = await this.fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`);

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, and how fast `npm start` serves with an existing build.
@@ -12,12 +12,15 @@ import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { Session } from './http';
 import { measureImport } from './import';
+import { generateTickets, measureTickets } from './tickets';
 import { latency, printTable, value, type Entry } from './stats';
 
 const SCALES: Record<string, Scale> = {
   small: { tenants: 5, bigCustomers: 20_000, smallCustomers: 500 },
   full: { tenants: 20, bigCustomers: 200_000, smallCustomers: 2_000 },
 };
+/** Tickets in the big tenant (issue 3), generated after the customers. */
+const TICKETS: Record<string, number> = { small: 100_000, full: 1_000_000 };
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -111,6 +114,8 @@ try {
   process.env.DATABASE_URL = database.url;
   const t0 = performance.now();
   const { bigTenantId } = await generate(database.url, scale, log);
+  const ticketCount = TICKETS[scaleName]!;
+  const tickets = args.includes('--skip-tickets') ? null : await generateTickets(database.url, bigTenantId, ticketCount, log);
   log(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const env = appEnv({ databaseUrl: database.url, port: PORT });
@@ -153,6 +158,7 @@ try {
   differences.sort((x, y) => x - y);
   entries.push(value('customers.search.overhead_p50_ms', differences[Math.floor(differences.length / 2)]!, 'ms (app minus raw SQL, median of paired calls)'));
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after load)'));
+  if (tickets) entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount)));
   if (!args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
   await sql.end();
 } finally {

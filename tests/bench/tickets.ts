@@ -1,0 +1,177 @@
+// The help desk at size: TICKETS tickets in the big tenant (a realistic spread of stages, categories,
+// priorities, technicians and Spanish text), generated in SQL once and reused, and the measurements
+// of issue 3 over HTTP with the same SQL through pg for comparison.
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { searchTokens } from '@/lib/text';
+import { BENCH_PASSWORD } from './generate';
+import { Session } from './http';
+import { latency, percentile, value, type Entry } from './stats';
+
+const TITLES = ['Sin conexión', 'Lentitud en la navegación', 'Se corta a cada rato', 'Cambio de domicilio', 'Módem con luz roja', 'Instalación nueva', 'Consulta de facturación', 'Cambio de plan', 'Wi-Fi no llega a la habitación', 'Antena desalineada', 'Cable cortado en la vereda', 'Reclamo por demora'];
+const DESCRIPTIONS = [
+  'El cliente informa que no tiene servicio desde la mañana.',
+  'Llamó reclamando que la velocidad es muy baja a la noche.',
+  'Pide visita técnica para revisar el equipo del living.',
+  'Se mudó y necesita trasladar el servicio al nuevo domicilio.',
+  'Reporta cortes intermitentes cuando llueve.',
+  'Solicita revisar la factura del último mes, dice que está mal el importe.',
+  'Tormenta anoche: varios vecinos del barrio sin conexión.',
+  'El módem reinicia solo varias veces por día.',
+];
+
+export async function generateTickets(url: string, tenantId: string, count: number, log: (m: string) => void): Promise<{ heavyTicketId: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const heavy = await client.query(`SELECT id FROM "Ticket" WHERE "tenantId" = $1 AND title = 'Ticket con historial largo'`, [tenantId]);
+    const counter = await client.query(`SELECT "lastNumber" FROM "TicketCounter" WHERE "tenantId" = $1`, [tenantId]);
+    if (heavy.rowCount && (counter.rows[0]?.lastNumber ?? 0) >= count) {
+      log(`bench data: reusing ${counter.rows[0].lastNumber} tickets`);
+      return { heavyTicketId: heavy.rows[0].id };
+    }
+    if (counter.rowCount) throw new Error('the bench database holds a partial ticket load; delete .antena/bench-pg and run again');
+
+    const { backfillTicketConfig } = await import('@/server/services/tickets/defaults');
+    const { db } = await import('@/server/db');
+    await backfillTicketConfig(db());
+    const admin = (await client.query(`SELECT id FROM "User" WHERE "tenantId" = $1 AND role = 'ADMIN' LIMIT 1`, [tenantId])).rows[0].id as string;
+    const techIds = Array.from({ length: 12 }, () => randomUUID());
+    await client.query(
+      `INSERT INTO "User" (id, "tenantId", email, name, role, "passwordHash", "updatedAt")
+       SELECT u.id, $2, 'tecnico' || u.n || '@bench.test', 'Técnico ' || u.n, 'TECHNICIAN', (SELECT "passwordHash" FROM "User" WHERE id = $3), now()
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n)`,
+      [techIds, tenantId, admin],
+    );
+    await client.query(`CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id) AS rn, id, name, code, "taxId" FROM "Customer" WHERE "tenantId" = $1`, [tenantId]);
+    const customers = Number((await client.query(`SELECT count(*) FROM bc`)).rows[0].count);
+    await client.query(`CREATE TEMP TABLE bcat AS SELECT row_number() OVER (ORDER BY name) AS rn, id, "areaId" FROM "TicketCategory" WHERE "tenantId" = $1`, [tenantId]);
+    await client.query(`CREATE TEMP TABLE bpri AS SELECT row_number() OVER (ORDER BY rank) AS rn, id FROM "TicketPriority" WHERE "tenantId" = $1`, [tenantId]);
+    const states = Object.fromEntries(
+      (await client.query(`SELECT DISTINCT ON (stage) stage, id FROM "TicketState" WHERE "tenantId" = $1 ORDER BY stage, position`, [tenantId])).rows.map((r) => [r.stage, r.id]),
+    );
+    // The trigram index is built once after the load: far faster than maintaining it row by row.
+    await client.query(`DROP INDEX IF EXISTS "Ticket_tenantId_searchText_idx"`);
+    const CHUNK = 100_000;
+    const t0 = performance.now();
+    for (let from = 1; from <= count; from += CHUNK) {
+      const to = Math.min(count, from + CHUNK - 1);
+      await client.query(
+        `INSERT INTO "Ticket" (id, "tenantId", number, title, description, "customerId", "areaId", "categoryId", "stateId", stage, "priorityId", complexity,
+                               "assigneeId", billable, channel, "createdById", "openedAt", "finishedAt", "closedAt", "statusChangedAt", "searchText", "createdAt", "updatedAt")
+         SELECT gen_random_uuid(), $1::uuid, n, x.title, x.description, c.id, cat."areaId", cat.id,
+                CASE x.stage WHEN 'PENDING' THEN $5::uuid WHEN 'FINISHED' THEN $6::uuid ELSE $7::uuid END, x.stage::"LifecycleStage", pri.id,
+                (ARRAY['HIGH','MEDIUM','LOW'])[1 + n % 3]::"Complexity", ($8::uuid[])[1 + n % 12], n % 7 = 0, 'BACKOFFICE', $9::uuid,
+                x.at, CASE WHEN x.stage <> 'PENDING' THEN x.at + interval '2 days' END, CASE WHEN x.stage = 'CLOSED' THEN x.at + interval '3 days' END, x.at,
+                translate(lower(n || ' ' || x.title || ' ' || x.description || ' ' || c.name || ' ' || c.code || ' ' || coalesce(c."taxId", '')), 'áéíóúüñ', 'aeiouun'),
+                x.at, x.at
+         FROM generate_series($2::int, $3::int) AS n
+         CROSS JOIN LATERAL (SELECT ($10::text[])[1 + n % 12] AS title, ($11::text[])[1 + (n * 7) % 8] AS description,
+                                    CASE WHEN n > $4::int - $4::int / 10 THEN 'PENDING' WHEN n % 9 = 0 THEN 'FINISHED' ELSE 'CLOSED' END AS stage,
+                                    now() - (($4::int - n) * interval '20 seconds') AS at) x
+         JOIN bc c ON c.rn = 1 + (n::bigint * 7919) % ${customers}
+         JOIN bcat cat ON cat.rn = 1 + n % (SELECT count(*) FROM bcat)
+         JOIN bpri pri ON pri.rn = 1 + (n / 3) % (SELECT count(*) FROM bpri)`,
+        [tenantId, from, to, count, states.PENDING, states.FINISHED, states.CLOSED, techIds, admin, TITLES, DESCRIPTIONS],
+      );
+      log(`bench data: ${to} tickets (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+    await client.query(`INSERT INTO "TicketEvent" (id, "tenantId", "ticketId", "actorId", kind, version, "createdAt") SELECT gen_random_uuid(), "tenantId", id, "createdById", 'created', 1, "createdAt" FROM "Ticket" WHERE "tenantId" = $1`, [tenantId]);
+    log('bench data: history entries written; building the search index…');
+    await client.query(`CREATE INDEX "Ticket_tenantId_searchText_idx" ON "Ticket" USING GIN ("tenantId" uuid_ops, "searchText" gin_trgm_ops)`);
+    // One ticket with a long history, for opening a ticket.
+    const heavyId = randomUUID();
+    await client.query(
+      `INSERT INTO "Ticket" (id, "tenantId", number, title, description, "stateId", stage, channel, "searchText", "updatedAt", version)
+       VALUES ($1, $2, $3, 'Ticket con historial largo', 'Doscientas entradas de historial', $4, 'PENDING', 'BACKOFFICE', 'ticket con historial largo', now(), 200)`,
+      [heavyId, tenantId, count + 1, states.PENDING],
+    );
+    await client.query(
+      `INSERT INTO "TicketEvent" (id, "tenantId", "ticketId", "actorId", kind, version, field, "oldValue", "newValue", "createdAt")
+       SELECT gen_random_uuid(), $1, $2, $3, 'field', v, 'title', 'Antes ' || v, 'Después ' || v, now() - (200 - v) * interval '1 minute' FROM generate_series(1, 200) v`,
+      [tenantId, heavyId, admin],
+    );
+    await client.query(
+      `INSERT INTO "TicketCounter" ("tenantId", "lastNumber", pending, finished, closed)
+       SELECT $1, max(number), count(*) FILTER (WHERE stage = 'PENDING'), count(*) FILTER (WHERE stage = 'FINISHED'), count(*) FILTER (WHERE stage = 'CLOSED') FROM "Ticket" WHERE "tenantId" = $1`,
+      [tenantId],
+    );
+    await client.query('ANALYZE');
+    log(`bench data: ${count} tickets in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    return { heavyTicketId: heavyId };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The grid's SQL (listTickets), by hand, for the overhead comparison. */
+function gridSql(withSearch: number) {
+  return `
+  SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+         p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
+         s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
+         (SELECT count(*)::int FROM "TicketEvent" e WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id AND e."createdAt" > COALESCE(r."seenAt", '-infinity'::timestamp)
+            AND e."actorId" IS DISTINCT FROM $2::uuid) AS "unseenChanges"
+  FROM (SELECT * FROM "Ticket" t WHERE t."tenantId" = $1::uuid AND t.stage = 'PENDING'::"LifecycleStage"
+        ${Array.from({ length: withSearch }, (_, i) => `AND t."searchText" LIKE $${i + 3}`).join(' ')}
+        ORDER BY t.number DESC LIMIT 26 OFFSET 0) p
+  JOIN "TicketState" s ON s."tenantId" = p."tenantId" AND s.id = p."stateId"
+  LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
+  LEFT JOIN "User" u ON u."tenantId" = p."tenantId" AND u.id = p."assigneeId"
+  LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
+  LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
+  LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = $2::uuid
+  ORDER BY p.number DESC`;
+}
+
+export async function measureTickets(url: string, port: number, tenantId: string, heavyTicketId: string, count: number): Promise<Entry[]> {
+  const sql = new pg.Pool({ connectionString: url, max: 2 });
+  const session = new Session(port, `big.localhost:${port}`);
+  await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
+  const me = await session.query<{ id: string }>('users.me', undefined);
+  const entries: Entry[] = [];
+  const N = 300;
+  const counts = `SELECT pending, finished, closed FROM "TicketCounter" WHERE "tenantId" = $1`;
+  entries.push(await latency('tickets.grid', N, () => session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 })));
+  entries.push(await latency('tickets.grid.sql', N, () => Promise.all([sql.query(gridSql(0), [tenantId, me.id]), sql.query(counts, [tenantId])])));
+  const terms = ['sin conexion', 'modem luz roja', 'gonzalez', String(count - 1234), 'tormenta barrio', 'factura importe', 'mudanza domicilio', 'hector'];
+  entries.push(await latency('tickets.search', N, (i) => session.query('tickets.list', { tab: 'PENDING', query: terms[i % terms.length], page: 1, pageSize: 25 })));
+  entries.push(
+    await latency('tickets.search.sql', N, (i) => {
+      const tokens = searchTokens(terms[i % terms.length]!);
+      return Promise.all([sql.query(gridSql(tokens.length), [tenantId, me.id, ...tokens.map((t) => `%${t}%`)]), sql.query(counts, [tenantId])]);
+    }),
+  );
+  entries.push(await latency('tickets.deepPage', 100, (i) => session.query('tickets.list', { tab: 'CLOSED', query: 'cliente', page: 200 + (i % 50), pageSize: 25 })));
+  entries.push(await latency('tickets.open', 200, () => Promise.all([session.query('tickets.get', { id: heavyTicketId }), session.query('tickets.history', { id: heavyTicketId })])));
+
+  // Creating at 50 connections: 50 signed-in sessions, each creating tickets back to back.
+  const sessions = await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      const s = new Session(port, `big.localhost:${port}`);
+      await s.signInStaff('admin@bench.test', BENCH_PASSWORD);
+      return s;
+    }),
+  );
+  const customers = (await sql.query(`SELECT id FROM "Customer" WHERE "tenantId" = $1 ORDER BY id LIMIT 500`, [tenantId])).rows.map((r) => r.id as string);
+  const PER_SESSION = 40;
+  const times: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    sessions.map(async (s, k) => {
+      for (let i = 0; i < PER_SESSION; i++) {
+        const started = performance.now();
+        await s.mutate('tickets.create', { customerId: customers[(k * PER_SESSION + i) % customers.length], description: `Alta de prueba ${k}.${i}: sin conexión desde ayer` });
+        times.push(performance.now() - started);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  times.sort((x, y) => x - y);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  entries.push({ name: 'tickets.create', kind: 'latency', unit: 'ms', n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) });
+  entries.push(value('tickets.create.rate', times.length / elapsed, 'tickets/s (50 connections)'));
+  await sql.end();
+  return entries;
+}
