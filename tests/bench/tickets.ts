@@ -26,7 +26,7 @@ export async function generateTickets(url: string, tenantId: string, count: numb
   await client.connect();
   try {
     const heavy = await client.query(`SELECT id FROM "Ticket" WHERE "tenantId" = $1 AND title = 'Ticket con historial largo'`, [tenantId]);
-    const counter = await client.query(`SELECT "lastNumber" FROM "TicketCounter" WHERE "tenantId" = $1`, [tenantId]);
+    const counter = await client.query(`SELECT "lastNumber" FROM "TicketCounter" WHERE "tenantId" = $1 AND stripe = 0`, [tenantId]);
     if (heavy.rowCount && (counter.rows[0]?.lastNumber ?? 0) >= count) {
       log(`bench data: reusing ${counter.rows[0].lastNumber} tickets`);
       return { heavyTicketId: heavy.rows[0].id };
@@ -93,8 +93,8 @@ export async function generateTickets(url: string, tenantId: string, count: numb
       [tenantId, heavyId, admin],
     );
     await client.query(
-      `INSERT INTO "TicketCounter" ("tenantId", "lastNumber", pending, finished, closed)
-       SELECT $1, max(number), count(*) FILTER (WHERE stage = 'PENDING'), count(*) FILTER (WHERE stage = 'FINISHED'), count(*) FILTER (WHERE stage = 'CLOSED') FROM "Ticket" WHERE "tenantId" = $1`,
+      `INSERT INTO "TicketCounter" ("tenantId", stripe, "lastNumber", pending, finished, closed)
+       SELECT $1, 0, max(number), count(*) FILTER (WHERE stage = 'PENDING'), count(*) FILTER (WHERE stage = 'FINISHED'), count(*) FILTER (WHERE stage = 'CLOSED') FROM "Ticket" WHERE "tenantId" = $1`,
       [tenantId],
     );
     await client.query('ANALYZE');
@@ -132,7 +132,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
   const me = await session.query<{ id: string }>('users.me', undefined);
   const entries: Entry[] = [];
   const N = 300;
-  const counts = `SELECT pending, finished, closed FROM "TicketCounter" WHERE "tenantId" = $1`;
+  const counts = `SELECT sum(pending)::int AS pending, sum(finished)::int AS finished, sum(closed)::int AS closed FROM "TicketCounter" WHERE "tenantId" = $1`;
   entries.push(await latency('tickets.grid', N, () => session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 })));
   entries.push(await latency('tickets.grid.sql', N, () => Promise.all([sql.query(gridSql(0), [tenantId, me.id]), sql.query(counts, [tenantId])])));
   const terms = ['sin conexion', 'modem luz roja', 'gonzalez', String(count - 1234), 'tormenta barrio', 'factura importe', 'mudanza domicilio', 'hector'];
@@ -154,7 +154,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
       return s;
     }),
   );
-  const customers = (await sql.query(`SELECT id FROM "Customer" WHERE "tenantId" = $1 ORDER BY id LIMIT 500`, [tenantId])).rows.map((r) => r.id as string);
+  const customers = (await sql.query(`SELECT id FROM "Customer" WHERE "tenantId" = $1 AND status = 'ACTIVE' ORDER BY id LIMIT 500`, [tenantId])).rows.map((r) => r.id as string);
   const PER_SESSION = 40;
   const times: number[] = [];
   const t0 = performance.now();

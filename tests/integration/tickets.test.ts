@@ -66,14 +66,14 @@ describe('creating', () => {
     expect(new Set(numbers).size).toBe(50);
     expect(numbers[49]! - numbers[0]!).toBe(49);
     expect((await A.OPERATOR.tickets.list({})).counts.PENDING).toBe(before + 50);
-    expect((await scopedDb(a.id).ticketCounter.findUniqueOrThrow({ where: { tenantId: a.id } })).lastNumber).toBe(numbers[49]);
+    expect((await scopedDb(a.id).ticketCounter.findUniqueOrThrow({ where: { tenantId_stripe: { tenantId: a.id, stripe: 0 } } })).lastNumber).toBe(numbers[49]);
   });
 
   it('bad input is a field error and nothing is half-saved', async () => {
     const customer = await createCustomer(a);
     const other = await createCustomer(a);
     const othersConnection = await createConnection(a, other.id);
-    const counterBefore = await scopedDb(a.id).ticketCounter.findUnique({ where: { tenantId: a.id } });
+    const counterBefore = await scopedDb(a.id).ticketCounter.findMany({ orderBy: { stripe: 'asc' } });
     const archived = await A.ADMIN.ticketConfig.categories.create({ name: 'Vieja categoría' });
     await db().ticketCategory.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     const cases: [object, string][] = [
@@ -89,7 +89,7 @@ describe('creating', () => {
       expect(Object.keys(fieldKeys(error) ?? {}), JSON.stringify(input)).toEqual([field]);
     }
     await rejects(A.OPERATOR.tickets.create({ description: '   ' }), 'BAD_REQUEST');
-    expect(await scopedDb(a.id).ticketCounter.findUnique({ where: { tenantId: a.id } })).toEqual(counterBefore);
+    expect(await scopedDb(a.id).ticketCounter.findMany({ orderBy: { stripe: 'asc' } })).toEqual(counterBefore);
   });
 
   it('a connection a ticket names cannot be deleted', async () => {

@@ -10,7 +10,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { AppError, fieldError, forbidden, notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
-import { ticketSearchText } from './tickets';
+import { bumpStageCount, ticketSearchText } from './tickets';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -40,7 +40,6 @@ type ReferenceField = (typeof REFERENCE_FIELDS)[number];
 const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', ...REFERENCE_FIELDS] as const;
 type Editable = (typeof EDITABLE)[number];
 
-const COUNT_COLUMN: Record<Stage, Prisma.Sql> = { PENDING: Prisma.raw('pending'), FINISHED: Prisma.raw('finished'), CLOSED: Prisma.raw('closed') };
 
 function display(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -137,9 +136,8 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     await tx.ticket.update({ where: { id }, data });
 
     if (nextStage !== current.stage) {
-      await tx.$executeRaw`
-        UPDATE "TicketCounter" SET ${COUNT_COLUMN[current.stage]} = ${COUNT_COLUMN[current.stage]} - 1, ${COUNT_COLUMN[nextStage]} = ${COUNT_COLUMN[nextStage]} + 1
-        WHERE "tenantId" = ${tenantId}::uuid`;
+      await bumpStageCount(tx, tenantId, current.stage, -1);
+      await bumpStageCount(tx, tenantId, nextStage, 1);
     }
 
     const before: Record<ReferenceField, string | null> = {
