@@ -33,6 +33,9 @@ describe('creating', () => {
       priority: { name: 'Normal' },
       createdById: A.ids.OPERATOR,
     });
+    // Written with raw SQL: the instants must be the same ones Prisma would store (UTC).
+    expect(Math.abs(stored.openedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(stored.createdAt.getTime()).toBe(stored.openedAt.getTime());
     expect(await scopedDb(a.id).ticketEvent.findMany({ where: { ticketId: ticket.id }, select: { kind: true, actorId: true } })).toEqual([{ kind: 'created', actorId: A.ids.OPERATOR }]);
     const events = await scopedDb(a.id).outboxEvent.findMany({ where: { payload: { path: ['ticketId'], equals: ticket.id } }, select: { type: true } });
     expect(events.map((e) => e.type)).toEqual(['ticket.created']);

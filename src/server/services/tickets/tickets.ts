@@ -10,6 +10,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import { normalizeText, searchTokens } from '@/lib/text';
 import { optionalText } from '@/lib/zod-fields';
+import { uuidv7 } from '@/lib/ids';
 import { fieldError } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
 import type { StaffCaller } from '@/server/services/caller';
@@ -113,48 +114,39 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
     RETURNING "lastNumber"`;
   const number = counter!.lastNumber;
 
-  return db.$transaction(async (tx) => {
-    await bumpStageCount(tx, tenantId, state.stage, 1);
-    const ticket = await tx.ticket.create({
-      data: {
-        tenantId,
-        number,
-        title,
-        description: input.description,
-        callNumber: input.callNumber ?? null,
-        customerId: input.customerId ?? null,
-        connectionId: input.connectionId ?? null,
-        areaId,
-        categoryId: category?.id ?? null,
-        pqrs: input.pqrs ?? null,
-        stateId: state.id,
-        stage: state.stage,
-        priorityId: priority?.id ?? null,
-        complexity: input.complexity ?? null,
-        assigneeId,
-        dueAt: input.dueAt ?? null,
-        billable: input.billable,
-        price: input.billable ? (category?.price ?? null) : null,
-        cost: input.cost ?? null,
-        channel,
-        createdById: actor.id,
-        openedAt: now,
-        statusChangedAt: now,
-        finishedAt: state.stage === 'FINISHED' ? now : null,
-        closedAt: state.stage === 'CLOSED' ? now : null,
-        searchText: ticketSearchText({ number, title, description: input.description, customer }),
-      },
-      select: { id: true, number: true },
-    });
-    await tx.ticketEvent.create({ data: { tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'created' } });
-    await tx.outboxEvent.createMany({
-      data: [
-        { tenantId, type: 'ticket.created', payload: { ticketId: ticket.id, number, channel, actorId: actor.id } },
-        ...(assigneeId ? [{ tenantId, type: 'ticket.assigned', payload: { ticketId: ticket.id, number, assigneeId, actorId: actor.id } }] : []),
-      ],
-    });
-    return ticket;
-  });
+  // One statement, so one round trip and atomic on its own: the ticket, its tab count on a random
+  // stripe, its first history entry and its outbox events.
+  const id = uuidv7();
+  const stripe = 1 + Math.floor(Math.random() * COUNT_STRIPES);
+  const events = [
+    { type: 'ticket.created', payload: { ticketId: id, number, channel, actorId: actor.id } },
+    ...(assigneeId ? [{ type: 'ticket.assigned', payload: { ticketId: id, number, assigneeId, actorId: actor.id } }] : []),
+  ].map((e) => ({ id: uuidv7(), ...e }));
+  const price = input.billable ? (category?.price ?? null) : null;
+  await db.$executeRaw`
+    WITH ticket AS (
+      INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "areaId", "categoryId", pqrs,
+                            "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", billable, price, cost, channel, "createdById",
+                            "openedAt", "statusChangedAt", "finishedAt", "closedAt", "searchText", "createdAt", "updatedAt")
+      VALUES (${id}::uuid, ${tenantId}::uuid, ${number}, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
+              ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
+              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
+              ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${input.billable}, ${price === null ? null : String(price)}::numeric,
+              ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${actor.id}::uuid,
+              ${now}::timestamp, ${now}::timestamp, ${state.stage === 'PENDING' ? null : now}::timestamp, ${state.stage === 'CLOSED' ? now : null}::timestamp,
+              ${ticketSearchText({ number, title, description: input.description, customer })}, ${now}::timestamp, ${now}::timestamp)
+      RETURNING id
+    ), counted AS (
+      INSERT INTO "TicketCounter" ("tenantId", stripe, ${COUNT_COLUMN[state.stage]}) VALUES (${tenantId}::uuid, ${stripe}, 1)
+      ON CONFLICT ("tenantId", stripe) DO UPDATE SET ${COUNT_COLUMN[state.stage]} = "TicketCounter".${COUNT_COLUMN[state.stage]} + 1
+    ), history AS (
+      INSERT INTO "TicketEvent" (id, "tenantId", "ticketId", "actorId", kind, version, "createdAt")
+      SELECT ${uuidv7()}::uuid, ${tenantId}::uuid, ticket.id, ${actor.id}::uuid, 'created', 1, ${now}::timestamp FROM ticket
+    )
+    INSERT INTO "OutboxEvent" (id, "tenantId", type, payload, "createdAt")
+    SELECT e.id, ${tenantId}::uuid, e.type, e.payload, ${now}::timestamp
+    FROM ticket, jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(id uuid, type text, payload jsonb)`;
+  return { id, number };
 }
 
 /** One page of a tab, newest first, with the tab counts. */

@@ -5,8 +5,8 @@
 // Bulk by design, so 50,000 rows fit in seconds: one query per catalog kind, existing codes and
 // tax ids looked up in batches, rows written 2,000 per INSERT (see insertCustomers).
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import type { Locale } from '@/lib/format';
+import { uuidv7 } from '@/lib/ids';
 import { formatTaxId } from '@/lib/tax-id';
 import { uniqueViolationFields } from '@/server/errors';
 import { logger } from '@/server/logger';
@@ -223,20 +223,6 @@ async function analyze(caller: StaffCaller, bytes: Uint8Array, encoding: Encodin
       next += 1n;
     }
   }
-}
-
-/** A UUIDv7 (time-ordered, like the ids Prisma gives these tables), for rows written in bulk. */
-export function uuidv7(now = Date.now()): string {
-  const b = randomBytes(16);
-  let ms = now;
-  for (let i = 5; i >= 0; i--) {
-    b[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  b[6] = (b[6]! & 0x0f) | 0x70;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = b.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 type Tx = Parameters<Parameters<StaffCaller['db']['$transaction']>[0]>[0];
