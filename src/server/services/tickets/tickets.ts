@@ -108,45 +108,48 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
   const title = input.title || category?.name || input.description.split('\n')[0]!.slice(0, 120);
   const now = new Date();
 
-  const [counter] = await db.$queryRaw<{ lastNumber: number }[]>`
-    INSERT INTO "TicketCounter" ("tenantId", stripe, "lastNumber") VALUES (${tenantId}::uuid, 0, 1)
-    ON CONFLICT ("tenantId", stripe) DO UPDATE SET "lastNumber" = "TicketCounter"."lastNumber" + 1
-    RETURNING "lastNumber"`;
-  const number = counter!.lastNumber;
-
-  // One statement, so one round trip and atomic on its own: the ticket, its tab count on a random
+  // One statement — one round trip, atomic on its own: the tenant's next number (stripe 0 of
+  // TicketCounter, its row locked only for this statement), the ticket, its tab count on a random
   // stripe, its first history entry and its outbox events.
   const id = uuidv7();
   const stripe = 1 + Math.floor(Math.random() * COUNT_STRIPES);
   const events = [
-    { type: 'ticket.created', payload: { ticketId: id, number, channel, actorId: actor.id } },
-    ...(assigneeId ? [{ type: 'ticket.assigned', payload: { ticketId: id, number, assigneeId, actorId: actor.id } }] : []),
+    { type: 'ticket.created', payload: { ticketId: id, channel, actorId: actor.id } },
+    ...(assigneeId ? [{ type: 'ticket.assigned', payload: { ticketId: id, assigneeId, actorId: actor.id } }] : []),
   ].map((e) => ({ id: uuidv7(), ...e }));
   const price = input.billable ? (category?.price ?? null) : null;
-  await db.$executeRaw`
-    WITH ticket AS (
+  const searchRest = ticketSearchText({ number: 0, title, description: input.description, customer }).replace(/^0 ?/, '');
+  const [created] = await db.$queryRaw<{ number: number }[]>`
+    WITH num AS (
+      INSERT INTO "TicketCounter" ("tenantId", stripe, "lastNumber") VALUES (${tenantId}::uuid, 0, 1)
+      ON CONFLICT ("tenantId", stripe) DO UPDATE SET "lastNumber" = "TicketCounter"."lastNumber" + 1
+      RETURNING "lastNumber" AS n
+    ), ticket AS (
       INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "areaId", "categoryId", pqrs,
                             "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", billable, price, cost, channel, "createdById",
                             "openedAt", "statusChangedAt", "finishedAt", "closedAt", "searchText", "createdAt", "updatedAt")
-      VALUES (${id}::uuid, ${tenantId}::uuid, ${number}, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
-              ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
-              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
-              ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${input.billable}, ${price === null ? null : String(price)}::numeric,
-              ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${actor.id}::uuid,
-              ${now}::timestamp, ${now}::timestamp, ${state.stage === 'PENDING' ? null : now}::timestamp, ${state.stage === 'CLOSED' ? now : null}::timestamp,
-              ${ticketSearchText({ number, title, description: input.description, customer })}, ${now}::timestamp, ${now}::timestamp)
-      RETURNING id
+      SELECT ${id}::uuid, ${tenantId}::uuid, num.n, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
+             ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
+             ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
+             ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${input.billable}, ${price === null ? null : String(price)}::numeric,
+             ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${actor.id}::uuid,
+             ${now}::timestamp, ${now}::timestamp, ${state.stage === 'PENDING' ? null : now}::timestamp, ${state.stage === 'CLOSED' ? now : null}::timestamp,
+             trim(num.n || ' ' || ${searchRest}), ${now}::timestamp, ${now}::timestamp
+      FROM num
+      RETURNING id, number
     ), counted AS (
       INSERT INTO "TicketCounter" ("tenantId", stripe, ${COUNT_COLUMN[state.stage]}) VALUES (${tenantId}::uuid, ${stripe}, 1)
       ON CONFLICT ("tenantId", stripe) DO UPDATE SET ${COUNT_COLUMN[state.stage]} = "TicketCounter".${COUNT_COLUMN[state.stage]} + 1
     ), history AS (
       INSERT INTO "TicketEvent" (id, "tenantId", "ticketId", "actorId", kind, version, "createdAt")
       SELECT ${uuidv7()}::uuid, ${tenantId}::uuid, ticket.id, ${actor.id}::uuid, 'created', 1, ${now}::timestamp FROM ticket
+    ), outbox AS (
+      INSERT INTO "OutboxEvent" (id, "tenantId", type, payload, "createdAt")
+      SELECT e.id, ${tenantId}::uuid, e.type, e.payload || jsonb_build_object('number', ticket.number), ${now}::timestamp
+      FROM ticket, jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(id uuid, type text, payload jsonb)
     )
-    INSERT INTO "OutboxEvent" (id, "tenantId", type, payload, "createdAt")
-    SELECT e.id, ${tenantId}::uuid, e.type, e.payload, ${now}::timestamp
-    FROM ticket, jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(id uuid, type text, payload jsonb)`;
-  return { id, number };
+    SELECT number FROM ticket`;
+  return { id, number: created!.number };
 }
 
 /** One page of a tab, newest first, with the tab counts. */
