@@ -130,6 +130,19 @@ describe('the grid', () => {
   });
 });
 
+describe('search pages', () => {
+  it('paging a search returns every match once, newest first (window and index paths agree)', async () => {
+    const created = await Promise.all(Array.from({ length: 60 }, (_, i) => A.OPERATOR.tickets.create({ title: `Ventanal roto ${i}`, description: 'Vidrio del local' })));
+    const seen: number[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const result = await A.OPERATOR.tickets.list({ query: 'ventanal roto', page, pageSize: 25 });
+      seen.push(...result.items.map((t) => t.number));
+      expect(result.hasMore).toBe(page < 3);
+    }
+    expect(seen).toEqual(created.map((t) => t.number).sort((x, y) => y - x));
+  });
+});
+
 describe('roles and tenants', () => {
   it('a customer session cannot read or create staff tickets', async () => {
     const customer = await createCustomer(a, { portalPassword: true });

@@ -47,6 +47,8 @@ export const ZTicketList = z.object({
 
 export const COUNT_COLUMN: Record<Stage, Prisma.Sql> = { PENDING: Prisma.raw('pending'), FINISHED: Prisma.raw('finished'), CLOSED: Prisma.raw('closed') };
 const COUNT_STRIPES = 8;
+/** How many of a tab's newest tickets a search reads before it asks the trigram index. */
+const SEARCH_WINDOW = 2_000;
 
 /** Adds `delta` to a stage's count on a random stripe, inside the caller's transaction. */
 export function bumpStageCount(tx: { $executeRaw: ScopedDb['$executeRaw'] }, tenantId: string, stage: Stage, delta: number) {
@@ -156,13 +158,21 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
 export async function listTickets(caller: StaffCaller, input: z.output<typeof ZTicketList>) {
   const { db, tenantId } = caller;
   const tokens = input.query ? searchTokens(input.query) : [];
-  const conditions = [
-    Prisma.sql`t."tenantId" = ${tenantId}::uuid`,
-    Prisma.sql`t.stage = ${input.tab}::"LifecycleStage"`,
-    ...tokens.map((token) => Prisma.sql`t."searchText" LIKE ${`%${token}%`}`),
-  ];
+  const tab = [Prisma.sql`t."tenantId" = ${tenantId}::uuid`, Prisma.sql`t.stage = ${input.tab}::"LifecycleStage"`];
+  const matches = tokens.map((token) => Prisma.sql`t."searchText" LIKE ${`%${token}%`}`);
+  const offset = (input.page - 1) * input.pageSize;
+  // A search first looks among the tab's newest tickets (one index range, read newest first): for
+  // a common word the page is there. Only when that window does not fill the page does the
+  // trigram index search the whole tab — then the matches are few. Both give the same page: the
+  // window's matches are the newest matches. (A planner that misjudges a phrase like "módem luz
+  // roja" otherwise reads every matching ticket of every tab: 320 ms at 10⁶ tickets.)
+  const candidates = (window: number | null) =>
+    window === null
+      ? Prisma.sql`SELECT * FROM "Ticket" t WHERE ${Prisma.join([...tab, ...matches], ' AND ')}`
+      : Prisma.sql`SELECT * FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join(tab, ' AND ')} ORDER BY t.number DESC LIMIT ${window}) t
+                   WHERE ${Prisma.join(matches, ' AND ')}`;
   const showPrices = can(caller.actor.role, 'billing.read');
-  const [rows, counter] = await Promise.all([
+  const page = (window: number | null) =>
     db.$queryRaw<
       {
         id: string;
@@ -198,8 +208,8 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
                WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id AND e."createdAt" > COALESCE(r."seenAt", '-infinity'::timestamp)
                  AND e."actorId" IS DISTINCT FROM ${caller.actor.id}::uuid) AS "unseenChanges"
       FROM (
-        SELECT * FROM "Ticket" t WHERE ${Prisma.join(conditions, ' AND ')}
-        ORDER BY t.number DESC LIMIT ${input.pageSize + 1} OFFSET ${(input.page - 1) * input.pageSize}
+        ${candidates(window)}
+        ORDER BY t.number DESC LIMIT ${input.pageSize + 1} OFFSET ${offset}
       ) p
       JOIN "TicketState" s ON s."tenantId" = p."tenantId" AND s.id = p."stateId"
       LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
@@ -207,9 +217,12 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
       LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid
-      ORDER BY p.number DESC`,
-    stageCounts(db, tenantId),
-  ]);
+      ORDER BY p.number DESC`;
+  const searchPage = async () => {
+    const windowed = await page(SEARCH_WINDOW);
+    return windowed.length > input.pageSize ? windowed : page(null);
+  };
+  const [rows, counter] = await Promise.all([matches.length && offset + input.pageSize < SEARCH_WINDOW ? searchPage() : page(null), stageCounts(db, tenantId)]);
   const now = Date.now();
   const items = rows.slice(0, input.pageSize).map(({ price, ...r }) => ({
     ...r,
