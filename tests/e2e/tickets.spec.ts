@@ -1,7 +1,20 @@
 // C1–C5: an operator opens a quick ticket for a customer and a full one, finds them by an
 // accent-less search in the grid, and sees the tabs' counts move.
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { STAFF, signInStaff } from './helpers';
+
+/** Opens the help desk and creates a ticket with a title and a description through the form. */
+async function createTicketInUi(page: Page, title: string, description: string) {
+  await page.goto('/tickets');
+  await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+  const form = page.getByRole('form', { name: 'Nuevo ticket' });
+  await form.getByLabel('Descripción').fill(description);
+  await form.getByLabel('Completar más datos').check();
+  await form.getByLabel('Título').fill(title);
+  await form.getByRole('button', { name: 'Crear ticket' }).click();
+  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+}
 
 test('an operator opens tickets and finds them in the grid', async ({ page }) => {
   await signInStaff(page, STAFF.operator);
@@ -57,14 +70,7 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
 
 test('an operator edits a ticket in one form, finishes, closes and reopens it, and reads its history', async ({ page }) => {
   await signInStaff(page, STAFF.operator);
-  await page.goto('/tickets');
-  await page.getByRole('button', { name: 'Nuevo ticket' }).click();
-  const form = page.getByRole('form', { name: 'Nuevo ticket' });
-  await form.getByLabel('Descripción').fill('Cambiar el módem de la oficina.');
-  await form.getByLabel('Completar más datos').check();
-  await form.getByLabel('Título').fill('Módem de la oficina');
-  await form.getByRole('button', { name: 'Crear ticket' }).click();
-  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+  await createTicketInUi(page, 'Módem de la oficina', 'Cambiar el módem de la oficina.');
 
   await page.getByLabel('Buscar', { exact: true }).fill('modem oficina');
   await page.getByRole('link', { name: 'Módem de la oficina' }).click();
@@ -100,14 +106,7 @@ test('a stale save is refused with a clear message, not overwritten', async ({ b
   const second = await browser.newPage();
   await signInStaff(first, STAFF.operator);
   await signInStaff(second, STAFF.supervisor);
-  await first.goto('/tickets');
-  await first.getByRole('button', { name: 'Nuevo ticket' }).click();
-  const form = first.getByRole('form', { name: 'Nuevo ticket' });
-  await form.getByLabel('Descripción').fill('Ticket editado por dos personas.');
-  await form.getByLabel('Completar más datos').check();
-  await form.getByLabel('Título').fill('Edición simultánea');
-  await form.getByRole('button', { name: 'Crear ticket' }).click();
-  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+  await createTicketInUi(first, 'Edición simultánea', 'Ticket editado por dos personas.');
   await first.getByLabel('Buscar', { exact: true }).fill('edicion simultanea');
   await first.getByRole('link', { name: 'Edición simultánea' }).click();
   await expect(first).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
@@ -129,14 +128,7 @@ test('a stale save is refused with a clear message, not overwritten', async ({ b
 test('comments public and internal; the +N counter shows for a second operator and resets when they open the ticket', async ({ browser }) => {
   const operator = await browser.newPage();
   await signInStaff(operator, STAFF.operator);
-  await operator.goto('/tickets');
-  await operator.getByRole('button', { name: 'Nuevo ticket' }).click();
-  const form = operator.getByRole('form', { name: 'Nuevo ticket' });
-  await form.getByLabel('Descripción').fill('Ticket para comentar.');
-  await form.getByLabel('Completar más datos').check();
-  await form.getByLabel('Título').fill('Comentarios y contador');
-  await form.getByRole('button', { name: 'Crear ticket' }).click();
-  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+  await createTicketInUi(operator, 'Comentarios y contador', 'Ticket para comentar.');
   await operator.getByLabel('Buscar', { exact: true }).fill('comentarios y contador');
   await operator.getByRole('link', { name: 'Comentarios y contador' }).click();
   await operator.getByRole('tab', { name: 'Comentarios' }).click();

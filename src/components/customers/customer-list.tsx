@@ -2,8 +2,7 @@
 // A3: the customer list — accent-insensitive search over name, code, tax id and e-mail, status
 // filter, sorting and paging, all kept in the URL so a view can be shared and reloaded.
 import Link from 'next/link';
-import { useEffect, useMemo, useState } from 'react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -14,6 +13,7 @@ import { formatDate, intlLocale, type Locale } from '@/lib/format';
 import { listOrder } from '@/lib/list-order';
 import { useStaffContext } from '@/components/shell/permissions';
 import { DataTable } from '@/components/ui/data-table';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
 import { CustomerStatusBadge } from './status-badges';
 
@@ -25,36 +25,16 @@ export function CustomerList() {
   const t = useTranslations('customers');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, update, query, page, draft, setDraft } = useUrlState();
   const { tenant } = useStaffContext();
   const intl = intlLocale(tenant.locale as Locale, tenant.country);
 
-  const query = params.get('q') ?? '';
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'ACTIVE';
   // Unset in the URL: the server's default — by name, or newest first while searching.
   const chosenSort = SORTS.find((s) => s === params.get('sort'));
   const chosenDirection = params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : undefined;
   const shown = listOrder({ sort: chosenSort, direction: chosenDirection }, query.trim() !== '');
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [draft, setDraft] = useState(query);
 
-  function update(changes: Record<string, string | number | null>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
-
-  // Search as the user types, a moment after they stop.
-  useEffect(() => {
-    if (draft === query) return;
-    const timer = setTimeout(() => update({ q: draft || null, page: null }), 300);
-    return () => clearTimeout(timer);
-  });
 
   const list = useQuery({
     ...trpc.customers.list.queryOptions({ query: query || undefined, status, sort: chosenSort, direction: chosenDirection, page, pageSize: 25 }),

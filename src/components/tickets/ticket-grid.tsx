@@ -2,8 +2,7 @@
 // C1–C3: the ticket grid — tabs Pending / Finished / Closed with their counts, an accent-insensitive
 // search bar, newest first, paged by the server. Tab, search and page live in the URL.
 import Link from 'next/link';
-import { useEffect, useMemo, useState } from 'react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -11,6 +10,7 @@ import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatDate, formatDateTime, formatMoney, intlLocale, type Locale } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 
@@ -22,31 +22,12 @@ export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, update, query, page, draft, setDraft } = useUrlState();
   const { tenant } = useStaffContext();
   const intl = intlLocale(tenant.locale as Locale, tenant.country);
 
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'PENDING';
-  const query = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [draft, setDraft] = useState(query);
 
-  function update(changes: Record<string, string | number | null>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
-
-  useEffect(() => {
-    if (draft === query) return;
-    const timer = setTimeout(() => update({ q: draft || null, page: null }), 300);
-    return () => clearTimeout(timer);
-  });
 
   const list = useQuery({ ...trpc.tickets.list.queryOptions({ tab, query: query || undefined, page, pageSize: 25 }), placeholderData: keepPreviousData });
 

@@ -1,0 +1,33 @@
+'use client';
+// List pages keep their view in the URL (search, tab, sort, page) so it can be shared and reloaded.
+import { useEffect, useState } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+
+export function useUrlState() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+
+  /** Sets or (with null or '') removes query parameters, without scrolling. */
+  function update(changes: Record<string, string | number | null>) {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  const query = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [draft, setDraft] = useState(query);
+
+  // Search as the user types, a moment after they stop; a new search starts at page 1.
+  useEffect(() => {
+    if (draft === query) return;
+    const timer = setTimeout(() => update({ q: draft || null, page: null }), 300);
+    return () => clearTimeout(timer);
+  });
+
+  return { params, update, query, page, draft, setDraft };
+}
