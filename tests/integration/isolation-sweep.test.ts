@@ -23,6 +23,8 @@ type JsonSchema = {
   minimum?: number;
   maximum?: number;
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  const?: unknown;
   default?: unknown;
 };
 
@@ -43,7 +45,9 @@ function namedValue(name: string): unknown {
 function generate(schema: JsonSchema, id: string, name = ''): unknown {
   const named = namedValue(name);
   if (named !== undefined) return schema.type === 'array' ? [named] : named;
-  if (schema.anyOf) return generate(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, id, name);
+  const options = schema.anyOf ?? schema.oneOf;
+  if (options) return generate(options.find((s) => s.type !== 'null') ?? options[0]!, id, name);
+  if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
@@ -73,7 +77,7 @@ function generate(schema: JsonSchema, id: string, name = ''): unknown {
 function hasId(schema: JsonSchema | undefined): boolean {
   if (!schema) return false;
   if (schema.format === 'uuid') return true;
-  return [...Object.values(schema.properties ?? {}), ...(schema.anyOf ?? []), ...(schema.items ? [schema.items] : [])].some(hasId);
+  return [...Object.values(schema.properties ?? {}), ...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.items ? [schema.items] : [])].some(hasId);
 }
 
 type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription'; inputs: z.ZodType[] } };

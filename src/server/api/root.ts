@@ -2,6 +2,7 @@ import { createCallerFactory, router } from './trpc';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { portalRouter } from './routers/portal';
+import { preferencesRouter } from './routers/preferences';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
 import { ticketsRouter } from './routers/tickets';
@@ -16,6 +17,7 @@ export const appRouter = router({
   portal: portalRouter,
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
+  preferences: preferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

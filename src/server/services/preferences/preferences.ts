@@ -1,0 +1,72 @@
+// A staff member's own view choices: hidden grid columns (C1) and saved filters (C4, "Mis filtros").
+// Everything here is the caller's own: another user's filter is NOT_FOUND like another tenant's.
+import { z } from 'zod';
+import { fieldError, notFound, uniqueViolationFields } from '@/server/errors';
+import type { StaffCaller } from '@/server/services/caller';
+
+export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'category', 'state', 'changes', 'opened', 'lastStatus'] as const;
+/** Columns that cannot be hidden: a row must still say which ticket it is. */
+const ALWAYS_SHOWN = new Set(['number', 'title']);
+
+export const SETTINGS = {
+  'tickets.hiddenColumns': z.array(z.enum(TICKET_COLUMNS)).max(TICKET_COLUMNS.length).transform((cols) => [...new Set(cols)].filter((c) => !ALWAYS_SHOWN.has(c))),
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+const ZKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
+
+export const ZSettingGet = z.object({ key: ZKey });
+/** One branch per key, so each value is checked against its own schema at the edge. */
+export const ZSettingSet = z.discriminatedUnion('key', [z.object({ key: z.literal('tickets.hiddenColumns'), value: z.array(z.enum(TICKET_COLUMNS)).max(TICKET_COLUMNS.length) })]);
+
+export async function getSetting({ db, tenantId, actor }: StaffCaller, key: SettingKey) {
+  const row = await db.userSetting.findUnique({ where: { tenantId_userId_key: { tenantId, userId: actor.id, key } } });
+  return row ? SETTINGS[key].parse(row.value) : [];
+}
+
+export async function setSetting({ db, tenantId, actor }: StaffCaller, key: SettingKey, value: unknown) {
+  const parsed = SETTINGS[key].safeParse(value);
+  if (!parsed.success) throw fieldError('value', 'validation.invalid');
+  await db.userSetting.upsert({
+    where: { tenantId_userId_key: { tenantId, userId: actor.id, key } },
+    create: { tenantId, userId: actor.id, key, value: parsed.data },
+    update: { value: parsed.data },
+  });
+  return parsed.data;
+}
+
+export const FILTER_SCOPES = ['tickets'] as const;
+export const ZFilterList = z.object({ scope: z.enum(FILTER_SCOPES) });
+export const ZFilterSave = z.object({
+  scope: z.enum(FILTER_SCOPES),
+  name: z.string().trim().min(1).max(60),
+  /** The list's query string; only its own parameters are kept. */
+  query: z.string().max(1000).transform((q) => {
+    const params = new URLSearchParams(q.replace(/^\?/, ''));
+    params.delete('page');
+    return params.toString();
+  }),
+});
+
+export function listFilters({ db, actor }: StaffCaller, scope: (typeof FILTER_SCOPES)[number]) {
+  return db.savedFilter.findMany({ where: { userId: actor.id, scope }, orderBy: { name: 'asc' }, select: { id: true, name: true, query: true } });
+}
+
+export async function saveFilter({ db, tenantId, actor }: StaffCaller, input: z.output<typeof ZFilterSave>) {
+  try {
+    return await db.savedFilter.upsert({
+      where: { tenantId_userId_scope_name: { tenantId, userId: actor.id, scope: input.scope, name: input.name } },
+      create: { tenantId, userId: actor.id, ...input },
+      update: { query: input.query },
+      select: { id: true, name: true, query: true },
+    });
+  } catch (error) {
+    if (uniqueViolationFields(error)) throw fieldError('name', 'validation.nameTaken', undefined, 'CONFLICT');
+    throw error;
+  }
+}
+
+export async function removeFilter({ db, actor }: StaffCaller, id: string) {
+  const { count } = await db.savedFilter.deleteMany({ where: { id, userId: actor.id } });
+  if (!count) throw notFound();
+  return { id };
+}
