@@ -154,3 +154,34 @@ test('comments public and internal; the +N counter shows for a second operator a
   await supervisor.goto('/tickets?q=comentarios%20y%20contador');
   await expect(supervisor.getByRole('row').filter({ hasText: 'Comentarios y contador' })).not.toContainText('+');
 });
+
+test('an operator hides columns and saves a filter; both come back on a fresh page', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  await createTicketInUi(page, 'Antena caída en Bernal', 'La antena del barrio no responde.');
+  await page.getByLabel('Buscar', { exact: true }).fill('antena caida');
+  await expect(page).toHaveURL(/q=antena/);
+  await page.getByLabel('Nombre del filtro').fill('Antenas');
+  await page.getByRole('button', { name: 'Guardar en mis filtros' }).click();
+  await expect(page.getByLabel('Mis filtros')).toHaveValue(/.+/);
+
+  await page.locator('summary', { hasText: 'Columnas' }).click();
+  // The box follows the saved setting (a controlled input): click, then see it change.
+  await page.getByRole('checkbox', { name: 'Complejidad' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Complejidad' })).not.toBeChecked();
+  await expect(page.getByRole('columnheader', { name: 'Complejidad' })).toHaveCount(0);
+
+  // Clear the view, then come back to it from "Mis filtros" in a fresh page.
+  await page.goto('/tickets');
+  await expect(page.getByLabel('Buscar', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('columnheader', { name: 'Complejidad' })).toHaveCount(0);
+  await page.getByLabel('Mis filtros').selectOption({ label: 'Antenas' });
+  await expect(page).toHaveURL(/q=antena/);
+  await expect(page.getByRole('row').filter({ hasText: 'Antena caída en Bernal' })).toBeVisible();
+  await page.getByRole('button', { name: 'Quitar «Antenas»' }).click();
+  await expect(page.getByLabel('Mis filtros').locator('option', { hasText: 'Antenas' })).toHaveCount(0);
+
+  await page.locator('summary', { hasText: 'Columnas' }).click();
+  await page.getByRole('checkbox', { name: 'Complejidad' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Complejidad' })).toBeChecked();
+  await expect(page.getByRole('columnheader', { name: 'Complejidad' })).toHaveCount(1);
+});

@@ -2,8 +2,8 @@
 // C1–C3: the ticket grid — tabs Pending / Finished / Closed with their counts, an accent-insensitive
 // search bar, newest first, paged by the server. Tab, search and page live in the URL.
 import Link from 'next/link';
-import { useMemo } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
@@ -22,7 +22,7 @@ export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const { params, update, query, page, draft, setDraft } = useUrlState();
+  const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
   const { tenant } = useStaffContext();
   const intl = intlLocale(tenant.locale as Locale, tenant.country);
 
@@ -30,6 +30,23 @@ export function TicketGrid() {
 
 
   const list = useQuery({ ...trpc.tickets.list.queryOptions({ tab, query: query || undefined, page, pageSize: 25 }), placeholderData: keepPreviousData });
+  const queryClient = useQueryClient();
+  // C1: the columns this user hides, kept on the server.
+  const hiddenKey = { key: 'tickets.hiddenColumns' } as const;
+  const hidden = useQuery(trpc.preferences.get.queryOptions(hiddenKey));
+  const setHidden = useMutation(trpc.preferences.set.mutationOptions({ onSuccess: (value) => queryClient.setQueryData(trpc.preferences.get.queryKey(hiddenKey), value) }));
+  // C4: "Mis filtros" — named views of this grid (its query string).
+  const filters = useQuery(trpc.preferences.filters.queryOptions({ scope: 'tickets' }));
+  const refreshFilters = () => queryClient.invalidateQueries({ queryKey: trpc.preferences.filters.queryKey({ scope: 'tickets' }) });
+  const saveFilter = useMutation(trpc.preferences.saveFilter.mutationOptions({ onSuccess: refreshFilters }));
+  const removeFilter = useMutation(trpc.preferences.removeFilter.mutationOptions({ onSuccess: refreshFilters }));
+  const [filterName, setFilterName] = useState('');
+  const currentQuery = (() => {
+    const p = new URLSearchParams(params);
+    p.delete('page');
+    return p.toString();
+  })();
+  const currentFilter = filters.data?.find((f) => f.query === currentQuery);
 
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
@@ -124,6 +141,10 @@ export function TicketGrid() {
   );
 
   const counts = list.data?.counts;
+  // While a change is on its way, show it already (TanStack Query's optimistic "variables").
+  const hiddenColumns = new Set<string>(setHidden.isPending && setHidden.variables ? setHidden.variables.value : (hidden.data ?? []));
+  const shownColumns = columns.filter((c) => !hiddenColumns.has(c.id!));
+  const choosable = columns.filter((c) => c.id !== 'number' && c.id !== 'title');
   return (
     <div className="space-y-4">
       <div role="tablist" aria-label={t('tabsLabel')} className="flex flex-wrap gap-1 border-b border-slate-200">
@@ -140,13 +161,69 @@ export function TicketGrid() {
           </button>
         ))}
       </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="ticket-filters" className="mb-1 block text-sm font-medium text-slate-700">{t('myFilters')}</label>
+          <select
+            id="ticket-filters"
+            value={currentFilter?.id ?? ''}
+            onChange={(e) => {
+              const chosen = filters.data?.find((f) => f.id === e.target.value);
+              if (chosen) replaceQuery(chosen.query);
+            }}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
+            <option value="">{t('noFilter')}</option>
+            {(filters.data ?? []).map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+          </select>
+        </div>
+        {currentFilter ? (
+          <Button variant="ghost" onClick={() => removeFilter.mutate({ id: currentFilter.id })}>{t('removeFilter', { name: currentFilter.name })}</Button>
+        ) : (
+          <form
+            className="flex items-end gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              saveFilter.mutate({ scope: 'tickets', name: filterName, query: currentQuery }, { onSuccess: () => setFilterName('') });
+            }}
+          >
+            <div>
+              <label htmlFor="filter-name" className="mb-1 block text-sm font-medium text-slate-700">{t('filterName')}</label>
+              <input id="filter-name" value={filterName} onChange={(e) => setFilterName(e.target.value)} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            </div>
+            <Button type="submit" variant="secondary" disabled={!filterName.trim() || saveFilter.isPending}>{t('saveFilter')}</Button>
+          </form>
+        )}
+        <details className="relative">
+          <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{t('columnsMenu')}</summary>
+          <fieldset className="absolute z-10 mt-1 w-56 space-y-1 rounded-md border border-slate-200 bg-white p-3 shadow">
+            <legend className="sr-only">{t('columnsMenu')}</legend>
+            {choosable.map((c) => (
+              <label key={c.id} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={!hiddenColumns.has(c.id!)}
+                  onChange={(e) => {
+                    const next = new Set(hiddenColumns);
+                    if (e.target.checked) next.delete(c.id!);
+                    else next.add(c.id!);
+                    setHidden.mutate({ key: 'tickets.hiddenColumns', value: [...next] as never });
+                  }}
+                />
+                {t(`columns.${c.id as 'state'}`)}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      </div>
+      {saveFilter.error ? <Alert>{saveFilter.error.message}</Alert> : null}
       <div>
         <label htmlFor="ticket-search" className="mb-1 block text-sm font-medium text-slate-700">{common('search')}</label>
         <input id="ticket-search" type="search" value={draft} placeholder={t('searchPlaceholder')} onChange={(e) => setDraft(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
       </div>
       {list.error ? <Alert>{list.error.message}</Alert> : null}
       <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
-        <DataTable caption={t('title')} data={list.data?.items ?? []} columns={columns} loading={list.isFetching} />
+        <DataTable caption={t('title')} data={list.data?.items ?? []} columns={shownColumns} loading={list.isFetching} />
       </div>
       <nav aria-label={common('pagination')} className="flex items-center justify-between">
         <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>{common('previous')}</Button>

@@ -18,6 +18,11 @@ export function useUrlState() {
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   }
 
+  /** Replaces the whole query string (a saved view). */
+  function replaceQuery(queryString: string) {
+    router.replace(`${pathname}?${queryString}`, { scroll: false });
+  }
+
   const query = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState(query);
@@ -29,5 +34,5 @@ export function useUrlState() {
     return () => clearTimeout(timer);
   });
 
-  return { params, update, query, page, draft, setDraft };
+  return { params, update, replaceQuery, query, page, draft, setDraft };
 }
