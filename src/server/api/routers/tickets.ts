@@ -6,6 +6,7 @@ import { ZTicketUpdate } from '@/server/services/tickets/lifecycle';
 import { z } from 'zod';
 import * as comments from '@/server/services/tickets/comments';
 import { ZCommentAdd } from '@/server/services/tickets/comments';
+import { bulkUpdate, ZBulkAction } from '@/server/services/tickets/bulk';
 
 const ZId = z.object({ id: z.uuid() });
 
@@ -23,6 +24,8 @@ export const ticketsRouter = router({
   /** C7: public comments and internal notes, oldest first. */
   comments: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => comments.listComments(ctx.caller, input.id)),
   comment: staffProcedure('tickets.comment').input(ZCommentAdd).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),
+  /** C3: one action on a selection; each ticket is checked on its own, the answer says what was refused. */
+  bulk: staffProcedure('tickets.update').input(ZBulkAction).mutation(({ ctx, input }) => bulkUpdate(ctx.caller, input)),
   /** C12: the caller opened the ticket; its +N counter starts again. */
   markRead: staffProcedure('tickets.read').input(ZId).mutation(({ ctx, input }) => comments.markTicketRead(ctx.caller, input.id)),
 });
