@@ -185,3 +185,29 @@ test('an operator hides columns and saves a filter; both come back on a fresh pa
   await expect(page.getByRole('checkbox', { name: 'Complejidad' })).toBeChecked();
   await expect(page.getByRole('columnheader', { name: 'Complejidad' })).toHaveCount(1);
 });
+
+test('mass actions: select two tickets, assign them, then close them', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  await createTicketInUi(page, 'Selección masiva uno', 'Primero de la selección.');
+  await createTicketInUi(page, 'Selección masiva dos', 'Segundo de la selección.');
+  await page.getByLabel('Buscar', { exact: true }).fill('seleccion masiva');
+  await expect(page).toHaveURL(/q=seleccion/);
+  const rows = page.getByRole('row').filter({ hasText: 'Selección masiva' });
+  // The header row and the two tickets: the page shows the search's results only.
+  await expect(page.getByRole('tabpanel').getByRole('row')).toHaveCount(3);
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('checkbox', { name: 'Seleccionar los tickets de esta página' }).click();
+  const toolbar = page.getByRole('toolbar', { name: 'Acciones sobre la selección' });
+  await expect(toolbar).toContainText('2 tickets seleccionados');
+  await toolbar.getByLabel('Asignar a…').selectOption({ label: 'Tomás Técnico' });
+  await expect(page.getByRole('status').filter({ hasText: 'Se aplicó a 2 tickets.' })).toBeVisible();
+  await expect(rows.first()).toContainText('Tomás Técnico');
+  await expect(rows.last()).toContainText('Tomás Técnico');
+
+  await page.getByRole('checkbox', { name: 'Seleccionar los tickets de esta página' }).click();
+  await page.getByRole('toolbar', { name: 'Acciones sobre la selección' }).getByRole('button', { name: 'Cerrar' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Se aplicó a 2 tickets.' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Selección masiva' })).toHaveCount(0);
+  await page.getByRole('tab', { name: /Cerrados/ }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Selección masiva' })).toHaveCount(2);
+});

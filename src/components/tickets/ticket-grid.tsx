@@ -41,12 +41,48 @@ export function TicketGrid() {
   const saveFilter = useMutation(trpc.preferences.saveFilter.mutationOptions({ onSuccess: refreshFilters }));
   const removeFilter = useMutation(trpc.preferences.removeFilter.mutationOptions({ onSuccess: refreshFilters }));
   const [filterName, setFilterName] = useState('');
+  // C3: the selection and what a mass action did.
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkResult, setBulkResult] = useState<string | null>(null);
+  const config = useQuery(trpc.ticketConfig.get.queryOptions());
+  const bulk = useMutation(
+    trpc.tickets.bulk.mutationOptions({
+      onSuccess: async (r) => {
+        setBulkResult(
+          [
+            t('bulkDone', { count: r.done.length }),
+            r.unchanged.length ? t('bulkUnchanged', { count: r.unchanged.length }) : null,
+            ...r.refused.map((x) => t('bulkRefused', { number: x.number, reason: x.message })),
+          ]
+            .filter(Boolean)
+            .join(' '),
+        );
+        setSelected(new Set());
+        await queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
+      },
+    }),
+  );
   const currentQuery = (() => {
     const p = new URLSearchParams(params);
     p.delete('page');
     return p.toString();
   })();
   const currentFilter = filters.data?.find((f) => f.query === currentQuery);
+
+  const items = list.data?.items ?? [];
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const allOnPage = items.length > 0 && items.every((x) => selected.has(x.id));
+  const selectColumn: ColumnDef<Row, unknown> = {
+    id: 'select',
+    header: () => <input type="checkbox" aria-label={t('selectPage')} checked={allOnPage} onChange={(e) => items.forEach((x) => toggle(x.id, e.target.checked))} />,
+    cell: ({ row }) => <input type="checkbox" aria-label={t('selectTicket', { number: row.original.number })} checked={selected.has(row.original.id)} onChange={(e) => toggle(row.original.id, e.target.checked)} />,
+  };
 
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
@@ -143,7 +179,10 @@ export function TicketGrid() {
   const counts = list.data?.counts;
   // While a change is on its way, show it already (TanStack Query's optimistic "variables").
   const hiddenColumns = new Set<string>(setHidden.isPending && setHidden.variables ? setHidden.variables.value : (hidden.data ?? []));
-  const shownColumns = columns.filter((c) => !hiddenColumns.has(c.id!));
+  const shownColumns = [selectColumn, ...columns.filter((c) => !hiddenColumns.has(c.id!))];
+  const ids = [...selected];
+  const activeStates = (config.data?.states ?? []).filter((x) => !x.archivedAt);
+  const activeCategories = (config.data?.categories ?? []).filter((x) => !x.archivedAt && x.inUse);
   const choosable = columns.filter((c) => c.id !== 'number' && c.id !== 'title');
   return (
     <div className="space-y-4">
@@ -222,8 +261,30 @@ export function TicketGrid() {
         <input id="ticket-search" type="search" value={draft} placeholder={t('searchPlaceholder')} onChange={(e) => setDraft(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
       </div>
       {list.error ? <Alert>{list.error.message}</Alert> : null}
+      {bulkResult ? <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm">{bulkResult}</p> : null}
+      {bulk.error ? <Alert>{bulk.error.message}</Alert> : null}
+      {selected.size ? (
+        <div role="toolbar" aria-label={t('bulkToolbar')} className="flex flex-wrap items-center gap-2 rounded-md border border-brand-200 bg-brand-50 p-2 text-sm">
+          <span className="font-medium">{t('selectedCount', { count: selected.size })}</span>
+          <select aria-label={t('bulkAssign')} value="" onChange={(e) => e.target.value && bulk.mutate({ ids, action: { kind: 'assign', assigneeId: e.target.value === '-' ? null : e.target.value } })} className="rounded-md border border-slate-300 px-2 py-1">
+            <option value="">{t('bulkAssign')}</option>
+            <option value="-">{t('unassigned')}</option>
+            {(config.data?.technicians ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+          <select aria-label={t('bulkState')} value="" onChange={(e) => e.target.value && bulk.mutate({ ids, action: { kind: 'state', stateId: e.target.value } })} className="rounded-md border border-slate-300 px-2 py-1">
+            <option value="">{t('bulkState')}</option>
+            {activeStates.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+          <select aria-label={t('bulkCategory')} value="" onChange={(e) => e.target.value && bulk.mutate({ ids, action: { kind: 'category', categoryId: e.target.value } })} className="rounded-md border border-slate-300 px-2 py-1">
+            <option value="">{t('bulkCategory')}</option>
+            {activeCategories.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+          <Button variant="secondary" disabled={bulk.isPending} onClick={() => bulk.mutate({ ids, action: { kind: 'close' } })}>{t('bulkClose')}</Button>
+          <Button variant="ghost" onClick={() => setSelected(new Set())}>{t('clearSelection')}</Button>
+        </div>
+      ) : null}
       <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
-        <DataTable caption={t('title')} data={list.data?.items ?? []} columns={shownColumns} loading={list.isFetching} />
+        <DataTable caption={t('title')} data={items} columns={shownColumns} loading={list.isFetching} />
       </div>
       <nav aria-label={common('pagination')} className="flex items-center justify-between">
         <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>{common('previous')}</Button>
