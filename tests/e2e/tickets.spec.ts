@@ -52,6 +52,11 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   await expect(quick).toHaveCount(1);
   await expect(quick).toContainText('Consulta general');
   await expect(quick).toContainText('Abierto');
+  // The customer's page lists their tickets (C6).
+  await page.goto('/customers?q=maria%20fernandez');
+  await page.getByRole('link', { name: 'María Fernández' }).click();
+  await expect(page.getByRole('list', { name: 'Tickets del cliente' })).toContainText('Consulta general');
+  await page.goto('/tickets');
 
   await page.getByLabel('Buscar', { exact: true }).fill('lentitud nodo bernal');
   const full = page.getByRole('row').filter({ hasText: 'Lentitud en el nodo Bernal' });

@@ -130,6 +130,21 @@ describe('the grid', () => {
   });
 });
 
+describe('a customer’s tickets', () => {
+  it('lists the customer’s latest tickets of every stage; another tenant’s customer is NOT_FOUND', async () => {
+    const c = await config(A);
+    const customer = await createCustomer(a, { name: 'Cliente Con Historia' });
+    const first = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Primero', description: 'Viejo', stateId: c.state('Cerrado').id });
+    const second = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Segundo', description: 'Nuevo' });
+    await A.OPERATOR.tickets.create({ title: 'De nadie', description: 'Interno' });
+    expect((await A.TECHNICIAN.tickets.ofCustomer({ customerId: customer.id })).map((t) => [t.id, t.stage])).toEqual([
+      [second.id, 'PENDING'],
+      [first.id, 'CLOSED'],
+    ]);
+    await rejects(B.ADMIN.tickets.ofCustomer({ customerId: customer.id }), 'NOT_FOUND');
+  });
+});
+
 describe('search pages', () => {
   it('paging a search returns every match once, newest first (window and index paths agree)', async () => {
     const created = await Promise.all(Array.from({ length: 60 }, (_, i) => A.OPERATOR.tickets.create({ title: `Ventanal roto ${i}`, description: 'Vidrio del local' })));

@@ -14,12 +14,14 @@ import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { CustomerForm } from './customer-form';
 import { ConnectionStatusBadge, CustomerStatusBadge } from './status-badges';
 import { ConnectionEditor } from './connection-editor';
+import { CustomerTickets } from '@/components/tickets/customer-tickets';
 
 export function CustomerDetail({ id }: { id: string }) {
   const t = useTranslations('customers');
   const tc = useTranslations('connections');
   const common = useTranslations('common');
   const enums = useTranslations('enums');
+  const tv = useTranslations('ticketView');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const can = useCan();
@@ -164,6 +166,8 @@ export function CustomerDetail({ id }: { id: string }) {
               )}
             </ul>
           </Card>
+
+          <CustomerTickets customerId={c.id} title={tv('customerTickets')} />
 
           {can('customers.portalPassword') ? (
             <Card title={t('portal')}>

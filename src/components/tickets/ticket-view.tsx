@@ -12,6 +12,7 @@ import { formatTaxId } from '@/lib/tax-id';
 import { Alert, Button, Card, Checkbox, PageHeader, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
+import { CustomerTickets } from './customer-tickets';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -154,6 +155,7 @@ export function TicketView({ id }: { id: string }) {
                 <p className="text-sm text-slate-600">{t('internal')}</p>
               )}
             </Card>
+            {x.customer ? <CustomerTickets customerId={x.customer.id} exceptId={x.id} title={tv('otherTickets')} /> : null}
             {x.connection ? (
               <Card title={t('connection')}>
                 <dl className="space-y-1 text-sm">

@@ -11,7 +11,7 @@ import { can } from '@/lib/permissions';
 import { normalizeText, searchTokens } from '@/lib/text';
 import { optionalText } from '@/lib/zod-fields';
 import { uuidv7 } from '@/lib/ids';
-import { fieldError } from '@/server/errors';
+import { fieldError, notFound } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
@@ -235,4 +235,16 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
     page: input.page,
     counts: counter,
   };
+}
+
+/** C6: a customer's latest tickets, every stage, newest first (index on tenantId, customerId, number). */
+export async function customerTickets({ db }: StaffCaller, customerId: string) {
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+  if (!customer) throw notFound();
+  return db.ticket.findMany({
+    where: { customerId },
+    orderBy: { number: 'desc' },
+    take: 20,
+    select: { id: true, number: true, title: true, stage: true, openedAt: true, state: { select: { name: true } } },
+  });
 }
