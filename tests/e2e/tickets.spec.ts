@@ -68,6 +68,13 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: 'Lentitud en el nodo Bernal' })).toBeVisible();
 
+  // Sorted by due date, the overdue ticket comes first.
+  await page.getByLabel('Buscar', { exact: true }).fill('');
+  await page.getByRole('columnheader', { name: /Vencimiento/ }).getByRole('button').click();
+  await expect(page).toHaveURL(/sort=due/);
+  await expect(page.getByRole('columnheader', { name: /Vencimiento/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('tabpanel').getByRole('row').nth(1)).toContainText('Lentitud en el nodo Bernal');
+
   await page.getByRole('tab', { name: /Finalizados/ }).click();
   await expect(page).toHaveURL(/tab=FINISHED/);
   await expect(page.getByRole('row').filter({ hasText: 'Lentitud en el nodo Bernal' })).toHaveCount(0);

@@ -130,6 +130,20 @@ describe('the grid', () => {
   });
 });
 
+describe('sorting', () => {
+  it('orders a tab by due date (soonest first, none last) or by the latest status change', async () => {
+    const c = await config(A);
+    const later = await A.OPERATOR.tickets.create({ title: 'Orden vence tarde', description: 'x', dueAt: new Date('2031-05-01T12:00:00Z') });
+    const sooner = await A.OPERATOR.tickets.create({ title: 'Orden vence pronto', description: 'x', dueAt: new Date('2031-01-01T12:00:00Z') });
+    const none = await A.OPERATOR.tickets.create({ title: 'Orden sin vencimiento', description: 'x' });
+    const byDue = (await A.OPERATOR.tickets.list({ query: 'orden', sort: 'due' })).items.map((t) => t.id);
+    expect(byDue).toEqual([sooner.id, later.id, none.id]);
+    await A.OPERATOR.tickets.update({ id: later.id, version: 1, stateId: c.state('En curso').id });
+    expect((await A.OPERATOR.tickets.list({ query: 'orden', sort: 'lastStatus' })).items[0]!.id).toBe(later.id);
+    expect((await A.OPERATOR.tickets.list({ query: 'orden' })).items.map((t) => t.id)).toEqual([none.id, sooner.id, later.id]);
+  });
+});
+
 describe('a customer’s tickets', () => {
   it('lists the customer’s latest tickets of every stage; another tenant’s customer is NOT_FOUND', async () => {
     const c = await config(A);

@@ -16,6 +16,9 @@ import { useStaffContext } from '@/components/shell/permissions';
 
 type Row = RouterOutputs['tickets']['list']['items'][number];
 const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
+/** Each order has its one direction (and its index): newest, due soonest, latest status change. */
+const SORTS = ['number', 'due', 'lastStatus'] as const;
+const SORT_DIRECTION = { number: 'desc', due: 'asc', lastStatus: 'desc' } as const;
 const COMPLEXITY_COLOR = { HIGH: 'text-red-600', MEDIUM: 'text-amber-500', LOW: 'text-slate-400' } as const;
 
 export function TicketGrid() {
@@ -27,9 +30,10 @@ export function TicketGrid() {
   const intl = intlLocale(tenant.locale as Locale, tenant.country);
 
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'PENDING';
+  const sort = SORTS.find((x) => x === params.get('sort')) ?? 'number';
 
 
-  const list = useQuery({ ...trpc.tickets.list.queryOptions({ tab, query: query || undefined, page, pageSize: 25 }), placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.tickets.list.queryOptions({ tab, sort, query: query || undefined, page, pageSize: 25 }), placeholderData: keepPreviousData });
   const queryClient = useQueryClient();
   // C1: the columns this user hides, kept on the server.
   const hiddenKey = { key: 'tickets.hiddenColumns' } as const;
@@ -284,7 +288,15 @@ export function TicketGrid() {
         </div>
       ) : null}
       <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
-        <DataTable caption={t('title')} data={items} columns={shownColumns} loading={list.isFetching} />
+        <DataTable
+          caption={t('title')}
+          data={items}
+          columns={shownColumns}
+          loading={list.isFetching}
+          sortable={[...SORTS]}
+          sort={{ id: sort, direction: SORT_DIRECTION[sort] }}
+          onSort={(s) => update({ sort: s.id === 'number' ? null : s.id, page: null })}
+        />
       </div>
       <nav aria-label={common('pagination')} className="flex items-center justify-between">
         <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>{common('previous')}</Button>

@@ -38,8 +38,12 @@ export const ZTicketCreate = z.object({
 });
 export type TicketCreate = z.output<typeof ZTicketCreate>;
 
+/** Grid orders, each one index range within a tab: newest, due soonest, last status change. */
+export const TICKET_SORTS = ['number', 'due', 'lastStatus'] as const;
+
 export const ZTicketList = z.object({
   tab: z.enum(LIFECYCLE_STAGES).default('PENDING'),
+  sort: z.enum(TICKET_SORTS).default('number'),
   query: z.string().trim().max(100).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
@@ -161,6 +165,11 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   const tab = [Prisma.sql`t."tenantId" = ${tenantId}::uuid`, Prisma.sql`t.stage = ${input.tab}::"LifecycleStage"`];
   const matches = tokens.map((token) => Prisma.sql`t."searchText" LIKE ${`%${token}%`}`);
   const offset = (input.page - 1) * input.pageSize;
+  const order = {
+    number: { inner: Prisma.sql`t.number DESC`, outer: Prisma.sql`p.number DESC` },
+    due: { inner: Prisma.sql`t."dueAt" ASC NULLS LAST, t.number DESC`, outer: Prisma.sql`p."dueAt" ASC NULLS LAST, p.number DESC` },
+    lastStatus: { inner: Prisma.sql`t."statusChangedAt" DESC, t.number DESC`, outer: Prisma.sql`p."statusChangedAt" DESC, p.number DESC` },
+  }[input.sort];
   // A search first looks among the tab's newest tickets (one index range, read newest first): for
   // a common word the page is there. Only when that window does not fill the page does the
   // trigram index search the whole tab — then the matches are few. Both give the same page: the
@@ -209,7 +218,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
                  AND e."actorId" IS DISTINCT FROM ${caller.actor.id}::uuid) AS "unseenChanges"
       FROM (
         ${candidates(window)}
-        ORDER BY t.number DESC LIMIT ${input.pageSize + 1} OFFSET ${offset}
+        ORDER BY ${order.inner} LIMIT ${input.pageSize + 1} OFFSET ${offset}
       ) p
       JOIN "TicketState" s ON s."tenantId" = p."tenantId" AND s.id = p."stateId"
       LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
@@ -217,12 +226,14 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
       LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid
-      ORDER BY p.number DESC`;
+      ORDER BY ${order.outer}`;
   const searchPage = async () => {
     const windowed = await page(SEARCH_WINDOW);
     return windowed.length > input.pageSize ? windowed : page(null);
   };
-  const [rows, counter] = await Promise.all([matches.length && offset + input.pageSize < SEARCH_WINDOW ? searchPage() : page(null), stageCounts(db, tenantId)]);
+  // The newest-first window only answers searches shown newest first.
+  const windowed = matches.length > 0 && input.sort === 'number' && offset + input.pageSize < SEARCH_WINDOW;
+  const [rows, counter] = await Promise.all([windowed ? searchPage() : page(null), stageCounts(db, tenantId)]);
   const now = Date.now();
   const items = rows.slice(0, input.pageSize).map(({ price, ...r }) => ({
     ...r,
