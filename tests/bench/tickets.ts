@@ -172,6 +172,17 @@ export async function measureTickets(url: string, port: number, tenantId: string
   const round = (x: number) => Math.round(x * 100) / 100;
   entries.push({ name: 'tickets.create', kind: 'latency', unit: 'ms', n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) });
   entries.push(value('tickets.create.rate', times.length / elapsed, 'tickets/s (50 connections)'));
+  // Put the data back as generated, so every run measures the same tickets.
+  await sql.query(`DELETE FROM "OutboxEvent" WHERE "tenantId" = $1 AND (payload->>'ticketId')::uuid IN (SELECT id FROM "Ticket" WHERE "tenantId" = $1 AND description LIKE 'Alta de prueba %')`, [tenantId]);
+  await sql.query(`DELETE FROM "Ticket" WHERE "tenantId" = $1 AND description LIKE 'Alta de prueba %'`, [tenantId]);
+  await sql.query(`DELETE FROM "TicketCounter" WHERE "tenantId" = $1 AND stripe > 0`, [tenantId]);
+  await sql.query(
+    `UPDATE "TicketCounter" c SET pending = s.pending, finished = s.finished, closed = s.closed
+     FROM (SELECT count(*) FILTER (WHERE stage = 'PENDING') AS pending, count(*) FILTER (WHERE stage = 'FINISHED') AS finished, count(*) FILTER (WHERE stage = 'CLOSED') AS closed
+           FROM "Ticket" WHERE "tenantId" = $1) s
+     WHERE c."tenantId" = $1 AND c.stripe = 0`,
+    [tenantId],
+  );
   await sql.end();
   return entries;
 }
