@@ -15,8 +15,14 @@ const Env = z.object({
   PUBLIC_SCHEME: z.enum(['http', 'https']).default('http'),
   /** The port users reach the app on, when a load balancer's differs from PORT (e.g. 443). */
   PUBLIC_PORT: z.coerce.number().int().optional(),
-  /** Largest accepted upload (CSV import), in megabytes. */
+  /** Largest accepted upload (CSV import, a ticket's files in one request), in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
+  /** Where `npm start` keeps its data; ticket files go to <ANTENA_DATA_DIR>/files unless FILES_DIR says otherwise. */
+  ANTENA_DATA_DIR: z.string().default('.antena'),
+  /** Folder for ticket files on local disk (outside public/, served only through /api/files). */
+  FILES_DIR: z.string().optional(),
+  /** Set: ticket files are stored in UploadThing instead of on local disk. */
+  UPLOADTHING_TOKEN: z.string().optional(),
 });
 
 export type Env = z.infer<typeof Env>;

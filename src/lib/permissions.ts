@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   'tickets.reopen': OFFICE,
   /** Add public comments and internal notes (C7). */
   'tickets.comment': ALL,
+  /** Attach files and images to a ticket or a comment (C8). */
+  'tickets.attach': ALL,
+  /** See files kept for the office only; others see public and technicians' files. */
+  'tickets.files.office': OFFICE,
+  /** Remove a ticket's file (the history keeps its name). */
+  'tickets.files.delete': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

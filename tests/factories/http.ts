@@ -1,6 +1,7 @@
 // Calls a procedure through tRPC's fetch handler — the same one the /api/trpc route uses — so a
 // test sees exactly the JSON a browser gets: status, translated message, per-field errors.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { encode } from 'next-auth/jwt';
 import superjson from 'superjson';
 import { appRouter } from '@/server/api/root';
 import { createContext, type SessionClaims } from '@/server/api/trpc';
@@ -21,4 +22,15 @@ export async function httpCall(opts: { host: string; session: SessionClaims | nu
   });
   const body = await res.text();
   return { status: res.status, body, json: JSON.parse(body) };
+}
+
+export const SESSION_COOKIE = 'authjs.session-token';
+process.env.AUTH_SECRET ??= 'integration-test-secret-0123456789-abcdefgh';
+
+/** The session cookie a browser signed in with these claims would send, encrypted as Auth.js issues it. */
+export async function sessionCookie(claims: SessionClaims | null): Promise<string | null> {
+  if (!claims) return null;
+  const { kind, userId, tenantId } = claims;
+  const token = await encode({ token: { kind, uid: userId, tid: tenantId }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE });
+  return `${SESSION_COOKIE}=${token}`;
 }

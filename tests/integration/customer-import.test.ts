@@ -3,7 +3,6 @@
 // 50,000-row file. The service is called directly; the route (POST /api/import/customers) is
 // called with a Request carrying a real session cookie, encrypted as Auth.js issues it.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encode } from 'next-auth/jwt';
 import type { SessionClaims } from '@/server/api/trpc';
 import { scopedDb } from '@/server/data/scoped';
 import { loadStaffActor } from '@/server/services/auth/actors';
@@ -13,20 +12,11 @@ import type { Locale } from '@/lib/format';
 import { env } from '@/env';
 import { createCustomer, createTenant, staffOfEveryRole, type TestTenant } from '../factories';
 import { importFile } from '../bench/import';
+import { sessionCookie } from '../factories/http';
 
 const session = { current: null as SessionClaims | null };
-const SESSION_COOKIE = 'authjs.session-token';
-process.env.AUTH_SECRET ??= 'integration-test-secret-0123456789-abcdefgh';
 
 const { POST } = await import('@/app/api/import/customers/route');
-
-/** The session cookie a browser signed in as `session.current` would send. */
-async function sessionCookie(): Promise<string | null> {
-  if (!session.current) return null;
-  const { kind, userId, tenantId } = session.current;
-  const token = await encode({ token: { kind, uid: userId, tid: tenantId }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE });
-  return `${SESSION_COOKIE}=${token}`;
-}
 
 const HEADER = 'codigo;nombre;tipo_documento;documento;emails;telefonos;direccion;localidad;conexion_codigo;conexion_direccion;conexion_localidad;plan;nodo;tipo;latitud;longitud;estado';
 
@@ -235,7 +225,7 @@ function form(bytes: Uint8Array<ArrayBuffer>, name = 'clientes.csv') {
 }
 
 async function call(req: Request) {
-  const cookie = await sessionCookie();
+  const cookie = await sessionCookie(session.current);
   if (cookie) req.headers.set('cookie', [req.headers.get('cookie'), cookie].filter(Boolean).join('; '));
   const res = await POST(req);
   const text = await res.text();

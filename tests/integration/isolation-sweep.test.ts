@@ -135,10 +135,14 @@ beforeAll(async () => {
   await db().tenantDomain.create({ data: { tenantId: a.id, host: 'secreto-alfa.test' } });
   await scopedDb(a.id).ticketCategory.create({ data: { tenantId: a.id, name: 'Categoría Secreta Alfa', comment: 'Nota Secreta Alfa', defaultTechnicianId: users[2]!.id } });
   const adminA = await asStaff(a, a.adminId);
-  await adminA.tickets.create({ customerId: customer.id, connectionId: connection.id, title: 'Ticket Secreto Alfa', description: 'Descripción Secreta Alfa', assigneeId: users[2]!.id });
+  const ticket = await adminA.tickets.create({ customerId: customer.id, connectionId: connection.id, title: 'Ticket Secreto Alfa', description: 'Descripción Secreta Alfa', assigneeId: users[2]!.id });
+  await adminA.tickets.comment({ ticketId: ticket.id, body: 'Comentario Secreto Alfa', public: true });
+  await scopedDb(a.id).ticketFile.create({
+    data: { tenantId: a.id, ticketId: ticket.id, name: 'Archivo Secreto Alfa.pdf', mime: 'application/pdf', size: 9, image: false, visibility: 'PUBLIC', storage: 'LOCAL', key: `${a.id}/${ticket.id}` },
+  });
   // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
   aIds = [...new Set([a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
-  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa'];
+  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa'];
 });
 
 describe('tenant-isolation sweep', () => {

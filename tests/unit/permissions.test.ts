@@ -27,6 +27,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.close': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.reopen': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.comment': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.attach': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.files.office': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'tickets.files.delete': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
 };
 
 describe('permission map', () => {
@@ -48,6 +51,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach']);
   });
 });

@@ -6,7 +6,8 @@ import { TENANT_OWNED } from '@/server/data/scoped';
 describe('tenant-owned models', () => {
   it('are exactly the models with a tenantId column', () => {
     expect([...TENANT_OWNED].sort()).toEqual(
-      ['Connection', 'Customer', 'Locality', 'Node', 'OutboxEvent', 'Plan', 'SavedFilter', 'SignInToken', 'TenantDomain', 'Ticket', 'TicketArea', 'TicketCategory', 'TicketComment', 'TicketCounter', 'TicketEvent', 'TicketPriority', 'TicketRead', 'TicketState', 'User', 'UserSetting'].sort(),
+      ['Connection', 'Customer', 'Locality', 'Node', 'OutboxEvent', 'Plan', 'SavedFilter', 'SignInToken', 'TenantDomain', 'Ticket', 'TicketArea', 'TicketCategory', 'TicketComment', 'TicketCounter', 'TicketEvent',
+      'TicketFile', 'TicketPriority', 'TicketRead', 'TicketState', 'User', 'UserSetting'].sort(),
     );
     expect(TENANT_OWNED.has('Tenant')).toBe(false);
     expect(TENANT_OWNED.has('LoginThrottle')).toBe(false);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as comments from '@/server/services/tickets/comments';
 import { ZCommentAdd } from '@/server/services/tickets/comments';
 import { bulkUpdate, ZBulkAction } from '@/server/services/tickets/bulk';
+import * as files from '@/server/services/tickets/files';
 
 const ZId = z.object({ id: z.uuid() });
 
@@ -26,6 +27,9 @@ export const ticketsRouter = router({
   /** C7: public comments and internal notes, oldest first. */
   comments: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => comments.listComments(ctx.caller, input.id)),
   comment: staffProcedure('tickets.comment').input(ZCommentAdd).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),
+  /** C8: the ticket's files the caller may see (uploads go through POST /api/tickets/[id]/files, bytes through /api/files/[id]). */
+  files: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => files.listFiles(ctx.caller, input.id)),
+  removeFile: staffProcedure('tickets.files.delete').input(ZId).mutation(({ ctx, input }) => files.removeFile(ctx.caller, input.id)),
   /** C3: one action on a selection; each ticket is checked on its own, the answer says what was refused. */
   bulk: staffProcedure('tickets.update').input(ZBulkAction).mutation(({ ctx, input }) => bulkUpdate(ctx.caller, input)),
   /** C12: the caller opened the ticket; its +N counter starts again. */

@@ -15,6 +15,7 @@ import { fieldError, notFound } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
+import { visibleTo } from './files';
 
 export const TICKET_CHANNELS = ['BACKOFFICE', 'TECHNICIAN_APP', 'CUSTOMER_APP', 'PORTAL', 'API'] as const;
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -207,6 +208,9 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         categoryName: string | null;
         categoryColor: string | null;
         unseenChanges: number;
+        commentCount: number;
+        fileCount: number;
+        imageCount: number;
       }[]
     >`
       SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
@@ -215,7 +219,10 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
              -- C12: what others did since the caller last opened the ticket (index on tenantId, ticketId, createdAt).
              (SELECT count(*)::int FROM "TicketEvent" e
                WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id AND e."createdAt" > COALESCE(r."seenAt", '-infinity'::timestamp)
-                 AND e."actorId" IS DISTINCT FROM ${caller.actor.id}::uuid) AS "unseenChanges"
+                 AND e."actorId" IS DISTINCT FROM ${caller.actor.id}::uuid) AS "unseenChanges",
+             (SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = p."tenantId" AND k."ticketId" = p.id) AS "commentCount",
+             -- C8: the files the caller may see, and how many of them are images.
+             f."fileCount", f."imageCount"
       FROM (
         ${candidates(window)}
         ORDER BY ${order.inner} LIMIT ${input.pageSize + 1} OFFSET ${offset}
@@ -226,6 +233,10 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
       LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS "fileCount", (count(*) FILTER (WHERE tf.image))::int AS "imageCount" FROM "TicketFile" tf
+        WHERE tf."tenantId" = p."tenantId" AND tf."ticketId" = p.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[])
+      ) f
       ORDER BY ${order.outer}`;
   const searchPage = async () => {
     const windowed = await page(SEARCH_WINDOW);

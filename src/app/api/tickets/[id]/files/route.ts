@@ -1,0 +1,57 @@
+// C8: POST /api/tickets/[id]/files — multipart/form-data with one or more `file` fields, and
+// optionally `visibility` (PUBLIC | TECHNICIAN | STAFF), or `comment` + `public` to save a comment
+// with its files in one go. The caller goes through the same procedure ladder as every tRPC call
+// (tenant from the host, a session of that tenant, staff holding tickets.attach) before a byte of
+// the body is read, and the body is never read past MAX_UPLOAD_MB.
+import { env } from '@/env';
+import { translateError } from '@/i18n/catalog';
+import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
+import { errorResponse, failure } from '@/server/api/route-errors';
+import { requestClaims } from '@/server/auth/claims';
+import { clientIp, cookieLocale, readBody } from '@/server/http';
+import { attachFiles, ZAttach, type IncomingFile } from '@/server/services/tickets/files';
+
+export const maxDuration = 120;
+
+const gate = createCallerFactory(router({ caller: staffProcedure('tickets.attach').query(({ ctx }) => ctx.caller) }));
+
+/** Room for the multipart envelope around the files. */
+const MULTIPART_SLACK = 64 * 1024;
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const session = await requestClaims(request);
+  const ctx = await createContext({ host: request.headers.get('host'), session, ip: clientIp(request.headers), locale: cookieLocale(request.headers.get('cookie')) });
+  const { locale } = ctx;
+  try {
+    const caller = await gate(ctx).caller();
+    const maxMb = env().MAX_UPLOAD_MB;
+    const tooLarge = () => failure(413, 'PAYLOAD_TOO_LARGE', translateError(locale, 'fileTooLarge', { max: maxMb }));
+    const body = await readBody(request, maxMb * 1024 * 1024 + MULTIPART_SLACK);
+    if (!body) return tooLarge();
+    const contentType = request.headers.get('content-type') ?? '';
+    if (!contentType.toLowerCase().startsWith('multipart/form-data')) return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
+    let form: FormData;
+    try {
+      form = await new Request(request.url, { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+    } catch {
+      return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
+    }
+    const files: IncomingFile[] = [];
+    let total = 0;
+    for (const entry of form.getAll('file')) {
+      if (!(entry instanceof File)) continue;
+      const bytes = new Uint8Array(await entry.arrayBuffer());
+      total += bytes.byteLength;
+      files.push({ name: entry.name, bytes });
+    }
+    if (total > maxMb * 1024 * 1024) return tooLarge();
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const input = ZAttach.parse({ ticketId: (await params).id, visibility: text('visibility'), comment: text('comment'), public: text('public') });
+    return Response.json(await attachFiles(caller, input, files), { status: 201 });
+  } catch (error) {
+    return errorResponse(error, locale, 'ticket file upload');
+  }
+}

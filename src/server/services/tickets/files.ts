@@ -1,0 +1,158 @@
+// C8: files and images on a ticket or one of its comments. One request's files are checked first
+// (type from the bytes, names that lie refused, images cleaned of location data), then stored,
+// then recorded in one transaction with their history entries and events — a failure anywhere
+// leaves no row, and the stored bytes are removed again. Who sees a file comes from its
+// visibility and the permission map: the office sees all, technicians not the office's own.
+import { z } from 'zod';
+import type { FileVisibility, Prisma } from '@/generated/prisma/client';
+import { can, type Role } from '@/lib/permissions';
+import { uuidv7 } from '@/lib/ids';
+import { AppError, notFound, type Message } from '@/server/errors';
+import { fileStore } from '@/server/files/storage';
+import { inspectFile, type InspectedFile } from '@/server/files/inspect';
+import { logger } from '@/server/logger';
+import type { StaffCaller } from '@/server/services/caller';
+
+export const FILE_VISIBILITIES = ['PUBLIC', 'TECHNICIAN', 'STAFF'] as const satisfies readonly FileVisibility[];
+/** Files in one request. */
+export const MAX_FILES_PER_UPLOAD = 10;
+
+export const ZAttach = z
+  .object({
+    ticketId: z.uuid(),
+    /** For files on their own; a comment's files follow the comment (public → PUBLIC, internal → STAFF). */
+    visibility: z.enum(FILE_VISIBILITIES).default('TECHNICIAN'),
+    /** A comment written together with the files: both are saved, or neither. */
+    comment: z.string().trim().max(10_000).optional(),
+    public: z.stringbool().optional(),
+  })
+  .strict();
+export type Attach = z.output<typeof ZAttach>;
+
+export type IncomingFile = { name: string; bytes: Uint8Array };
+
+/** Which visibilities a role may see. */
+export function visibleTo(role: Role): FileVisibility[] {
+  return can(role, 'tickets.files.office') ? ['PUBLIC', 'TECHNICIAN', 'STAFF'] : ['PUBLIC', 'TECHNICIAN'];
+}
+
+const FILE_SELECT = {
+  id: true,
+  name: true,
+  mime: true,
+  size: true,
+  image: true,
+  width: true,
+  height: true,
+  visibility: true,
+  commentId: true,
+  createdAt: true,
+  uploadedBy: { select: { id: true, name: true } },
+} as const;
+
+/** Checks every file before anything is written; one bad file refuses the request, naming it. */
+async function inspectAll(files: IncomingFile[]): Promise<InspectedFile[]> {
+  if (files.length === 0) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { files: { key: 'validation.fileMissing' } });
+  if (files.length > MAX_FILES_PER_UPLOAD) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { files: { key: 'validation.tooManyItems', params: { max: MAX_FILES_PER_UPLOAD } } });
+  const results = await Promise.all(files.map((f) => inspectFile(f.name, f.bytes)));
+  const problems: Record<string, Message> = {};
+  results.forEach((r, i) => {
+    if ('key' in r) problems[`files.${i}`] = { key: `validation.${r.key}`, params: r.params };
+  });
+  if (Object.keys(problems).length > 0) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, problems);
+  return results as InspectedFile[];
+}
+
+/** C7 + C8: attaches files to a ticket, optionally with the comment they belong to. */
+export async function attachFiles({ db, tenantId, actor }: StaffCaller, input: Attach, files: IncomingFile[]) {
+  const ticket = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, number: true, version: true } });
+  if (!ticket) throw notFound();
+  const withComment = input.comment !== undefined && input.comment !== '';
+  const isPublicComment = withComment && input.public === true;
+  const visibility: FileVisibility = withComment ? (isPublicComment ? 'PUBLIC' : 'STAFF') : input.visibility;
+
+  const inspected = await inspectAll(files);
+  const store = fileStore();
+  const stored: string[] = [];
+  const rows: Prisma.TicketFileCreateManyInput[] = [];
+  try {
+    for (const file of inspected) {
+      const id = uuidv7();
+      const key = await store.put(`${tenantId}/${id}`, file.bytes, file);
+      stored.push(key);
+      const thumbKey = file.thumb ? await store.put(`${tenantId}/${id}.thumb.webp`, file.thumb, { name: `${file.name}.webp`, mime: 'image/webp' }) : null;
+      if (thumbKey) stored.push(thumbKey);
+      rows.push({ id, tenantId, ticketId: ticket.id, uploadedById: actor.id, name: file.name, mime: file.mime, size: file.bytes.byteLength, image: file.image, width: file.width, height: file.height, visibility, storage: store.kind, key, thumbKey });
+    }
+    return await db.$transaction(async (tx) => {
+      const comment = withComment
+        ? await tx.ticketComment.create({ data: { tenantId, ticketId: ticket.id, authorId: actor.id, public: isPublicComment, body: input.comment! }, select: { id: true } })
+        : null;
+      if (comment) {
+        await tx.ticketEvent.create({ data: { tenantId, ticketId: ticket.id, actorId: actor.id, kind: isPublicComment ? 'comment' : 'note', version: ticket.version } });
+      }
+      await tx.ticketFile.createMany({ data: rows.map((r) => ({ ...r, commentId: comment?.id ?? null })) });
+      await tx.ticketEvent.createMany({
+        data: rows.map((r) => ({ tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'file', field: 'file', newValue: r.name, version: ticket.version })),
+      });
+      // Only what the customer may see becomes an event: the notifications issue tells the customer.
+      if (visibility === 'PUBLIC') {
+        await tx.outboxEvent.create({
+          data: {
+            tenantId,
+            type: comment ? 'ticket.commented' : 'ticket.filesAdded',
+            payload: { ticketId: ticket.id, number: ticket.number, actorId: actor.id, fileIds: rows.map((r) => r.id!), ...(comment ? { commentId: comment.id } : {}) },
+          },
+        });
+      }
+      const saved = await tx.ticketFile.findMany({ where: { id: { in: rows.map((r) => r.id!) } }, orderBy: { id: 'asc' }, select: FILE_SELECT });
+      return { commentId: comment?.id ?? null, files: saved };
+    });
+  } catch (error) {
+    await store.remove(stored).catch((err) => logger.error({ err }, 'could not remove stored files of a failed upload'));
+    throw error;
+  }
+}
+
+/** A ticket's files the caller may see, newest first (index on tenantId, ticketId, createdAt). */
+export async function listFiles({ db, actor }: StaffCaller, ticketId: string) {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
+  if (!ticket) throw notFound();
+  return db.ticketFile.findMany({
+    where: { ticketId, visibility: { in: visibleTo(actor.role) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: FILE_SELECT,
+  });
+}
+
+/** The bytes of a file (or its preview) for /api/files/[id]; a file the caller may not see does not exist. */
+export async function openFile({ db, actor }: StaffCaller, id: string, variant: 'original' | 'thumb') {
+  const file = await db.ticketFile.findFirst({
+    where: { id, visibility: { in: visibleTo(actor.role) } },
+    select: { name: true, mime: true, size: true, image: true, storage: true, key: true, thumbKey: true },
+  });
+  if (!file) throw notFound();
+  const key = variant === 'thumb' ? file.thumbKey : file.key;
+  if (!key) throw notFound();
+  const body = await fileStore(file.storage).read(key);
+  if (!body) throw notFound();
+  return variant === 'thumb' ? { body, name: `${file.name}.webp`, mime: 'image/webp', size: null, inline: true } : { body, name: file.name, mime: file.mime, size: file.size, inline: file.image || file.mime === 'application/pdf' };
+}
+
+/** Removes a file; the history keeps its name and who removed it. */
+export async function removeFile({ db, tenantId, actor }: StaffCaller, id: string) {
+  const file = await db.ticketFile.findFirst({
+    where: { id, visibility: { in: visibleTo(actor.role) } },
+    select: { id: true, name: true, storage: true, key: true, thumbKey: true, ticket: { select: { id: true, version: true } } },
+  });
+  if (!file) throw notFound();
+  await db.$transaction([
+    db.ticketFile.delete({ where: { id: file.id } }),
+    db.ticketEvent.create({ data: { tenantId, ticketId: file.ticket.id, actorId: actor.id, kind: 'file', field: 'fileRemoved', oldValue: file.name, version: file.ticket.version } }),
+  ]);
+  // After the commit: a failure here leaves unreachable bytes, never a row without its bytes.
+  await fileStore(file.storage)
+    .remove([file.key, ...(file.thumbKey ? [file.thumbKey] : [])])
+    .catch((err) => logger.error({ err, fileId: file.id }, 'could not remove a deleted file’s bytes'));
+  return { id: file.id };
+}
