@@ -36,3 +36,15 @@ export async function signOut(page: Page) {
 export function formAlert(page: Page): Locator {
   return page.getByRole('alert').filter({ hasText: /\S/ });
 }
+
+export /** Opens the help desk and creates a ticket with a title and a description through the form. */
+async function createTicketInUi(page: Page, title: string, description: string) {
+  await page.goto('/tickets');
+  await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+  const form = page.getByRole('form', { name: 'Nuevo ticket' });
+  await form.getByLabel('Descripción').fill(description);
+  await form.getByLabel('Completar más datos').check();
+  await form.getByLabel('Título').fill(title);
+  await form.getByRole('button', { name: 'Crear ticket' }).click();
+  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+}

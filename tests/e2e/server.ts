@@ -9,6 +9,9 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 const dataDir = path.join(DATA_DIR, 'e2e-pg');
 rmSync(dataDir, { recursive: true, force: true });
+// Ticket files of this run only.
+process.env.FILES_DIR = path.join(DATA_DIR, 'e2e-files');
+rmSync(process.env.FILES_DIR, { recursive: true, force: true });
 delete process.env.DATABASE_URL;
 const database = await openDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339) });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;

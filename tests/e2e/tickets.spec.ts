@@ -1,20 +1,7 @@
 // C1–C5: an operator opens a quick ticket for a customer and a full one, finds them by an
 // accent-less search in the grid, and sees the tabs' counts move.
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { STAFF, signInStaff } from './helpers';
-
-/** Opens the help desk and creates a ticket with a title and a description through the form. */
-async function createTicketInUi(page: Page, title: string, description: string) {
-  await page.goto('/tickets');
-  await page.getByRole('button', { name: 'Nuevo ticket' }).click();
-  const form = page.getByRole('form', { name: 'Nuevo ticket' });
-  await form.getByLabel('Descripción').fill(description);
-  await form.getByLabel('Completar más datos').check();
-  await form.getByLabel('Título').fill(title);
-  await form.getByRole('button', { name: 'Crear ticket' }).click();
-  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
-}
+import { createTicketInUi, STAFF, signInStaff } from './helpers';
 
 test('an operator opens tickets and finds them in the grid', async ({ page }) => {
   await signInStaff(page, STAFF.operator);

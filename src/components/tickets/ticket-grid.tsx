@@ -174,6 +174,31 @@ export function TicketGrid() {
             </span>
           ) : null,
       },
+      {
+        id: 'comments',
+        header: t('columns.comments'),
+        cell: ({ row }) =>
+          row.original.commentCount > 0 ? (
+            <span title={t('commentsCount', { count: row.original.commentCount })}>
+              <span aria-hidden>💬 </span>
+              {row.original.commentCount}
+              <span className="sr-only"> {t('commentsCount', { count: row.original.commentCount })}</span>
+            </span>
+          ) : null,
+      },
+      {
+        // C8: how many files, and how many of them images; the view previews them.
+        id: 'files',
+        header: t('columns.files'),
+        cell: ({ row }) =>
+          row.original.fileCount > 0 ? (
+            <span title={t('filesCount', { count: row.original.fileCount, images: row.original.imageCount })} data-testid="file-count">
+              <span aria-hidden>{row.original.imageCount > 0 ? '📷 ' : '📎 '}</span>
+              {row.original.fileCount}
+              <span className="sr-only"> {t('filesCount', { count: row.original.fileCount, images: row.original.imageCount })}</span>
+            </span>
+          ) : null,
+      },
       { id: 'opened', header: t('columns.opened'), cell: ({ row }) => formatDate(row.original.openedAt, intl, tenant.timeZone) },
       { id: 'lastStatus', header: t('columns.lastStatus'), cell: ({ row }) => formatDateTime(row.original.statusChangedAt, intl, tenant.timeZone) },
     ],

@@ -13,6 +13,8 @@ import { Alert, Button, Card, Checkbox, PageHeader, Select, TextArea, TextInput 
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { CustomerTickets } from './customer-tickets';
+import { FileList, TicketFilesPanel, UploadProblems, useUploadFiles } from './ticket-files';
+import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -26,7 +28,7 @@ export function TicketView({ id }: { id: string }) {
   const can = useCan();
   const { tenant } = useStaffContext();
   const intl = intlLocale(tenant.locale as Locale, tenant.country);
-  const [tab, setTab] = useState<'detail' | 'comments' | 'history'>('detail');
+  const [tab, setTab] = useState<'detail' | 'comments' | 'files' | 'history'>('detail');
   const [saved, setSaved] = useState(false);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
@@ -49,7 +51,10 @@ export function TicketView({ id }: { id: string }) {
       },
     }),
   );
-  const commentErrors = formErrors(comment.error);
+  // C8: a comment with files goes through the upload route, comment and files saved together.
+  const commentFiles = useQuery({ ...trpc.tickets.files.queryOptions({ id }), enabled: tab === 'comments' });
+  const commentUpload = useUploadFiles(id);
+  const commentErrors = formErrors(comment.error ?? (commentUpload.error as { message: string; data: { fieldErrors?: Record<string, string> } } | null));
   // C12: opening the ticket resets the caller's +N counter.
   const markRead = useMutation(trpc.tickets.markRead.mutationOptions());
   const { mutate: markSeen } = markRead;
@@ -111,7 +116,7 @@ export function TicketView({ id }: { id: string }) {
       </PageHeader>
 
       <div role="tablist" aria-label={tv('tabs')} className="mb-4 flex gap-1 border-b border-slate-200">
-        {(['detail', 'comments', 'history'] as const).map((k) => (
+        {(['detail', 'comments', 'files', 'history'] as const).map((k) => (
           <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)} className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800">
             {tv(`tab.${k}`)}
           </button>
@@ -178,6 +183,11 @@ export function TicketView({ id }: { id: string }) {
                   {m.public ? tv('public') : (<><span aria-hidden>🔒 </span>{tv('internal')}</>)} · {m.author?.name ?? '—'} · {formatDateTime(m.createdAt, intl, tenant.timeZone)}
                 </p>
                 <p className="whitespace-pre-wrap">{m.body}</p>
+                {commentFiles.data?.some((f) => f.commentId === m.id) ? (
+                  <div className="mt-2">
+                    <FileList files={commentFiles.data.filter((f) => f.commentId === m.id)} intl={intl} timeZone={tenant.timeZone} />
+                  </div>
+                ) : null}
               </li>
             ))}
             {comments.data && comments.data.length === 0 ? <li className="text-slate-600">{tv('noComments')}</li> : null}
@@ -191,20 +201,34 @@ export function TicketView({ id }: { id: string }) {
                 event.preventDefault();
                 const form = event.currentTarget;
                 const f = new FormData(form);
-                comment.mutate({ ticketId: id, body: value(f, 'body'), public: value(f, 'visibility') === 'public' }, { onSuccess: () => form.reset() });
+                const files = f.getAll('file').filter((x): x is File => x instanceof File && x.size > 0);
+                const input = { body: value(f, 'body'), public: value(f, 'visibility') === 'public' };
+                comment.reset();
+                commentUpload.reset();
+                if (files.length === 0) comment.mutate({ ticketId: id, ...input }, { onSuccess: () => form.reset() });
+                else if (!input.body) comment.mutate({ ticketId: id, ...input });
+                else commentUpload.mutate({ files, comment: input.body, public: input.public }, { onSuccess: () => form.reset() });
               }}
             >
-              {commentErrors.message ? <Alert>{commentErrors.message}</Alert> : null}
-              <TextArea label={tv('addComment')} name="body" rows={3} readOnly={comment.isPending} error={commentErrors.field('body')} />
+              {comment.error ? <Alert>{comment.error.message}</Alert> : <UploadProblems error={commentUpload.error} />}
+              <TextArea label={tv('addComment')} name="body" rows={3} readOnly={comment.isPending || commentUpload.isPending} error={commentErrors.field('body')} />
+              {can('tickets.attach') ? (
+                <label className="block text-sm font-medium text-slate-800">
+                  {tv('attach')}
+                  <input type="file" name="file" multiple accept={ACCEPT_ATTRIBUTE} className="mt-1 block w-full text-sm" />
+                </label>
+              ) : null}
               <fieldset className="flex flex-wrap gap-4 text-sm">
                 <legend className="sr-only">{tv('visibility')}</legend>
                 <label className="flex items-center gap-2"><input type="radio" name="visibility" value="public" defaultChecked /> {tv('publicOption')}</label>
                 <label className="flex items-center gap-2"><input type="radio" name="visibility" value="internal" /> {tv('internalOption')}</label>
               </fieldset>
-              <Button type="submit" disabled={comment.isPending}>{tv('send')}</Button>
+              <Button type="submit" disabled={comment.isPending || commentUpload.isPending}>{tv('send')}</Button>
             </form>
           ) : null}
         </Card>
+      ) : tab === 'files' ? (
+        <TicketFilesPanel ticketId={id} intl={intl} timeZone={tenant.timeZone} />
       ) : (
         <Card title={tv('tab.history')}>
           {history.error ? <Alert>{history.error.message}</Alert> : null}
@@ -217,6 +241,8 @@ export function TicketView({ id }: { id: string }) {
                     ? tv('historyCreated')
                     : h.kind === 'comment' || h.kind === 'note'
                       ? tv(h.kind === 'comment' ? 'historyComment' : 'historyNote')
+                    : h.kind === 'file'
+                      ? tv(h.field === 'fileRemoved' ? 'historyFileRemoved' : 'historyFile', { name: (h.field === 'fileRemoved' ? h.oldValue : h.newValue) ?? '' })
                     : tv('historyField', { field: tv.has(`field.${h.field}`) ? tv(`field.${h.field}`) : (h.field ?? ''), from: shown(h.field, h.oldValue), to: shown(h.field, h.newValue) })}
                 </p>
               </li>

@@ -4,27 +4,7 @@
 // phone's photo; a small WebP preview is made for the grid and the view.
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type OutputInfo } from 'sharp';
-
-/** What tickets accept, by the type found in the bytes, with the extensions that may name it. */
-export const ACCEPTED_TYPES: Record<string, { exts: string[]; image?: true }> = {
-  'image/jpeg': { exts: ['jpg', 'jpeg', 'jfif'], image: true },
-  'image/png': { exts: ['png'], image: true },
-  'image/webp': { exts: ['webp'], image: true },
-  'image/gif': { exts: ['gif'], image: true },
-  'application/pdf': { exts: ['pdf'] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { exts: ['docx'] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { exts: ['xlsx'] },
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { exts: ['pptx'] },
-  'application/vnd.oasis.opendocument.text': { exts: ['odt'] },
-  'application/vnd.oasis.opendocument.spreadsheet': { exts: ['ods'] },
-  'text/plain': { exts: ['txt', 'log'] },
-  'text/csv': { exts: ['csv'] },
-};
-
-/** The accept attribute for file inputs, from the same table. */
-export const ACCEPT_ATTRIBUTE = Object.values(ACCEPTED_TYPES)
-  .flatMap((t) => t.exts.map((e) => `.${e}`))
-  .join(',');
+import { ACCEPTED_TYPES } from '@/lib/file-types';
 
 /** Decompression bombs stop here: 50 megapixels is more than any phone camera's photo. */
 const MAX_PIXELS = 50_000_000;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'category', 'state', 'changes', 'opened', 'lastStatus'] as const;
+export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus'] as const;
 /** Columns that cannot be hidden: a row must still say which ticket it is. */
 const ALWAYS_SHOWN = new Set(['number', 'title']);
 

@@ -1,0 +1,176 @@
+'use client';
+// C8: a ticket's files and images — previews, upload (on their own with a visibility, or with a
+// comment), removal. Bytes come and go only through the authorized routes
+// POST /api/tickets/[id]/files and GET /api/files/[id].
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
+import { formatDateTime } from '@/lib/format';
+import { useTRPC } from '@/trpc/react';
+import type { RouterOutputs } from '@/trpc/types';
+import { Alert, Button, Card, Select } from '@/components/ui/controls';
+import { formErrors } from '@/components/ui/use-form-errors';
+import { useCan } from '@/components/shell/permissions';
+
+export type TicketFileItem = RouterOutputs['tickets']['files'][number];
+export const FILE_VISIBILITIES = ['TECHNICIAN', 'PUBLIC', 'STAFF'] as const;
+
+/** The route's error, shaped like a tRPC one so formErrors reads it. */
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly data: { fieldErrors?: Record<string, string> },
+  ) {
+    super(message);
+  }
+}
+
+type Upload = { files: File[]; visibility?: string; comment?: string; public?: boolean };
+
+/** Sends files (and optionally their comment) in one request; refreshes what shows them. */
+export function useUploadFiles(ticketId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (upload: Upload) => {
+      const body = new FormData();
+      for (const file of upload.files) body.append('file', file);
+      if (upload.visibility) body.set('visibility', upload.visibility);
+      if (upload.comment !== undefined) {
+        body.set('comment', upload.comment);
+        body.set('public', String(upload.public === true));
+      }
+      const response = await fetch(`/api/tickets/${ticketId}/files`, { method: 'POST', body });
+      const json = await response.json().catch(() => null);
+      if (!response.ok) throw new UploadError(json?.error?.message ?? response.statusText, { fieldErrors: json?.error?.fieldErrors });
+      return json as { commentId: string | null; files: TicketFileItem[] };
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() }),
+  });
+}
+
+/** Every per-file problem of a refused upload, one line each. */
+export function UploadProblems({ error }: { error: unknown }) {
+  const errors = formErrors(error as UploadError | null);
+  if (!errors.message) return null;
+  const lines = Object.values(errors.fields);
+  return (
+    <Alert>
+      <p>{errors.message}</p>
+      {lines.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  );
+}
+
+function size(bytes: number, intl: string) {
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(bytes / 1024, 0.1), 'kilobyte'];
+  return new Intl.NumberFormat(intl, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
+/** Previews of images and links to documents; each opens through the authorized route. */
+export function FileList({ files, intl, timeZone, onRemove, removing }: { files: TicketFileItem[]; intl: string; timeZone: string; onRemove?: (file: TicketFileItem) => void; removing?: boolean }) {
+  const tf = useTranslations('ticketFiles');
+  if (files.length === 0) return null;
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" aria-label={tf('list')}>
+      {files.map((f) => (
+        <li key={f.id} className="flex flex-col overflow-hidden rounded-md border border-slate-200 bg-white text-xs">
+          <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" className="flex h-28 items-center justify-center bg-slate-50" title={f.name} aria-label={tf('open', { name: f.name })}>
+            {f.image ? (
+              // A preview made by the server (WebP, ≤ 320 px), never the original.
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={`/api/files/${f.id}?variant=thumb`} alt={tf('preview', { name: f.name })} className="max-h-28 max-w-full object-contain" loading="lazy" />
+            ) : (
+              <span aria-hidden className="text-3xl">📄</span>
+            )}
+          </a>
+          <div className="space-y-0.5 p-2">
+            <a href={`/api/files/${f.id}?download=1`} className="block truncate font-medium text-brand-700 underline" title={f.name}>
+              {f.name}
+            </a>
+            <p className="text-slate-600">
+              {size(f.size, intl)} · {tf(`visibility.${f.visibility}`)}
+            </p>
+            <p className="text-slate-600">
+              {f.uploadedBy?.name ?? '—'} · {formatDateTime(f.createdAt, intl, timeZone)}
+            </p>
+            {onRemove ? (
+              <button type="button" className="text-red-700 underline disabled:opacity-50" disabled={removing} onClick={() => onRemove(f)}>
+                {tf('remove')}
+              </button>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The files tab: every file the caller may see, an upload form, removal for the office. */
+export function TicketFilesPanel({ ticketId, intl, timeZone }: { ticketId: string; intl: string; timeZone: string }) {
+  const tf = useTranslations('ticketFiles');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const can = useCan();
+  const files = useQuery(trpc.tickets.files.queryOptions({ id: ticketId }));
+  const upload = useUploadFiles(ticketId);
+  const remove = useMutation(trpc.tickets.removeFile.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() }) }));
+  const [done, setDone] = useState<number | null>(null);
+
+  return (
+    <Card title={tf('title')}>
+      {files.error ? <Alert>{files.error.message}</Alert> : null}
+      {remove.error ? <Alert>{remove.error.message}</Alert> : null}
+      {files.data && files.data.length === 0 ? <p className="mb-4 text-sm text-slate-600">{tf('none')}</p> : null}
+      <div className="mb-6">
+        <FileList
+          files={files.data ?? []}
+          intl={intl}
+          timeZone={timeZone}
+          removing={remove.isPending}
+          onRemove={can('tickets.files.delete') ? (f) => window.confirm(tf('confirmRemove', { name: f.name })) && remove.mutate({ id: f.id }) : undefined}
+        />
+      </div>
+      {can('tickets.attach') ? (
+        <form
+          noValidate
+          aria-label={tf('upload')}
+          className="space-y-3 border-t border-slate-100 pt-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setDone(null);
+            const form = event.currentTarget;
+            const data = new FormData(form);
+            const chosen = data.getAll('file').filter((f): f is File => f instanceof File && f.size > 0);
+            upload.mutate(
+              { files: chosen, visibility: String(data.get('visibility')) },
+              {
+                onSuccess: (result) => {
+                  setDone(result.files.length);
+                  form.reset();
+                },
+              },
+            );
+          }}
+        >
+          {done !== null ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">{tf('uploaded', { count: done })}</p> : null}
+          <UploadProblems error={upload.error} />
+          <label className="block text-sm font-medium text-slate-800">
+            {tf('choose')}
+            <input type="file" name="file" multiple accept={ACCEPT_ATTRIBUTE} className="mt-1 block w-full text-sm" />
+          </label>
+          <p className="text-xs text-slate-600">{tf('hint')}</p>
+          <Select label={tf('visibilityLabel')} name="visibility" defaultValue="TECHNICIAN" options={FILE_VISIBILITIES.map((v) => ({ value: v, label: tf(`visibility.${v}`) }))} />
+          <Button type="submit" disabled={upload.isPending}>{upload.isPending ? tf('uploading') : tf('upload')}</Button>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
