@@ -3,7 +3,7 @@
 // no history, bad references, and tenants.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
-import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { asCustomer, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { httpCall } from '../factories/http';
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
@@ -143,5 +143,27 @@ describe('tenants', () => {
     await rejects(B.ADMIN.tickets.history({ id: t.id }), 'NOT_FOUND');
     await rejects(B.ADMIN.tickets.update({ id: t.id, version: 1, title: 'Robado' }), 'NOT_FOUND');
     expect((await A.OPERATOR.tickets.get({ id: t.id })).title).toBe('Ticket Privado');
+  });
+});
+
+describe('the technician’s list', () => {
+  it('lists what is assigned to the caller and not closed; a customer session is refused; another tenant’s technician sees none of it', async () => {
+    const open = await newTicket('Para el técnico');
+    const done = await newTicket('Terminado por el técnico');
+    const closed = await newTicket('Ya cerrado');
+    const other = await newTicket('De otro');
+    await A.OPERATOR.tickets.update({ id: open.id, version: 1, assigneeId: A.ids.TECHNICIAN });
+    await A.OPERATOR.tickets.update({ id: done.id, version: 1, assigneeId: A.ids.TECHNICIAN, stateId: states.Resuelto });
+    await A.OPERATOR.tickets.update({ id: closed.id, version: 1, assigneeId: A.ids.TECHNICIAN, stateId: states.Cerrado });
+    await A.OPERATOR.tickets.update({ id: other.id, version: 1, assigneeId: A.ids.OPERATOR });
+    const mine = await A.TECHNICIAN.tickets.mine();
+    expect(mine.map((x) => x.title)).toEqual(expect.arrayContaining(['Para el técnico', 'Terminado por el técnico']));
+    expect(mine.map((x) => x.title)).not.toContain('Ya cerrado');
+    expect(mine.map((x) => x.title)).not.toContain('De otro');
+    // Pending before finished.
+    expect(mine.findIndex((x) => x.id === open.id)).toBeLessThan(mine.findIndex((x) => x.id === done.id));
+    expect(await B.TECHNICIAN.tickets.mine()).toEqual([]);
+    const customer = await createCustomer(a, { portalPassword: true });
+    await rejects((await asCustomer(a, customer.id)).tickets.mine(), 'FORBIDDEN');
   });
 });

@@ -12,6 +12,7 @@ import type { RouterOutputs } from '@/trpc/types';
 import { Alert, Button, Card, Select } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
+import { FilePicker } from '@/components/ui/file-picker';
 
 export type TicketFileItem = RouterOutputs['tickets']['files'][number];
 export const FILE_VISIBILITIES = ['TECHNICIAN', 'PUBLIC', 'STAFF'] as const;
@@ -85,7 +86,6 @@ export function FileList({ files, intl, timeZone, onRemove, removing }: { files:
           <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" className="flex h-28 items-center justify-center bg-slate-50" title={f.name} aria-label={tf('open', { name: f.name })}>
             {f.image ? (
               // A preview made by the server (WebP, ≤ 320 px), never the original.
-              // eslint-disable-next-line @next/next/no-img-element
               <img src={`/api/files/${f.id}?variant=thumb`} alt={tf('preview', { name: f.name })} className="max-h-28 max-w-full object-contain" loading="lazy" />
             ) : (
               <span aria-hidden className="text-3xl">📄</span>
@@ -162,11 +162,7 @@ export function TicketFilesPanel({ ticketId, intl, timeZone }: { ticketId: strin
         >
           {done !== null ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">{tf('uploaded', { count: done })}</p> : null}
           <UploadProblems error={upload.error} />
-          <label className="block text-sm font-medium text-slate-800">
-            {tf('choose')}
-            <input type="file" name="file" multiple accept={ACCEPT_ATTRIBUTE} className="mt-1 block w-full text-sm" />
-          </label>
-          <p className="text-xs text-slate-600">{tf('hint')}</p>
+          <FilePicker label={tf('choose')} name="file" multiple accept={ACCEPT_ATTRIBUTE} hint={tf('hint')} />
           <Select label={tf('visibilityLabel')} name="visibility" defaultValue="TECHNICIAN" options={FILE_VISIBILITIES.map((v) => ({ value: v, label: tf(`visibility.${v}`) }))} />
           <Button type="submit" disabled={upload.isPending}>{upload.isPending ? tf('uploading') : tf('upload')}</Button>
         </form>

@@ -13,8 +13,10 @@ import { Alert, Button, Card, Checkbox, PageHeader, Select, TextArea, TextInput 
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { CustomerTickets } from './customer-tickets';
+import { offeredStates } from './state-options';
 import { FileList, TicketFilesPanel, UploadProblems, useUploadFiles } from './ticket-files';
 import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
+import { FilePicker } from '@/components/ui/file-picker';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -65,9 +67,7 @@ export function TicketView({ id }: { id: string }) {
   const x = ticket.data;
   const c = config.data;
   const offered = <T extends { id: string; archivedAt: Date | null }>(items: T[], current: string | null | undefined) => items.filter((i) => !i.archivedAt || i.id === current);
-  const canClose = can('tickets.close');
-  const canReopen = can('tickets.reopen');
-  const stateOptions = offered(c.states, x.state.id).filter((s) => s.id === x.state.id || ((s.stage !== 'CLOSED' || canClose) && (x.stage === 'PENDING' || s.stage !== 'PENDING' || canReopen)));
+  const stateOptions = offeredStates(c.states, { id: x.state.id, stage: x.stage }, can);
 
   /** A history value as the user reads it: translated enums, local dates, yes / no. */
   function shown(field: string | null, raw: string | null): string {
@@ -213,10 +213,7 @@ export function TicketView({ id }: { id: string }) {
               {comment.error ? <Alert>{comment.error.message}</Alert> : <UploadProblems error={commentUpload.error} />}
               <TextArea label={tv('addComment')} name="body" rows={3} readOnly={comment.isPending || commentUpload.isPending} error={commentErrors.field('body')} />
               {can('tickets.attach') ? (
-                <label className="block text-sm font-medium text-slate-800">
-                  {tv('attach')}
-                  <input type="file" name="file" multiple accept={ACCEPT_ATTRIBUTE} className="mt-1 block w-full text-sm" />
-                </label>
+                <FilePicker label={tv('attach')} name="file" multiple accept={ACCEPT_ATTRIBUTE} />
               ) : null}
               <fieldset className="flex flex-wrap gap-4 text-sm">
                 <legend className="sr-only">{tv('visibility')}</legend>

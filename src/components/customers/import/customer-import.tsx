@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslations } from 'next-intl';
 import type { ImportReport } from '@/server/services/customers/import/import-customers';
-import { Alert, Button, Card, Field, Select } from '@/components/ui/controls';
+import { Alert, Button, Card, Select } from '@/components/ui/controls';
+import { FilePicker } from '@/components/ui/file-picker';
 
 type Encoding = 'auto' | 'utf-8' | 'windows-1252';
 type Mode = 'preview' | 'commit';
@@ -104,23 +105,18 @@ export function CustomerImport({ maxUploadMb, columns }: { maxUploadMb: number; 
 
       <Card>
         <form key={formKey} onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2">
-          <Field label={t('file')} hint={t('fileHint', { max: maxUploadMb })}>
-            {(a) => (
-              <input
-                {...a}
-                type="file"
-                name="file"
-                accept=".csv,text/csv,text/plain"
-                required
-                className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-100"
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  setPreview(null);
-                  setError(null);
-                }}
-              />
-            )}
-          </Field>
+          <FilePicker
+            label={t('file')}
+            hint={t('fileHint', { max: maxUploadMb })}
+            name="file"
+            accept=".csv,text/csv,text/plain"
+            required
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+              setError(null);
+            }}
+          />
           <Select
             label={t('encoding')}
             name="encoding"

@@ -16,6 +16,8 @@ export const ticketsRouter = router({
   list: staffProcedure('tickets.read').input(ZTicketList).query(({ ctx, input }) => tickets.listTickets(ctx.caller, input)),
   /** C5: with every field, or just a customer and a description (the category's defaults fill the rest). */
   create: staffProcedure('tickets.create').input(ZTicketCreate).mutation(({ ctx, input }) => tickets.createTicket(ctx.caller, input)),
+  /** The technician app's list: what is assigned to the caller and not closed. */
+  mine: staffProcedure('tickets.read').query(({ ctx }) => tickets.myTickets(ctx.caller)),
   /** C6: the customer's latest tickets, for the ticket view and the customer's page. */
   ofCustomer: staffProcedure('tickets.read').input(z.object({ customerId: z.uuid() })).query(({ ctx, input }) => tickets.customerTickets(ctx.caller, input.customerId)),
   /** C6: one ticket with its customer and connection. */

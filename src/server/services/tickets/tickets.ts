@@ -270,3 +270,23 @@ export async function customerTickets({ db }: StaffCaller, customerId: string) {
     select: { id: true, number: true, title: true, stage: true, openedAt: true, state: { select: { name: true } } },
   });
 }
+
+/** The technician's day: tickets assigned to the caller that are not closed, due soonest first (index on tenantId, assigneeId, stage). */
+export async function myTickets({ db, actor }: StaffCaller) {
+  return db.ticket.findMany({
+    where: { assigneeId: actor.id, stage: { in: ['PENDING', 'FINISHED'] } },
+    orderBy: [{ stage: 'asc' }, { dueAt: { sort: 'asc', nulls: 'last' } }, { number: 'desc' }],
+    take: 100,
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      stage: true,
+      dueAt: true,
+      state: { select: { name: true } },
+      priority: { select: { name: true, color: true } },
+      customer: { select: { name: true } },
+      connection: { select: { address: true } },
+    },
+  });
+}
