@@ -23,6 +23,14 @@ const Env = z.object({
   FILES_DIR: z.string().optional(),
   /** Set: ticket files are stored in UploadThing instead of on local disk. */
   UPLOADTHING_TOKEN: z.string().optional(),
+  /** E-mail through Resend; unset = messages are kept in the log as not sent, resendable later. */
+  RESEND_API_KEY: z.string().optional(),
+  /** Resend's API address (the SDK reads it; tests point it at a local server). */
+  RESEND_BASE_URL: z.string().optional(),
+  /** The sender of e-mails; the tenant's name is shown as its display name. */
+  EMAIL_FROM: z.string().default('notificaciones@antena.local'),
+  /** `npm start` runs the notification worker in its own process unless this is `off` (then run `npm run worker`). */
+  WORKER: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof Env>;

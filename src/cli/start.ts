@@ -14,12 +14,14 @@ const externalDatabase = Boolean(process.env.DATABASE_URL);
 
 const database = await openDatabase();
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
+let worker: { stop: () => Promise<void> } | undefined;
 let stopping = false;
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('\nAntena: stopping…');
+  await worker?.stop().catch(() => undefined);
   await stopChild(app);
   await database.stop();
   process.exit(code);
@@ -32,8 +34,11 @@ try {
   process.env.DATABASE_URL = database.url;
   const { seedDemo, DEMO_USERS, DEMO_PASSWORD, DEMO_CUSTOMER } = await import('@/server/seed/demo');
   const seeded = await seedDemo();
-  const { db } = await import('@/server/db');
-  await db().$disconnect();
+  // D6: the notification worker, in this process unless WORKER=off (then `npm run worker` elsewhere).
+  if (process.env.WORKER !== 'off') {
+    const { startWorker } = await import('@/server/notifications/worker');
+    worker = await startWorker(database.url);
+  }
 
   const env = appEnv({ databaseUrl: database.url, port });
   if (!dev && !buildIsCurrent()) {

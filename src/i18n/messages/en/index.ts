@@ -12,6 +12,7 @@ export { default as home } from './home.json';
 export { default as language } from './language.json';
 export { default as nav } from './nav.json';
 export { default as notFound } from './notFound.json';
+export { default as notifications } from './notifications.json';
 export { default as portal } from './portal.json';
 export { default as roles } from './roles.json';
 export { default as settings } from './settings.json';

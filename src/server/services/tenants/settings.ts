@@ -13,6 +13,17 @@ export const ZTenantSettings = z.object({
       allowDeleted: z.boolean().default(false),
     })
     .prefault({}),
+  /** The tenant's color in e-mails and the apps' chrome. */
+  branding: z
+    .object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#1d5fd6') })
+    .prefault({}),
+  /** D1/D2: who is told what; each rule can be switched off. */
+  notifications: z
+    .object({
+      /** A ticket assigned to a technician: e-mail to the technician. */
+      emailAssignee: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 
 export type TenantSettings = z.infer<typeof ZTenantSettings>;

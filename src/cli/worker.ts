@@ -1,0 +1,20 @@
+// `npm run worker`: the notification worker on its own, for when app nodes run with WORKER=off.
+// Any number may run against one database; they share the outbox and the queue.
+import { startWorker } from '@/server/notifications/worker';
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('Antena worker: DATABASE_URL is not set.');
+  process.exit(1);
+}
+const worker = await startWorker(url);
+console.log('Antena worker: delivering notifications.');
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await worker.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

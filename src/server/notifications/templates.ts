@@ -1,0 +1,46 @@
+// E-mail templates: translated (es, en, it) through the i18n catalogs, in the tenant's name and
+// color, as HTML and as plain text. What a template renders is stored with the message, so the log
+// shows it as it was sent and a resend sends the same.
+import { translator } from '@/i18n/catalog';
+import type { Locale } from '@/lib/format';
+
+export type Rendered = { subject: string; text: string; html: string };
+
+type Brand = { tenantName: string; color: string; locale: Locale };
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The frame every e-mail shares: the tenant's name on its color, the body, the footer. */
+function layout(brand: Brand, subject: string, paragraphs: string[], action?: { label: string; url: string }): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const footer = t('footer', { tenant: brand.tenantName });
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '—', footer].join('\n\n');
+  const html = `<!doctype html><html lang="${brand.locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;background:#f8fafc;font-family:Arial,Helvetica,sans-serif;color:#0f172a">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
+<table role="presentation" width="560" cellpadding="0" cellspacing="0" style="background:#ffffff;border:1px solid #e2e8f0;border-radius:8px">
+<tr><td style="background:${brand.color};color:#ffffff;padding:16px 24px;font-size:18px;font-weight:bold;border-radius:8px 8px 0 0">${escapeHtml(brand.tenantName)}</td></tr>
+<tr><td style="padding:24px;font-size:15px;line-height:1.5">
+${paragraphs.map((p) => `<p style="margin:0 0 12px;white-space:pre-wrap">${escapeHtml(p)}</p>`).join('\n')}
+${action ? `<p style="margin:20px 0 0"><a href="${escapeHtml(action.url)}" style="background:${brand.color};color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>` : ''}
+</td></tr>
+<tr><td style="padding:12px 24px;font-size:12px;color:#64748b;border-top:1px solid #e2e8f0">${escapeHtml(footer)}</td></tr>
+</table></td></tr></table></body></html>`;
+  return { subject, text, html };
+}
+
+/** D1: a ticket was assigned to a technician. */
+export function ticketAssignedEmail(
+  brand: Brand,
+  data: { technician: string; number: number; title: string; description: string; customer: string | null; address: string | null; url: string },
+): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('assigned.subject', { number: data.number, title: data.title });
+  const details = [
+    t('assigned.greeting', { name: data.technician }),
+    t('assigned.body', { number: data.number, title: data.title }),
+    [data.customer ? t('assigned.customer', { customer: data.customer }) : null, data.address ? t('assigned.address', { address: data.address }) : null].filter(Boolean).join('\n'),
+    data.description,
+  ].filter((p) => p !== '');
+  return layout(brand, subject, details, { label: t('assigned.open'), url: data.url });
+}

@@ -1,0 +1,51 @@
+// A local stand-in for Resend's API on loopback: records every request the real SDK makes, answers
+// like Resend ({ id }), honours Idempotency-Key (the same key answers the first e-mail again, never a
+// second one), and can be told to fail the next requests with given statuses.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+
+export type ResendRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: Record<string, unknown> };
+
+export async function startFakeResend() {
+  const requests: ResendRequest[] = [];
+  const byKey = new Map<string, string>();
+  const delivered: { id: string; body: Record<string, unknown> }[] = [];
+  const failNext: number[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      res.setHeader('content-type', 'application/json');
+      const status = failNext.shift();
+      if (status) {
+        res.statusCode = status;
+        res.end(JSON.stringify({ statusCode: status, name: status >= 500 ? 'internal_server_error' : 'validation_error', message: status >= 500 ? 'Something broke' : 'Invalid `to` field.' }));
+        return;
+      }
+      const key = req.headers['idempotency-key'];
+      const known = typeof key === 'string' ? byKey.get(key) : undefined;
+      if (known) {
+        res.end(JSON.stringify({ id: known }));
+        return;
+      }
+      const id = randomUUID();
+      if (typeof key === 'string') byKey.set(key, id);
+      delivered.push({ id, body });
+      res.end(JSON.stringify({ id }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    /** E-mails the provider accepted as new: what a recipient would receive. */
+    delivered,
+    failNext,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

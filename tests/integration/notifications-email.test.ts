@@ -1,0 +1,122 @@
+// D1 + D6: a ticket assigned in the back office reaches the technician as an e-mail through the real
+// Resend SDK, talking to a local server that speaks Resend's API; the worker runs for real (pg-boss
+// on the test database). Retries after a 500, refusals, idempotency, and rules that send nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scopedDb } from '@/server/data/scoped';
+import { db } from '@/server/db';
+import { startWorker, type Worker } from '@/server/notifications/worker';
+import { dispatchOutbox } from '@/server/notifications/dispatch';
+import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { startFakeResend } from '../fakes/resend';
+
+const resend = await startFakeResend();
+process.env.RESEND_API_KEY = 're_test_key';
+process.env.RESEND_BASE_URL = resend.url;
+process.env.EMAIL_FROM = 'avisos@antena.test';
+
+let a: TestTenant, A: StaffOfEveryRole;
+let worker: Worker;
+beforeAll(async () => {
+  ({ a, A } = await twoTenantsWithStaff());
+  worker = await startWorker(process.env.DATABASE_URL!, { pollMs: 200 });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await resend.close();
+});
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function assignedTicket(title: string) {
+  const customer = await createCustomer(a, { name: 'Rosa Quiroga' });
+  const t = await A.OPERATOR.tickets.create({ customerId: customer.id, title, description: 'No hay señal desde ayer.' });
+  await A.OPERATOR.tickets.update({ id: t.id, version: 1, assigneeId: A.ids.TECHNICIAN });
+  return t;
+}
+
+const messagesOf = (ticketId: string) => scopedDb(a.id).message.findMany({ where: { ticketId }, orderBy: { createdAt: 'asc' } });
+
+describe('e-mail to the technician on assignment', () => {
+  it('is rendered in the tenant’s name and color, sent once with its id as the idempotency key, and logged as sent', async () => {
+    const before = resend.requests.length;
+    const t = await assignedTicket('Sin señal en Wilde');
+    const [message] = await until(async () => {
+      const list = await messagesOf(t.id);
+      return list.length && list[0]!.status === 'SENT' ? list : null;
+    });
+    const technician = await db().user.findUniqueOrThrow({ where: { id: A.ids.TECHNICIAN } });
+    expect(message).toMatchObject({ channel: 'EMAIL', kind: 'AUTOMATIC', reason: 'ticket.assigned', recipient: technician.email, userId: technician.id, attempts: 1, error: null });
+    expect(message!.subject).toBe(`Ticket #${t.number} asignado: Sin señal en Wilde`);
+
+    const sent = resend.requests.slice(before);
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request).toMatchObject({ method: 'POST', url: '/emails' });
+    expect(request!.headers.authorization).toBe('Bearer re_test_key');
+    expect(request!.headers['idempotency-key']).toBe(message!.id);
+    expect(request!.body).toMatchObject({ from: `${a.name} <avisos@antena.test>`, to: [technician.email], subject: message!.subject });
+    expect(request!.body.text).toContain('Cliente: Rosa Quiroga');
+    expect(request!.body.text).toContain(`/tech/tickets/${t.id}`);
+    expect(request!.body.html).toContain('#1d5fd6');
+    expect(request!.body.html).toContain(a.name);
+    expect(message!.providerId).toBe(resend.delivered.at(-1)!.id);
+  });
+
+  it('a provider answering 500 then 200: delivered once after a retry', async () => {
+    const before = { requests: resend.requests.length, delivered: resend.delivered.length };
+    resend.failNext.push(500);
+    const t = await assignedTicket('Reintento');
+    const [message] = await until(async () => {
+      const list = await messagesOf(t.id);
+      return list[0]?.status === 'SENT' ? list : null;
+    });
+    expect(message!.attempts).toBe(2);
+    const sent = resend.requests.slice(before.requests);
+    expect(sent.map((r) => r.headers['idempotency-key'])).toEqual([message!.id, message!.id]);
+    expect(resend.delivered.length - before.delivered).toBe(1);
+  });
+
+  it('a refused message (422) fails at once with the provider’s reason, and is not retried', async () => {
+    const before = resend.requests.length;
+    resend.failNext.push(422);
+    const t = await assignedTicket('Rechazado');
+    const [message] = await until(async () => {
+      const list = await messagesOf(t.id);
+      return list[0]?.status === 'FAILED' ? list : null;
+    });
+    expect(message!.error).toBe('validation_error (422): Invalid `to` field.');
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(resend.requests.length - before).toBe(1);
+    // The ticket's own save was never held up: it is assigned.
+    expect((await A.OPERATOR.tickets.get({ id: t.id })).assignee?.id).toBe(A.ids.TECHNICIAN);
+  });
+
+  it('sends nothing when the technician assigned themselves, when the tenant switched the rule off, or for internal notes', async () => {
+    const customer = await createCustomer(a);
+    const own = await A.TECHNICIAN.tickets.create({ customerId: customer.id, title: 'Me lo asigno', description: 'x', assigneeId: A.ids.TECHNICIAN });
+    await A.OPERATOR.tickets.comment({ ticketId: own.id, body: 'Nota interna', public: false });
+    await scopedDb(a.id).tenant.update({ where: { id: a.id }, data: { settings: { notifications: { emailAssignee: false } } } });
+    const off = await assignedTicket('Regla apagada');
+    await until(async () => (await db().outboxEvent.count({ where: { tenantId: a.id, processedAt: null } })) === 0);
+    expect(await messagesOf(own.id)).toEqual([]);
+    expect(await messagesOf(off.id)).toEqual([]);
+    await scopedDb(a.id).tenant.update({ where: { id: a.id }, data: { settings: {} } });
+  });
+
+  it('an event handled twice (a crash after the messages were written) makes no second message', async () => {
+    const t = await assignedTicket('Dos veces');
+    await until(async () => (await messagesOf(t.id))[0]?.status === 'SENT');
+    const event = await db().outboxEvent.findFirstOrThrow({ where: { tenantId: a.id, type: 'ticket.assigned', payload: { path: ['ticketId'], equals: t.id } } });
+    await db().outboxEvent.update({ where: { id: event.id }, data: { processedAt: null } });
+    await dispatchOutbox(worker.boss);
+    expect(await messagesOf(t.id)).toHaveLength(1);
+  });
+});
