@@ -49,6 +49,10 @@ export const PERMISSIONS = {
   'tickets.files.office': OFFICE,
   /** Remove a ticket's file (the history keeps its name). */
   'tickets.files.delete': OFFICE,
+  /** D3–D5: the e-mail, SMS and push logs. */
+  'messages.read': OFFICE,
+  /** Resend a message, or a selection. */
+  'messages.resend': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,7 +6,7 @@ import { scopedDb } from '@/server/data/scoped';
 import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { dispatchOutbox } from '@/server/notifications/dispatch';
-import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { startFakeResend } from '../fakes/resend';
 
 const resend = await startFakeResend();
@@ -14,10 +14,10 @@ process.env.RESEND_API_KEY = 're_test_key';
 process.env.RESEND_BASE_URL = resend.url;
 process.env.EMAIL_FROM = 'avisos@antena.test';
 
-let a: TestTenant, A: StaffOfEveryRole;
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;
 beforeAll(async () => {
-  ({ a, A } = await twoTenantsWithStaff());
+  ({ a, A, B } = await twoTenantsWithStaff());
   worker = await startWorker(process.env.DATABASE_URL!, { pollMs: 200 });
 });
 afterAll(async () => {
@@ -118,5 +118,40 @@ describe('e-mail to the technician on assignment', () => {
     await db().outboxEvent.update({ where: { id: event.id }, data: { processedAt: null } });
     await dispatchOutbox(worker.boss);
     expect(await messagesOf(t.id)).toHaveLength(1);
+  });
+});
+
+describe('the e-mail log (D3)', () => {
+  it('lists, filters and shows messages as sent; resending a failed one sends a new manual copy; only the office, only its tenant', async () => {
+    resend.failNext.push(422);
+    const t = await assignedTicket('Para el registro');
+    const [failed] = await until(async () => {
+      const list = await messagesOf(t.id);
+      return list[0]?.status === 'FAILED' ? list : null;
+    });
+    const log = await A.OPERATOR.messages.list({ channel: 'EMAIL', status: 'FAILED' });
+    expect(log.items.map((m) => m.id)).toContain(failed!.id);
+    expect(log.items.every((m) => m.status === 'FAILED')).toBe(true);
+    expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', query: 'Para el registro' })).items.map((m) => m.id)).toEqual([failed!.id]);
+    expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', query: 'rosa quiroga', kind: 'AUTOMATIC' })).items.length).toBeGreaterThan(0);
+    expect((await A.OPERATOR.messages.list({ channel: 'SMS' })).items).toEqual([]);
+    expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', from: new Date(Date.now() + 60_000) })).items).toEqual([]);
+    const shown = await A.SUPERVISOR.messages.get({ id: failed!.id });
+    expect(shown).toMatchObject({ subject: failed!.subject, text: failed!.text, html: failed!.html, error: 'validation_error (422): Invalid `to` field.' });
+
+    const { ids } = await A.OPERATOR.messages.resend({ ids: [failed!.id] });
+    const copy = await until(async () => {
+      const m = await scopedDb(a.id).message.findUnique({ where: { id: ids[0]! } });
+      return m?.status === 'SENT' ? m : null;
+    });
+    expect(copy).toMatchObject({ kind: 'MANUAL', subject: failed!.subject, recipient: failed!.recipient, ticketId: t.id });
+    expect((await scopedDb(a.id).message.findUniqueOrThrow({ where: { id: failed!.id } })).status).toBe('FAILED');
+
+    await rejects(A.TECHNICIAN.messages.list({ channel: 'EMAIL' }), 'FORBIDDEN');
+    await rejects(A.TECHNICIAN.messages.resend({ ids: [failed!.id] }), 'FORBIDDEN');
+    expect((await B.ADMIN.messages.list({ channel: 'EMAIL' })).items).toEqual([]);
+    await rejects(B.ADMIN.messages.get({ id: failed!.id }), 'NOT_FOUND');
+    await rejects(B.ADMIN.messages.resend({ ids: [failed!.id] }), 'NOT_FOUND');
+    await rejects(A.OPERATOR.messages.list({ channel: 'FAX' as 'EMAIL' }), 'BAD_REQUEST');
   });
 });

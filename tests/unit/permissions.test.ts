@@ -30,6 +30,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.attach': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
   'tickets.files.office': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.files.delete': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'messages.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'messages.resend': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
 };
 
 describe('permission map', () => {

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './trpc';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
+import { messagesRouter } from './routers/messages';
 import { portalRouter } from './routers/portal';
 import { preferencesRouter } from './routers/preferences';
 import { tenantsRouter } from './routers/tenants';
@@ -18,6 +19,7 @@ export const appRouter = router({
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
   preferences: preferencesRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

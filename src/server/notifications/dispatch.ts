@@ -50,6 +50,11 @@ const RULES: Record<string, (tx: Prisma.TransactionClient, event: OutboxRow) => 
   'ticket.assigned': assigned,
 };
 
+/** Messages written by the app (a resend): only their delivery jobs are missing. */
+function written(event: OutboxRow): string[] {
+  return event.type === 'message.resend' ? ((event.payload.messageIds as string[] | undefined) ?? []) : [];
+}
+
 /** Claims up to `limit` events and turns them into messages with their delivery jobs; returns how many events it handled. */
 export async function dispatchOutbox(boss: PgBoss, limit = 200): Promise<{ events: number; messages: number }> {
   return db().$transaction(async (tx) => {
@@ -59,10 +64,10 @@ export async function dispatchOutbox(boss: PgBoss, limit = 200): Promise<{ event
       RETURNING id, "tenantId", type, payload`;
     if (events.length === 0) return { events: 0, messages: 0 };
     const drafts = (await Promise.all(events.map((e) => RULES[e.type]?.(tx, e) ?? []))).flat();
-    if (drafts.length === 0) return { events: events.length, messages: 0 };
-    const created = await tx.message.createManyAndReturn({ data: drafts, skipDuplicates: true, select: { id: true } });
-    await enqueue(boss, tx, created.map((m) => m.id));
-    return { events: events.length, messages: created.length };
+    const created = drafts.length ? await tx.message.createManyAndReturn({ data: drafts, skipDuplicates: true, select: { id: true } }) : [];
+    const ids = [...created.map((m) => m.id), ...events.flatMap(written)];
+    await enqueue(boss, tx, ids);
+    return { events: events.length, messages: ids.length };
   });
 }
 
