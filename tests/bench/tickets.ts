@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { searchTokens } from '@/lib/text';
-import { BENCH_PASSWORD } from './generate';
+import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
 import { latency, percentile, value, type Entry } from './stats';
 
@@ -165,6 +165,20 @@ export async function measureTickets(url: string, port: number, tenantId: string
       const tokens = searchTokens(terms[i % terms.length]!);
       return Promise.all([sql.query(gridSql(tokens.length), [tenantId, me.id, ...tokens.map((t) => `%${t}%`)]), sql.query(counts, [tenantId])]);
     }),
+  );
+  // C3 advanced search: a connection field — the node, from the largest (16 % of the tickets) to
+  // the rural one (a few dozen) — in the Pending and Closed tabs, with the tabs' capped counts.
+  const nodes = (await sql.query(`SELECT id FROM "Node" WHERE "tenantId" = $1 AND name = ANY($2) ORDER BY name`, [tenantId, ['Nodo 1', 'Nodo 10', 'Nodo 40', RURAL_NODE]])).rows.map((r) => r.id as string);
+  const filteredInput = (i: number) => ({ tab: Math.floor(i / nodes.length) % 2 ? 'CLOSED' : 'PENDING', filters: { nodeId: nodes[i % nodes.length] }, page: 1, pageSize: 25 });
+  entries.push(await latency('tickets.filtered', N, (i) => session.query('tickets.list', filteredInput(i))));
+  // Ticket fields: a category, a technician, the last 30 days, a channel no ticket has, overdue.
+  const [category] = (await sql.query(`SELECT id FROM "TicketCategory" WHERE "tenantId" = $1 ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
+  const [technician] = (await sql.query(`SELECT id FROM "User" WHERE "tenantId" = $1 AND role = 'TECHNICIAN' ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
+  const fieldFilters = [{ categoryId: category }, { assigneeId: technician }, { openedFrom: new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10) }, { channel: 'PORTAL' }, { overdue: true }, { categoryId: category, complexity: 'HIGH' }];
+  entries.push(
+    await latency('tickets.filtered.fields', N, (i) =>
+      session.query('tickets.list', { tab: Math.floor(i / fieldFilters.length) % 2 ? 'CLOSED' : 'PENDING', filters: fieldFilters[i % fieldFilters.length], page: 1, pageSize: 25 }),
+    ),
   );
   entries.push(await latency('tickets.deepPage', 100, (i) => session.query('tickets.list', { tab: 'CLOSED', query: 'cliente', page: 200 + (i % 50), pageSize: 25 })));
   entries.push(await latency('tickets.open', 200, () => Promise.all([session.query('tickets.get', { id: heavyTicketId }), session.query('tickets.history', { id: heavyTicketId })])));
