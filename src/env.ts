@@ -31,13 +31,30 @@ const Env = z.object({
   EMAIL_FROM: z.string().default('notificaciones@antena.local'),
   /** `npm start` runs the notification worker in its own process unless this is `off` (then run `npm run worker`). */
   WORKER: z.enum(['on', 'off']).default('on'),
+  /**
+   * C6 location map: the tile server's URL template ({z}/{x}/{y}, optionally {s} and {r}), fetched
+   * by the browser. An http(s) URL or a path on this site (self-hosted tiles).
+   */
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .regex(/^(https?:\/\/[^\s/]+|\/)[^\s]*$/, 'must be an http(s) URL or a path starting with /')
+    .refine((url) => ['{z}', '{x}', '{y}'].every((p) => url.includes(p)), 'must contain {z}, {x} and {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** Credit shown on the map, as the tile provider requires (HTML allowed). */
+  MAP_TILE_ATTRIBUTION: z.string().trim().min(1).default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 });
 
 export type Env = z.infer<typeof Env>;
 
+/** Validates a set of variables (process.env at run time; tests pass their own). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return Env.parse(source);
+}
+
 let cached: Env | undefined;
 export function env(): Env {
-  return (cached ??= Env.parse(process.env));
+  return (cached ??= parseEnv(process.env));
 }
 
 /** The public origin of a tenant: http://demo.localhost:3000 in development. */

@@ -1,6 +1,7 @@
 // Benchmark data: TENANTS tenants, one of them large (`big`), with customers and one connection
 // each, inserted in batches with unnest() — seconds, not minutes. Generated once per scale and
-// reused (a marker row says which scale a database holds).
+// reused (a marker row says which scale a database holds). Connections hang from nodes of very
+// different sizes (see assignNetwork), so filters by node are measured on big and tiny ones.
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { customerSearchText } from '@/server/services/customers/search-text';
@@ -27,6 +28,7 @@ export async function generate(url: string, scale: Scale, log: (m: string) => vo
     const existing = await client.query(`SELECT id, settings FROM "Tenant" WHERE slug = 'big'`);
     if (existing.rowCount && JSON.stringify((existing.rows[0].settings as { bench?: unknown }).bench) === marker) {
       log('bench data: reusing the generated data');
+      await assignNetwork(client, existing.rows[0].id, log);
       return { bigTenantId: existing.rows[0].id, slug: 'big' };
     }
     if (existing.rowCount) throw new Error('the bench database holds another scale; delete .antena/bench-pg or use the same scale');
@@ -93,10 +95,46 @@ export async function generate(url: string, scale: Scale, log: (m: string) => vo
         );
       }
       if (big || t % 5 === 0) log(`bench data: tenant ${slug} with ${count} customers`);
+      await assignNetwork(client, tenantId, big ? log : () => {});
     }
     await client.query('ANALYZE');
     return { bigTenantId, slug: 'big' };
   } finally {
     await client.end();
   }
+}
+
+/** Nodes per tenant: their sizes fall off steeply, from about 16 % of the connections to about
+ * 1 %, and a rural node has 1 in 5,000 — filters by node meet dense and sparse ones. */
+export const BENCH_NODES = 40;
+export const RURAL_NODE = 'Nodo Rural';
+
+/**
+ * Puts every connection of a tenant on a node and in its customer's locality (data generated
+ * before nodes existed gets them here too: the step is skipped once the tenant has nodes). A
+ * connection's node follows a hash of its id, so every generation gives the same spread.
+ */
+export async function assignNetwork(client: pg.Client, tenantId: string, log: (m: string) => void): Promise<void> {
+  const has = await client.query(`SELECT 1 FROM "Node" WHERE "tenantId" = $1 LIMIT 1`, [tenantId]);
+  if (has.rowCount) return;
+  await client.query(
+    `INSERT INTO "Node" (id, "tenantId", name, latitude, longitude)
+     SELECT gen_random_uuid(), $1::uuid, CASE WHEN n = 0 THEN $3 ELSE 'Nodo ' || n END, -34.6 + n * 0.01, -58.4 - n * 0.01
+     FROM generate_series(0, $2::int) AS n`,
+    [tenantId, BENCH_NODES, RURAL_NODE],
+  );
+  // h in [0, 1): node 1 gets the smallest h, so sizes fall off as the square root's steps do;
+  // 1 in 5,000 connections goes to the rural node.
+  await client.query(
+    `WITH nodes AS (SELECT id, CASE WHEN name = $3 THEN 0 ELSE substring(name from 6)::int END AS n FROM "Node" WHERE "tenantId" = $1::uuid),
+          k AS (SELECT c.id, cu."localityId", (hashtext(c.id::text)::bigint + 2147483648) / 4294967296.0 AS h
+                FROM "Connection" c JOIN "Customer" cu ON cu."tenantId" = c."tenantId" AND cu.id = c."customerId" WHERE c."tenantId" = $1::uuid)
+     UPDATE "Connection" c SET "nodeId" = nodes.id, "localityId" = k."localityId"
+     FROM k, nodes
+     WHERE c."tenantId" = $1::uuid AND c.id = k.id
+       AND nodes.n = CASE WHEN k.h * 5000 < 1 THEN 0 ELSE 1 + floor($2::int * k.h * k.h)::int END`,
+    [tenantId, BENCH_NODES, RURAL_NODE],
+  );
+  await client.query(`ANALYZE "Connection"`);
+  log('bench data: connections placed on nodes and localities');
 }

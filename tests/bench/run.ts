@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--data-only]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, and how fast `npm start` serves with an existing build.
@@ -117,6 +117,12 @@ try {
   const ticketCount = TICKETS[scaleName]!;
   const tickets = args.includes('--skip-tickets') ? null : await generateTickets(database.url, bigTenantId, ticketCount, log);
   log(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // --data-only: generate (or upgrade) the data and stop, e.g. to study query plans with psql.
+  if (args.includes('--data-only')) {
+    log(`data only: ${database.url}`);
+    await database.stop();
+    process.exit(0);
+  }
 
   const env = appEnv({ databaseUrl: database.url, port: PORT });
   if (!buildIsCurrent()) {

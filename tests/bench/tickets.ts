@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { searchTokens } from '@/lib/text';
-import { BENCH_PASSWORD } from './generate';
+import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
 import { latency, percentile, value, type Entry } from './stats';
 
@@ -29,6 +29,7 @@ export async function generateTickets(url: string, tenantId: string, count: numb
     const counter = await client.query(`SELECT "lastNumber" FROM "TicketCounter" WHERE "tenantId" = $1 AND stripe = 0`, [tenantId]);
     if (heavy.rowCount && (counter.rows[0]?.lastNumber ?? 0) >= count) {
       log(`bench data: reusing ${counter.rows[0].lastNumber} tickets`);
+      await linkConnections(client, tenantId, log);
       return { heavyTicketId: heavy.rows[0].id };
     }
     if (counter.rowCount) throw new Error('the bench database holds a partial ticket load; delete .antena/bench-pg and run again');
@@ -44,7 +45,12 @@ export async function generateTickets(url: string, tenantId: string, count: numb
        FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n)`,
       [techIds, tenantId, admin],
     );
-    await client.query(`CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id) AS rn, id, name, code, "taxId" FROM "Customer" WHERE "tenantId" = $1`, [tenantId]);
+    await client.query(
+      `CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id) AS rn, id, name, code, "taxId",
+              (SELECT k.id FROM "Connection" k WHERE k."tenantId" = c."tenantId" AND k."customerId" = c.id ORDER BY k.id LIMIT 1) AS "connectionId"
+       FROM "Customer" c WHERE "tenantId" = $1`,
+      [tenantId],
+    );
     const customers = Number((await client.query(`SELECT count(*) FROM bc`)).rows[0].count);
     await client.query(`CREATE TEMP TABLE bcat AS SELECT row_number() OVER (ORDER BY name) AS rn, id, "areaId" FROM "TicketCategory" WHERE "tenantId" = $1`, [tenantId]);
     await client.query(`CREATE TEMP TABLE bpri AS SELECT row_number() OVER (ORDER BY rank) AS rn, id FROM "TicketPriority" WHERE "tenantId" = $1`, [tenantId]);
@@ -58,9 +64,9 @@ export async function generateTickets(url: string, tenantId: string, count: numb
     for (let from = 1; from <= count; from += CHUNK) {
       const to = Math.min(count, from + CHUNK - 1);
       await client.query(
-        `INSERT INTO "Ticket" (id, "tenantId", number, title, description, "customerId", "areaId", "categoryId", "stateId", stage, "priorityId", complexity,
+        `INSERT INTO "Ticket" (id, "tenantId", number, title, description, "customerId", "connectionId", "areaId", "categoryId", "stateId", stage, "priorityId", complexity,
                                "assigneeId", billable, channel, "createdById", "openedAt", "finishedAt", "closedAt", "statusChangedAt", "searchText", "createdAt", "updatedAt")
-         SELECT gen_random_uuid(), $1::uuid, n, x.title, x.description, c.id, cat."areaId", cat.id,
+         SELECT gen_random_uuid(), $1::uuid, n, x.title, x.description, c.id, c."connectionId", cat."areaId", cat.id,
                 CASE x.stage WHEN 'PENDING' THEN $5::uuid WHEN 'FINISHED' THEN $6::uuid ELSE $7::uuid END, x.stage::"LifecycleStage", pri.id,
                 (ARRAY['HIGH','MEDIUM','LOW'])[1 + n % 3]::"Complexity", ($8::uuid[])[1 + n % 12], n % 7 = 0, 'BACKOFFICE', $9::uuid,
                 x.at, CASE WHEN x.stage <> 'PENDING' THEN x.at + interval '2 days' END, CASE WHEN x.stage = 'CLOSED' THEN x.at + interval '3 days' END, x.at,
@@ -105,6 +111,23 @@ export async function generateTickets(url: string, tenantId: string, count: numb
   }
 }
 
+/**
+ * Tickets name their customer's connection (data generated before they did gets it here, once).
+ * An UPDATE of every ticket: minutes at 10⁶, and only on such old data.
+ */
+async function linkConnections(client: pg.Client, tenantId: string, log: (m: string) => void) {
+  const linked = await client.query(`SELECT 1 FROM "Ticket" WHERE "tenantId" = $1 AND "connectionId" IS NOT NULL LIMIT 1`, [tenantId]);
+  if (linked.rowCount) return;
+  log('bench data: linking tickets to their customers’ connections…');
+  await client.query(
+    `UPDATE "Ticket" t SET "connectionId" = k.id
+     FROM (SELECT DISTINCT ON ("customerId") "customerId", id FROM "Connection" WHERE "tenantId" = $1 ORDER BY "customerId", id) k
+     WHERE t."tenantId" = $1 AND t."customerId" = k."customerId" AND t."connectionId" IS NULL`,
+    [tenantId],
+  );
+  await client.query('VACUUM ANALYZE "Ticket"');
+}
+
 /** The grid's SQL (listTickets), by hand, for the overhead comparison. */
 function gridSql(withSearch: number) {
   return `
@@ -142,6 +165,20 @@ export async function measureTickets(url: string, port: number, tenantId: string
       const tokens = searchTokens(terms[i % terms.length]!);
       return Promise.all([sql.query(gridSql(tokens.length), [tenantId, me.id, ...tokens.map((t) => `%${t}%`)]), sql.query(counts, [tenantId])]);
     }),
+  );
+  // C3 advanced search: a connection field — the node, from the largest (16 % of the tickets) to
+  // the rural one (a few dozen) — in the Pending and Closed tabs, with the tabs' capped counts.
+  const nodes = (await sql.query(`SELECT id FROM "Node" WHERE "tenantId" = $1 AND name = ANY($2) ORDER BY name`, [tenantId, ['Nodo 1', 'Nodo 10', 'Nodo 40', RURAL_NODE]])).rows.map((r) => r.id as string);
+  const filteredInput = (i: number) => ({ tab: Math.floor(i / nodes.length) % 2 ? 'CLOSED' : 'PENDING', filters: { nodeId: nodes[i % nodes.length] }, page: 1, pageSize: 25 });
+  entries.push(await latency('tickets.filtered', N, (i) => session.query('tickets.list', filteredInput(i))));
+  // Ticket fields: a category, a technician, the last 30 days, a channel no ticket has, overdue.
+  const [category] = (await sql.query(`SELECT id FROM "TicketCategory" WHERE "tenantId" = $1 ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
+  const [technician] = (await sql.query(`SELECT id FROM "User" WHERE "tenantId" = $1 AND role = 'TECHNICIAN' ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
+  const fieldFilters = [{ categoryId: category }, { assigneeId: technician }, { openedFrom: new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10) }, { channel: 'PORTAL' }, { overdue: true }, { categoryId: category, complexity: 'HIGH' }];
+  entries.push(
+    await latency('tickets.filtered.fields', N, (i) =>
+      session.query('tickets.list', { tab: Math.floor(i / fieldFilters.length) % 2 ? 'CLOSED' : 'PENDING', filters: fieldFilters[i % fieldFilters.length], page: 1, pageSize: 25 }),
+    ),
   );
   entries.push(await latency('tickets.deepPage', 100, (i) => session.query('tickets.list', { tab: 'CLOSED', query: 'cliente', page: 200 + (i % 50), pageSize: 25 })));
   entries.push(await latency('tickets.open', 200, () => Promise.all([session.query('tickets.get', { id: heavyTicketId }), session.query('tickets.history', { id: heavyTicketId })])));

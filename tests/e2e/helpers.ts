@@ -37,14 +37,34 @@ export function formAlert(page: Page): Locator {
   return page.getByRole('alert').filter({ hasText: /\S/ });
 }
 
-export /** Opens the help desk and creates a ticket with a title and a description through the form. */
-async function createTicketInUi(page: Page, title: string, description: string) {
+/** Opens the help desk and creates a ticket with a title and a description through the form. */
+export async function createTicketInUi(page: Page, title: string, description: string) {
   await page.goto('/tickets');
   await page.getByRole('button', { name: 'Nuevo ticket' }).click();
   const form = page.getByRole('form', { name: 'Nuevo ticket' });
   await form.getByLabel('Descripción').fill(description);
   await form.getByLabel('Completar más datos').check();
   await form.getByLabel('Título').fill(title);
+  await form.getByRole('button', { name: 'Crear ticket' }).click();
+  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+}
+
+/**
+ * Opens a ticket through the form on /tickets, for a demo customer (found by code) on their first
+ * connection, with a title and, optionally, a category and the billable mark.
+ */
+export async function createTicketOnConnection(page: Page, opts: { code: string; customer: string; title: string; description: string; category?: string; billable?: boolean; connection?: boolean }) {
+  const form = page.getByRole('form', { name: 'Nuevo ticket' });
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+  await form.getByLabel('Buscar cliente').fill(opts.code);
+  await form.getByLabel('Cliente', { exact: true }).selectOption({ label: opts.customer });
+  if (opts.connection !== false) await form.getByLabel('Conexión').selectOption({ index: 1 });
+  await form.getByLabel('Descripción').fill(opts.description);
+  const more = form.getByLabel('Completar más datos');
+  if (!(await more.isChecked())) await more.check();
+  await form.getByLabel('Título').fill(opts.title);
+  if (opts.category) await form.getByLabel('Categoría').selectOption({ label: opts.category });
+  if (opts.billable) await form.getByLabel('A facturar').check();
   await form.getByRole('button', { name: 'Crear ticket' }).click();
   await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
 }

@@ -1,11 +1,22 @@
 // A second tenant for the end-to-end tests, with the same admin e-mail as the demo tenant's:
-// two accounts, one per tenant.
+// two accounts, one per tenant. And, in the demo tenant, a customer whose connection has no
+// coordinates (the demo's all have them), for the ticket view's location tab.
+import { db } from '@/server/db';
+import { scopedDb } from '@/server/data/scoped';
+import { customerSearchText } from '@/server/services/customers/search-text';
 import { createTenant } from '@/server/services/tenants/tenants';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo';
+import { DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS } from '@/server/seed/demo';
 
 export const ACME = { slug: 'acme', name: 'Acme Telecomunicaciones', adminEmail: DEMO_USERS[0]!.email, password: 'acme-password-1' };
+export const NO_COORDINATES = { code: 'E2E-SINGEO', name: 'Rubén Sin Ubicación', address: 'Camino Rural km 12' };
 
 export async function seedE2e() {
   await createTenant({ slug: ACME.slug, name: ACME.name, country: 'CO', adminName: 'Admin Acme', adminEmail: ACME.adminEmail, adminPassword: ACME.password });
+  const demo = await db().tenant.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, select: { id: true } });
+  const scoped = scopedDb(demo.id);
+  const customer = await scoped.customer.create({
+    data: { tenantId: demo.id, code: NO_COORDINATES.code, name: NO_COORDINATES.name, emails: [], phones: [], searchText: customerSearchText({ name: NO_COORDINATES.name, code: NO_COORDINATES.code, taxId: null, emails: [] }) },
+  });
+  await scoped.connection.create({ data: { tenantId: demo.id, customerId: customer.id, address: NO_COORDINATES.address } });
   return { demoPassword: DEMO_PASSWORD };
 }

@@ -1,7 +1,10 @@
 // The end-to-end tests' server: a fresh embedded PostgreSQL, migrations, the demo tenant plus a
 // second tenant `acme`, a current build, and `next start` on loopback. Playwright starts it and
-// stops it (SIGTERM), and it stops the database on its way out.
+// stops it (SIGTERM), and it stops the database on its way out. Map tiles come from a tiny tile
+// server on loopback (every tile a 1×1 PNG), so no test reaches the internet.
 import { rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
 
@@ -16,7 +19,16 @@ delete process.env.DATABASE_URL;
 const database = await openDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339) });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const tiles = http.createServer((req, res) => {
+  if (req.url?.startsWith('/tiles/')) res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' }).end(PIXEL);
+  else res.writeHead(404).end();
+});
+await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+process.env.MAP_TILE_URL = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/tiles/{z}/{x}/{y}.png`;
+
 async function shutdown(code = 0) {
+  tiles.close();
   await stopChild(app);
   await database.stop();
   process.exit(code);

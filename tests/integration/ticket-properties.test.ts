@@ -114,6 +114,54 @@ describe('ticket procedures under generated input', () => {
     );
   });
 
+  it('tickets.list with any advanced search (ids of anything, odd dates, unknown values) answers a page or a clean 4xx', async () => {
+    const day = fc.oneof(
+      { arbitrary: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), weight: 3 },
+      fc.constantFrom('2026-02-30', '2026-13-01', '1/3/2026', ''),
+      anyValue,
+    );
+    const validDay = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const someId = fc.constantFrom(...pool);
+    // What the grid's panel sends: known ids (this tenant's, the other's, of nothing) and valid values.
+    const plausible = fc.record(
+      { categoryId: someId, stateId: someId, nodeId: someId, assigneeId: fc.oneof(someId, fc.constant('unassigned')), complexity: fc.constantFrom('HIGH', 'LOW'), billable: fc.boolean(), overdue: fc.constant(true), channel: fc.constantFrom('PORTAL', 'BACKOFFICE'), openedFrom: validDay },
+      { requiredKeys: [] },
+    );
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(plausible, fc.record(
+          {
+            areaId: anyId(), categoryId: anyId(), priorityId: anyId(), stateId: anyId(), nodeId: anyId(), planId: anyId(), localityId: anyId(),
+            assigneeId: fc.oneof(anyId(), fc.constant('unassigned')),
+            complexity: fc.oneof(fc.constantFrom('HIGH', 'LOW', 'EXTREME'), anyValue),
+            billable: fc.oneof({ arbitrary: fc.boolean(), weight: 3 }, anyValue),
+            overdue: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, anyValue),
+            pqrs: fc.constantFrom('QUEJA', 'NADA'),
+            channel: fc.constantFrom('PORTAL', 'BACKOFFICE', 'FAX'),
+            connectionStatus: fc.constantFrom('ENABLED', 'BLOCKED', 'CUT'),
+            openedFrom: day,
+            openedTo: day,
+          },
+          { requiredKeys: [] },
+        )),
+        fc.record({ tab: fc.constantFrom('PENDING', 'FINISHED', 'CLOSED'), sort: fc.constantFrom('number', 'due', 'lastStatus'), query: fc.oneof(fc.constant(undefined), fc.constant('base')) }),
+        async (filters, rest) => {
+          const res = await httpCall({ host: a.host, session: { kind: 'staff', userId: A.ids.OPERATOR, tenantId: a.id }, path: 'tickets.list', type: 'query', input: { ...rest, filters } });
+          expect(res.status, res.body.slice(0, 300)).toBeLessThan(500);
+          statuses.add(res.status);
+          if (res.status !== 200) {
+            expect(res.json.error?.json.message).toBeTruthy();
+            expect(res.body).not.toMatch(/\bat .+\.(ts|js):\d+/);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect(statuses.has(200)).toBe(true);
+    expect(statuses.has(400)).toBe(true);
+  });
+
   it('ticketConfig procedures and comments answer a result or a clean 4xx', async () => {
     const paths = ['ticketConfig.categories.create', 'ticketConfig.states.update', 'ticketConfig.priorities.create', 'ticketConfig.areas.remove', 'tickets.comment', 'tickets.list'];
     await fc.assert(

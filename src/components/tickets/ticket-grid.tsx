@@ -1,6 +1,7 @@
 'use client';
 // C1–C3: the ticket grid — tabs Pending / Finished / Closed with their counts, an accent-insensitive
-// search bar, newest first, paged by the server. Tab, search and page live in the URL.
+// search bar and the advanced search, newest first, paged by the server. Tab, search, filters and
+// page live in the URL.
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,8 @@ import { DataTable } from '@/components/ui/data-table';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
+import { activeFilterKeys, filtersFromParams } from '@/lib/ticket-filters';
+import { TicketFiltersPanel } from './ticket-filters';
 
 type Row = RouterOutputs['tickets']['list']['items'][number];
 const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
@@ -31,9 +34,14 @@ export function TicketGrid() {
 
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'PENDING';
   const sort = SORTS.find((x) => x === params.get('sort')) ?? 'number';
+  // C3: the advanced search, read from the URL (a value that does not parse is ignored).
+  const advanced = filtersFromParams(new URLSearchParams(params));
+  const filtering = activeFilterKeys(advanced).length > 0;
 
-
-  const list = useQuery({ ...trpc.tickets.list.queryOptions({ tab, sort, query: query || undefined, page, pageSize: 25 }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.tickets.list.queryOptions({ tab, sort, query: query || undefined, filters: filtering ? advanced : undefined, page, pageSize: 25 }),
+    placeholderData: keepPreviousData,
+  });
   const queryClient = useQueryClient();
   // C1: the columns this user hides, kept on the server.
   const hiddenKey = { key: 'tickets.hiddenColumns' } as const;
@@ -206,6 +214,9 @@ export function TicketGrid() {
   );
 
   const counts = list.data?.counts;
+  // With filters each tab counts up to a cap: above it, "100+".
+  const countCap = list.data?.countCap ?? null;
+  const shownCount = (n: number) => (countCap !== null && n > countCap ? t('countAtLeast', { count: countCap }) : String(n));
   // While a change is on its way, show it already (TanStack Query's optimistic "variables").
   const hiddenColumns = new Set<string>(setHidden.isPending && setHidden.variables ? setHidden.variables.value : (hidden.data ?? []));
   const shownColumns = [selectColumn, ...columns.filter((c) => !hiddenColumns.has(c.id!))];
@@ -225,7 +236,7 @@ export function TicketGrid() {
             onClick={() => update({ tab: x === 'PENDING' ? null : x, page: null })}
             className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800"
           >
-            {t(`tabs.${x}`)} <span className="ml-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs">{counts ? counts[x] : '…'}</span>
+            {t(`tabs.${x}`)} <span className="ml-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs">{counts ? shownCount(counts[x]) : '…'}</span>
           </button>
         ))}
       </div>
@@ -289,6 +300,7 @@ export function TicketGrid() {
         <label htmlFor="ticket-search" className="mb-1 block text-sm font-medium text-slate-700">{common('search')}</label>
         <input id="ticket-search" type="search" value={draft} placeholder={t('searchPlaceholder')} onChange={(e) => setDraft(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
       </div>
+      <TicketFiltersPanel filters={advanced} onChange={(changes) => update({ ...changes, page: null })} />
       {list.error ? <Alert>{list.error.message}</Alert> : null}
       {bulkResult ? <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm">{bulkResult}</p> : null}
       {bulk.error ? <Alert>{bulk.error.message}</Alert> : null}

@@ -1,6 +1,7 @@
 'use client';
 // C6, C9, C12: one ticket — a fixed summary, its customer and connection, every field editable in
-// one form (state changes included: finish, close, reopen), and its history. A save names the
+// one form (state changes included: finish, close, reopen), its comments and history, where its
+// connection is (a map) and, for roles with billing.read only, its billing. A save names the
 // version it was loaded with; if someone saved first, the server refuses and says what changed.
 import Link from 'next/link';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -17,11 +18,16 @@ import { offeredStates } from './state-options';
 import { FileList, TicketFilesPanel, UploadProblems, useUploadFiles } from './ticket-files';
 import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
 import { FilePicker } from '@/components/ui/file-picker';
+import { TicketLocation } from './ticket-location';
+import { TicketBilling } from './ticket-billing';
+import type { MapTiles } from './ticket-map';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
 
-export function TicketView({ id }: { id: string }) {
+type Tab = 'detail' | 'comments' | 'files' | 'history' | 'location' | 'billing';
+
+export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const t = useTranslations('tickets');
   const tv = useTranslations('ticketView');
   const common = useTranslations('common');
@@ -30,7 +36,7 @@ export function TicketView({ id }: { id: string }) {
   const can = useCan();
   const { tenant } = useStaffContext();
   const intl = intlLocale(tenant.locale as Locale, tenant.country);
-  const [tab, setTab] = useState<'detail' | 'comments' | 'files' | 'history'>('detail');
+  const [tab, setTab] = useState<Tab>('detail');
   const [saved, setSaved] = useState(false);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
@@ -116,7 +122,7 @@ export function TicketView({ id }: { id: string }) {
       </PageHeader>
 
       <div role="tablist" aria-label={tv('tabs')} className="mb-4 flex gap-1 border-b border-slate-200">
-        {(['detail', 'comments', 'files', 'history'] as const).map((k) => (
+        {(['detail', 'comments', 'files', 'history', 'location', ...(can('billing.read') ? (['billing'] as const) : [])] as const).map((k) => (
           <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)} className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800">
             {tv(`tab.${k}`)}
           </button>
@@ -167,12 +173,18 @@ export function TicketView({ id }: { id: string }) {
                   <div><dt className="inline font-medium">{tv('address')}: </dt><dd className="inline">{x.connection.address}</dd></div>
                   {x.connection.plan ? <div><dt className="inline font-medium">{tv('plan')}: </dt><dd className="inline">{x.connection.plan.name} · {x.connection.plan.downloadMbps}/{x.connection.plan.uploadMbps} Mbps</dd></div> : null}
                   {x.connection.node ? <div><dt className="inline font-medium">{tv('node')}: </dt><dd className="inline">{x.connection.node.name}</dd></div> : null}
+                  {x.connection.locality ? <div><dt className="inline font-medium">{tv('location.locality')}: </dt><dd className="inline">{x.connection.locality.name}</dd></div> : null}
                   <div><dt className="inline font-medium">{tv('connectionStatus')}: </dt><dd className="inline">{tv(`connection.${x.connection.status}`)}</dd></div>
                 </dl>
               </Card>
             ) : null}
           </div>
         </div>
+      ) : tab === 'location' ? (
+        <TicketLocation connection={x.connection} tiles={tiles} />
+      ) : tab === 'billing' ? (
+        // The server sends billing fields only with billing.read; without them there is no tab.
+        'price' in x ? <TicketBilling ticket={x} /> : null
       ) : tab === 'comments' ? (
         <Card title={tv('tab.comments')}>
           {comments.error ? <Alert>{comments.error.message}</Alert> : null}

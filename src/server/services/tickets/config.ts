@@ -10,12 +10,11 @@ import { can } from '@/lib/permissions';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
 import type { StaffCaller } from '@/server/services/caller';
+import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from '@/lib/ticket-filters';
 
 export const CONFIG_KINDS = ['area', 'state', 'priority', 'category'] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
-export const LIFECYCLE_STAGES = ['PENDING', 'FINISHED', 'CLOSED'] as const;
-export const COMPLEXITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
-export const PQRS_TYPES = ['PETICION', 'QUEJA', 'RECLAMO', 'SUGERENCIA'] as const;
+export { LIFECYCLE_STAGES, COMPLEXITIES, PQRS_TYPES } from '@/lib/ticket-filters';
 
 const ZName = z.string().trim().min(1).max(80);
 const ZColor = z

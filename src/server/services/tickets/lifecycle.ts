@@ -188,24 +188,48 @@ export async function ticketHistory({ db }: StaffCaller, id: string) {
   });
 }
 
-/** One ticket as its view and edit form need it; prices only with billing.read (A2). */
+const money = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
+
+/**
+ * One ticket as its view and edit form need it, with its connection's place (C6 location).
+ * Billing data — the ticket's price and cost, its category's price, the plan's price — only with
+ * billing.read (A2): for other roles the fields are absent from the answer, not just hidden.
+ */
 export async function getTicket(caller: StaffCaller, id: string) {
   const ticket = await caller.db.ticket.findUnique({
     where: { id },
     include: {
       state: { select: { id: true, name: true, stage: true } },
       priority: { select: { id: true, name: true, color: true } },
-      category: { select: { id: true, name: true, color: true } },
+      category: { select: { id: true, name: true, color: true, price: true } },
       area: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
       createdBy: { select: { id: true, name: true } },
       customer: { select: { id: true, name: true, code: true, taxIdType: true, taxId: true, emails: true, phones: true } },
-      connection: { select: { id: true, address: true, status: true, plan: { select: { name: true, downloadMbps: true, uploadMbps: true } }, node: { select: { name: true } } } },
+      connection: {
+        select: {
+          id: true,
+          address: true,
+          status: true,
+          latitude: true,
+          longitude: true,
+          plan: { select: { id: true, name: true, downloadMbps: true, uploadMbps: true, price: true } },
+          node: { select: { name: true } },
+          locality: { select: { name: true } },
+        },
+      },
     },
   });
   if (!ticket) throw notFound();
-  const { price, cost, tenantId: _t, searchText: _s, ...rest } = ticket;
+  const { price, cost, tenantId: _t, searchText: _s, category, connection, ...rest } = ticket;
   const billing = can(caller.actor.role, 'billing.read');
-  return { ...rest, ...(billing ? { price: price === null ? null : Number(price), cost: cost === null ? null : Number(cost) } : {}) };
+  /** A row with its price only for billing.read; otherwise without the field at all. */
+  const priced = <T extends { price: Prisma.Decimal | null }>({ price: rowPrice, ...row }: T) => ({ ...row, ...(billing ? { price: money(rowPrice) } : {}) });
+  return {
+    ...rest,
+    category: category && priced(category),
+    connection: connection && { ...connection, plan: connection.plan && priced(connection.plan) },
+    ...(billing ? { price: money(price), cost: money(cost) } : {}),
+  };
 }
 

@@ -14,10 +14,11 @@ import { uuidv7 } from '@/lib/ids';
 import { fieldError, notFound } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
 import type { StaffCaller } from '@/server/services/caller';
-import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
+import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES, TICKET_CHANNELS, ZTicketFilters } from '@/lib/ticket-filters';
 import { visibleTo } from './files';
+import { FILTERED_COUNT_CAP, filterConditions, filteredCounts, filterStages } from './filters';
 
-export const TICKET_CHANNELS = ['BACKOFFICE', 'TECHNICIAN_APP', 'CUSTOMER_APP', 'PORTAL', 'API'] as const;
+export { TICKET_CHANNELS } from '@/lib/ticket-filters';
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
 export const ZTicketCreate = z.object({
@@ -46,6 +47,7 @@ export const ZTicketList = z.object({
   tab: z.enum(LIFECYCLE_STAGES).default('PENDING'),
   sort: z.enum(TICKET_SORTS).default('number'),
   query: z.string().trim().max(100).optional(),
+  filters: ZTicketFilters.optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
 });
@@ -159,15 +161,24 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
   return { id, number: created!.number };
 }
 
-/** One page of a tab, newest first, with the tab counts. */
+/** One page of a tab, newest first, with the tab counts; C3's advanced search narrows both. */
 export async function listTickets(caller: StaffCaller, input: z.output<typeof ZTicketList>) {
   const { db, tenantId } = caller;
   const tokens = input.query ? searchTokens(input.query) : [];
   const tab = [Prisma.sql`t."tenantId" = ${tenantId}::uuid`, Prisma.sql`t.stage = ${input.tab}::"LifecycleStage"`];
   const matches = tokens.map((token) => Prisma.sql`t."searchText" LIKE ${`%${token}%`}`);
+  const filter = filterConditions(tenantId, caller.tenant.timeZone, input.filters);
+  const filters = filter.all;
+  const stages = filters.length ? await filterStages(db, input.filters) : [...LIFECYCLE_STAGES];
   const offset = (input.page - 1) * input.pageSize;
+  // Newest first is by number — or, with an opened-date range, by the opening instant (the same
+  // order: a ticket's number is taken as it opens), so the range is one index range read newest
+  // first rather than a walk through every newer ticket to reach it.
+  const byOpened = Boolean(input.filters?.openedFrom || input.filters?.openedTo);
   const order = {
-    number: { inner: Prisma.sql`t.number DESC`, outer: Prisma.sql`p.number DESC` },
+    number: byOpened
+      ? { inner: Prisma.sql`t."openedAt" DESC, t.number DESC`, outer: Prisma.sql`p."openedAt" DESC, p.number DESC` }
+      : { inner: Prisma.sql`t.number DESC`, outer: Prisma.sql`p.number DESC` },
     due: { inner: Prisma.sql`t."dueAt" ASC NULLS LAST, t.number DESC`, outer: Prisma.sql`p."dueAt" ASC NULLS LAST, p.number DESC` },
     lastStatus: { inner: Prisma.sql`t."statusChangedAt" DESC, t.number DESC`, outer: Prisma.sql`p."statusChangedAt" DESC, p.number DESC` },
   }[input.sort];
@@ -178,9 +189,9 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   // roja" otherwise reads every matching ticket of every tab: 320 ms at 10⁶ tickets.)
   const candidates = (window: number | null) =>
     window === null
-      ? Prisma.sql`SELECT * FROM "Ticket" t WHERE ${Prisma.join([...tab, ...matches], ' AND ')}`
+      ? Prisma.sql`SELECT * FROM "Ticket" t WHERE ${Prisma.join([...tab, ...matches, ...filters], ' AND ')}`
       : Prisma.sql`SELECT * FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join(tab, ' AND ')} ORDER BY t.number DESC LIMIT ${window}) t
-                   WHERE ${Prisma.join(matches, ' AND ')}`;
+                   WHERE ${Prisma.join([...matches, ...filters], ' AND ')}`;
   const showPrices = can(caller.actor.role, 'billing.read');
   const page = (window: number | null) =>
     db.$queryRaw<
@@ -242,9 +253,13 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
     const windowed = await page(SEARCH_WINDOW);
     return windowed.length > input.pageSize ? windowed : page(null);
   };
-  // The newest-first window only answers searches shown newest first.
-  const windowed = matches.length > 0 && input.sort === 'number' && offset + input.pageSize < SEARCH_WINDOW;
-  const [rows, counter] = await Promise.all([windowed ? searchPage() : page(null), stageCounts(db, tenantId)]);
+  // The newest-first window only answers searches shown by number, newest first.
+  const windowed = matches.length > 0 && input.sort === 'number' && !byOpened && offset + input.pageSize < SEARCH_WINDOW;
+  // With filters the tabs count the filter's matches (up to a cap); the search bar's words never
+  // change the counts. A tab the filter cannot match is not read at all.
+  const counts = filters.length ? filteredCounts(db, tenantId, stages, filter, order.inner) : stageCounts(db, tenantId);
+  const rowsOf = stages.includes(input.tab) ? (windowed ? searchPage() : page(null)) : Promise.resolve([]);
+  const [rows, counter] = await Promise.all([rowsOf, counts]);
   const now = Date.now();
   const items = rows.slice(0, input.pageSize).map(({ price, ...r }) => ({
     ...r,
@@ -256,6 +271,8 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
     hasMore: rows.length > input.pageSize,
     page: input.page,
     counts: counter,
+    /** Set when the counts are a filter's, each read up to this many: a count above it shows as "500+". */
+    countCap: filters.length ? FILTERED_COUNT_CAP : null,
   };
 }
 
