@@ -23,3 +23,8 @@ export function formatDateTime(date: Date | string, intl: string, timeZone: stri
 export function formatDate(date: Date | string, intl: string, timeZone: string): string {
   return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone }).format(new Date(date));
 }
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
+export function dayIn(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

@@ -1,13 +1,17 @@
 // A second tenant for the end-to-end tests, with the same admin e-mail as the demo tenant's:
 // two accounts, one per tenant. And, in the demo tenant, a customer whose connection has no
-// coordinates (the demo's all have them), for the ticket view's location tab.
+// coordinates (the demo's all have them), for the ticket view's location tab; and a ticket past its
+// due date (a new one cannot be given a past date, so time is moved for this one).
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { customerSearchText } from '@/server/services/customers/search-text';
 import { createTenant } from '@/server/services/tenants/tenants';
 import { DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS } from '@/server/seed/demo';
+import { resolveTenantByHost } from '@/server/services/tenants/resolve';
+import { createTicket } from '@/server/services/tickets/tickets';
 
 export const ACME = { slug: 'acme', name: 'Acme Telecomunicaciones', adminEmail: DEMO_USERS[0]!.email, password: 'acme-password-1' };
+export const OVERDUE_TITLE = 'Poda de árboles sobre el tendido';
 export const NO_COORDINATES = { code: 'E2E-SINGEO', name: 'Rubén Sin Ubicación', address: 'Camino Rural km 12' };
 
 export async function seedE2e() {
@@ -18,5 +22,9 @@ export async function seedE2e() {
     data: { tenantId: demo.id, code: NO_COORDINATES.code, name: NO_COORDINATES.name, emails: [], phones: [], searchText: customerSearchText({ name: NO_COORDINATES.name, code: NO_COORDINATES.code, taxId: null, emails: [] }) },
   });
   await scoped.connection.create({ data: { tenantId: demo.id, customerId: customer.id, address: NO_COORDINATES.address } });
+  const tenant = (await resolveTenantByHost(`${DEMO_SLUG}.localhost`))!;
+  const admin = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[0]!.email }, select: { id: true, name: true, email: true } });
+  const overdue = await createTicket({ db: scoped, tenantId: demo.id, tenant, locale: 'es', actor: { kind: 'staff', role: 'ADMIN', ...admin } }, { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });
+  await scoped.ticket.update({ where: { id: overdue.id }, data: { openedAt: new Date('2020-01-02T12:00:00Z'), dueAt: new Date('2020-01-31T23:59:00Z') } });
   return { demoPassword: DEMO_PASSWORD };
 }

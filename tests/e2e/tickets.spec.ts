@@ -30,7 +30,11 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   await form.getByLabel('Categoría').selectOption({ label: 'Lentitud' });
   await form.getByLabel('Prioridad').selectOption({ label: 'Urgente' });
   await form.getByLabel('Complejidad').selectOption({ label: 'Alta' });
+  // A due date before today is refused on its field, and nothing is created.
   await form.getByLabel('Vencimiento').fill('2020-01-31');
+  await form.getByRole('button', { name: 'Crear ticket' }).click();
+  await expect(form.getByText('El vencimiento no puede ser anterior al día de apertura del ticket.')).toBeVisible();
+  await form.getByLabel('Vencimiento').fill('2099-12-31');
   await form.getByRole('button', { name: 'Crear ticket' }).click();
   await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
 
@@ -49,8 +53,13 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   const full = page.getByRole('row').filter({ hasText: 'Lentitud en el nodo Bernal' });
   await expect(full).toContainText('Urgente');
   await expect(full).toContainText('Alta');
-  await expect(full).toContainText('Vencido');
+  await expect(full).toContainText('31/12/2099');
+  await expect(full).not.toContainText('Vencido');
   await expect(full).toContainText('Interno');
+  // C13: a ticket past its due date is marked overdue.
+  await page.getByLabel('Buscar', { exact: true }).fill('poda de arboles');
+  await expect(page.getByRole('row').filter({ hasText: 'Poda de árboles sobre el tendido' })).toContainText('Vencido');
+  await page.getByLabel('Buscar', { exact: true }).fill('lentitud nodo bernal');
   // The search is in the URL: reloading keeps it.
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: 'Lentitud en el nodo Bernal' })).toBeVisible();

@@ -31,6 +31,12 @@ async function site(status: 'ENABLED' | 'BLOCKED' | 'NO_SERVICE' = 'ENABLED') {
 }
 
 /** Every tab's matching ticket ids (first page of each, 100 per page), and the counts. */
+/** A ticket opened long ago and due then (a new ticket cannot be given a past due date). */
+async function pastDue<T extends { id: string }>(ticket: T): Promise<T> {
+  await scopedDb(a.id).ticket.update({ where: { id: ticket.id }, data: { openedAt: new Date('2019-12-20T12:00:00Z'), dueAt: new Date('2020-01-01T12:00:00Z') } });
+  return ticket;
+}
+
 async function search(filters: TicketFilters, query?: string, caller = A.OPERATOR) {
   const [pending, finished, closed] = await Promise.all(
     (['PENDING', 'FINISHED', 'CLOSED'] as const).map((tab) => caller.tickets.list({ tab, filters, query, pageSize: 100 })),
@@ -68,9 +74,9 @@ describe('ticket fields', () => {
 
   it('overdue means pending and past due; a state filters its own tab and leaves the others empty', async () => {
     const tag = unique('vence');
-    const late = await A.OPERATOR.tickets.create({ title: `${tag} tarde`, description: tag, dueAt: new Date('2020-01-01T12:00:00Z') });
+    const late = await pastDue(await A.OPERATOR.tickets.create({ title: `${tag} tarde`, description: tag }));
     await A.OPERATOR.tickets.create({ title: `${tag} a tiempo`, description: tag, dueAt: new Date('2099-01-01T12:00:00Z') });
-    const lateDone = await A.OPERATOR.tickets.create({ title: `${tag} resuelto`, description: tag, dueAt: new Date('2020-01-01T12:00:00Z'), stateId: byName(config.states, 'Resuelto').id });
+    const lateDone = await pastDue(await A.OPERATOR.tickets.create({ title: `${tag} resuelto`, description: tag, stateId: byName(config.states, 'Resuelto').id }));
     const overdue = await search({ overdue: true }, tag);
     expect(overdue).toMatchObject({ PENDING: [late.id], FINISHED: [], CLOSED: [], counts: { PENDING: 1, FINISHED: 0, CLOSED: 0 } });
 

@@ -167,3 +167,17 @@ describe('the technician’s list', () => {
     await rejects((await asCustomer(a, customer.id)).tickets.mine(), 'FORBIDDEN');
   });
 });
+
+describe('due dates (C13)', () => {
+  it('a due date before the opening day is a field error on create and on save, in the caller’s language; the same day is fine', async () => {
+    const yesterday = new Date(Date.now() - 36 * 3600_000);
+    const refused = await httpCall({ host: a.host, session: { kind: 'staff', userId: A.ids.OPERATOR, tenantId: a.id }, path: 'tickets.create', input: { description: 'Vence ayer', dueAt: yesterday }, locale: 'en' });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error?.json.data.fieldErrors).toEqual({ dueAt: 'The due date cannot be before the day the ticket was opened.' });
+    const t = await newTicket('Con vencimiento');
+    await rejects(A.OPERATOR.tickets.update({ id: t.id, version: 1, dueAt: yesterday }), 'BAD_REQUEST');
+    expect((await A.OPERATOR.tickets.get({ id: t.id })).dueAt).toBeNull();
+    const today = await A.OPERATOR.tickets.update({ id: t.id, version: 1, dueAt: new Date() });
+    expect(today.changed).toEqual(['dueAt']);
+  });
+});

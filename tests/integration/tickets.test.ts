@@ -107,7 +107,9 @@ describe('the grid', () => {
   it('lists a tab newest first with counts; searches without accents; marks overdue; prices only with billing.read', async () => {
     const c = await config(A);
     const customer = await createCustomer(a, { name: 'Íñigo Suárez', code: 'GRID-1' });
-    const old = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin conexión en el barrio', description: 'Corte general', dueAt: new Date('2020-01-01T00:00:00Z') });
+    const old = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin conexión en el barrio', description: 'Corte general' });
+    // Opened long ago and due then: a new ticket cannot be given a past due date.
+    await scopedDb(a.id).ticket.update({ where: { id: old.id }, data: { openedAt: new Date('2019-12-20T00:00:00Z'), dueAt: new Date('2020-01-01T00:00:00Z') } });
     const recent = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Cambio de domicilio', description: 'Se muda', billable: true, categoryId: c.category('Instalación').id });
     const done = await A.OPERATOR.tickets.create({ title: 'Ya resuelto', description: 'Hecho', stateId: c.state('Resuelto').id });
 

@@ -7,6 +7,7 @@ import { can } from '@/lib/permissions';
 import { translator } from '@/i18n/catalog';
 import { optionalText } from '@/lib/zod-fields';
 import { Prisma } from '@/generated/prisma/client';
+import { dayIn } from '@/lib/format';
 import { AppError, fieldError, forbidden, notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
@@ -83,6 +84,10 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       return (next ?? null) !== (before ?? null);
     }) as Editable[];
     if (!changed.length) return { id, version: current.version, changed: [] as string[] };
+    // C13: a due date is a day of the tenant's calendar, never before the day the ticket was opened.
+    if (changed.includes('dueAt') && changes.dueAt && dayIn(changes.dueAt, tenant.timeZone) < dayIn(current.openedAt, tenant.timeZone)) {
+      throw fieldError('dueAt', 'validation.dueBeforeOpening');
+    }
 
     // References must be this tenant's and still offered.
     const names: Partial<Record<ReferenceField, string | null>> = {};

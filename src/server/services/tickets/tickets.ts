@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
+import { dayIn } from '@/lib/format';
 import { normalizeText, searchTokens } from '@/lib/text';
 import { optionalText } from '@/lib/zod-fields';
 import { uuidv7 } from '@/lib/ids';
@@ -79,7 +80,7 @@ export function ticketSearchText(t: { number: number; title: string; description
 }
 
 /** The rows a ticket refers to must be this tenant's, still offered, and agree with each other. */
-async function resolveReferences(db: ScopedDb, input: TicketCreate, country: string) {
+async function resolveReferences(db: ScopedDb, input: TicketCreate, country: string, timeZone: string) {
   const [customer, connection, category, state, priority, area, assignee] = await Promise.all([
     input.customerId ? db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true, code: true, taxId: true, status: true } }) : null,
     input.connectionId ? db.connection.findUnique({ where: { id: input.connectionId }, select: { id: true, customerId: true } }) : null,
@@ -105,12 +106,14 @@ async function resolveReferences(db: ScopedDb, input: TicketCreate, country: str
   if (input.areaId && (!area || area.archivedAt)) throw unknown('areaId');
   if (input.assigneeId && (!assignee || !assignee.active)) throw unknown('assigneeId');
   if (input.pqrs && country !== 'CO') throw unknown('pqrs');
+  // C13: a new ticket opens today; its due date cannot be an earlier day of the tenant's calendar.
+  if (input.dueAt && dayIn(input.dueAt, timeZone) < dayIn(new Date(), timeZone)) throw fieldError('dueAt', 'validation.dueBeforeOpening');
   return { customer, category, state, priority };
 }
 
 export async function createTicket(caller: StaffCaller, input: TicketCreate, channel: (typeof TICKET_CHANNELS)[number] = 'BACKOFFICE') {
   const { db, tenantId, actor, tenant } = caller;
-  const { customer, category, state, priority } = await resolveReferences(db, input, tenant.country);
+  const { customer, category, state, priority } = await resolveReferences(db, input, tenant.country, tenant.timeZone);
   // C5 quick create: the category brings its area and technician; the title defaults to the category.
   const areaId = input.areaId ?? category?.areaId ?? null;
   const assigneeId = input.assigneeId ?? category?.defaultTechnicianId ?? null;
