@@ -31,7 +31,17 @@ export function useUrlState() {
   useEffect(() => {
     if (draft === query) return;
     const timer = setTimeout(() => update({ q: draft || null, page: null }), 300);
-    return () => clearTimeout(timer);
+    // A click on a link to another page drops the pending search: its URL update would otherwise
+    // land while the link's page loads and take the user back to the list.
+    const leaving = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (link instanceof HTMLAnchorElement && new URL(link.href, window.location.href).pathname !== pathname) clearTimeout(timer);
+    };
+    document.addEventListener('click', leaving, true);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('click', leaving, true);
+    };
   });
 
   return { params, update, replaceQuery, query, page, draft, setDraft };
