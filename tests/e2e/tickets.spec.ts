@@ -22,6 +22,8 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Mesa de ayuda', level: 1 })).toBeVisible();
   const pendingTab = page.getByRole('tab', { name: /Pendientes/ });
   await expect(pendingTab).toHaveAttribute('aria-selected', 'true');
+  // Read the count once it has loaded (other specs may have opened tickets before this one).
+  await expect(pendingTab).toHaveText(/\d/);
   const pendingBefore = Number((await pendingTab.textContent())?.match(/\d+/)?.[0] ?? 0);
 
   // Quick: a customer and a description.
