@@ -1,26 +1,37 @@
 'use client';
 // List pages keep their view in the URL (search, tab, sort, page) so it can be shared and reloaded.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 
 export function useUrlState() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  // The query string last asked for, until the URL shows it: a second change made before the
+  // first has landed (two filters picked in quick succession) builds on it instead of undoing it.
+  const requested = useRef<string | null>(null);
+  useEffect(() => {
+    if (requested.current === params.toString()) requested.current = null;
+  }, [params]);
+
+  function go(queryString: string) {
+    requested.current = queryString;
+    router.replace(`${pathname}?${queryString}`, { scroll: false });
+  }
 
   /** Sets or (with null or '') removes query parameters, without scrolling. */
   function update(changes: Record<string, string | number | null>) {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(requested.current ?? params.toString());
     for (const [k, v] of Object.entries(changes)) {
       if (v === null || v === '') next.delete(k);
       else next.set(k, String(v));
     }
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    go(next.toString());
   }
 
   /** Replaces the whole query string (a saved view). */
   function replaceQuery(queryString: string) {
-    router.replace(`${pathname}?${queryString}`, { scroll: false });
+    go(queryString);
   }
 
   const query = params.get('q') ?? '';
