@@ -62,15 +62,17 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   await expect(page.getByRole('row').filter({ hasText: 'Poda de árboles sobre el tendido' })).toContainText('Vencido');
   await page.getByLabel('Buscar', { exact: true }).fill('lentitud nodo bernal');
   // The search is in the URL: reloading keeps it.
+  await expect(page).toHaveURL(/q=lentitud/);
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: 'Lentitud en el nodo Bernal' })).toBeVisible();
 
-  // Sorted by due date, the overdue ticket comes first.
+  // Sorted by due date, the overdue ticket comes first, then the one due in 2099; those without a date last.
   await page.getByLabel('Buscar', { exact: true }).fill('');
   await page.getByRole('columnheader', { name: /Vencimiento/ }).getByRole('button').click();
   await expect(page).toHaveURL(/sort=due/);
   await expect(page.getByRole('columnheader', { name: /Vencimiento/ })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(page.getByRole('tabpanel').getByRole('row').nth(1)).toContainText('Lentitud en el nodo Bernal');
+  await expect(page.getByRole('tabpanel').getByRole('row').nth(1)).toContainText('Poda de árboles sobre el tendido');
+  await expect(page.getByRole('tabpanel').getByRole('row').nth(2)).toContainText('Lentitud en el nodo Bernal');
 
   await page.getByRole('tab', { name: /Finalizados/ }).click();
   await expect(page).toHaveURL(/tab=FINISHED/);

@@ -181,3 +181,19 @@ describe('due dates (C13)', () => {
     expect(today.changed).toEqual(['dueAt']);
   });
 });
+
+describe('billing (C10)', () => {
+  it('marking a ticket billable gives it its category’s price; recategorizing re-prices it; unmarking clears it', async () => {
+    const visit = await A.ADMIN.ticketConfig.categories.create({ name: `Visita con cargo ${Date.now()}`, price: 4500 });
+    const install = await A.ADMIN.ticketConfig.categories.create({ name: `Instalación con cargo ${Date.now()}`, price: 12000 });
+    const customer = await createCustomer(a);
+    const t = await A.OPERATOR.tickets.create({ customerId: customer.id, description: 'Cobrar la visita', categoryId: visit.id });
+    expect((await A.OPERATOR.tickets.get({ id: t.id })).price).toBeNull();
+    await A.OPERATOR.tickets.update({ id: t.id, version: 1, billable: true });
+    expect((await A.OPERATOR.tickets.get({ id: t.id })).price).toBe(4500);
+    await A.OPERATOR.tickets.update({ id: t.id, version: 2, categoryId: install.id });
+    expect((await A.OPERATOR.tickets.get({ id: t.id })).price).toBe(12000);
+    await A.OPERATOR.tickets.update({ id: t.id, version: 3, billable: false });
+    expect((await A.OPERATOR.tickets.get({ id: t.id })).price).toBeNull();
+  });
+});

@@ -135,6 +135,14 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     } else if (changed.includes('stateId')) {
       data.statusChangedAt = now;
     }
+    // The price follows the billable mark: the category's price while billable (the new category's
+    // when it is recategorized), none otherwise.
+    const billable = changes.billable ?? current.billable;
+    if (changed.includes('billable') || (billable && changed.includes('categoryId'))) {
+      const categoryId = changed.includes('categoryId') ? changes.categoryId : current.categoryId;
+      const category = billable && categoryId ? await tx.ticketCategory.findUnique({ where: { id: categoryId }, select: { price: true } }) : null;
+      data.price = category?.price ?? null;
+    }
     if (changed.includes('title') || changed.includes('description')) {
       data.searchText = ticketSearchText({ number: current.number, title: changes.title ?? current.title, description: changes.description ?? current.description, customer: current.customer });
     }
