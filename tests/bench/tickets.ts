@@ -135,7 +135,9 @@ function gridSql(withSearch: number) {
          p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
          s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
          (SELECT count(*)::int FROM "TicketEvent" e WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id AND e."createdAt" > COALESCE(r."seenAt", '-infinity'::timestamp)
-            AND e."actorId" IS DISTINCT FROM $2::uuid) AS "unseenChanges"
+            AND e."actorId" IS DISTINCT FROM $2::uuid) AS "unseenChanges",
+         (SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = p."tenantId" AND k."ticketId" = p.id) AS "commentCount",
+         f."fileCount", f."imageCount"
   FROM (SELECT * FROM "Ticket" t WHERE t."tenantId" = $1::uuid AND t.stage = 'PENDING'::"LifecycleStage"
         ${Array.from({ length: withSearch }, (_, i) => `AND t."searchText" LIKE $${i + 3}`).join(' ')}
         ORDER BY t.number DESC LIMIT 26 OFFSET 0) p
@@ -145,6 +147,10 @@ function gridSql(withSearch: number) {
   LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
   LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
   LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = $2::uuid
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS "fileCount", (count(*) FILTER (WHERE tf.image))::int AS "imageCount" FROM "TicketFile" tf
+    WHERE tf."tenantId" = p."tenantId" AND tf."ticketId" = p.id AND tf.visibility::text = ANY('{PUBLIC,TECHNICIAN,STAFF}'::text[])
+  ) f
   ORDER BY p.number DESC`;
 }
 
