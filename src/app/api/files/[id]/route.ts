@@ -2,14 +2,11 @@
 // bytes reach a browser. The caller passes the procedure ladder (staff holding tickets.read of the
 // host's tenant) and the file's visibility; anything else is a 404, whether or not the file exists.
 import { z } from 'zod';
-import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
-import { errorResponse } from '@/server/api/route-errors';
-import { requestClaims } from '@/server/auth/claims';
-import { clientIp, cookieLocale } from '@/server/http';
+import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
 import { openFile } from '@/server/services/tickets/files';
 
-const gate = createCallerFactory(router({ caller: staffProcedure('tickets.read').query(({ ctx }) => ctx.caller) }));
+const gate = staffGate('tickets.read');
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
 function disposition(kind: 'inline' | 'attachment', name: string): string {
@@ -18,15 +15,14 @@ function disposition(kind: 'inline' | 'attachment', name: string): string {
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const session = await requestClaims(request);
-  const ctx = await createContext({ host: request.headers.get('host'), session, ip: clientIp(request.headers), locale: cookieLocale(request.headers.get('cookie')) });
+  const ctx = await routeContext(request);
   try {
-    const caller = await gate(ctx).caller();
+    const caller = await gate(ctx);
     const id = z.uuid().safeParse((await params).id);
     if (!id.success) throw notFound();
-    const variant = new URL(request.url).searchParams.get('variant') === 'thumb' ? 'thumb' : 'original';
-    const file = await openFile(caller, id.data, variant);
-    const download = new URL(request.url).searchParams.get('download') === '1';
+    const query = new URL(request.url).searchParams;
+    const file = await openFile(caller, id.data, query.get('variant') === 'thumb' ? 'thumb' : 'original');
+    const download = query.get('download') === '1';
     return new Response(file.body, {
       headers: {
         'content-type': file.mime,

@@ -2,22 +2,17 @@
 // The body is the CSV file, raw or as the `file` field of multipart/form-data. Who may import is
 // decided by the same procedure ladder as every tRPC call (tenant from the host, a session of that
 // tenant, a staff member holding `customers.import`); the work is importCustomers'. JSON always.
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { env } from '@/env';
 import { translateError, translator } from '@/i18n/catalog';
 import type { Locale } from '@/lib/format';
-import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
-import { requestClaims } from '@/server/auth/claims';
-import { APP_ERROR_STATUS, AppError } from '@/server/errors';
-import { clientIp, cookieLocale, readBody } from '@/server/http';
-import { logger } from '@/server/logger';
+import { errorResponse, failure, routeContext, staffGate } from '@/server/api/route-handlers';
+import { readBody } from '@/server/http';
 import { importCustomers } from '@/server/services/customers/import/import-customers';
 
 export const maxDuration = 300;
 
-/** The ladder's answer to "who is calling": a StaffCaller, or the ladder's own error. */
-const gate = createCallerFactory(router({ caller: staffProcedure('customers.import').query(({ ctx }) => ctx.caller) }));
+const gate = staffGate('customers.import');
 
 const ZParams = z.object({
   mode: z.enum(['preview', 'commit']).default('preview'),
@@ -26,10 +21,6 @@ const ZParams = z.object({
 
 /** Room for the multipart envelope around a file of the maximum size. */
 const MULTIPART_SLACK = 64 * 1024;
-
-function failure(status: number, code: string, message: string): Response {
-  return Response.json({ error: { message, code } }, { status });
-}
 
 function tooLarge(locale: Locale, maxMb: number): Response {
   return failure(413, 'PAYLOAD_TOO_LARGE', translator(locale, 'customerImport')('errors.fileTooLarge', { max: maxMb }));
@@ -42,11 +33,10 @@ function param(form: FormData | null, url: URL, name: string): string | undefine
 
 export async function POST(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const session = await requestClaims(request);
-  const ctx = await createContext({ host: request.headers.get('host'), session, ip: clientIp(request.headers), locale: cookieLocale(request.headers.get('cookie')) });
+  const ctx = await routeContext(request);
   const { locale } = ctx;
   try {
-    const caller = await gate(ctx).caller();
+    const caller = await gate(ctx);
 
     // Only an authorized caller gets its body read, and never past the limit.
     const maxMb = env().MAX_UPLOAD_MB;
@@ -74,9 +64,6 @@ export async function POST(request: Request): Promise<Response> {
     // A preview with problems is still a preview; a commit with problems wrote nothing.
     return Response.json(report, { status: report.mode === 'commit' && !report.ok ? 400 : 200 });
   } catch (error) {
-    const cause = error instanceof TRPCError ? error.cause : error;
-    if (cause instanceof AppError) return failure(APP_ERROR_STATUS[cause.code], cause.code, translateError(locale, cause.messageKey, cause.params));
-    logger.error({ err: cause ?? error }, 'customer import failed');
-    return failure(500, 'INTERNAL_SERVER_ERROR', translateError(locale, 'unexpected'));
+    return errorResponse(error, locale, 'customer import');
   }
 }

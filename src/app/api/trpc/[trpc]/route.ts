@@ -1,8 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
-import { createContext } from '@/server/api/trpc';
-import { requestClaims } from '@/server/auth/claims';
-import { clientIp, cookieLocale, readBody } from '@/server/http';
+import { routeContext } from '@/server/api/route-handlers';
+import { cookieLocale, readBody } from '@/server/http';
 import { translateError } from '@/i18n/catalog';
 
 /** tRPC calls are small JSON; anything larger is refused with 413 before it is parsed. */
@@ -18,13 +17,7 @@ async function handler(request: Request) {
     }
     req = new Request(request.url, { method: 'POST', headers: request.headers, body });
   }
-  const session = await requestClaims(request);
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req,
-    router: appRouter,
-    createContext: () => createContext({ host: request.headers.get('host'), session, ip: clientIp(request.headers), locale }),
-  });
+  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => routeContext(request) });
 }
 
 export { handler as GET, handler as POST };

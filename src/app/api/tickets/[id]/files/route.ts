@@ -5,25 +5,22 @@
 // the body is read, and the body is never read past MAX_UPLOAD_MB.
 import { env } from '@/env';
 import { translateError } from '@/i18n/catalog';
-import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
-import { errorResponse, failure } from '@/server/api/route-errors';
-import { requestClaims } from '@/server/auth/claims';
-import { clientIp, cookieLocale, readBody } from '@/server/http';
+import { errorResponse, failure, routeContext, staffGate } from '@/server/api/route-handlers';
+import { readBody } from '@/server/http';
 import { attachFiles, ZAttach, type IncomingFile } from '@/server/services/tickets/files';
 
 export const maxDuration = 120;
 
-const gate = createCallerFactory(router({ caller: staffProcedure('tickets.attach').query(({ ctx }) => ctx.caller) }));
+const gate = staffGate('tickets.attach');
 
 /** Room for the multipart envelope around the files. */
 const MULTIPART_SLACK = 64 * 1024;
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const session = await requestClaims(request);
-  const ctx = await createContext({ host: request.headers.get('host'), session, ip: clientIp(request.headers), locale: cookieLocale(request.headers.get('cookie')) });
+  const ctx = await routeContext(request);
   const { locale } = ctx;
   try {
-    const caller = await gate(ctx).caller();
+    const caller = await gate(ctx);
     const maxMb = env().MAX_UPLOAD_MB;
     const tooLarge = () => failure(413, 'PAYLOAD_TOO_LARGE', translateError(locale, 'fileTooLarge', { max: maxMb }));
     const body = await readBody(request, maxMb * 1024 * 1024 + MULTIPART_SLACK);

@@ -1,12 +1,29 @@
-// Errors of route handlers (uploads, downloads, imports) answered like tRPC's: the same codes and
-// statuses, messages in the caller's language, per-field messages when there are some.
+// What the route handlers outside tRPC (uploads, downloads, imports) share with it: the same context
+// (tenant from the host, the session, the caller's language), the same procedure ladder deciding who
+// may call, and errors answered with the same codes, statuses and translated messages.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { translateError } from '@/i18n/catalog';
 import { fieldMessages } from '@/i18n/zod-messages';
 import type { Locale } from '@/lib/format';
+import type { Permission } from '@/lib/permissions';
+import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
+import { requestClaims } from '@/server/auth/claims';
 import { APP_ERROR_STATUS, AppError } from '@/server/errors';
+import { clientIp, cookieLocale } from '@/server/http';
 import { logger } from '@/server/logger';
+
+/** The context a tRPC call of this request would get. */
+export async function routeContext(request: Request) {
+  const session = await requestClaims(request);
+  return createContext({ host: request.headers.get('host'), session, ip: clientIp(request.headers), locale: cookieLocale(request.headers.get('cookie')) });
+}
+
+/** The ladder's answer to "who is calling": a StaffCaller holding `permission`, or the ladder's own error. */
+export function staffGate(permission: Permission) {
+  const caller = createCallerFactory(router({ caller: staffProcedure(permission).query(({ ctx }) => ctx.caller) }));
+  return (ctx: Awaited<ReturnType<typeof routeContext>>) => caller(ctx).caller();
+}
 
 export type RouteErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
