@@ -2,29 +2,30 @@ import type { ReactNode } from 'react';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
-import { can, permissionsOf } from '@/lib/permissions';
+import { can } from '@/lib/permissions';
 import { TRPCReactProvider } from '@/trpc/react';
 import { StaffNav } from '@/components/shell/staff-nav';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PermissionsProvider } from '@/components/shell/permissions';
+import { staffContextValue } from '@/components/shell/staff-context';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const { tenant, staff } = await requireStaff();
   if (!can(staff.role, 'backoffice.access')) redirect('/tech');
   const t = await getTranslations('roles');
   const nav = await getTranslations('nav');
-  const permissions = permissionsOf(staff.role);
+  const context = staffContextValue(tenant, staff.role);
   return (
     <TRPCReactProvider>
-      <PermissionsProvider value={{ permissions, tenant: { name: tenant.name, country: tenant.country, locale: tenant.locale, timeZone: tenant.timeZone, currency: tenant.currency } }}>
+      <PermissionsProvider value={context}>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           {nav('skipToContent')}
         </a>
         <header className="relative border-b border-slate-200 bg-white">
           <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
             <span className="font-semibold text-brand-700">{tenant.name}</span>
-            <StaffNav permissions={permissions} />
+            <StaffNav permissions={context.permissions} />
             <div className="ml-auto flex items-center gap-3">
               <span className="hidden text-right text-sm lg:block">
                 <span className="block font-medium" data-testid="current-user">{staff.name}</span>

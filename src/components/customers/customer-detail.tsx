@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
-import { formatDate, formatMoney, intlLocale, type Locale } from '@/lib/format';
+import { formatDate, formatMoney } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
 import { Alert, Button, Card, PageHeader } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -25,8 +25,7 @@ export function CustomerDetail({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const can = useCan();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
   const customer = useQuery(trpc.customers.get.queryOptions({ id }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() });
   const remove = useMutation(trpc.customers.delete.mutationOptions({ onSuccess: refresh }));

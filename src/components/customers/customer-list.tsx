@@ -9,7 +9,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatTaxId } from '@/lib/tax-id';
-import { formatDate, intlLocale, type Locale } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { listOrder } from '@/lib/list-order';
 import { useStaffContext } from '@/components/shell/permissions';
 import { DataTable } from '@/components/ui/data-table';
@@ -26,8 +26,7 @@ export function CustomerList() {
   const common = useTranslations('common');
   const trpc = useTRPC();
   const { params, update, query, page, draft, setDraft } = useUrlState();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
 
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'ACTIVE';
   // Unset in the URL: the server's default — by name, or newest first while searching.

@@ -5,7 +5,7 @@ import { type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
-import { formatMoney, intlLocale, type Locale } from '@/lib/format';
+import { formatMoney } from '@/lib/format';
 import { Alert, Button, Card, Checkbox, TextInput } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
@@ -60,7 +60,7 @@ export function CatalogAdmin() {
   const common = useTranslations('common');
   const trpc = useTRPC();
   const can = useCan();
-  const { tenant } = useStaffContext();
+  const { tenant, intl } = useStaffContext();
   const manage = can('catalog.manage');
   const refresh = useRefresh();
   const plans = useQuery(trpc.catalog.plans.queryOptions());
@@ -72,7 +72,6 @@ export function CatalogAdmin() {
   const deletePlan = useMutation(trpc.catalog.deletePlan.mutationOptions({ onSuccess: refresh }));
   const deleteNode = useMutation(trpc.catalog.deleteNode.mutationOptions({ onSuccess: refresh }));
   const deleteLocality = useMutation(trpc.catalog.deleteLocality.mutationOptions({ onSuccess: refresh }));
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
   const planErrors = formErrors(createPlan.error);
   const nodeErrors = formErrors(createNode.error);
   const localityErrors = formErrors(createLocality.error);

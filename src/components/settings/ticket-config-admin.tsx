@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
-import { formatMoney, intlLocale, type Locale } from '@/lib/format';
+import { formatMoney } from '@/lib/format';
 import { Alert, Button, Card, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
@@ -145,12 +145,11 @@ export function TicketConfigAdmin() {
   const t = useTranslations('ticketConfig');
   const trpc = useTRPC();
   const can = useCan();
-  const { tenant } = useStaffContext();
+  const { tenant, intl } = useStaffContext();
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
   if (config.error) return <Alert>{config.error.message}</Alert>;
   if (!config.data) return <p role="status">{t('loading')}</p>;
   const c: Config = config.data;
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
   const activeAreas = c.areas.filter((a) => !a.archivedAt);
 
   return (

@@ -3,6 +3,7 @@
 // and the tenant's formatting settings.
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Permission } from '@/lib/permissions';
+import { intlLocale, type Locale } from '@/lib/format';
 
 type Value = { permissions: Permission[]; tenant: { name: string; country: string; locale: string; timeZone: string; currency: string } };
 
@@ -12,10 +13,11 @@ export function PermissionsProvider({ value, children }: { value: Value; childre
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
-export function useStaffContext(): Value {
+/** The staff context, with the Intl locale for the tenant's dates and numbers (es-AR, it-IT …). */
+export function useStaffContext(): Value & { intl: string } {
   const value = useContext(Ctx);
   if (!value) throw new Error('useStaffContext outside the staff layout');
-  return value;
+  return { ...value, intl: intlLocale(value.tenant.locale as Locale, value.tenant.country) };
 }
 
 export function useCan(): (permission: Permission) => boolean {

@@ -1,18 +1,18 @@
 // The technician app's frame: the tenant, the language, sign-out, and the same permission map
 // and tRPC client the back office uses.
 import type { ReactNode } from 'react';
-import { permissionsOf } from '@/lib/permissions';
 import { TRPCReactProvider } from '@/trpc/react';
 import type { StaffActor } from '@/server/services/caller';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PermissionsProvider } from '@/components/shell/permissions';
+import { staffContextValue } from '@/components/shell/staff-context';
 
 export function TechShell({ tenant, staff, children }: { tenant: TenantInfo; staff: StaffActor; children: ReactNode }) {
   return (
     <TRPCReactProvider>
-      <PermissionsProvider value={{ permissions: permissionsOf(staff.role), tenant: { name: tenant.name, country: tenant.country, locale: tenant.locale, timeZone: tenant.timeZone, currency: tenant.currency } }}>
+      <PermissionsProvider value={staffContextValue(tenant, staff.role)}>
         <main className="mx-auto max-w-md p-4">
           <header className="mb-6 flex items-center justify-between gap-2">
             <p className="text-sm font-medium text-brand-700">{tenant.name}</p>

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
-import { intlLocale, type Locale } from '@/lib/format';
 import { Alert, Button, Card, Select } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { offeredStates } from '@/components/tickets/state-options';
@@ -19,8 +18,7 @@ export function TechTicket({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const can = useCan();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
   const [saved, setSaved] = useState(false);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
   const config = useQuery(trpc.ticketConfig.get.queryOptions());

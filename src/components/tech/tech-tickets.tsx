@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
-import { formatDate, intlLocale, type Locale } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { Alert } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 
@@ -12,8 +12,7 @@ export function TechTickets() {
   const t = useTranslations('tech');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
   const mine = useQuery(trpc.tickets.mine.queryOptions());
   if (mine.error) return <Alert>{mine.error.message}</Alert>;
   if (!mine.data) return <p role="status" className="mt-6 text-sm">{common('loading')}</p>;

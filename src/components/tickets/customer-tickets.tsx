@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
-import { formatDate, intlLocale, type Locale } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { Card } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 
@@ -12,8 +12,7 @@ export function CustomerTickets({ customerId, exceptId, title }: { customerId: s
   const t = useTranslations('ticketView');
   const trpc = useTRPC();
   const can = useCan();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
   const tickets = useQuery({ ...trpc.tickets.ofCustomer.queryOptions({ customerId }), enabled: can('tickets.read') });
   if (!can('tickets.read')) return null;
   const items = (tickets.data ?? []).filter((x) => x.id !== exceptId);

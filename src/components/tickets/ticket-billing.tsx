@@ -2,7 +2,7 @@
 // C6 "Facturación", only for roles with billing.read (A2): the server sends these fields to no one
 // else, so the tab has nothing to show without them. Amounts in the tenant's currency and locale.
 import { useTranslations } from 'next-intl';
-import { formatMoney, intlLocale, type Locale } from '@/lib/format';
+import { formatMoney } from '@/lib/format';
 import { Card } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 
@@ -17,8 +17,7 @@ type Billing = {
 export function TicketBilling({ ticket }: { ticket: Billing }) {
   const t = useTranslations('ticketView.billing');
   const common = useTranslations('common');
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
   const money = (amount: number | null | undefined) => (amount === null || amount === undefined ? '—' : formatMoney(amount, tenant.currency, intl));
   const plan = ticket.connection?.plan ?? null;
   const row = (label: string, value: string, testId: string) => (

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
-import { formatDate, intlLocale, type Locale } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { activeFilterKeys, COMPLEXITIES, CONNECTION_STATUSES, TICKET_CHANNELS, TICKET_FILTER_KEYS, type TicketFilterKey, type TicketFilters } from '@/lib/ticket-filters';
 import { Button, Checkbox, Select, TextInput } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
@@ -20,8 +20,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
   const enums = useTranslations('enums');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
   const panelId = useId();
   const active = activeFilterKeys(filters);
   const [open, setOpen] = useState(false);

@@ -9,7 +9,7 @@ import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
-import { formatDate, formatDateTime, formatMoney, intlLocale, type Locale } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
@@ -29,8 +29,7 @@ export function TicketGrid() {
   const common = useTranslations('common');
   const trpc = useTRPC();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
 
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'PENDING';
   const sort = SORTS.find((x) => x === params.get('sort')) ?? 'number';

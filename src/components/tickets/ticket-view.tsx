@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
-import { formatDate, formatDateTime, intlLocale, type Locale } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
 import { Alert, Button, Card, Checkbox, PageHeader, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
@@ -34,8 +34,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const can = useCan();
-  const { tenant } = useStaffContext();
-  const intl = intlLocale(tenant.locale as Locale, tenant.country);
+  const { tenant, intl } = useStaffContext();
   const [tab, setTab] = useState<Tab>('detail');
   const [saved, setSaved] = useState(false);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
