@@ -143,9 +143,12 @@ beforeAll(async () => {
   await scopedDb(a.id).message.create({
     data: { tenantId: a.id, channel: 'EMAIL', reason: 'ticket.assigned', recipient: 'secreto-alfa@example.com', customerId: customer.id, ticketId: ticket.id, locale: 'es', subject: 'Mensaje Secreto Alfa', text: 'Texto Secreto Alfa' },
   });
+  await scopedDb(a.id).pushSubscription.create({
+    data: { tenantId: a.id, userId: users[2]!.id, endpoint: 'https://push.example/secreto-alfa', p256dh: 'clave-secreta-alfa', auth: 'auth-secreto-alfa', label: 'Dispositivo Secreto Alfa' },
+  });
   // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
   aIds = [...new Set([a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
-  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com'];
+  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com', 'push.example/secreto-alfa', 'Dispositivo Secreto Alfa'];
 });
 
 describe('tenant-isolation sweep', () => {

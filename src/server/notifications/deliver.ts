@@ -1,36 +1,33 @@
 // Delivery: a job names a message; the message is sent once through its channel's provider and the
 // outcome recorded on it. A message already sent (a job run twice after a crash) is not sent again;
 // one the provider refused is failed with the provider's reason; one that failed for a passing cause
-// is retried by the queue with backoff, and failed for good after the last attempt. Without a provider
-// the message is kept as not sent, with the reason, to be resent later.
+// is retried by the queue with backoff, and failed for good after the last attempt. One that nothing
+// could carry (no provider, no device) is kept as not sent, with the reason, to be resent later.
 import type PgBoss from 'pg-boss';
-import { env } from '@/env';
 import { db } from '@/server/db';
 import { logger } from '@/server/logger';
-import { emailConfigured, sendEmail, type SendResult } from './email';
+import { PROVIDERS, type SendResult } from './providers';
 import { DELIVER_QUEUE, RETRY_LIMIT, type DeliverJob } from './queue';
-
-const NO_PROVIDER = 'not sent: no provider configured';
 
 /** Sends one message; returns whether the queue should try again. */
 async function deliverOne(messageId: string, lastAttempt: boolean): Promise<'done' | 'retry'> {
   const message = await db().message.findUnique({
     where: { id: messageId },
-    select: { id: true, channel: true, status: true, recipient: true, subject: true, text: true, html: true, tenant: { select: { name: true } } },
+    select: { id: true, tenantId: true, channel: true, status: true, recipient: true, subject: true, text: true, html: true, link: true, subscriptionId: true, tenant: { select: { name: true } } },
   });
   if (!message || message.status === 'SENT') return 'done';
   let result: SendResult;
-  if (message.channel !== 'EMAIL' || !emailConfigured()) {
-    await db().message.update({ where: { id: message.id }, data: { status: 'NOT_SENT', error: NO_PROVIDER } });
-    return 'done';
-  }
   try {
-    result = await sendEmail(message, `${message.tenant.name.replace(/["<>]/g, '')} <${env().EMAIL_FROM}>`);
+    result = await PROVIDERS[message.channel](message);
   } catch (err) {
     result = { ok: false, retry: true, error: err instanceof Error ? err.message : String(err) };
   }
   if (result.ok) {
     await db().message.update({ where: { id: message.id }, data: { status: 'SENT', providerId: result.providerId, sentAt: new Date(), error: null, attempts: { increment: 1 } } });
+    return 'done';
+  }
+  if ('notSent' in result) {
+    await db().message.update({ where: { id: message.id }, data: { status: 'NOT_SENT', error: result.error } });
     return 'done';
   }
   const final = !result.retry || lastAttempt;

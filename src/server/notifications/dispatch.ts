@@ -13,7 +13,8 @@ import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
 import { ticketAssignedEmail } from './templates';
 
 type OutboxRow = { id: string; tenantId: string; type: string; payload: Record<string, unknown> };
-export type Draft = Prisma.MessageCreateManyInput;
+export type { Draft } from './recipients';
+import type { Draft } from './recipients';
 
 /** D1: a ticket assigned to a technician → an e-mail to the technician (unless they assigned it to themselves). */
 async function assigned(tx: Prisma.TransactionClient, event: OutboxRow): Promise<Draft[]> {
@@ -64,8 +65,9 @@ export async function dispatchOutbox(boss: PgBoss, limit = 200): Promise<{ event
       RETURNING id, "tenantId", type, payload`;
     if (events.length === 0) return { events: 0, messages: 0 };
     const drafts = (await Promise.all(events.map((e) => RULES[e.type]?.(tx, e) ?? []))).flat();
-    const created = drafts.length ? await tx.message.createManyAndReturn({ data: drafts, skipDuplicates: true, select: { id: true } }) : [];
-    const ids = [...created.map((m) => m.id), ...events.flatMap(written)];
+    const created = drafts.length ? await tx.message.createManyAndReturn({ data: drafts, skipDuplicates: true, select: { id: true, status: true } }) : [];
+    // A message born not sent (no device, no address) is logged, not queued.
+    const ids = [...created.filter((m) => m.status === 'PENDING').map((m) => m.id), ...events.flatMap(written)];
     await enqueue(boss, tx, ids);
     return { events: events.length, messages: ids.length };
   });

@@ -3,8 +3,7 @@
 // recording is not a second e-mail.
 import { Resend } from 'resend';
 import { env } from '@/env';
-
-export type SendResult = { ok: true; providerId: string } | { ok: false; retry: boolean; error: string };
+import type { SendResult } from './providers';
 
 let client: { key: string; resend: Resend } | null = null;
 

@@ -1,0 +1,41 @@
+// D6: one provider per channel. A provider sends one message and says what happened: sent (with the
+// provider's id), failed for a passing cause (the queue retries), refused (failed for good), or not
+// sent because nothing could carry it (no provider configured, no device) — kept in the log with the
+// reason, to be resent once that is fixed.
+import type { MessageChannel } from '@/generated/prisma/client';
+import { env } from '@/env';
+import { emailConfigured, sendEmail } from './email';
+
+/** What a provider needs of a message. */
+export type Outgoing = {
+  id: string;
+  tenantId: string;
+  recipient: string;
+  subject: string | null;
+  text: string;
+  html: string | null;
+  link: string | null;
+  subscriptionId: string | null;
+  tenant: { name: string };
+};
+
+export type SendResult =
+  | { ok: true; providerId: string }
+  | { ok: false; retry: boolean; error: string }
+  | { ok: false; notSent: true; error: string };
+
+export type Provider = (message: Outgoing) => Promise<SendResult>;
+
+export const NO_PROVIDER = 'not sent: no provider configured';
+const notSent = (error: string): SendResult => ({ ok: false, notSent: true, error });
+
+const email: Provider = async (message) => {
+  if (!emailConfigured()) return notSent(NO_PROVIDER);
+  return sendEmail(message, `${message.tenant.name.replace(/["<>]/g, '')} <${env().EMAIL_FROM}>`);
+};
+
+export const PROVIDERS: Record<MessageChannel, Provider> = {
+  EMAIL: email,
+  PUSH: async () => notSent(NO_PROVIDER),
+  SMS: async () => notSent(NO_PROVIDER),
+};

@@ -1,0 +1,29 @@
+// Who a message reaches, channel by channel. A push goes to each of a person's devices (one message
+// per device, so a retry never repeats a device that already has it); a person with no device still
+// gets a message, kept as not sent with the reason — the log never hides that someone was not told.
+import type { Prisma } from '@/generated/prisma/client';
+
+export type Draft = Prisma.MessageCreateManyInput;
+type Db = Pick<Prisma.TransactionClient, 'pushSubscription'>;
+
+export const NO_DEVICE = 'not sent: no device subscribed to push';
+export const NO_ADDRESS = 'not sent: no address';
+
+/** One push draft per device of a staff member or a customer; `name` labels the recipient in the log. */
+export async function pushDrafts(
+  db: Db,
+  person: { userId: string; name: string } | { customerId: string; name: string },
+  draft: Omit<Draft, 'channel' | 'recipient' | 'subscriptionId' | 'userId' | 'customerId'>,
+): Promise<Draft[]> {
+  const owner = 'userId' in person ? { userId: person.userId } : { customerId: person.customerId };
+  const devices = await db.pushSubscription.findMany({ where: { tenantId: draft.tenantId, ...owner }, orderBy: { createdAt: 'asc' }, select: { id: true, label: true } });
+  if (devices.length === 0) return [{ ...draft, ...owner, channel: 'PUSH', recipient: person.name, status: 'NOT_SENT', error: NO_DEVICE }];
+  const seen = new Map<string, number>();
+  return devices.map((device) => {
+    // Two devices with the same label stay two recipients in the log: "Chrome · Android (2)".
+    const n = (seen.get(device.label) ?? 0) + 1;
+    seen.set(device.label, n);
+    const label = n === 1 ? device.label : `${device.label} (${n})`;
+    return { ...draft, ...owner, channel: 'PUSH' as const, recipient: `${person.name} — ${label}`, subscriptionId: device.id };
+  });
+}
