@@ -53,6 +53,10 @@ export const PERMISSIONS = {
   'messages.read': OFFICE,
   /** Resend a message, or a selection. */
   'messages.resend': OFFICE,
+  /** D2: a manual push to a technician (from their profile), a push or SMS to customers (from the customer list). */
+  'messages.send': OFFICE,
+  /** D6: this device receives Web Push for the signed-in person. */
+  'push.subscribe': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,8 @@
 // Shared steps of the end-to-end specs: addresses of the two tenants and signing in through the real forms.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { E2E_PORT, FAKE_RESEND_PORT } from './ports';
 
-export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const PORT = E2E_PORT;
 export const DEMO = `http://demo.localhost:${PORT}`;
 export const ACME = `http://acme.localhost:${PORT}`;
 export const ROOT = `http://localhost:${PORT}`;
@@ -67,4 +68,10 @@ export async function createTicketOnConnection(page: Page, opts: { code: string;
   if (opts.billable) await form.getByLabel('A facturar').check();
   await form.getByRole('button', { name: 'Crear ticket' }).click();
   await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+}
+
+/** The e-mails the local Resend stand-in has accepted so far (the worker delivers them a moment after the change). */
+export async function deliveredEmails(): Promise<{ id: string; body: { to: string[]; subject: string; text: string; html?: string } }[]> {
+  const res = await fetch(`http://127.0.0.1:${FAKE_RESEND_PORT}/_delivered`);
+  return res.json();
 }

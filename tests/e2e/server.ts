@@ -7,8 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
-
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+import { startFakeResend } from '../fakes/resend';
+import { E2E_PORT, FAKE_RESEND_PORT } from './ports';
 
 const dataDir = path.join(DATA_DIR, 'e2e-pg');
 rmSync(dataDir, { recursive: true, force: true });
@@ -27,8 +27,16 @@ const tiles = http.createServer((req, res) => {
 await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
 process.env.MAP_TILE_URL = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/tiles/{z}/{x}/{y}.png`;
 
+// E-mail goes to a local stand-in for Resend; the specs read what it accepted from its /_delivered.
+const resend = await startFakeResend(FAKE_RESEND_PORT);
+process.env.RESEND_API_KEY = 're_e2e';
+process.env.RESEND_BASE_URL = resend.url;
+let worker: { stop: () => Promise<void> } | undefined;
+
 async function shutdown(code = 0) {
+  await worker?.stop().catch(() => undefined);
   tiles.close();
+  await resend.close();
   await stopChild(app);
   await database.stop();
   process.exit(code);
@@ -43,6 +51,9 @@ try {
   const { seedE2e } = await import('./seed');
   await seedDemo();
   await seedE2e();
+  // The notification worker runs beside the app, as in `npm start`.
+  const { startWorker } = await import('@/server/notifications/worker');
+  worker = await startWorker(database.url, { pollMs: 200 });
   const env = appEnv({ databaseUrl: database.url, port: E2E_PORT });
   if (!buildIsCurrent()) await build(env);
   app = await serveNext('start', env, { port: E2E_PORT, host: '127.0.0.1', quiet: true });

@@ -7,12 +7,18 @@ import { randomUUID } from 'node:crypto';
 
 export type ResendRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: Record<string, unknown> };
 
-export async function startFakeResend() {
+/** Starts the fake on `port` (0: any free one). `GET /_delivered` lists what it accepted, for tests in another process. */
+export async function startFakeResend(listenPort = 0) {
   const requests: ResendRequest[] = [];
   const byKey = new Map<string, string>();
   const delivered: { id: string; body: Record<string, unknown> }[] = [];
   const failNext: number[] = [];
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/_delivered') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(delivered));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -38,7 +44,7 @@ export async function startFakeResend() {
       res.end(JSON.stringify({ id }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

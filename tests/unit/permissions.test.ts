@@ -32,6 +32,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.files.delete': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.resend': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'messages.send': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'push.subscribe': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
 };
 
 describe('permission map', () => {
@@ -53,6 +55,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach', 'push.subscribe']);
   });
 });
