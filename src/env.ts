@@ -29,6 +29,15 @@ const Env = z.object({
   RESEND_BASE_URL: z.string().optional(),
   /** The sender of e-mails; the tenant's name is shown as its display name. */
   EMAIL_FROM: z.string().default('notificaciones@antena.local'),
+  /** Web Push (VAPID) keys; unset = a pair is generated on first start and kept in the database for every process. */
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  /** The contact push services may use about our pushes (mailto: or https:); default mailto:EMAIL_FROM. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
+  /** Hosts a device's push endpoint may be on (comma-separated; *.suffix allowed): the browsers' push services by default. */
+  PUSH_ENDPOINT_HOSTS: z.string().default('fcm.googleapis.com,*.push.services.mozilla.com,*.notify.windows.com,web.push.apple.com,*.push.apple.com'),
+  /** A PEM file of extra certificate authorities trusted for push services (a private push relay; tests' local one). */
+  PUSH_CA_FILE: z.string().optional(),
   /** `npm start` runs the notification worker in its own process unless this is `off` (then run `npm run worker`). */
   WORKER: z.enum(['on', 'off']).default('on'),
   /**

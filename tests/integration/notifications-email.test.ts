@@ -42,7 +42,7 @@ async function assignedTicket(title: string) {
   return t;
 }
 
-const messagesOf = (ticketId: string) => scopedDb(a.id).message.findMany({ where: { ticketId }, orderBy: { createdAt: 'asc' } });
+const messagesOf = (ticketId: string) => scopedDb(a.id).message.findMany({ where: { ticketId, channel: 'EMAIL' }, orderBy: { createdAt: 'asc' } });
 
 describe('e-mail to the technician on assignment', () => {
   it('is rendered in the tenant’s name and color, sent once with its id as the idempotency key, and logged as sent', async () => {

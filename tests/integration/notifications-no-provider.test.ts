@@ -19,10 +19,10 @@ it('keeps the technician’s e-mail as not sent: no provider configured', async 
   const customer = await createCustomer(a);
   const t = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin proveedor', description: 'x', assigneeId: A.ids.TECHNICIAN });
   const deadline = Date.now() + 15_000;
-  let messages = await scopedDb(a.id).message.findMany({ where: { ticketId: t.id } });
+  let messages = await scopedDb(a.id).message.findMany({ where: { ticketId: t.id, channel: 'EMAIL' } });
   while ((messages.length === 0 || messages[0]!.status === 'PENDING') && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
-    messages = await scopedDb(a.id).message.findMany({ where: { ticketId: t.id } });
+    messages = await scopedDb(a.id).message.findMany({ where: { ticketId: t.id, channel: 'EMAIL' } });
   }
   expect(messages).toHaveLength(1);
   expect(messages[0]).toMatchObject({ channel: 'EMAIL', status: 'NOT_SENT', error: 'not sent: no provider configured', reason: 'ticket.assigned' });

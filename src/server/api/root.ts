@@ -4,6 +4,7 @@ import { connectionsRouter, customersRouter } from './routers/customers';
 import { messagesRouter } from './routers/messages';
 import { portalRouter } from './routers/portal';
 import { preferencesRouter } from './routers/preferences';
+import { pushRouter } from './routers/push';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
 import { ticketsRouter } from './routers/tickets';
@@ -20,6 +21,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   preferences: preferencesRouter,
   messages: messagesRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,57 +3,251 @@
 // the same transaction writes the messages, their delivery jobs, and marks the events processed. A
 // crash before the commit leaves the events to be claimed again; an event handled twice makes no
 // second message (unique per event, channel and recipient).
+//
+// Who is told what — each switchable in the tenant's settings (notifications, techApp):
+//   ticket.created    push to every technician or only the assignee (E8), within their working hours
+//   ticket.assigned   e-mail to the technician; a push too when it is a reassignment (a new ticket's push is the rule above)
+//   ticket.stateChanged  by a technician: e-mail to the office (the area's address, else the tenant's);
+//                     any: the customer is told (push; e-mail when the customer opened the ticket)
+//   ticket.commented  public, by staff: the customer is told likewise; by the customer: push to the assignee and the office
+//   ticket.finished / ticket.closed  the work history (public entries only) e-mailed to the customer, once (C10)
+// Internal notes write no outbox event at all, so nothing here can tell a customer about one.
+// A person the rule names directly (the assignee, the customer) always gets a log entry — not sent,
+// with the reason, when they have no address or device; broadcasts (every technician, the office)
+// reach the devices there are.
 import type PgBoss from 'pg-boss';
 import type { Prisma } from '@/generated/prisma/client';
 import { tenantOrigin } from '@/env';
-import { isLocale, type Locale } from '@/lib/format';
+import { formatDateTime, intlLocale, isLocale, type Locale } from '@/lib/format';
+import { nextWorkingInstant } from '@/lib/working-hours';
+import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
-import { readSettings } from '@/server/services/tenants/settings';
+import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
-import { ticketAssignedEmail } from './templates';
+import { NO_ADDRESS, pushDrafts, type Draft } from './recipients';
+import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, workHistoryEmail } from './templates';
 
-type OutboxRow = { id: string; tenantId: string; type: string; payload: Record<string, unknown> };
 export type { Draft } from './recipients';
-import type { Draft } from './recipients';
 
-/** D1: a ticket assigned to a technician → an e-mail to the technician (unless they assigned it to themselves). */
-async function assigned(tx: Prisma.TransactionClient, event: OutboxRow): Promise<Draft[]> {
-  const { ticketId, assigneeId, actorId } = event.payload as { ticketId: string; assigneeId: string; actorId?: string };
-  if (!assigneeId || assigneeId === actorId) return [];
-  const [tenant, ticket, user] = await Promise.all([
-    tx.tenant.findUnique({ where: { id: event.tenantId }, select: { name: true, slug: true, locale: true, settings: true } }),
-    tx.ticket.findFirst({
-      where: { tenantId: event.tenantId, id: ticketId },
-      select: { id: true, number: true, title: true, description: true, customerId: true, customer: { select: { name: true } }, connection: { select: { address: true } } },
-    }),
-    tx.user.findFirst({ where: { tenantId: event.tenantId, id: assigneeId }, select: { id: true, name: true, email: true, locale: true, active: true } }),
-  ]);
-  if (!tenant || !ticket || !user || !user.active) return [];
-  const settings = readSettings(tenant.settings);
-  if (!settings.notifications.emailAssignee) return [];
-  const locale: Locale = isLocale(user.locale ?? '') ? (user.locale as Locale) : isLocale(tenant.locale) ? tenant.locale : 'es';
-  const rendered = ticketAssignedEmail(
-    { tenantName: tenant.name, color: settings.branding.color, locale },
-    {
-      technician: user.name,
-      number: ticket.number,
-      title: ticket.title,
-      description: ticket.description,
-      customer: ticket.customer?.name ?? null,
-      address: ticket.connection?.address ?? null,
-      url: `${tenantOrigin(tenant.slug)}/tech/tickets/${ticket.id}`,
-    },
-  );
-  return [{ tenantId: event.tenantId, channel: 'EMAIL', reason: event.type, eventId: event.id, recipient: user.email, userId: user.id, ticketId: ticket.id, customerId: ticket.customerId, locale, ...rendered }];
+type Tx = Prisma.TransactionClient;
+type OutboxRow = { id: string; tenantId: string; type: string; payload: Record<string, unknown>; createdAt: Date };
+type Payload = { ticketId: string; actorId?: string; assigneeId?: string; atCreation?: boolean; commentId?: string; from?: string | null; to?: string | null; byCustomer?: boolean };
+type Tenant = { id: string; name: string; slug: string; locale: Locale; timeZone: string; country: string; settings: TenantSettings };
+
+const TICKET_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  description: true,
+  channel: true,
+  customerId: true,
+  assigneeId: true,
+  customer: { select: { id: true, name: true, emails: true } },
+  connection: { select: { address: true } },
+  state: { select: { name: true } },
+  area: { select: { email: true } },
+} as const satisfies Prisma.TicketSelect;
+type Ticket = Prisma.TicketGetPayload<{ select: typeof TICKET_SELECT }>;
+
+/** What one event's rule sees: the batch's transaction, the event, its tenant and its ticket. */
+type Ctx = { tx: Tx; event: OutboxRow; p: Payload; tenant: Tenant; ticket: Ticket; batch: Set<string> };
+
+const CUSTOMER_CHANNELS = new Set(['PORTAL', 'CUSTOMER_APP']);
+
+function brandOf(tenant: Tenant, locale: Locale = tenant.locale) {
+  return { tenantName: tenant.name, color: tenant.settings.branding.color, locale };
 }
 
-const RULES: Record<string, (tx: Prisma.TransactionClient, event: OutboxRow) => Promise<Draft[]>> = {
-  'ticket.assigned': assigned,
+function base(ctx: Ctx, locale: Locale) {
+  return { tenantId: ctx.tenant.id, reason: ctx.event.type, eventId: ctx.event.id, ticketId: ctx.ticket.id, customerId: ctx.ticket.customerId, locale };
+}
+
+async function staffMember(tx: Tx, tenantId: string, id: string | undefined) {
+  if (!id) return null;
+  return tx.user.findFirst({ where: { tenantId, id }, select: { id: true, name: true, email: true, role: true, active: true, locale: true } });
+}
+
+const localeOf = (tenant: Tenant, own?: string | null): Locale => (isLocale(own) ? own : tenant.locale);
+
+/** E8: a push to technicians waits for their working hours. */
+function technicianSchedule(ctx: Ctx): Pick<Draft, 'scheduledFor'> {
+  const at = nextWorkingInstant(new Date(), ctx.tenant.timeZone, ctx.tenant.settings.techApp.workingHours);
+  return at.getTime() > Date.now() ? { scheduledFor: at } : {};
+}
+
+async function pushToUser(ctx: Ctx, user: { id: string; name: string; locale: string | null }, kind: Parameters<typeof pushText>[1], link: string, extra: Partial<Draft> = {}) {
+  const locale = localeOf(ctx.tenant, user.locale);
+  return pushDrafts(ctx.tx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ctx.ticket.number, title: ctx.ticket.title }), link, ...extra });
+}
+
+/** The customer of the ticket is told of a public update: push always (if on), e-mail when they opened the ticket. */
+async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body: string }; state?: string }): Promise<Draft[]> {
+  const { ticket, tenant } = ctx;
+  const customer = ticket.customer;
+  if (!customer) return [];
+  const rules = tenant.settings.notifications;
+  const url = `${tenantOrigin(tenant.slug)}/portal`;
+  const drafts: Draft[] = [];
+  if (rules.pushCustomerUpdates) {
+    const text = update.comment
+      ? pushText(tenant.locale, 'customerComment', { number: ticket.number, title: ticket.title, excerpt: update.comment.body })
+      : pushText(tenant.locale, 'customerState', { number: ticket.number, title: ticket.title, state: update.state });
+    drafts.push(...(await pushDrafts(ctx.tx, { customerId: customer.id, name: customer.name }, { ...base(ctx, tenant.locale), ...text, link: url })));
+  }
+  if (rules.emailCustomerUpdates && CUSTOMER_CHANNELS.has(ticket.channel)) {
+    const rendered = customerUpdateEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, ...update, url });
+    drafts.push(emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url));
+  }
+  return drafts;
+}
+
+/** An e-mail draft; without an address it is logged as not sent, in the recipient's name. */
+function emailTo(ctx: Ctx, address: string | undefined, name: string, locale: Locale, rendered: { subject: string; text: string; html: string }, link: string): Draft {
+  const draft: Draft = { ...base(ctx, locale), channel: 'EMAIL', recipient: address || name, ...rendered, link };
+  return address ? draft : { ...draft, status: 'NOT_SENT', error: NO_ADDRESS };
+}
+
+const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
+  /** E8: a new ticket → push to every technician, or only to its assignee, within working hours. */
+  'ticket.created': async (ctx) => {
+    const { tx, tenant, ticket, p } = ctx;
+    const mode = tenant.settings.techApp.pushNewTicket;
+    if (mode === 'OFF') return [];
+    const link = `${tenantOrigin(tenant.slug)}/tech/tickets/${ticket.id}`;
+    if (mode === 'ASSIGNEE') {
+      // The assignee the ticket was created with (a later reassignment has its own rule).
+      const assignee = await staffMember(tx, tenant.id, p.assigneeId ?? undefined);
+      if (!assignee?.active || assignee.id === p.actorId) return [];
+      return pushToUser(ctx, assignee, 'newTicket', link, technicianSchedule(ctx));
+    }
+    const technicians = await tx.user.findMany({
+      where: { tenantId: tenant.id, role: 'TECHNICIAN', active: true, id: { not: p.actorId }, pushSubscriptions: { some: {} } },
+      select: { id: true, name: true, locale: true },
+    });
+    return (await Promise.all(technicians.map((u) => pushToUser(ctx, u, 'newTicket', link, technicianSchedule(ctx))))).flat();
+  },
+
+  /** D1/D2: a ticket assigned to a technician → e-mail, and a push when reassigned (not self-assigned). */
+  'ticket.assigned': async (ctx) => {
+    const { tx, tenant, ticket, p } = ctx;
+    if (!p.assigneeId || p.assigneeId === p.actorId) return [];
+    const user = await staffMember(tx, tenant.id, p.assigneeId);
+    if (!user?.active) return [];
+    const rules = tenant.settings.notifications;
+    const locale = localeOf(tenant, user.locale);
+    const url = `${tenantOrigin(tenant.slug)}/tech/tickets/${ticket.id}`;
+    const drafts: Draft[] = [];
+    if (rules.emailAssignee) {
+      const rendered = ticketAssignedEmail(brandOf(tenant, locale), {
+        technician: user.name,
+        number: ticket.number,
+        title: ticket.title,
+        description: ticket.description,
+        customer: ticket.customer?.name ?? null,
+        address: ticket.connection?.address ?? null,
+        url,
+      });
+      drafts.push({ ...emailTo(ctx, user.email, user.name, locale, rendered, url), userId: user.id });
+    }
+    if (rules.pushAssignee && !p.atCreation) drafts.push(...(await pushToUser(ctx, user, 'assigned', url, user.role === 'TECHNICIAN' ? technicianSchedule(ctx) : {})));
+    return drafts;
+  },
+
+  /** D1: a technician's state change → the office; D2: any state change → the customer. */
+  'ticket.stateChanged': async (ctx) => {
+    const { tx, tenant, ticket, p } = ctx;
+    const drafts: Draft[] = [];
+    const actor = await staffMember(tx, tenant.id, p.actorId);
+    if (actor?.role === 'TECHNICIAN' && tenant.settings.notifications.emailOfficeOnTechnicianState) {
+      const address = ticket.area?.email || tenant.settings.notifications.officeEmail;
+      const url = `${tenantOrigin(tenant.slug)}/tickets/${ticket.id}`;
+      const rendered = officeStateEmail(brandOf(tenant), { technician: actor.name, number: ticket.number, title: ticket.title, from: p.from ?? null, to: p.to ?? ticket.state.name, customer: ticket.customer?.name ?? null, url });
+      drafts.push(emailTo(ctx, address || undefined, translator(tenant.locale, 'notifications')('office'), tenant.locale, rendered, url));
+    }
+    drafts.push(...(await tellCustomer(ctx, { state: p.to ?? ticket.state.name })));
+    return drafts;
+  },
+
+  /** A public comment: by staff → the customer; by the customer → the assignee and the office (push). */
+  'ticket.commented': async (ctx) => {
+    const { tx, tenant, ticket, p } = ctx;
+    const comment = p.commentId
+      ? await tx.ticketComment.findFirst({ where: { tenantId: tenant.id, id: p.commentId, public: true }, select: { body: true, author: { select: { name: true } } } })
+      : null;
+    if (!comment) return [];
+    if (!p.byCustomer) return tellCustomer(ctx, { comment: { author: comment.author?.name ?? tenant.name, body: comment.body } });
+    if (!tenant.settings.notifications.pushStaffOnCustomerReply) return [];
+    const staff = await tx.user.findMany({
+      where: {
+        tenantId: tenant.id,
+        active: true,
+        OR: [...(ticket.assigneeId ? [{ id: ticket.assigneeId }] : []), { role: { in: ['ADMIN', 'SUPERVISOR', 'OPERATOR'] }, pushSubscriptions: { some: {} } }],
+      },
+      select: { id: true, name: true, locale: true, role: true },
+    });
+    return (
+      await Promise.all(
+        staff.map((u) => {
+          const link = `${tenantOrigin(tenant.slug)}${u.role === 'TECHNICIAN' ? '/tech' : ''}/tickets/${ticket.id}`;
+          const locale = localeOf(tenant, u.locale);
+          return pushDrafts(tx, { userId: u.id, name: u.name }, { ...base(ctx, locale), ...pushText(locale, 'customerReply', { number: ticket.number, title: ticket.title, excerpt: comment.body }), link });
+        }),
+      )
+    ).flat();
+  },
+
+  'ticket.finished': (ctx) => workHistory(ctx),
+  'ticket.closed': (ctx) => workHistory(ctx),
 };
 
-/** Messages written by the app (a resend): only their delivery jobs are missing. */
+/** C10: the work history to the customer, once per ticket (finishing, or closing one never finished). */
+async function workHistory(ctx: Ctx): Promise<Draft[]> {
+  const { tx, tenant, ticket } = ctx;
+  const customer = ticket.customer;
+  if (!customer || !tenant.settings.notifications.emailHistoryOnFinish) return [];
+  // Finished and closed in one batch: the first one sends it.
+  if (ctx.batch.has(`history:${ticket.id}`)) return [];
+  ctx.batch.add(`history:${ticket.id}`);
+  const already = await tx.message.findFirst({ where: { tenantId: tenant.id, ticketId: ticket.id, channel: 'EMAIL', reason: { in: ['ticket.finished', 'ticket.closed'] } }, select: { id: true } });
+  if (already) return [];
+  const t = translator(tenant.locale, 'notifications');
+  const [comments, events] = await Promise.all([
+    tx.ticketComment.findMany({ where: { tenantId: tenant.id, ticketId: ticket.id, public: true }, select: { body: true, createdAt: true, author: { select: { name: true } } } }),
+    tx.ticketEvent.findMany({ where: { tenantId: tenant.id, ticketId: ticket.id, OR: [{ kind: 'created' }, { kind: 'field', field: 'stateId' }] }, select: { kind: true, newValue: true, createdAt: true } }),
+  ]);
+  const intl = intlLocale(tenant.locale, tenant.country);
+  const entries = [
+    ...events.map((e) => ({ at: e.createdAt, text: e.kind === 'created' ? t('history.created') : t('history.state', { state: e.newValue ?? '' }) })),
+    ...comments.map((c) => ({ at: c.createdAt, text: t('history.comment', { author: c.author?.name ?? tenant.name, body: c.body }) })),
+  ]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((e) => ({ when: formatDateTime(e.at, intl, tenant.timeZone), text: e.text }));
+  const url = `${tenantOrigin(tenant.slug)}/portal`;
+  const rendered = workHistoryEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, entries, url });
+  return [emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url)];
+}
+
+/** Messages written by the app (a resend, a manual push): only their delivery jobs are missing. */
 function written(event: OutboxRow): string[] {
   return event.type === 'message.resend' ? ((event.payload.messageIds as string[] | undefined) ?? []) : [];
+}
+
+/** The tenants of a batch, read once each. */
+async function tenantsOf(tx: Tx, events: OutboxRow[]): Promise<Map<string, Tenant>> {
+  const ids = [...new Set(events.filter((e) => RULES[e.type]).map((e) => e.tenantId))];
+  if (ids.length === 0) return new Map();
+  const rows = await tx.tenant.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true, locale: true, timeZone: true, country: true, settings: true } });
+  return new Map(rows.map((r) => [r.id, { ...r, locale: isLocale(r.locale) ? r.locale : 'es', settings: readSettings(r.settings) }]));
+}
+
+async function draftsFor(tx: Tx, event: OutboxRow, tenants: Map<string, Tenant>, batch: Set<string>): Promise<Draft[]> {
+  const rule = RULES[event.type];
+  const tenant = tenants.get(event.tenantId);
+  const p = event.payload as Payload;
+  if (!rule || !tenant || !p.ticketId) return [];
+  const ticket = await tx.ticket.findFirst({ where: { tenantId: tenant.id, id: p.ticketId }, select: TICKET_SELECT });
+  if (!ticket) return [];
+  return rule({ tx, event, p, tenant, ticket, batch });
 }
 
 /** Claims up to `limit` events and turns them into messages with their delivery jobs; returns how many events it handled. */
@@ -62,22 +256,31 @@ export async function dispatchOutbox(boss: PgBoss, limit = 200): Promise<{ event
     const events = await tx.$queryRaw<OutboxRow[]>`
       UPDATE "OutboxEvent" SET "processedAt" = now()
       WHERE id IN (SELECT id FROM "OutboxEvent" WHERE "processedAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING id, "tenantId", type, payload`;
+      RETURNING id, "tenantId", type, payload, "createdAt"`;
     if (events.length === 0) return { events: 0, messages: 0 };
-    const drafts = (await Promise.all(events.map((e) => RULES[e.type]?.(tx, e) ?? []))).flat();
-    const created = drafts.length ? await tx.message.createManyAndReturn({ data: drafts, skipDuplicates: true, select: { id: true, status: true } }) : [];
+    const tenants = await tenantsOf(tx, events);
+    // In order, one after the other (a transaction is one connection anyway): rules see earlier events of the batch.
+    const batch = new Set<string>();
+    const drafts: Draft[] = [];
+    for (const event of events) drafts.push(...(await draftsFor(tx, event, tenants, batch)));
+    const created = drafts.length
+      ? await tx.message.createManyAndReturn({ data: drafts, skipDuplicates: true, select: { id: true, status: true, scheduledFor: true } })
+      : [];
     // A message born not sent (no device, no address) is logged, not queued.
-    const ids = [...created.filter((m) => m.status === 'PENDING').map((m) => m.id), ...events.flatMap(written)];
-    await enqueue(boss, tx, ids);
-    return { events: events.length, messages: ids.length };
+    const jobs = [
+      ...created.filter((m) => m.status === 'PENDING').map((m) => ({ messageId: m.id, startAfter: m.scheduledFor })),
+      ...events.flatMap(written).map((messageId) => ({ messageId, startAfter: null })),
+    ];
+    await enqueue(boss, tx, jobs);
+    return { events: events.length, messages: jobs.length };
   });
 }
 
-/** Delivery jobs for messages, inside the caller's transaction. */
-export async function enqueue(boss: PgBoss, tx: Prisma.TransactionClient, messageIds: string[]) {
-  if (messageIds.length === 0) return;
+/** Delivery jobs for messages, inside the caller's transaction; a scheduled one starts at its time. */
+export async function enqueue(boss: PgBoss, tx: Tx, jobs: { messageId: string; startAfter?: Date | null }[]) {
+  if (jobs.length === 0) return;
   await boss.insert(
-    messageIds.map((messageId) => ({ name: DELIVER_QUEUE, data: { messageId } satisfies DeliverJob })),
+    jobs.map(({ messageId, startAfter }) => ({ name: DELIVER_QUEUE, data: { messageId } satisfies DeliverJob, ...(startAfter ? { startAfter } : {}) })),
     { db: inTransaction(tx) },
   );
 }

@@ -5,6 +5,7 @@
 import type { MessageChannel } from '@/generated/prisma/client';
 import { env } from '@/env';
 import { emailConfigured, sendEmail } from './email';
+import { sendPush } from './push';
 
 /** What a provider needs of a message. */
 export type Outgoing = {
@@ -36,6 +37,6 @@ const email: Provider = async (message) => {
 
 export const PROVIDERS: Record<MessageChannel, Provider> = {
   EMAIL: email,
-  PUSH: async () => notSent(NO_PROVIDER),
+  PUSH: sendPush,
   SMS: async () => notSent(NO_PROVIDER),
 };

@@ -4,7 +4,12 @@
 import type { Prisma } from '@/generated/prisma/client';
 
 export type Draft = Prisma.MessageCreateManyInput;
-type Db = Pick<Prisma.TransactionClient, 'pushSubscription'>;
+/** Any client that reads devices: the root one, a transaction, or a tenant-scoped one. */
+type Db = {
+  pushSubscription: {
+    findMany(args: { where: Prisma.PushSubscriptionWhereInput; orderBy: { createdAt: 'asc' }; select: { id: true; label: true } }): PromiseLike<{ id: string; label: string }[]>;
+  };
+};
 
 export const NO_DEVICE = 'not sent: no device subscribed to push';
 export const NO_ADDRESS = 'not sent: no address';

@@ -44,3 +44,60 @@ export function ticketAssignedEmail(
   ].filter((p) => p !== '');
   return layout(brand, subject, details, { label: t('assigned.open'), url: data.url });
 }
+
+/** D1: a technician changed a ticket's state → the office. */
+export function officeStateEmail(
+  brand: Brand,
+  data: { technician: string; number: number; title: string; from: string | null; to: string; customer: string | null; url: string },
+): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('officeState.subject', { number: data.number, technician: data.technician, state: data.to });
+  const lines = [
+    t('officeState.body', { technician: data.technician, number: data.number, title: data.title }),
+    t('officeState.change', { from: data.from ?? '—', to: data.to }),
+    data.customer ? t('assigned.customer', { customer: data.customer }) : '',
+  ].filter((p) => p !== '');
+  return layout(brand, subject, lines, { label: t('assigned.open'), url: data.url });
+}
+
+/** D1: a public update of a ticket the customer follows (a public comment or a new state). */
+export function customerUpdateEmail(
+  brand: Brand,
+  data: { customer: string; number: number; title: string; comment?: { author: string; body: string }; state?: string; url: string },
+): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('customerUpdate.subject', { number: data.number, title: data.title });
+  const lines = [
+    t('customerUpdate.greeting', { name: data.customer }),
+    data.comment ? t('customerUpdate.comment', { author: data.comment.author, number: data.number }) : t('customerUpdate.state', { number: data.number, state: data.state ?? '' }),
+    data.comment?.body ?? '',
+  ].filter((p) => p !== '');
+  return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
+}
+
+/** C10: the work history (public entries only) when a ticket is finished or closed. */
+export function workHistoryEmail(
+  brand: Brand,
+  data: { customer: string; number: number; title: string; state: string; entries: { when: string; text: string }[]; url: string },
+): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('history.subject', { number: data.number, title: data.title });
+  const lines = [
+    t('customerUpdate.greeting', { name: data.customer }),
+    t('history.body', { number: data.number, state: data.state }),
+    data.entries.map((e) => `${e.when} — ${e.text}`).join('\n'),
+  ].filter((p) => p !== '');
+  return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
+}
+
+/** Push texts: short, the ticket's number first. */
+export function pushText(
+  locale: Locale,
+  kind: 'assigned' | 'newTicket' | 'customerComment' | 'customerState' | 'customerReply',
+  data: { number: number; title: string; state?: string; excerpt?: string },
+): { subject: string; text: string } {
+  const t = translator(locale, 'notifications');
+  const excerpt = data.excerpt && data.excerpt.length > 140 ? `${data.excerpt.slice(0, 139)}…` : data.excerpt;
+  const params = { number: data.number, title: data.title, state: data.state ?? '', excerpt: excerpt ?? '' };
+  return { subject: t(`push.${kind}.title`, params), text: t(`push.${kind}.body`, params) };
+}

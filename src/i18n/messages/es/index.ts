@@ -14,6 +14,7 @@ export { default as nav } from './nav.json';
 export { default as notFound } from './notFound.json';
 export { default as notifications } from './notifications.json';
 export { default as portal } from './portal.json';
+export { default as push } from './push.json';
 export { default as roles } from './roles.json';
 export { default as settings } from './settings.json';
 export { default as signup } from './signup.json';

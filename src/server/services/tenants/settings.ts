@@ -22,6 +22,31 @@ export const ZTenantSettings = z.object({
     .object({
       /** A ticket assigned to a technician: e-mail to the technician. */
       emailAssignee: z.boolean().default(true),
+      /** A ticket assigned to a technician (after its creation): push to the technician. */
+      pushAssignee: z.boolean().default(true),
+      /** A technician changes a ticket's state: e-mail to the office (the ticket's area's address, else `officeEmail`). */
+      emailOfficeOnTechnicianState: z.boolean().default(true),
+      officeEmail: z.email().or(z.literal('')).default(''),
+      /** A ticket the customer opened (portal, app): its public updates e-mailed to the customer. */
+      emailCustomerUpdates: z.boolean().default(true),
+      /** A public comment or state change: push to the customer. */
+      pushCustomerUpdates: z.boolean().default(true),
+      /** C10: finishing or closing e-mails the work history (public entries only) to the customer. */
+      emailHistoryOnFinish: z.boolean().default(false),
+      /** A customer's reply: push to the assignee and the operators. */
+      pushStaffOnCustomerReply: z.boolean().default(true),
+    })
+    .prefault({}),
+  /** E8: the technician app. */
+  techApp: z
+    .object({
+      /** A new ticket: push to every technician, only to its assignee, or to nobody. */
+      pushNewTicket: z.enum(['ALL', 'ASSIGNEE', 'OFF']).default('ASSIGNEE'),
+      /** Working hours (HH:MM, the tenant's time zone); pushes to technicians outside them wait for the next start. Empty: always. */
+      workingHours: z
+        .object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) })
+        .nullable()
+        .default(null),
     })
     .prefault({}),
 });

@@ -126,8 +126,8 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
   const id = uuidv7();
   const stripe = 1 + Math.floor(Math.random() * COUNT_STRIPES);
   const events = [
-    { type: 'ticket.created', payload: { ticketId: id, channel, actorId: actor.id } },
-    ...(assigneeId ? [{ type: 'ticket.assigned', payload: { ticketId: id, assigneeId, actorId: actor.id } }] : []),
+    { type: 'ticket.created', payload: { ticketId: id, channel, actorId: actor.id, assigneeId } },
+    ...(assigneeId ? [{ type: 'ticket.assigned', payload: { ticketId: id, assigneeId, actorId: actor.id, atCreation: true } }] : []),
   ].map((e) => ({ id: uuidv7(), ...e }));
   const price = input.billable ? (category?.price ?? null) : null;
   const searchRest = ticketSearchText({ number: 0, title, description: input.description, customer }).replace(/^0 ?/, '');

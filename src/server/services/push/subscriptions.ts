@@ -1,0 +1,79 @@
+// D6/F13: the devices that receive Web Push — a staff member's or a customer's browser or phone. A
+// device subscribes with the push service's endpoint and its keys (RFC 8291); the endpoint must be on
+// an allowed push service. Subscribing again from the same device replaces its row, whoever had it
+// (an endpoint is that browser's own unguessable address: holding it proves it is that device).
+import { z } from 'zod';
+import { db as rootDb } from '@/server/db';
+import { fieldError } from '@/server/errors';
+import { allowedEndpoint } from '@/server/notifications/push';
+import { pushDrafts } from '@/server/notifications/recipients';
+import { vapidKeys } from '@/server/notifications/vapid';
+import { translator } from '@/i18n/catalog';
+import type { Caller } from '@/server/services/caller';
+
+const base64url = (bytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'validation.pushKeys')
+    .refine((value) => Buffer.from(value, 'base64url').length === bytes, 'validation.pushKeys');
+
+export const ZPushSubscribe = z
+  .object({
+    endpoint: z.string().max(2048).refine(allowedEndpoint, 'validation.pushEndpoint'),
+    /** The browser's PushSubscription.toJSON().keys: an uncompressed P-256 point and a 16-byte secret. */
+    keys: z.object({ p256dh: base64url(65), auth: base64url(16) }).strict(),
+    label: z.string().trim().max(80).optional(),
+  })
+  .strict();
+
+export const ZPushEndpoint = z.object({ endpoint: z.string().max(2048) }).strict();
+
+type Owner = { userId: string } | { customerId: string };
+const ownerOf = (caller: Caller): Owner => (caller.actor.kind === 'staff' ? { userId: caller.actor.id } : { customerId: caller.actor.id });
+
+/** The installation's public VAPID key, for the browser's pushManager.subscribe. */
+export async function publicKey() {
+  return { publicKey: (await vapidKeys()).publicKey };
+}
+
+export async function subscribe(caller: Caller, input: z.output<typeof ZPushSubscribe>) {
+  if (Buffer.from(input.keys.p256dh, 'base64url')[0] !== 4) throw fieldError('keys.p256dh', 'validation.pushKeys');
+  const label = input.label || translator(caller.locale, 'push')('defaultDevice');
+  return rootDb().$transaction(async (tx) => {
+    await tx.pushSubscription.deleteMany({ where: { endpoint: input.endpoint } });
+    return tx.pushSubscription.create({
+      data: { tenantId: caller.tenantId, ...ownerOf(caller), endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, label },
+      select: { id: true, label: true, createdAt: true },
+    });
+  });
+}
+
+export async function unsubscribe(caller: Caller, input: z.output<typeof ZPushEndpoint>) {
+  const { count } = await caller.db.pushSubscription.deleteMany({ where: { endpoint: input.endpoint, ...ownerOf(caller) } });
+  return { removed: count };
+}
+
+/** The caller's own devices. */
+export function devices(caller: Caller) {
+  return caller.db.pushSubscription.findMany({ where: ownerOf(caller), orderBy: { createdAt: 'asc' }, select: { id: true, label: true, createdAt: true, lastUsedAt: true } });
+}
+
+/** A test push to each of the caller's own devices (through the log and the worker, like any other). */
+export async function sendTest(caller: Caller) {
+  const t = translator(caller.locale, 'push');
+  const person = caller.actor.kind === 'staff' ? { userId: caller.actor.id, name: caller.actor.name } : { customerId: caller.actor.id, name: caller.actor.name };
+  return caller.db.$transaction(async (tx) => {
+    const drafts = await pushDrafts(tx, person, {
+      tenantId: caller.tenantId,
+      kind: 'MANUAL',
+      reason: 'push.test',
+      locale: caller.locale,
+      subject: t('testTitle', { tenant: caller.tenant.name }),
+      text: t('testBody'),
+    });
+    const created = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true } });
+    const queued = created.filter((m) => m.status === 'PENDING').map((m) => m.id);
+    if (queued.length) await tx.outboxEvent.create({ data: { tenantId: caller.tenantId, type: 'message.resend', payload: { messageIds: queued } } });
+    return { devices: queued.length };
+  });
+}
