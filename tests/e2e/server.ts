@@ -7,8 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
+import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
-import { E2E_PORT, FAKE_RESEND_PORT } from './ports';
+import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, PUSH_CERT_FILE } from './ports';
 
 const dataDir = path.join(DATA_DIR, 'e2e-pg');
 rmSync(dataDir, { recursive: true, force: true });
@@ -16,6 +17,8 @@ rmSync(dataDir, { recursive: true, force: true });
 process.env.FILES_DIR = path.join(DATA_DIR, 'e2e-files');
 rmSync(process.env.FILES_DIR, { recursive: true, force: true });
 delete process.env.DATABASE_URL;
+// The app's port, for the links the worker (in this process) puts in messages.
+process.env.PORT = String(E2E_PORT);
 const database = await openDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339) });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 
@@ -31,12 +34,17 @@ process.env.MAP_TILE_URL = `http://127.0.0.1:${(tiles.address() as AddressInfo).
 const resend = await startFakeResend(FAKE_RESEND_PORT);
 process.env.RESEND_API_KEY = 're_e2e';
 process.env.RESEND_BASE_URL = resend.url;
+// Web Push goes to a local HTTPS push service the app trusts through PUSH_CA_FILE; specs read /_received.
+const pushService = await startFakePushService({ port: FAKE_PUSH_PORT, certFile: PUSH_CERT_FILE });
+process.env.PUSH_ENDPOINT_HOSTS = '127.0.0.1';
+process.env.PUSH_CA_FILE = pushService.certFile;
 let worker: { stop: () => Promise<void> } | undefined;
 
 async function shutdown(code = 0) {
   await worker?.stop().catch(() => undefined);
   tiles.close();
   await resend.close();
+  await pushService.close();
   await stopChild(app);
   await database.stop();
   process.exit(code);
