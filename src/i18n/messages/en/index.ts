@@ -10,6 +10,7 @@ export { default as enums } from './enums.json';
 export { default as errors } from './errors.json';
 export { default as home } from './home.json';
 export { default as language } from './language.json';
+export { default as messageLog } from './messageLog.json';
 export { default as nav } from './nav.json';
 export { default as notFound } from './notFound.json';
 export { default as notifications } from './notifications.json';
