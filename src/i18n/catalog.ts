@@ -20,7 +20,16 @@ export function translateError(locale: Locale, key: string, params?: Record<stri
   return t.has(full as never) ? t(full as never, params as never) : t('errors.unexpected' as never);
 }
 
-/** A translator for one namespace, outside React. */
-export function translator(locale: Locale, namespace: string) {
-  return createTranslator({ locale, messages: messagesFor(locale), namespace: namespace as never }) as unknown as (key: string, params?: Record<string, string | number>) => string;
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+const translators = new Map<string, Translate>();
+
+/** A translator for one namespace, outside React; made once per language and namespace, so its parsed messages are kept. */
+export function translator(locale: Locale, namespace: string): Translate {
+  const key = `${locale}:${namespace}`;
+  let t = translators.get(key);
+  if (!t) {
+    t = createTranslator({ locale, messages: messagesFor(locale), namespace: namespace as never }) as unknown as Translate;
+    translators.set(key, t);
+  }
+  return t;
 }

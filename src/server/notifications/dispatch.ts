@@ -24,7 +24,7 @@ import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
-import { NO_ADDRESS, pushDrafts, type Draft } from './recipients';
+import { NO_ADDRESS, pushDrafts, pushDraftsTo, type Device, type Draft } from './recipients';
 import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, workHistoryEmail } from './templates';
 
 export type { Draft } from './recipients';
@@ -36,6 +36,7 @@ type Tenant = { id: string; name: string; slug: string; locale: Locale; timeZone
 
 const TICKET_SELECT = {
   id: true,
+  tenantId: true,
   number: true,
   title: true,
   description: true,
@@ -49,8 +50,24 @@ const TICKET_SELECT = {
 } as const satisfies Prisma.TicketSelect;
 type Ticket = Prisma.TicketGetPayload<{ select: typeof TICKET_SELECT }>;
 
-/** What one event's rule sees: the batch's transaction, the event, its tenant and its ticket. */
-type Ctx = { tx: Tx; event: OutboxRow; p: Payload; tenant: Tenant; ticket: Ticket; batch: Set<string> };
+const USER_SELECT = { id: true, tenantId: true, name: true, email: true, role: true, active: true, locale: true } as const satisfies Prisma.UserSelect;
+type User = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
+
+/**
+ * What a batch reads once for all its events — their tickets, the people they name, those people's
+ * devices — so a batch of 200 events costs a handful of queries, not a few per event.
+ */
+type Batch = {
+  tickets: Map<string, Ticket>;
+  users: Map<string, User>;
+  /** Devices by owner (`u:<id>` or `c:<id>`), oldest first; an owner read with none maps to []. */
+  devices: Map<string, Device[]>;
+  /** Marks rules leave for later events of the batch (the work history goes once). */
+  seen: Set<string>;
+};
+
+/** What one event's rule sees: the batch's transaction and reads, the event, its tenant and its ticket. */
+type Ctx = { tx: Tx; event: OutboxRow; p: Payload; tenant: Tenant; ticket: Ticket; batch: Batch };
 
 const CUSTOMER_CHANNELS = new Set(['PORTAL', 'CUSTOMER_APP']);
 
@@ -62,9 +79,17 @@ function base(ctx: Ctx, locale: Locale) {
   return { tenantId: ctx.tenant.id, reason: ctx.event.type, eventId: ctx.event.id, ticketId: ctx.ticket.id, customerId: ctx.ticket.customerId, locale };
 }
 
-async function staffMember(tx: Tx, tenantId: string, id: string | undefined) {
+async function staffMember(ctx: Ctx, id: string | null | undefined): Promise<User | null> {
   if (!id) return null;
-  return tx.user.findFirst({ where: { tenantId, id }, select: { id: true, name: true, email: true, role: true, active: true, locale: true } });
+  const known = ctx.batch.users.get(id);
+  if (known) return known.tenantId === ctx.tenant.id ? known : null;
+  return ctx.tx.user.findFirst({ where: { tenantId: ctx.tenant.id, id }, select: USER_SELECT });
+}
+
+/** A person's push drafts, from the batch's devices when it read them. */
+async function pushFor(ctx: Ctx, person: { userId: string; name: string } | { customerId: string; name: string }, draft: Parameters<typeof pushDraftsTo>[2]) {
+  const devices = ctx.batch.devices.get('userId' in person ? `u:${person.userId}` : `c:${person.customerId}`);
+  return devices ? pushDraftsTo(devices, person, draft) : pushDrafts(ctx.tx, person, draft);
 }
 
 const localeOf = (tenant: Tenant, own?: string | null): Locale => (isLocale(own) ? own : tenant.locale);
@@ -77,7 +102,7 @@ function technicianSchedule(ctx: Ctx): Pick<Draft, 'scheduledFor'> {
 
 async function pushToUser(ctx: Ctx, user: { id: string; name: string; locale: string | null }, kind: Parameters<typeof pushText>[1], link: string, extra: Partial<Draft> = {}) {
   const locale = localeOf(ctx.tenant, user.locale);
-  return pushDrafts(ctx.tx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ctx.ticket.number, title: ctx.ticket.title }), link, ...extra });
+  return pushFor(ctx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ctx.ticket.number, title: ctx.ticket.title }), link, ...extra });
 }
 
 /** The customer of the ticket is told of a public update: push always (if on), e-mail when they opened the ticket. */
@@ -92,7 +117,7 @@ async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body
     const text = update.comment
       ? pushText(tenant.locale, 'customerComment', { number: ticket.number, title: ticket.title, excerpt: update.comment.body })
       : pushText(tenant.locale, 'customerState', { number: ticket.number, title: ticket.title, state: update.state });
-    drafts.push(...(await pushDrafts(ctx.tx, { customerId: customer.id, name: customer.name }, { ...base(ctx, tenant.locale), ...text, link: url })));
+    drafts.push(...(await pushFor(ctx, { customerId: customer.id, name: customer.name }, { ...base(ctx, tenant.locale), ...text, link: url })));
   }
   if (rules.emailCustomerUpdates && CUSTOMER_CHANNELS.has(ticket.channel)) {
     const rendered = customerUpdateEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, ...update, url });
@@ -116,7 +141,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     const link = `${tenantOrigin(tenant.slug)}/tech/tickets/${ticket.id}`;
     if (mode === 'ASSIGNEE') {
       // The assignee the ticket was created with (a later reassignment has its own rule).
-      const assignee = await staffMember(tx, tenant.id, p.assigneeId ?? undefined);
+      const assignee = await staffMember(ctx, p.assigneeId);
       if (!assignee?.active || assignee.id === p.actorId) return [];
       return pushToUser(ctx, assignee, 'newTicket', link, technicianSchedule(ctx));
     }
@@ -129,9 +154,9 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
 
   /** D1/D2: a ticket assigned to a technician → e-mail, and a push when reassigned (not self-assigned). */
   'ticket.assigned': async (ctx) => {
-    const { tx, tenant, ticket, p } = ctx;
+    const { tenant, ticket, p } = ctx;
     if (!p.assigneeId || p.assigneeId === p.actorId) return [];
-    const user = await staffMember(tx, tenant.id, p.assigneeId);
+    const user = await staffMember(ctx, p.assigneeId);
     if (!user?.active) return [];
     const rules = tenant.settings.notifications;
     const locale = localeOf(tenant, user.locale);
@@ -155,9 +180,9 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
 
   /** D1: a technician's state change → the office; D2: any state change → the customer. */
   'ticket.stateChanged': async (ctx) => {
-    const { tx, tenant, ticket, p } = ctx;
+    const { tenant, ticket, p } = ctx;
     const drafts: Draft[] = [];
-    const actor = await staffMember(tx, tenant.id, p.actorId);
+    const actor = await staffMember(ctx, p.actorId);
     if (actor?.role === 'TECHNICIAN' && tenant.settings.notifications.emailOfficeOnTechnicianState) {
       const address = ticket.area?.email || tenant.settings.notifications.officeEmail;
       const url = `${tenantOrigin(tenant.slug)}/tickets/${ticket.id}`;
@@ -190,7 +215,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
         staff.map((u) => {
           const link = `${tenantOrigin(tenant.slug)}${u.role === 'TECHNICIAN' ? '/tech' : ''}/tickets/${ticket.id}`;
           const locale = localeOf(tenant, u.locale);
-          return pushDrafts(tx, { userId: u.id, name: u.name }, { ...base(ctx, locale), ...pushText(locale, 'customerReply', { number: ticket.number, title: ticket.title, excerpt: comment.body }), link });
+          return pushFor(ctx, { userId: u.id, name: u.name }, { ...base(ctx, locale), ...pushText(locale, 'customerReply', { number: ticket.number, title: ticket.title, excerpt: comment.body }), link });
         }),
       )
     ).flat();
@@ -206,8 +231,8 @@ async function workHistory(ctx: Ctx): Promise<Draft[]> {
   const customer = ticket.customer;
   if (!customer || !tenant.settings.notifications.emailHistoryOnFinish) return [];
   // Finished and closed in one batch: the first one sends it.
-  if (ctx.batch.has(`history:${ticket.id}`)) return [];
-  ctx.batch.add(`history:${ticket.id}`);
+  if (ctx.batch.seen.has(`history:${ticket.id}`)) return [];
+  ctx.batch.seen.add(`history:${ticket.id}`);
   const already = await tx.message.findFirst({ where: { tenantId: tenant.id, ticketId: ticket.id, channel: 'EMAIL', reason: { in: ['ticket.finished', 'ticket.closed'] } }, select: { id: true } });
   if (already) return [];
   const t = translator(tenant.locale, 'notifications');
@@ -240,27 +265,55 @@ async function tenantsOf(tx: Tx, events: OutboxRow[]): Promise<Map<string, Tenan
   return new Map(rows.map((r) => [r.id, { ...r, locale: isLocale(r.locale) ? r.locale : 'es', settings: readSettings(r.settings) }]));
 }
 
-async function draftsFor(tx: Tx, event: OutboxRow, tenants: Map<string, Tenant>, batch: Set<string>): Promise<Draft[]> {
+/** Reads, for every event of the batch at once, the tickets, the people named, and their devices. */
+async function readBatch(tx: Tx, events: OutboxRow[]): Promise<Batch> {
+  const ruled = events.filter((e) => RULES[e.type]);
+  const ticketIds = [...new Set(ruled.map((e) => (e.payload as Payload).ticketId).filter(Boolean))];
+  const tickets = ticketIds.length ? await tx.ticket.findMany({ where: { id: { in: ticketIds } }, select: TICKET_SELECT }) : [];
+  const userIds = new Set<string>();
+  for (const e of ruled) {
+    const p = e.payload as Payload;
+    if (p.actorId) userIds.add(p.actorId);
+    if (p.assigneeId) userIds.add(p.assigneeId);
+  }
+  for (const t of tickets) if (t.assigneeId) userIds.add(t.assigneeId);
+  const customerIds = [...new Set(tickets.map((t) => t.customerId).filter((id): id is string => Boolean(id)))];
+  const [users, devices] = await Promise.all([
+    userIds.size ? tx.user.findMany({ where: { id: { in: [...userIds] } }, select: USER_SELECT }) : [],
+    userIds.size || customerIds.length
+      ? tx.pushSubscription.findMany({
+          where: { OR: [{ userId: { in: [...userIds] } }, { customerId: { in: customerIds } }] },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true, label: true, tenantId: true, userId: true, customerId: true },
+        })
+      : [],
+  ]);
+  const byOwner = new Map<string, Device[]>([...[...userIds].map((id) => [`u:${id}`, []] as [string, Device[]]), ...customerIds.map((id) => [`c:${id}`, []] as [string, Device[]])]);
+  for (const d of devices) byOwner.get(d.userId ? `u:${d.userId}` : `c:${d.customerId}`)?.push({ id: d.id, label: d.label });
+  return { tickets: new Map(tickets.map((t) => [t.id, t])), users: new Map(users.map((u) => [u.id, u])), devices: byOwner, seen: new Set() };
+}
+
+async function draftsFor(tx: Tx, event: OutboxRow, tenants: Map<string, Tenant>, batch: Batch): Promise<Draft[]> {
   const rule = RULES[event.type];
   const tenant = tenants.get(event.tenantId);
   const p = event.payload as Payload;
   if (!rule || !tenant || !p.ticketId) return [];
-  const ticket = await tx.ticket.findFirst({ where: { tenantId: tenant.id, id: p.ticketId }, select: TICKET_SELECT });
-  if (!ticket) return [];
+  const ticket = batch.tickets.get(p.ticketId);
+  // A ticket of another tenant never answers an event (ids are global; the event names its tenant).
+  if (!ticket || ticket.tenantId !== tenant.id) return [];
   return rule({ tx, event, p, tenant, ticket, batch });
 }
 
 /** Claims up to `limit` events and turns them into messages with their delivery jobs; returns how many events it handled. */
-export async function dispatchOutbox(boss: PgBoss, limit = 200): Promise<{ events: number; messages: number }> {
+export async function dispatchOutbox(boss: PgBoss, limit = 500): Promise<{ events: number; messages: number }> {
   return db().$transaction(async (tx) => {
     const events = await tx.$queryRaw<OutboxRow[]>`
       UPDATE "OutboxEvent" SET "processedAt" = now()
       WHERE id IN (SELECT id FROM "OutboxEvent" WHERE "processedAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING id, "tenantId", type, payload, "createdAt"`;
     if (events.length === 0) return { events: 0, messages: 0 };
-    const tenants = await tenantsOf(tx, events);
+    const [tenants, batch] = await Promise.all([tenantsOf(tx, events), readBatch(tx, events)]);
     // In order, one after the other (a transaction is one connection anyway): rules see earlier events of the batch.
-    const batch = new Set<string>();
     const drafts: Draft[] = [];
     for (const event of events) drafts.push(...(await draftsFor(tx, event, tenants, batch)));
     const created = drafts.length

@@ -14,14 +14,20 @@ type Db = {
 export const NO_DEVICE = 'not sent: no device subscribed to push';
 export const NO_ADDRESS = 'not sent: no address';
 
+type Person = { userId: string; name: string } | { customerId: string; name: string };
+type PushDraft = Omit<Draft, 'channel' | 'recipient' | 'subscriptionId' | 'userId' | 'customerId'>;
+export type Device = { id: string; label: string };
+
 /** One push draft per device of a staff member or a customer; `name` labels the recipient in the log. */
-export async function pushDrafts(
-  db: Db,
-  person: { userId: string; name: string } | { customerId: string; name: string },
-  draft: Omit<Draft, 'channel' | 'recipient' | 'subscriptionId' | 'userId' | 'customerId'>,
-): Promise<Draft[]> {
+export async function pushDrafts(db: Db, person: Person, draft: PushDraft): Promise<Draft[]> {
   const owner = 'userId' in person ? { userId: person.userId } : { customerId: person.customerId };
   const devices = await db.pushSubscription.findMany({ where: { tenantId: draft.tenantId, ...owner }, orderBy: { createdAt: 'asc' }, select: { id: true, label: true } });
+  return pushDraftsTo(devices, person, draft);
+}
+
+/** The same, for devices already read (oldest first). */
+export function pushDraftsTo(devices: Device[], person: Person, draft: PushDraft): Draft[] {
+  const owner = 'userId' in person ? { userId: person.userId } : { customerId: person.customerId };
   if (devices.length === 0) return [{ ...draft, ...owner, channel: 'PUSH', recipient: person.name, status: 'NOT_SENT', error: NO_DEVICE }];
   const seen = new Map<string, number>();
   return devices.map((device) => {

@@ -23,7 +23,7 @@ export type WorkerOptions = {
 };
 
 export async function startWorker(connectionString: string, opts: WorkerOptions = {}): Promise<Worker> {
-  const { pollMs = 250, batchSize = 50, deliverers = 2 } = opts;
+  const { pollMs = 250, batchSize = 100, deliverers = 2 } = opts;
   let stopped = false;
   const boss = await openQueue(connectionString, { quiet: () => stopped });
   const workerIds: string[] = [];
