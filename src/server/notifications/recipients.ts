@@ -13,6 +13,7 @@ type Db = {
 
 export const NO_DEVICE = 'not sent: no device subscribed to push';
 export const NO_ADDRESS = 'not sent: no address';
+export const NO_PROVIDER = 'not sent: no provider configured';
 
 /** One push draft per device of a staff member or a customer; `name` labels the recipient in the log. */
 export async function pushDrafts(

@@ -1,0 +1,68 @@
+// D6: SMS through Twilio Programmable Messaging, with Twilio's own Node library. The account is the
+// installation's (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN); each tenant switches SMS on and names its
+// sender in its settings — a tenant may have none, and then its SMS are kept as not sent.
+//
+// The library has no base-URL option; its documented extension point is a custom `httpClient`
+// (advanced-examples/custom-http-client.md), so ours is its own RequestClient that sends each request
+// to TWILIO_BASE_URL instead of https://api.twilio.com — same path, auth, form body and parsing.
+//
+// Twilio honours no idempotency key. A crash after Twilio accepted a message and before the worker
+// recorded it (or a timeout on an answer that was on its way) means the job runs again and the SMS
+// is sent twice. The window is kept to the request itself: the result is written the moment Twilio
+// answers (deliver.ts), the library's own retries are off (the queue retries, and records each try),
+// and nothing else runs between the two.
+import twilio from 'twilio';
+import type RequestClient from 'twilio/lib/base/RequestClient';
+import { env } from '@/env';
+import { db } from '@/server/db';
+import { readSettings } from '@/server/services/tenants/settings';
+import type { Outgoing, SendResult } from './providers';
+import { NO_PROVIDER } from './recipients';
+import { smsConfigured, smsRecipient, smsSender } from './sms-setup';
+
+const TIMEOUT_MS = 10_000;
+
+class BaseUrlClient extends twilio.RequestClient {
+  constructor(private readonly baseUrl: string) {
+    super({ timeout: TIMEOUT_MS, keepAlive: true, autoRetry: false });
+  }
+  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+    const uri = new URL(opts.uri);
+    return super.request<TData>({ ...opts, uri: `${this.baseUrl.replace(/\/+$/, '')}${uri.pathname}${uri.search}` });
+  }
+}
+
+let client: { key: string; twilio: ReturnType<typeof twilio> } | null = null;
+
+function twilioClient() {
+  const e = env();
+  const key = `${e.TWILIO_ACCOUNT_SID}:${e.TWILIO_AUTH_TOKEN}@${e.TWILIO_BASE_URL}`;
+  if (client?.key !== key) client = { key, twilio: twilio(e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, { httpClient: new BaseUrlClient(e.TWILIO_BASE_URL) }) };
+  return client.twilio;
+}
+
+/** A Messaging Service SID sends through the service's number pool instead of one sender. */
+const isMessagingService = (from: string) => /^MG[0-9a-fA-F]{32}$/.test(from);
+
+export async function sendSms(message: Outgoing): Promise<SendResult> {
+  if (!smsConfigured()) return { ok: false, notSent: true, error: NO_PROVIDER };
+  const tenant = await db().tenant.findUnique({ where: { id: message.tenantId }, select: { country: true, settings: true } });
+  const from = tenant ? smsSender(readSettings(tenant.settings)) : null;
+  if (!tenant || !from) return { ok: false, notSent: true, error: NO_PROVIDER };
+  const recipient = smsRecipient(message.recipient, tenant.country);
+  if ('error' in recipient) return { ok: false, notSent: true, error: recipient.error };
+  try {
+    const sent = await twilioClient().messages.create({ to: recipient.to, body: message.text, ...(isMessagingService(from) ? { messagingServiceSid: from } : { from }) });
+    return { ok: true, providerId: sent.sid };
+  } catch (err) {
+    if (err instanceof twilio.RestException) {
+      // Twilio's own words: "Twilio 21211 (400): The 'To' number … is not a valid phone number."
+      const reason = `Twilio${err.code ? ` ${err.code}` : ''} (${err.status}): ${err.message || 'no reason given'}`;
+      // A refused message (4xx) will not pass on a retry; rate limits and server errors may.
+      return { ok: false, retry: err.status === 429 || err.status >= 500, error: reason };
+    }
+    // No answer, a timeout, or one that is not Twilio's JSON: try again.
+    const e = err as { code?: string; message?: string };
+    return { ok: false, retry: true, error: `Twilio unreachable: ${e.code ? `${e.code} ` : ''}${e.message ?? String(err)}` };
+  }
+}
