@@ -32,7 +32,8 @@ function twilioError(res: ServerResponse, status: number) {
 export async function startFakeSms(opts: { accountSid: string; authToken: string; port?: number }) {
   const requests: SmsRequest[] = [];
   const received: ReceivedSms[] = [];
-  const failNext: number[] = [];
+  /** Statuses to answer the next requests with (Twilio's error JSON), or a status and a raw body (a proxy's HTML page …). */
+  const failNext: (number | { status: number; body: string })[] = [];
   const path = `/2010-04-01/Accounts/${opts.accountSid}/Messages.json`;
   const expectedAuth = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString('base64')}`;
   const server = createServer((req, res) => {
@@ -44,8 +45,12 @@ export async function startFakeSms(opts: { accountSid: string; authToken: string
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, form });
       if (req.method !== 'POST' || req.url !== path) return answer(res, 404, { code: 20404, message: `The requested resource ${req.url} was not found`, more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 });
       if (req.headers.authorization !== expectedAuth) return twilioError(res, 401);
-      const status = failNext.shift();
-      if (status) return twilioError(res, status);
+      const failure = failNext.shift();
+      if (typeof failure === 'number') return twilioError(res, failure);
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'text/html' });
+        return res.end(failure.body);
+      }
       if (!form.To || !form.Body || !(form.From || form.MessagingServiceSid)) {
         return answer(res, 400, { code: 21604, message: "A 'To' phone number, a 'From' or 'MessagingServiceSid', and a 'Body' are required.", more_info: 'https://www.twilio.com/docs/errors/21604', status: 400 });
       }

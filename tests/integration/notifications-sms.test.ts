@@ -115,6 +115,26 @@ describe('SMS through Twilio', () => {
     expect(sms.received.length - before.received).toBe(1);
   });
 
+  it('a rate limit (429) or an answer that is not Twilio’s (a proxy’s 502 page): the reason is logged and the message retried', async () => {
+    const before = sms.received.length;
+    sms.failNext.push(429, { status: 502, body: '<html><body>Bad Gateway</body></html>' });
+    const customer = await customerWithPhones(a, 'Saturado', ['+54 9 11 5555-0009']);
+    await (await operatorOfA()).notify.customers({ channel: 'SMS', customerIds: [customer.id], text: 'Saturado' });
+    const waiting = await until(async () => {
+      const [m] = await smsOf(a.id, customer.id);
+      return m?.status === 'PENDING' && m.attempts === 1 ? m : null;
+    });
+    expect(waiting.error).toBe('Twilio 20429 (429): Too Many Requests');
+    const afterGarbage = await until(async () => {
+      const [m] = await smsOf(a.id, customer.id);
+      return m?.attempts === 2 ? m : null;
+    });
+    expect(afterGarbage).toMatchObject({ status: 'PENDING', error: 'Twilio (502): [HTTP 502] Failed to execute request' });
+    const [message] = await settled(a.id, customer.id);
+    expect(message).toMatchObject({ status: 'SENT', attempts: 3, error: null });
+    expect(sms.received.length - before).toBe(1);
+  }, 30_000);
+
   it('a refusal (400, Twilio 21211) fails at once with Twilio’s reason and is not retried', async () => {
     const before = sms.requests.length;
     sms.failNext.push(400);
