@@ -45,6 +45,15 @@ const Env = z.object({
   TWILIO_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
   /** `npm start` runs the notification worker in its own process unless this is `off` (then run `npm run worker`). */
   WORKER: z.enum(['on', 'off']).default('on'),
+  /** A provider call (one e-mail, push or SMS) that has not answered after this long is abandoned and retried. */
+  WORKER_SEND_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
+  /**
+   * A delivery job still running after this long is taken for abandoned (its worker died) and
+   * retried. Must exceed the send timeout, so a slow provider is never sent to twice at once.
+   */
+  WORKER_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  /** How often a worker looks for abandoned jobs (and archives finished ones). */
+  WORKER_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /**
    * C6 location map: the tile server's URL template ({z}/{x}/{y}, optionally {s} and {r}), fetched
    * by the browser. An http(s) URL or a path on this site (self-hosted tiles).

@@ -34,6 +34,9 @@ try {
   process.env.DATABASE_URL = database.url;
   const { seedDemo, DEMO_USERS, DEMO_PASSWORD, DEMO_CUSTOMER } = await import('@/server/seed/demo');
   const seeded = await seedDemo();
+  // D6: the installation's Web Push keys, made now on the first start (kept in the database).
+  const { vapidKeys } = await import('@/server/notifications/vapid');
+  await vapidKeys();
   // D6: the notification worker, in this process unless WORKER=off (then `npm run worker` elsewhere).
   if (process.env.WORKER !== 'off') {
     const { startWorker } = await import('@/server/notifications/worker');

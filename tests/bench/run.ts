@@ -1,7 +1,9 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--data-only]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--data-only] [--only outbox]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
-// for comparison, the server's memory, and how fast `npm start` serves with an existing build.
+// for comparison, the server's memory, how fast `npm start` serves with an existing build, and the
+// notification worker (outbox.rate, outbox.latency). `--only outbox` measures just the worker: a
+// tenant of its own, no generated data, no app server, about a minute.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { Session } from './http';
 import { measureImport } from './import';
+import { measureOutbox } from './outbox';
 import { generateTickets, measureTickets } from './tickets';
 import { latency, printTable, value, type Entry } from './stats';
 
@@ -109,6 +112,17 @@ const entries: Entry[] = [];
 delete process.env.DATABASE_URL;
 const database = await openDatabase({ dataDir: path.join(DATA_DIR, 'bench-pg'), port: Number(process.env.BENCH_PG_PORT ?? 54359), name: `antena_bench_${scaleName}` });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
+if (flag('only') === 'outbox') {
+  try {
+    await migrate(database.url);
+    process.env.DATABASE_URL = database.url;
+    entries.push(...(await measureOutbox(database.url, log)));
+  } finally {
+    await database.stop();
+  }
+  report('outbox only');
+  process.exit(0);
+}
 try {
   await migrate(database.url);
   process.env.DATABASE_URL = database.url;
@@ -166,6 +180,7 @@ try {
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after load)'));
   if (tickets) entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount)));
   if (!args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
+  if (!args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
   await sql.end();
 } finally {
   await stopChild(app);
@@ -173,10 +188,14 @@ try {
 }
 if (!args.includes('--skip-start')) entries.push(...(await measureStart()));
 
-console.log(`\nAntena benchmark — scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest\n`);
-printTable(entries);
-if (jsonFile) {
-  const out = { scale: { name: scaleName, ...scale }, measuredAt: new Date().toISOString(), entries: Object.fromEntries(entries.map(({ name, ...rest }) => [name, rest])) };
-  writeFileSync(jsonFile, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`\nwrote ${jsonFile}`);
+report(`scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest`);
+
+function report(title: string) {
+  console.log(`\nAntena benchmark — ${title}\n`);
+  printTable(entries);
+  if (jsonFile) {
+    const out = { scale: { name: scaleName, ...scale }, measuredAt: new Date().toISOString(), entries: Object.fromEntries(entries.map(({ name, ...rest }) => [name, rest])) };
+    writeFileSync(jsonFile, `${JSON.stringify(out, null, 2)}\n`);
+    console.log(`\nwrote ${jsonFile}`);
+  }
 }

@@ -1,6 +1,8 @@
 // Shared steps of the end-to-end specs: addresses of the two tenants and signing in through the real forms.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { E2E_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT } from './ports';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE } from './ports';
 
 export const PORT = E2E_PORT;
 export const DEMO = `http://demo.localhost:${PORT}`;
@@ -80,4 +82,22 @@ export async function deliveredEmails(): Promise<{ id: string; body: { to: strin
 export async function receivedSms(): Promise<{ sid: string; to: string; from: string | null; messagingServiceSid: string | null; body: string }[]> {
   const res = await fetch(`http://127.0.0.1:${FAKE_SMS_PORT}/_received`);
   return res.json();
+}
+
+export const PUSH_ORIGIN = `https://127.0.0.1:${FAKE_PUSH_PORT}`;
+
+/** The pushes the local push service has received so far (bodies still encrypted for their device). */
+export function receivedPushes(): Promise<{ device: string; body: Buffer }[]> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(`${PUSH_ORIGIN}/_received`, { ca: readFileSync(PUSH_CERT_FILE, 'utf8') }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const list = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { device: string; body: string }[];
+          resolve(list.map((r) => ({ device: r.device, body: Buffer.from(r.body, 'base64') })));
+        });
+      })
+      .on('error', reject);
+  });
 }

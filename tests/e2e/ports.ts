@@ -1,6 +1,12 @@
+import os from 'node:os';
+import path from 'node:path';
+
 // Loopback ports of the e2e run, shared by the server process and the specs (another process).
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The local stand-in for Resend's API. */
 export const FAKE_RESEND_PORT = E2E_PORT + 1;
+/** The local Web Push service (HTTPS, self-signed: its certificate is written to PUSH_CERT_FILE). */
+export const FAKE_PUSH_PORT = E2E_PORT + 2;
+export const PUSH_CERT_FILE = path.join(os.tmpdir(), `antena-e2e-push-${E2E_PORT}.pem`);
 /** The local stand-in for Twilio's Messaging API (SMS). */
 export const FAKE_SMS_PORT = E2E_PORT + 3;

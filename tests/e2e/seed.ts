@@ -16,6 +16,12 @@ export const OVERDUE_TITLE = 'Poda de árboles sobre el tendido';
 export const NO_COORDINATES = { code: 'E2E-SINGEO', name: 'Rubén Sin Ubicación', address: 'Camino Rural km 12' };
 /** The demo tenant sends SMS (to the local Twilio stand-in) from this number. */
 export const DEMO_SMS_SENDER = '+15005550006';
+/** The message logs (D3–D5): e-mails of the demo tenant, one of them kept as not sent, to view and resend. */
+export const MESSAGE_LOG = {
+  notSent: { recipient: 'marta.e2e@example.com', subject: 'Tu reclamo fue resuelto', error: 'not sent: no provider configured' },
+  sent: { recipient: 'sent.e2e@example.com', subject: 'Visita técnica confirmada' },
+  failed: { recipient: 'failed.e2e@example', subject: 'Aviso de corte programado', error: 'validation_error (422): Invalid `to` field.' },
+};
 
 export async function seedE2e() {
   await createTenant({ slug: ACME.slug, name: ACME.name, country: 'CO', adminName: 'Admin Acme', adminEmail: ACME.adminEmail, adminPassword: ACME.password });
@@ -31,5 +37,31 @@ export async function seedE2e() {
   const admin = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[0]!.email }, select: { id: true, name: true, email: true } });
   const overdue = await createTicket({ db: scoped, tenantId: demo.id, tenant, locale: 'es', actor: { kind: 'staff', role: 'ADMIN', ...admin } }, { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });
   await scoped.ticket.update({ where: { id: overdue.id }, data: { openedAt: new Date('2020-01-02T12:00:00Z'), dueAt: new Date('2020-01-31T23:59:00Z') } });
+  const someone = await scoped.customer.findFirstOrThrow({ where: { code: { not: NO_COORDINATES.code } }, orderBy: { code: 'asc' }, select: { id: true } });
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+  const email = (m: { recipient: string; subject: string; error?: string }, status: 'SENT' | 'FAILED' | 'NOT_SENT', at: Date) => ({
+    tenantId: demo.id,
+    channel: 'EMAIL' as const,
+    status,
+    reason: 'ticket.stateChanged',
+    recipient: m.recipient,
+    customerId: someone.id,
+    locale: 'es',
+    subject: m.subject,
+    text: `Hola. ${m.subject}.`,
+    html: `<p>Hola.</p><p><strong>${m.subject}.</strong></p><script>document.title = 'pwned'</script>`,
+    link: `http://demo.localhost/portal`,
+    error: m.error ?? null,
+    createdAt: at,
+    sentAt: status === 'SENT' ? at : null,
+  });
+  await scoped.message.createMany({
+    data: [
+      email(MESSAGE_LOG.sent, 'SENT', hoursAgo(3)),
+      email(MESSAGE_LOG.failed, 'FAILED', hoursAgo(2)),
+      email(MESSAGE_LOG.notSent, 'NOT_SENT', hoursAgo(1)),
+      { tenantId: demo.id, channel: 'SMS', status: 'SENT', kind: 'MANUAL', reason: 'manual', recipient: '+54 11 5555-0101', customerId: someone.id, locale: 'es', text: 'Corte programado el jueves de 9 a 12.', createdAt: hoursAgo(4), sentAt: hoursAgo(4) },
+    ],
+  });
   return { demoPassword: DEMO_PASSWORD };
 }

@@ -7,9 +7,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
+import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
 import { startFakeSms } from '../fakes/sms';
-import { E2E_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT } from './ports';
+import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE } from './ports';
 
 const dataDir = path.join(DATA_DIR, 'e2e-pg');
 rmSync(dataDir, { recursive: true, force: true });
@@ -17,6 +18,8 @@ rmSync(dataDir, { recursive: true, force: true });
 process.env.FILES_DIR = path.join(DATA_DIR, 'e2e-files');
 rmSync(process.env.FILES_DIR, { recursive: true, force: true });
 delete process.env.DATABASE_URL;
+// The app's port, for the links the worker (in this process) puts in messages.
+process.env.PORT = String(E2E_PORT);
 const database = await openDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339) });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 
@@ -38,6 +41,10 @@ const sms = await startFakeSms({ ...SMS_ACCOUNT, port: FAKE_SMS_PORT });
 process.env.TWILIO_ACCOUNT_SID = SMS_ACCOUNT.accountSid;
 process.env.TWILIO_AUTH_TOKEN = SMS_ACCOUNT.authToken;
 process.env.TWILIO_BASE_URL = sms.url;
+// Web Push goes to a local HTTPS push service the app trusts through PUSH_CA_FILE; specs read /_received.
+const pushService = await startFakePushService({ port: FAKE_PUSH_PORT, certFile: PUSH_CERT_FILE });
+process.env.PUSH_ENDPOINT_HOSTS = '127.0.0.1';
+process.env.PUSH_CA_FILE = pushService.certFile;
 let worker: { stop: () => Promise<void> } | undefined;
 
 async function shutdown(code = 0) {
@@ -45,6 +52,7 @@ async function shutdown(code = 0) {
   tiles.close();
   await resend.close();
   await sms.close();
+  await pushService.close();
   await stopChild(app);
   await database.stop();
   process.exit(code);

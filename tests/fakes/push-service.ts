@@ -30,6 +30,19 @@ function checkVapid(header: string | undefined, origin: string): PushRequest['va
   return { ok: signed && fresh && claims.aud === origin, aud: claims.aud, sub: claims.sub, publicKey: k };
 }
 
+/** A browser's subscription to the push service at `origin`: real keys, and `decrypt` for what the service receives. */
+export function pushDevice(origin: string) {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const auth = randomBytes(16);
+  const id = randomUUID();
+  return {
+    id,
+    subscription: { endpoint: `${origin}/push/${id}`, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') } },
+    decrypt: (body: Buffer) => JSON.parse(ece.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret: auth }).toString('utf8')) as Record<string, unknown>,
+  };
+}
+
 export async function startFakePushService(opts: { port?: number; certFile?: string } = {}) {
   const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keyType: 'ec',
@@ -77,17 +90,7 @@ export async function startFakePushService(opts: { port?: number; certFile?: str
     /** Statuses to answer the next pushes with (then 201 again). */
     answerNext,
     /** A browser's subscription to this service, with the keys to read what it receives. */
-    device() {
-      const ecdh = createECDH('prime256v1');
-      ecdh.generateKeys();
-      const auth = randomBytes(16);
-      const id = randomUUID();
-      return {
-        id,
-        subscription: { endpoint: `${origin}/push/${id}`, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') } },
-        decrypt: (body: Buffer) => JSON.parse(ece.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret: auth }).toString('utf8')) as Record<string, unknown>,
-      };
-    },
+    device: () => pushDevice(origin),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -32,8 +32,8 @@ function twilioError(res: ServerResponse, status: number) {
 export async function startFakeSms(opts: { accountSid: string; authToken: string; port?: number }) {
   const requests: SmsRequest[] = [];
   const received: ReceivedSms[] = [];
-  /** Statuses to answer the next requests with (Twilio's error JSON), or a status and a raw body (a proxy's HTML page …). */
-  const failNext: (number | { status: number; body: string })[] = [];
+  /** Statuses to answer the next requests with (Twilio's error JSON), a status and a raw body (a proxy's HTML page …), or 'hang' (no answer). */
+  const failNext: (number | { status: number; body: string } | 'hang')[] = [];
   const path = `/2010-04-01/Accounts/${opts.accountSid}/Messages.json`;
   const expectedAuth = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString('base64')}`;
   const server = createServer((req, res) => {
@@ -46,6 +46,7 @@ export async function startFakeSms(opts: { accountSid: string; authToken: string
       if (req.method !== 'POST' || req.url !== path) return answer(res, 404, { code: 20404, message: `The requested resource ${req.url} was not found`, more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 });
       if (req.headers.authorization !== expectedAuth) return twilioError(res, 401);
       const failure = failNext.shift();
+      if (failure === 'hang') return;
       if (typeof failure === 'number') return twilioError(res, failure);
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'text/html' });
@@ -88,6 +89,10 @@ export async function startFakeSms(opts: { accountSid: string; authToken: string
     /** Messages Twilio accepted: what the recipients' phones would receive. */
     received,
     failNext,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

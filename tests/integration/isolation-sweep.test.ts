@@ -3,6 +3,7 @@
 // each of tenant A's ids into every id field, and calls it as tenant B's admin, technician and
 // customer. Every call must end NOT_FOUND, FORBIDDEN, an "unknown option" field error, or a
 // result that contains nothing of tenant A; and tenant A's rows must be byte-for-byte unchanged.
+import { createECDH } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '@/server/api/root';
@@ -28,6 +29,9 @@ type JsonSchema = {
   default?: unknown;
 };
 
+const SWEEP_DEVICE = createECDH('prime256v1');
+SWEEP_DEVICE.generateKeys();
+
 /** Values for fields whose rules a JSON schema cannot express (patterns behind transforms, refinements). */
 function namedValue(name: string): unknown {
   const n = name.toLowerCase();
@@ -39,6 +43,10 @@ function namedValue(name: string): unknown {
   if (n === 'taxid') return null;
   if (n === 'query') return 'sweep';
   if (n === 'color') return '#123456';
+  // A browser's push subscription (on an allowed push service, with well-formed keys).
+  if (n === 'endpoint') return 'https://fcm.googleapis.com/fcm/send/sweep-device';
+  if (n === 'p256dh') return SWEEP_DEVICE.getPublicKey().toString('base64url');
+  if (n === 'auth') return Buffer.alloc(16, 7).toString('base64url');
   return undefined;
 }
 

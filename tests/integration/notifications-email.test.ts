@@ -135,7 +135,7 @@ describe('the e-mail log (D3)', () => {
     expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', query: 'Para el registro' })).items.map((m) => m.id)).toEqual([failed!.id]);
     expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', query: 'rosa quiroga', kind: 'AUTOMATIC' })).items.length).toBeGreaterThan(0);
     expect((await A.OPERATOR.messages.list({ channel: 'SMS' })).items).toEqual([]);
-    expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', from: new Date(Date.now() + 60_000) })).items).toEqual([]);
+    expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', from: '2999-01-01' })).items).toEqual([]);
     const shown = await A.SUPERVISOR.messages.get({ id: failed!.id });
     expect(shown).toMatchObject({ subject: failed!.subject, text: failed!.text, html: failed!.html, error: 'validation_error (422): Invalid `to` field.' });
 

@@ -266,3 +266,24 @@ describe('who is told what', () => {
     await setRules(a, {});
   });
 });
+
+describe('the notification settings (D1/D2/E8)', () => {
+  it('admins change them, supervisors read them, operators get neither; each tenant keeps its own; bad hours are a field error', async () => {
+    const current = await A.SUPERVISOR.tenants.notificationSettings();
+    expect(current.techApp).toEqual({ pushNewTicket: 'ASSIGNEE', workingHours: null });
+    const changed = { notifications: { ...current.notifications, officeEmail: 'soporte@isp.example', emailHistoryOnFinish: true }, techApp: { pushNewTicket: 'ALL' as const, workingHours: { start: '08:00', end: '17:30' } } };
+    await A.ADMIN.tenants.updateNotificationSettings(changed);
+    // A new request resolves the tenant afresh (the callers above hold the tenant of their own request).
+    expect(await (await asStaff(a, A.ids.SUPERVISOR)).tenants.notificationSettings()).toEqual(changed);
+    // The rest of the tenant's settings are kept.
+    expect((await A.ADMIN.tenants.settings()).portal).toEqual({ loginField: 'TAX_ID', allowDeleted: false });
+    await rejects(A.SUPERVISOR.tenants.updateNotificationSettings(changed), 'FORBIDDEN');
+    await rejects(A.OPERATOR.tenants.notificationSettings(), 'FORBIDDEN');
+    expect((await B.ADMIN.tenants.notificationSettings()).notifications.officeEmail).toBe('');
+
+    const session = { kind: 'staff' as const, userId: a.adminId, tenantId: a.id };
+    const bad = await httpCall({ host: a.host, session, path: 'tenants.updateNotificationSettings', input: { ...changed, techApp: { pushNewTicket: 'ALL', workingHours: { start: '09:00', end: '09:00' } } } });
+    expect(bad.json.error?.json.data.fieldErrors).toEqual({ 'techApp.workingHours.end': 'El horario debe terminar a otra hora que la de comienzo.' });
+    await setRules(a, {});
+  });
+});

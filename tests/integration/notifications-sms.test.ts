@@ -15,6 +15,8 @@ const sms = await startFakeSms(ACCOUNT);
 process.env.TWILIO_ACCOUNT_SID = ACCOUNT.accountSid;
 process.env.TWILIO_AUTH_TOKEN = ACCOUNT.authToken;
 process.env.TWILIO_BASE_URL = sms.url;
+// A provider that does not answer is abandoned after this long (and retried).
+process.env.WORKER_SEND_TIMEOUT_SECONDS = '2';
 const SENDER = '+15005550006';
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole;
@@ -132,6 +134,21 @@ describe('SMS through Twilio', () => {
     expect(afterGarbage).toMatchObject({ status: 'PENDING', error: 'Twilio (502): [HTTP 502] Failed to execute request' });
     const [message] = await settled(a.id, customer.id);
     expect(message).toMatchObject({ status: 'SENT', attempts: 3, error: null });
+    expect(sms.received.length - before).toBe(1);
+  }, 30_000);
+
+  it('Twilio not answering: abandoned after the send timeout with that reason, then delivered once on a retry', async () => {
+    const before = sms.received.length;
+    sms.failNext.push('hang');
+    const customer = await customerWithPhones(a, 'Sin respuesta', ['+54 9 11 5555-0010']);
+    await (await operatorOfA()).notify.customers({ channel: 'SMS', customerIds: [customer.id], text: 'Sin respuesta' });
+    const waiting = await until(async () => {
+      const [m] = await smsOf(a.id, customer.id);
+      return m?.attempts === 1 ? m : null;
+    });
+    expect(waiting).toMatchObject({ status: 'PENDING', error: 'timed out: Twilio did not answer within 2 s' });
+    const [message] = await settled(a.id, customer.id);
+    expect(message).toMatchObject({ status: 'SENT', attempts: 2, error: null });
     expect(sms.received.length - before).toBe(1);
   }, 30_000);
 

@@ -63,6 +63,14 @@ describe('reading', () => {
 });
 
 describe('managing', () => {
+  it('an area may have its own e-mail for technicians’ state changes (D1); a bad address is a field error', async () => {
+    const area = await A.ADMIN.ticketConfig.areas.create({ name: 'Fibra', email: 'fibra@isp.example' });
+    expect((await A.ADMIN.ticketConfig.get()).areas.find((x) => x.id === area.id)?.email).toBe('fibra@isp.example');
+    const bad = await rejects(A.ADMIN.ticketConfig.areas.create({ name: 'Cobre', email: 'no-es-un-mail' }), 'BAD_REQUEST');
+    expect(JSON.stringify(bad)).toContain('email');
+    expect((await A.ADMIN.ticketConfig.get()).areas.map((x) => x.name)).not.toContain('Cobre');
+  });
+
   it('an admin creates, edits and deletes an unused item of each kind', async () => {
     const area = await A.ADMIN.ticketConfig.areas.create({ name: 'Redes' });
     const state = await A.ADMIN.ticketConfig.states.create({ name: 'En el domicilio', stage: 'PENDING', position: 2 });

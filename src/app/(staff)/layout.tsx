@@ -9,12 +9,14 @@ import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PermissionsProvider } from '@/components/shell/permissions';
 import { staffContextValue } from '@/components/shell/staff-context';
+import { PushToggle } from '@/components/push/push-toggle';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const { tenant, staff } = await requireStaff();
   if (!can(staff.role, 'backoffice.access')) redirect('/tech');
   const t = await getTranslations('roles');
   const nav = await getTranslations('nav');
+  const push = await getTranslations('push');
   const context = staffContextValue(tenant, staff.role);
   return (
     <TRPCReactProvider>
@@ -31,6 +33,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <span className="block font-medium" data-testid="current-user">{staff.name}</span>
                 <span className="block text-xs text-slate-600">{t(staff.role)}</span>
               </span>
+              <details className="relative">
+                <summary className="cursor-pointer list-none rounded px-2 py-1 text-slate-700 hover:bg-slate-100" aria-label={push('title')} title={push('title')}>
+                  <span aria-hidden="true">🔔</span>
+                </summary>
+                <div className="absolute right-0 z-20 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+                  <PushToggle audience="staff" />
+                </div>
+              </details>
               <LanguageSwitcher />
               <SignOutButton redirectTo="/login" />
             </div>

@@ -16,6 +16,7 @@ import { ConnectionStatusBadge, CustomerStatusBadge } from './status-badges';
 import { ConnectionEditor } from './connection-editor';
 import { CustomerTickets } from '@/components/tickets/customer-tickets';
 import { MessageDialog } from '@/components/outreach/message-dialog';
+import { CustomerMessages } from '@/components/messages/customer-messages';
 
 export function CustomerDetail({ id }: { id: string }) {
   const t = useTranslations('customers');
@@ -174,6 +175,7 @@ export function CustomerDetail({ id }: { id: string }) {
           </Card>
 
           <CustomerTickets customerId={c.id} title={tv('customerTickets')} />
+          <CustomerMessages customerId={c.id} customerName={c.name} />
 
           {can('customers.portalPassword') ? (
             <Card title={t('portal')}>

@@ -35,7 +35,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6">
+    <form onSubmit={submit} noValidate className="space-y-6" aria-label={t('company')}>
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       {save.isSuccess ? <Alert tone="success">{common('saved')}</Alert> : null}
       <fieldset disabled={readOnly} className="space-y-6">

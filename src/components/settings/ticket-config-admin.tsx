@@ -169,9 +169,14 @@ export function TicketConfigAdmin() {
           path="areas"
           title={t('areas')}
           items={c.areas}
-          detail={() => null}
-          fields={(item, e) => <TextInput label={t('name')} name="name" defaultValue={item?.name} error={e.field('name')} />}
-          toInput={(f) => ({ name: text(f, 'name') })}
+          detail={(a) => a.email}
+          fields={(item, e) => (
+            <>
+              <TextInput label={t('name')} name="name" defaultValue={item?.name} error={e.field('name')} />
+              <TextInput label={t('areaEmail')} hint={t('areaEmailHint')} name="email" type="email" defaultValue={item?.email ?? ''} error={e.field('email')} />
+            </>
+          )}
+          toInput={(f) => ({ name: text(f, 'name'), email: text(f, 'email') })}
         />
         <ConfigSection
           path="states"

@@ -11,6 +11,7 @@ const ITEMS: { href: string; key: string; permission?: Permission }[] = [
   { href: '/', key: 'home' },
   { href: '/tickets', key: 'tickets', permission: 'tickets.read' },
   { href: '/customers', key: 'customers', permission: 'customers.read' },
+  { href: '/messages', key: 'messages', permission: 'messages.read' },
   { href: '/users', key: 'users', permission: 'users.read' },
   { href: '/settings/catalog', key: 'catalog', permission: 'catalog.read' },
   { href: '/settings/tickets', key: 'ticketConfig', permission: 'settings.read' },

@@ -8,6 +8,7 @@ import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PermissionsProvider } from '@/components/shell/permissions';
 import { staffContextValue } from '@/components/shell/staff-context';
+import { PushToggle } from '@/components/push/push-toggle';
 
 export function TechShell({ tenant, staff, children }: { tenant: TenantInfo; staff: StaffActor; children: ReactNode }) {
   return (
@@ -19,7 +20,10 @@ export function TechShell({ tenant, staff, children }: { tenant: TenantInfo; sta
             <LanguageSwitcher />
           </header>
           {children}
-          <div className="mt-8">
+          <div className="mt-8 rounded-lg border border-slate-200 p-3">
+            <PushToggle audience="staff" />
+          </div>
+          <div className="mt-4">
             <SignOutButton redirectTo="/login?next=/tech" />
           </div>
         </main>

@@ -1,6 +1,7 @@
 // D6: e-mail through Resend (RESEND_API_KEY; RESEND_BASE_URL is honoured by the SDK). Each message
 // is sent with its id as Resend's idempotency key, so a retry after a crash between sending and
-// recording is not a second e-mail.
+// recording is not a second e-mail. A call that has not answered after WORKER_SEND_TIMEOUT_SECONDS
+// is abandoned and retried (under the same key), so a hung provider cannot outlive the job.
 import { Resend } from 'resend';
 import { env } from '@/env';
 import type { SendResult } from './providers';
@@ -12,15 +13,32 @@ export function emailConfigured(): boolean {
 }
 
 export async function sendEmail(message: { id: string; recipient: string; subject: string | null; text: string; html: string | null }, from: string): Promise<SendResult> {
-  const key = env().RESEND_API_KEY!;
-  if (client?.key !== key) client = { key, resend: new Resend(key) };
-  const { data, error } = await client.resend.emails.send(
-    { from, to: [message.recipient], subject: message.subject ?? '', text: message.text, ...(message.html ? { html: message.html } : {}) },
-    { idempotencyKey: message.id },
-  );
-  if (data?.id) return { ok: true, providerId: data.id };
+  const { RESEND_API_KEY: key, WORKER_SEND_TIMEOUT_SECONDS: timeoutSeconds } = env();
+  if (client?.key !== key) client = { key: key!, resend: new Resend(key) };
+  const resend = client!.resend;
+  const signal = AbortSignal.timeout(timeoutSeconds * 1000);
+  const timedOut = (): SendResult => ({ ok: false, retry: true, error: `timed out: Resend did not answer within ${timeoutSeconds} s` });
+  let answer: Awaited<ReturnType<Resend['emails']['send']>>;
+  try {
+    answer = await resend.emails.send(
+      { from, to: [message.recipient], subject: message.subject ?? '', text: message.text, ...(message.html ? { html: message.html } : {}) },
+      { idempotencyKey: message.id, signal },
+    );
+  } catch (err) {
+    if (signal.aborted) return timedOut();
+    throw err;
+  }
+  const { data, error } = answer;
+  if (data && typeof data.id === 'string' && data.id) return { ok: true, providerId: data.id };
+  // The SDK turns an abort, a refused connection and a 2xx answer that is not JSON alike into an
+  // error without a status: our own deadline tells the first apart.
+  if (signal.aborted) return timedOut();
   const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
-  const reason = error ? `${error.name}${status ? ` (${status})` : ''}: ${error.message}` : 'no id in the answer';
-  // Network failures, rate limits and server errors pass; a refused message (4xx) will not.
-  return { ok: false, retry: status === null || status === 429 || status >= 500, error: reason };
+  if (error && status === null) {
+    return { ok: false, retry: true, error: `no usable answer from Resend (the connection failed, or the answer was not JSON): ${error.message}` };
+  }
+  if (!error) return { ok: false, retry: true, error: `Resend answered without an e-mail id: ${JSON.stringify(data)?.slice(0, 200) ?? 'nothing'}` };
+  const reason = `${error.name}${status ? ` (${status})` : ''}: ${error.message}`;
+  // Rate limits and server errors pass; a refused message (4xx) will not.
+  return { ok: false, retry: status === 429 || status! >= 500, error: reason };
 }

@@ -6,11 +6,13 @@
 // (advanced-examples/custom-http-client.md), so ours is its own RequestClient that sends each request
 // to TWILIO_BASE_URL instead of https://api.twilio.com — same path, auth, form body and parsing.
 //
-// Twilio honours no idempotency key. A crash after Twilio accepted a message and before the worker
-// recorded it (or a timeout on an answer that was on its way) means the job runs again and the SMS
-// is sent twice. The window is kept to the request itself: the result is written the moment Twilio
-// answers (deliver.ts), the library's own retries are off (the queue retries, and records each try),
-// and nothing else runs between the two.
+// Twilio honours no idempotency key. A crash after Twilio accepted a message and before it was
+// recorded (or a timeout on an answer that was on its way) means the job runs again and the SMS is
+// sent twice. The window is kept to the request itself: the moment Twilio answers, the message is
+// recorded as sent here, on its own — not with the rest of the worker's batch (deliver.ts), which
+// may still be waiting on other providers — so a job run again finds it sent and sends nothing. The
+// library's own retries are off (the queue retries, and records each try); a call is abandoned after
+// WORKER_SEND_TIMEOUT_SECONDS.
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import { env } from '@/env';
@@ -20,11 +22,12 @@ import type { Outgoing, SendResult } from './providers';
 import { NO_PROVIDER } from './recipients';
 import { smsConfigured, smsRecipient, smsSender } from './sms-setup';
 
-const TIMEOUT_MS = 10_000;
-
 class BaseUrlClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super({ timeout: TIMEOUT_MS, keepAlive: true, autoRetry: false });
+  constructor(
+    private readonly baseUrl: string,
+    timeoutMs: number,
+  ) {
+    super({ timeout: timeoutMs, keepAlive: true, autoRetry: false });
   }
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {
     const uri = new URL(opts.uri);
@@ -36,8 +39,9 @@ let client: { key: string; twilio: ReturnType<typeof twilio> } | null = null;
 
 function twilioClient() {
   const e = env();
-  const key = `${e.TWILIO_ACCOUNT_SID}:${e.TWILIO_AUTH_TOKEN}@${e.TWILIO_BASE_URL}`;
-  if (client?.key !== key) client = { key, twilio: twilio(e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, { httpClient: new BaseUrlClient(e.TWILIO_BASE_URL) }) };
+  const timeoutMs = e.WORKER_SEND_TIMEOUT_SECONDS * 1000;
+  const key = `${e.TWILIO_ACCOUNT_SID}:${e.TWILIO_AUTH_TOKEN}@${e.TWILIO_BASE_URL}/${timeoutMs}`;
+  if (client?.key !== key) client = { key, twilio: twilio(e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, { httpClient: new BaseUrlClient(e.TWILIO_BASE_URL, timeoutMs) }) };
   return client.twilio;
 }
 
@@ -53,6 +57,7 @@ export async function sendSms(message: Outgoing): Promise<SendResult> {
   if ('error' in recipient) return { ok: false, notSent: true, error: recipient.error };
   try {
     const sent = await twilioClient().messages.create({ to: recipient.to, body: message.text, ...(isMessagingService(from) ? { messagingServiceSid: from } : { from }) });
+    await db().message.updateMany({ where: { id: message.id, status: { not: 'SENT' } }, data: { status: 'SENT', providerId: sent.sid, sentAt: new Date(), error: null, attempts: { increment: 1 } } });
     return { ok: true, providerId: sent.sid };
   } catch (err) {
     if (err instanceof twilio.RestException) {
@@ -61,8 +66,9 @@ export async function sendSms(message: Outgoing): Promise<SendResult> {
       // A refused message (4xx) will not pass on a retry; rate limits and server errors may.
       return { ok: false, retry: err.status === 429 || err.status >= 500, error: reason };
     }
-    // No answer, a timeout, or one that is not Twilio's JSON: try again.
+    // No answer, a timeout, or a success that is not Twilio's JSON: try again.
     const e = err as { code?: string; message?: string };
+    if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') return { ok: false, retry: true, error: `timed out: Twilio did not answer within ${env().WORKER_SEND_TIMEOUT_SECONDS} s` };
     return { ok: false, retry: true, error: `Twilio unreachable: ${e.code ? `${e.code} ` : ''}${e.message ?? String(err)}` };
   }
 }

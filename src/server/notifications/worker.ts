@@ -1,6 +1,10 @@
 // The notification worker: looks for new outbox events every 250 ms (an empty look is one probe of a
 // partial index), turns them into messages, and delivers messages from the queue in batches. It runs inside
 // `npm start` by default, or on its own (`npm run worker`) when scaled out; any number may run.
+//
+// Delivery runs in two loops, so one fetches and sends the next batch while the other records its
+// outcomes. Turning events into messages stays one transaction at a time per worker: the rules see
+// earlier events of their batch (dispatch.ts), which concurrent claims would split.
 import type PgBoss from 'pg-boss';
 import { logger } from '@/server/logger';
 import { deliverBatch } from './deliver';
@@ -9,10 +13,23 @@ import { DELIVER_QUEUE, openQueue, type DeliverJob } from './queue';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void>; wake: () => void };
 
-export async function startWorker(connectionString: string, opts: { pollMs?: number; batchSize?: number } = {}): Promise<Worker> {
+export type WorkerOptions = {
+  /** How often the outbox is looked at (ms). */
+  pollMs?: number;
+  /** Jobs one delivery loop takes at a time (sent concurrently). */
+  batchSize?: number;
+  /** Delivery loops. */
+  deliverers?: number;
+};
+
+export async function startWorker(connectionString: string, opts: WorkerOptions = {}): Promise<Worker> {
+  const { pollMs = 250, batchSize = 50, deliverers = 2 } = opts;
   let stopped = false;
   const boss = await openQueue(connectionString, { quiet: () => stopped });
-  const workerId = await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize: opts.batchSize ?? 50, pollingIntervalSeconds: 0.5, includeMetadata: true }, (jobs) => deliverBatch(boss, jobs));
+  const workerIds: string[] = [];
+  for (let i = 0; i < deliverers; i++) {
+    workerIds.push(await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true }, (jobs) => deliverBatch(boss, jobs)));
+  }
 
   let running: Promise<void> | null = null;
   let again = false;
@@ -28,8 +45,8 @@ export async function startWorker(connectionString: string, opts: { pollMs?: num
         for (;;) {
           again = false;
           const { events, messages } = await dispatchOutbox(boss);
-          if (messages > 0) boss.notifyWorker(workerId);
-          if (events === 0 && !again) break;
+          if (messages > 0) for (const id of workerIds) boss.notifyWorker(id);
+          if (stopped || (events === 0 && !again)) break;
         }
       } catch (err) {
         logger.error({ err }, 'outbox dispatch failed');
@@ -39,7 +56,7 @@ export async function startWorker(connectionString: string, opts: { pollMs?: num
     })();
   };
 
-  const timer = setInterval(drain, opts.pollMs ?? 250);
+  const timer = setInterval(drain, pollMs);
   drain();
 
   return {

@@ -5,6 +5,8 @@ import { classifyHost } from '@/server/services/tenants/resolve';
 import * as tenants from '@/server/services/tenants/tenants';
 import { ZTenantSettingsUpdate, ZTenantSignUp } from '@/server/services/tenants/tenants';
 import { createHandoffToken } from '@/server/services/auth/sign-in';
+import * as notificationSettings from '@/server/services/tenants/notification-settings';
+import { ZNotificationSettings } from '@/server/services/tenants/notification-settings';
 
 export const tenantsRouter = router({
   /** A1: self-service sign-up of a new ISP, on the root domain only. Answers where to go to be signed in. */
@@ -18,4 +20,9 @@ export const tenantsRouter = router({
   updateSettings: staffProcedure('settings.manage')
     .input(ZTenantSettingsUpdate)
     .mutation(({ ctx, input }) => tenants.updateTenantSettings(ctx.caller, input)),
+  /** D1/D2/E8: who is told what, and the technicians' push settings. */
+  notificationSettings: staffProcedure('settings.read').query(({ ctx }) => notificationSettings.getNotificationSettings(ctx.caller)),
+  updateNotificationSettings: staffProcedure('settings.manage')
+    .input(ZNotificationSettings)
+    .mutation(({ ctx, input }) => notificationSettings.updateNotificationSettings(ctx.caller, input)),
 });

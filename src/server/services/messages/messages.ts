@@ -1,32 +1,35 @@
-// D3–D5: the message logs — e-mail, SMS and push, each a list newest first with filters (date range,
-// status, type, search), one message as it was sent, and resending one or a selection. A resend is a
-// new message with the same content (the original keeps its history and its provider key); it is
-// handed to the worker through the outbox, in the same transaction.
+// D3–D5: the message logs — e-mail, SMS and push, each a list newest first with filters (date range in
+// the tenant's days, status, type, search), one message as it was sent, and resending one or a
+// selection. A resend is a new manual message with the same content (the original keeps its history
+// and its provider key), written with its outbox event in one transaction; the worker delivers it.
 import { z } from 'zod';
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import { normalizeText } from '@/lib/text';
+import { MESSAGE_CHANNELS, ZMessageFilters } from '@/lib/message-filters';
 import { notFound } from '@/server/errors';
+import { NO_ADDRESS, pushDrafts, type Draft } from '@/server/notifications/recipients';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const MESSAGE_CHANNELS = ['EMAIL', 'PUSH', 'SMS'] as const;
-export const MESSAGE_STATUSES = ['PENDING', 'SENT', 'FAILED', 'NOT_SENT'] as const;
-export const MESSAGE_KINDS = ['AUTOMATIC', 'MANUAL'] as const;
+export { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES } from '@/lib/message-filters';
 
-export const ZMessageList = z
-  .object({
-    channel: z.enum(MESSAGE_CHANNELS),
-    status: z.enum(MESSAGE_STATUSES).optional(),
-    kind: z.enum(MESSAGE_KINDS).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    query: z.string().trim().max(100).optional(),
-    customerId: z.uuid().optional(),
-    page: z.number().int().min(1).max(10_000).default(1),
-    pageSize: z.number().int().min(1).max(100).default(25),
-  })
+/** At most this many messages are resent at once (a page is 25; a selection may span pages). */
+export const RESEND_LIMIT = 100;
+
+export const ZMessageList = ZMessageFilters.extend({
+  /** One channel's log; without it, a customer's messages of every channel. */
+  channel: z.enum(MESSAGE_CHANNELS).optional(),
+  query: z.string().trim().max(100).optional(),
+  customerId: z.uuid().optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+})
+  .strict()
+  .refine((i) => i.channel || i.customerId, { path: ['channel'], message: 'validation.required' })
+  .refine((i) => !i.from || !i.to || i.from <= i.to, { path: ['to'], message: 'validation.dateRange' });
+
+export const ZResend = z
+  .object({ ids: z.array(z.uuid()).min(1).max(RESEND_LIMIT, { message: 'validation.resendLimit' }) })
   .strict();
-
-export const ZResend = z.object({ ids: z.array(z.uuid()).min(1).max(100) }).strict();
 
 const LIST_SELECT = {
   id: true,
@@ -36,6 +39,7 @@ const LIST_SELECT = {
   reason: true,
   recipient: true,
   subject: true,
+  text: true,
   error: true,
   attempts: true,
   createdAt: true,
@@ -45,45 +49,121 @@ const LIST_SELECT = {
   user: { select: { id: true, name: true } },
 } as const satisfies Prisma.MessageSelect;
 
-export async function listMessages({ db }: StaffCaller, input: z.output<typeof ZMessageList>) {
-  const text = input.query ? normalizeText(input.query) : '';
-  const where: Prisma.MessageWhereInput = {
-    channel: input.channel,
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.kind ? { kind: input.kind } : {}),
-    ...(input.customerId ? { customerId: input.customerId } : {}),
-    ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } } : {}),
-    ...(text
-      ? { OR: [{ recipient: { contains: input.query, mode: 'insensitive' } }, { subject: { contains: input.query, mode: 'insensitive' } }, { customer: { searchText: { contains: text } } }] }
-      : {}),
-  };
-  const rows = await db.message.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (input.page - 1) * input.pageSize,
-    take: input.pageSize + 1,
-    select: LIST_SELECT,
-  });
-  return { items: rows.slice(0, input.pageSize), hasMore: rows.length > input.pageSize, page: input.page };
+/** The list shows an SMS's or a push's text; an e-mail's body is only in the message's view. */
+const PREVIEW = 200;
+
+/** The words of a search, lower-cased without accents (as the index holds them), LIKE's wildcards escaped. */
+function searchWords(query: string): string[] {
+  return normalizeText(query)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
+}
+
+/** The customers a word finds by name, code, tax id or e-mail (trigram index on tenantId, searchText). */
+async function customersMatching({ db, tenantId }: StaffCaller, word: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Customer" WHERE "tenantId" = ${tenantId}::uuid AND "searchText" LIKE ${`%${word}%`} LIMIT 1000`;
+  return rows.map((r) => r.id);
+}
+
+export async function listMessages(caller: StaffCaller, input: z.output<typeof ZMessageList>) {
+  const { db, tenantId } = caller;
+  const timeZone = caller.tenant.timeZone;
+  const conditions = [Prisma.sql`m."tenantId" = ${tenantId}::uuid`];
+  if (input.channel) conditions.push(Prisma.sql`m.channel = ${input.channel}::"MessageChannel"`);
+  if (input.customerId) conditions.push(Prisma.sql`m."customerId" = ${input.customerId}::uuid`);
+  if (input.status) conditions.push(Prisma.sql`m.status = ${input.status}::"MessageStatus"`);
+  if (input.kind) conditions.push(Prisma.sql`m.kind = ${input.kind}::"MessageKind"`);
+  // The tenant's days: from its midnight starting `from` to its midnight ending `to`.
+  if (input.from) conditions.push(Prisma.sql`m."createdAt" >= ((${input.from}::date)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`);
+  if (input.to) conditions.push(Prisma.sql`m."createdAt" < ((${input.to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`);
+  // Each word is in the message (recipient, subject, an SMS's or push's text — the trigram index on
+  // message_search_text) or in its customer (the customers' trigram index, then the customer index).
+  for (const word of input.query ? searchWords(input.query) : []) {
+    const customers = await customersMatching(caller, word);
+    const inMessage = Prisma.sql`message_search_text(m.channel, m.recipient, m.subject, m.text) LIKE ${`%${word}%`}`;
+    conditions.push(
+      customers.length
+        ? Prisma.sql`(${inMessage} OR m."customerId" IN (${Prisma.join(customers.map((id) => Prisma.sql`${id}::uuid`))}))`
+        : inMessage,
+    );
+  }
+  const found = await db.$queryRaw<{ id: string }[]>`
+    SELECT m.id FROM "Message" m WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY m."createdAt" DESC, m.id DESC
+    OFFSET ${(input.page - 1) * input.pageSize} LIMIT ${input.pageSize + 1}`;
+  const ids = found.slice(0, input.pageSize).map((r) => r.id);
+  const rows = ids.length ? await db.message.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids
+    .map((id) => byId.get(id))
+    .filter((r) => r !== undefined)
+    .map(({ text, ...r }) => ({ ...r, text: r.channel === 'EMAIL' ? null : text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text }));
+  return { items, hasMore: found.length > input.pageSize, page: input.page };
 }
 
 /** One message as it was sent: subject, text and HTML. */
 export async function getMessage({ db }: StaffCaller, id: string) {
-  const message = await db.message.findUnique({ where: { id }, select: { ...LIST_SELECT, text: true, html: true, locale: true, providerId: true } });
+  const message = await db.message.findUnique({ where: { id }, select: { ...LIST_SELECT, text: true, html: true, link: true, locale: true, providerId: true } });
   if (!message) throw notFound();
   return message;
 }
 
-/** Sends one or a selection again, as new manual messages with the same content. */
+/**
+ * Sends one or a selection again, as new manual messages with the same content. A push goes to the
+ * person's devices as they are now (a device added since gets it; a person who still has none gets a
+ * copy kept as not sent, with the reason); the same push selected for several devices is sent once
+ * to each. An e-mail logged without an address goes to the person's address as it is now. Only copies
+ * that can be delivered are queued.
+ */
 export async function resendMessages({ db, tenantId }: StaffCaller, input: z.output<typeof ZResend>) {
   const originals = await db.message.findMany({
     where: { id: { in: input.ids } },
-    select: { channel: true, reason: true, recipient: true, userId: true, customerId: true, ticketId: true, locale: true, subject: true, text: true, html: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: {
+      channel: true,
+      reason: true,
+      recipient: true,
+      userId: true,
+      customerId: true,
+      ticketId: true,
+      locale: true,
+      subject: true,
+      text: true,
+      html: true,
+      link: true,
+      subscriptionId: true,
+      user: { select: { name: true, email: true } },
+      customer: { select: { name: true, emails: true } },
+    },
   });
   if (originals.length !== new Set(input.ids).size) throw notFound();
   return db.$transaction(async (tx) => {
-    const copies = await tx.message.createManyAndReturn({ data: originals.map((m) => ({ ...m, tenantId, kind: 'MANUAL' as const })), select: { id: true } });
-    await tx.outboxEvent.create({ data: { tenantId, type: 'message.resend', payload: { messageIds: copies.map((c) => c.id) } } });
-    return { resent: copies.length, ids: copies.map((c) => c.id) };
+    const drafts: Draft[] = [];
+    const pushes = new Set<string>();
+    for (const { user, customer, channel, recipient, subscriptionId, ...m } of originals) {
+      const copy = { ...m, tenantId, kind: 'MANUAL' as const };
+      if (channel === 'PUSH' && (m.userId || m.customerId)) {
+        const once = JSON.stringify([m.userId, m.customerId, m.reason, m.ticketId, m.subject, m.text, m.link]);
+        if (pushes.has(once)) continue;
+        pushes.add(once);
+        const person = m.userId ? { userId: m.userId, name: user?.name ?? recipient } : { customerId: m.customerId!, name: customer?.name ?? recipient };
+        const { userId: _u, customerId, ...content } = copy;
+        // A staff member's push about a customer's ticket keeps naming the customer.
+        drafts.push(...(await pushDrafts(tx, person, content)).map((d) => ({ ...d, customerId })));
+      } else if (channel === 'EMAIL' && !recipient.includes('@')) {
+        const address = m.userId ? user?.email : customer?.emails[0];
+        drafts.push(address ? { ...copy, channel, recipient: address } : { ...copy, channel, recipient, status: 'NOT_SENT', error: NO_ADDRESS });
+      } else {
+        drafts.push({ ...copy, channel, recipient, subscriptionId });
+      }
+    }
+    const copies = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true } });
+    const queued = copies.filter((c) => c.status === 'PENDING').map((c) => c.id);
+    // The worker enqueues the delivery of these (dispatch: message.resend); a copy born not sent is only logged.
+    if (queued.length) await tx.outboxEvent.create({ data: { tenantId, type: 'message.resend', payload: { messageIds: queued } } });
+    return { resent: originals.length, queued: queued.length, notSent: copies.length - queued.length, ids: copies.map((c) => c.id) };
   });
 }

@@ -1,7 +1,9 @@
 // A staff member's own view choices: hidden grid columns (C1) and saved filters (C4, "Mis filtros").
 // Everything here is the caller's own: another user's filter is NOT_FOUND like another tenant's.
 import { z } from 'zod';
-import { fieldError, notFound, uniqueViolationFields } from '@/server/errors';
+import { can, type Permission } from '@/lib/permissions';
+import { MESSAGE_FILTER_SCOPES } from '@/lib/message-filters';
+import { fieldError, forbidden, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
 export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus'] as const;
@@ -34,7 +36,13 @@ export async function setSetting({ db, tenantId, actor }: StaffCaller, key: Sett
   return parsed.data;
 }
 
-export const FILTER_SCOPES = ['tickets'] as const;
+export const FILTER_SCOPES = ['tickets', ...MESSAGE_FILTER_SCOPES] as const;
+type FilterScope = (typeof FILTER_SCOPES)[number];
+/** A list's saved views belong to those who may open the list. */
+const SCOPE_PERMISSION: Record<FilterScope, Permission> = { tickets: 'tickets.read', 'messages.email': 'messages.read', 'messages.sms': 'messages.read', 'messages.push': 'messages.read' };
+function mayUse({ actor }: StaffCaller, scope: FilterScope) {
+  if (!can(actor.role, SCOPE_PERMISSION[scope])) throw forbidden();
+}
 export const ZFilterList = z.object({ scope: z.enum(FILTER_SCOPES) });
 export const ZFilterSave = z.object({
   scope: z.enum(FILTER_SCOPES),
@@ -47,11 +55,15 @@ export const ZFilterSave = z.object({
   }),
 });
 
-export function listFilters({ db, actor }: StaffCaller, scope: (typeof FILTER_SCOPES)[number]) {
+export function listFilters(caller: StaffCaller, scope: FilterScope) {
+  mayUse(caller, scope);
+  const { db, actor } = caller;
   return db.savedFilter.findMany({ where: { userId: actor.id, scope }, orderBy: { name: 'asc' }, select: { id: true, name: true, query: true } });
 }
 
-export async function saveFilter({ db, tenantId, actor }: StaffCaller, input: z.output<typeof ZFilterSave>) {
+export async function saveFilter(caller: StaffCaller, input: z.output<typeof ZFilterSave>) {
+  mayUse(caller, input.scope);
+  const { db, tenantId, actor } = caller;
   try {
     return await db.savedFilter.upsert({
       where: { tenantId_userId_scope_name: { tenantId, userId: actor.id, scope: input.scope, name: input.name } },

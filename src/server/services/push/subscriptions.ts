@@ -1,9 +1,9 @@
 // D6/F13: the devices that receive Web Push — a staff member's or a customer's browser or phone. A
 // device subscribes with the push service's endpoint and its keys (RFC 8291); the endpoint must be on
-// an allowed push service. Subscribing again from the same device replaces its row, whoever had it
-// (an endpoint is that browser's own unguessable address: holding it proves it is that device).
+// an allowed push service. Subscribing again from the same device replaces its row within the tenant
+// (a shared phone whose next user signs in); each tenant's subdomain is its own site, so a browser has
+// a different endpoint for each tenant and nothing crosses tenants.
 import { z } from 'zod';
-import { db as rootDb } from '@/server/db';
 import { fieldError } from '@/server/errors';
 import { allowedEndpoint } from '@/server/notifications/push';
 import { pushDrafts } from '@/server/notifications/recipients';
@@ -39,7 +39,7 @@ export async function publicKey() {
 export async function subscribe(caller: Caller, input: z.output<typeof ZPushSubscribe>) {
   if (Buffer.from(input.keys.p256dh, 'base64url')[0] !== 4) throw fieldError('keys.p256dh', 'validation.pushKeys');
   const label = input.label || translator(caller.locale, 'push')('defaultDevice');
-  return rootDb().$transaction(async (tx) => {
+  return caller.db.$transaction(async (tx) => {
     await tx.pushSubscription.deleteMany({ where: { endpoint: input.endpoint } });
     return tx.pushSubscription.create({
       data: { tenantId: caller.tenantId, ...ownerOf(caller), endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, label },

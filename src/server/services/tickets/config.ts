@@ -22,7 +22,8 @@ const ZColor = z
   .trim()
   .regex(/^#[0-9a-fA-F]{6}$/, { message: 'validation.color' })
   .transform((c) => c.toLowerCase());
-export const ZAreaInput = z.object({ name: ZName });
+/** B1; D1: an area may have its own address for technicians' state changes. */
+export const ZAreaInput = z.object({ name: ZName, email: z.email().max(200).or(z.literal('')).optional().transform((v) => v || null) });
 export const ZStateInput = z.object({ name: ZName, stage: z.enum(LIFECYCLE_STAGES), position: z.number().int().min(0).max(1000).default(0) });
 export const ZPriorityInput = z.object({ name: ZName, color: ZColor, rank: z.number().int().min(1).max(100) });
 export const ZCategoryInput = z.object({
@@ -76,7 +77,7 @@ export async function getTicketConfig(caller: StaffCaller) {
   const { db, tenant } = caller;
   const order = [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }] as const;
   const [areas, states, priorities, categories, technicians] = await Promise.all([
-    db.ticketArea.findMany({ orderBy: [...order], select: { id: true, name: true, isDefault: true, archivedAt: true } }),
+    db.ticketArea.findMany({ orderBy: [...order], select: { id: true, name: true, email: true, isDefault: true, archivedAt: true } }),
     db.ticketState.findMany({
       orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { position: 'asc' }, { name: 'asc' }],
       select: { id: true, name: true, stage: true, position: true, isDefault: true, archivedAt: true },

@@ -1,0 +1,204 @@
+'use client';
+// D3–D5: one channel's log — newest first, paged by the server; filters (the tenant's days, status,
+// type), search and page live in the URL and can be saved in "Mis filtros". A message is viewed as it
+// was sent; one or a selection is resent.
+import Link from 'next/link';
+import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useTRPC } from '@/trpc/react';
+import type { RouterOutputs } from '@/trpc/types';
+import { formatDateTime } from '@/lib/format';
+import { CHANNEL_SLUGS, filterScopeOf, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, messageFiltersFromParams, type MessageChannel } from '@/lib/message-filters';
+import { DataTable } from '@/components/ui/data-table';
+import { useUrlState } from '@/components/ui/use-url-state';
+import { SavedFilters } from '@/components/ui/saved-filters';
+import { Alert, Button, PageHeader } from '@/components/ui/controls';
+import { useCan, useStaffContext } from '@/components/shell/permissions';
+import { MessageView } from './message-view';
+import { StatusBadge } from './status-badge';
+
+type Row = RouterOutputs['messages']['list']['items'][number];
+const PAGE_SIZE = 25;
+
+export function MessageLog({ channel }: { channel: MessageChannel }) {
+  const t = useTranslations('messageLog');
+  const common = useTranslations('common');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const can = useCan();
+  const { tenant, intl } = useStaffContext();
+  const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
+  const filters = messageFiltersFromParams(new URLSearchParams(params));
+  const filtering = Object.keys(filters).length > 0;
+
+  const list = useQuery({
+    ...trpc.messages.list.queryOptions({ channel, ...filters, query: query || undefined, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [result, setResult] = useState<string | null>(null);
+  const resend = useMutation(
+    trpc.messages.resend.mutationOptions({
+      onSuccess: async (r) => {
+        setResult([t('resent', { count: r.resent }), r.notSent ? t('resentNotSent', { count: r.notSent }) : null].filter(Boolean).join(' '));
+        setSelected(new Set());
+        await queryClient.invalidateQueries({ queryKey: trpc.messages.pathKey() });
+      },
+    }),
+  );
+  const mayResend = can('messages.resend');
+  const currentQuery = (() => {
+    const p = new URLSearchParams(params);
+    p.delete('page');
+    return p.toString();
+  })();
+
+  const items = list.data?.items ?? [];
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const allOnPage = items.length > 0 && items.every((x) => selected.has(x.id));
+
+  const columns: ColumnDef<Row, unknown>[] = [
+      ...(mayResend
+        ? [
+            {
+              id: 'select',
+              header: () => <input type="checkbox" aria-label={t('selectPage')} checked={allOnPage} onChange={(e) => items.forEach((x) => toggle(x.id, e.target.checked))} />,
+              cell: ({ row }) => <input type="checkbox" aria-label={t('selectMessage', { recipient: row.original.recipient })} checked={selected.has(row.original.id)} onChange={(e) => toggle(row.original.id, e.target.checked)} />,
+            } satisfies ColumnDef<Row, unknown>,
+          ]
+        : []),
+      { id: 'date', header: t('columns.date'), cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt, intl, tenant.timeZone)}</span> },
+      { id: 'recipient', header: t('columns.recipient'), cell: ({ row }) => <span className="break-all">{row.original.recipient}</span> },
+      {
+        id: 'customer',
+        header: t('columns.customer'),
+        cell: ({ row }) =>
+          row.original.customer ? (
+            // The seed's "interna del cliente": the customer's page, in a new tab.
+            <a href={`/customers/${row.original.customer.id}`} target="_blank" rel="noopener" className="text-brand-700 underline">
+              {row.original.customer.name}
+              <span className="sr-only"> {t('newTab')}</span>
+            </a>
+          ) : (
+            <span className="text-slate-500">{t('noCustomer')}</span>
+          ),
+      },
+      {
+        id: 'content',
+        header: channel === 'EMAIL' ? t('columns.subject') : t('columns.text'),
+        cell: ({ row }) => (
+          <span>
+            {row.original.subject ? <span className="block font-medium">{row.original.subject}</span> : null}
+            {row.original.text ? <span className="block text-slate-700">{row.original.text}</span> : null}
+          </span>
+        ),
+      },
+      {
+        id: 'ticket',
+        header: t('columns.ticket'),
+        cell: ({ row }) => (row.original.ticket ? <Link href={`/tickets/${row.original.ticket.id}`} className="font-mono text-xs text-brand-700 underline">#{row.original.ticket.number}</Link> : null),
+      },
+      { id: 'kind', header: t('columns.kind'), cell: ({ row }) => t(`kind.${row.original.kind}`) },
+      {
+        id: 'status',
+        header: t('columns.status'),
+        cell: ({ row }) => (
+          <span data-testid="message-status">
+            <StatusBadge status={row.original.status} />
+            {row.original.error ? <span className="mt-1 block max-w-xs text-xs text-slate-600" title={row.original.error}>{row.original.error}</span> : null}
+          </span>
+        ),
+      },
+      {
+        id: 'view',
+        header: () => <span className="sr-only">{common('actions')}</span>,
+        cell: ({ row }) => (
+          <Button variant="ghost" aria-label={t('viewMessage', { recipient: row.original.recipient })} onClick={() => setViewing(row.original.id)}>
+            {t('view')}
+          </Button>
+        ),
+      },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t(`channelTitle.${channel}`)} />
+      <nav aria-label={t('channelsLabel')} className="-mt-3 mb-5 flex gap-1 border-b border-slate-200">
+        {MESSAGE_CHANNELS.map((c) => (
+          <Link
+            key={c}
+            href={`/messages/${CHANNEL_SLUGS[c]}`}
+            aria-current={c === channel ? 'page' : undefined}
+            className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-[current=page]:border-slate-200 aria-[current=page]:border-b-white aria-[current=page]:bg-white aria-[current=page]:text-brand-800"
+          >
+            {t(`channel.${c}`)}
+          </Link>
+        ))}
+      </nav>
+      <div className="space-y-4">
+        <SavedFilters
+          scope={filterScopeOf(channel)}
+          currentQuery={currentQuery}
+          onApply={replaceQuery}
+          labels={{ myFilters: t('myFilters'), noFilter: t('noFilter'), filterName: t('filterName'), saveFilter: t('saveFilter'), removeFilter: (name) => t('removeFilter', { name }) }}
+        />
+        <div>
+          <label htmlFor="message-search" className="mb-1 block text-sm font-medium text-slate-700">{common('search')}</label>
+          <input id="message-search" type="search" value={draft} placeholder={t('searchPlaceholder')} onChange={(e) => setDraft(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
+          <legend className="px-1 text-sm font-semibold text-slate-700">{t('filters')}</legend>
+          <div>
+            <label htmlFor="message-from" className="mb-1 block text-sm font-medium text-slate-700">{t('from')}</label>
+            <input id="message-from" type="date" value={params.get('from') ?? ''} max={params.get('to') || undefined} onChange={(e) => update({ from: e.target.value || null, page: null })} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+          <div>
+            <label htmlFor="message-to" className="mb-1 block text-sm font-medium text-slate-700">{t('to')}</label>
+            <input id="message-to" type="date" value={params.get('to') ?? ''} min={params.get('from') || undefined} onChange={(e) => update({ to: e.target.value || null, page: null })} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+          <div>
+            <label htmlFor="message-status" className="mb-1 block text-sm font-medium text-slate-700">{t('statusFilter')}</label>
+            <select id="message-status" value={filters.status ?? ''} onChange={(e) => update({ status: e.target.value || null, page: null })} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+              <option value="">{t('any')}</option>
+              {MESSAGE_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="message-kind" className="mb-1 block text-sm font-medium text-slate-700">{t('kindFilter')}</label>
+            <select id="message-kind" value={filters.kind ?? ''} onChange={(e) => update({ kind: e.target.value || null, page: null })} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+              <option value="">{t('any')}</option>
+              {MESSAGE_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+            </select>
+          </div>
+          {filtering ? <Button variant="ghost" onClick={() => update({ from: null, to: null, status: null, kind: null, page: null })}>{t('clearFilters')}</Button> : null}
+        </fieldset>
+        {list.error ? <Alert>{list.error.data?.fieldErrors ? Object.values(list.error.data.fieldErrors).join(' ') : list.error.message}</Alert> : null}
+        {result ? <Alert tone="success">{result}</Alert> : null}
+        {resend.error ? <Alert>{resend.error.data?.fieldErrors?.ids ?? resend.error.message}</Alert> : null}
+        {mayResend && selected.size ? (
+          <div role="toolbar" aria-label={t('selectionToolbar')} className="flex flex-wrap items-center gap-2 rounded-md border border-brand-200 bg-brand-50 p-2 text-sm">
+            <span className="font-medium">{t('selectedCount', { count: selected.size })}</span>
+            <Button disabled={resend.isPending} onClick={() => { setResult(null); resend.mutate({ ids: [...selected] }); }}>{t('resend')}</Button>
+            <Button variant="ghost" onClick={() => setSelected(new Set())}>{t('clearSelection')}</Button>
+          </div>
+        ) : null}
+        <DataTable caption={t(`channelTitle.${channel}`)} data={items} columns={columns} loading={list.isFetching} />
+        <nav aria-label={common('pagination')} className="flex items-center justify-between">
+          <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>{common('previous')}</Button>
+          <span className="text-sm text-slate-700">{common('page', { page })}</span>
+          <Button variant="secondary" disabled={!list.data?.hasMore} onClick={() => update({ page: page + 1 })}>{common('next')}</Button>
+        </nav>
+      </div>
+      {viewing ? <MessageView id={viewing} onClose={() => setViewing(null)} /> : null}
+    </>
+  );
+}
