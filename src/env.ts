@@ -38,6 +38,11 @@ const Env = z.object({
   PUSH_ENDPOINT_HOSTS: z.string().default('fcm.googleapis.com,*.push.services.mozilla.com,*.notify.windows.com,web.push.apple.com,*.push.apple.com'),
   /** A PEM file of extra certificate authorities trusted for push services (a private push relay; tests' local one). */
   PUSH_CA_FILE: z.string().optional(),
+  /** SMS through Twilio (the installation's account; each tenant switches SMS on and names its sender). Unset = SMS kept as not sent. */
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  /** Twilio's API address (tests point it at a local server). */
+  TWILIO_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
   /** `npm start` runs the notification worker in its own process unless this is `off` (then run `npm run worker`). */
   WORKER: z.enum(['on', 'off']).default('on'),
   /** A provider call (one e-mail, push or SMS) that has not answered after this long is abandoned and retried. */

@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
-import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, PUSH_CERT_FILE } from './ports';
+import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE } from './ports';
 
 export const PORT = E2E_PORT;
 export const DEMO = `http://demo.localhost:${PORT}`;
@@ -75,6 +75,12 @@ export async function createTicketOnConnection(page: Page, opts: { code: string;
 /** The e-mails the local Resend stand-in has accepted so far (the worker delivers them a moment after the change). */
 export async function deliveredEmails(): Promise<{ id: string; body: { to: string[]; subject: string; text: string; html?: string } }[]> {
   const res = await fetch(`http://127.0.0.1:${FAKE_RESEND_PORT}/_delivered`);
+  return res.json();
+}
+
+/** The SMS the local Twilio stand-in has accepted so far. */
+export async function receivedSms(): Promise<{ sid: string; to: string; from: string | null; messagingServiceSid: string | null; body: string }[]> {
+  const res = await fetch(`http://127.0.0.1:${FAKE_SMS_PORT}/_received`);
   return res.json();
 }
 

@@ -8,3 +8,5 @@ export const FAKE_RESEND_PORT = E2E_PORT + 1;
 /** The local Web Push service (HTTPS, self-signed: its certificate is written to PUSH_CERT_FILE). */
 export const FAKE_PUSH_PORT = E2E_PORT + 2;
 export const PUSH_CERT_FILE = path.join(os.tmpdir(), `antena-e2e-push-${E2E_PORT}.pem`);
+/** The local stand-in for Twilio's Messaging API (SMS). */
+export const FAKE_SMS_PORT = E2E_PORT + 3;

@@ -1,7 +1,8 @@
 // A second tenant for the end-to-end tests, with the same admin e-mail as the demo tenant's:
 // two accounts, one per tenant. And, in the demo tenant, a customer whose connection has no
 // coordinates (the demo's all have them), for the ticket view's location tab; and a ticket past its
-// due date (a new one cannot be given a past date, so time is moved for this one).
+// due date (a new one cannot be given a past date, so time is moved for this one). The demo tenant has
+// SMS on, sent to the local Twilio stand-in the e2e server runs.
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { customerSearchText } from '@/server/services/customers/search-text';
@@ -13,6 +14,8 @@ import { createTicket } from '@/server/services/tickets/tickets';
 export const ACME = { slug: 'acme', name: 'Acme Telecomunicaciones', adminEmail: DEMO_USERS[0]!.email, password: 'acme-password-1' };
 export const OVERDUE_TITLE = 'Poda de árboles sobre el tendido';
 export const NO_COORDINATES = { code: 'E2E-SINGEO', name: 'Rubén Sin Ubicación', address: 'Camino Rural km 12' };
+/** The demo tenant sends SMS (to the local Twilio stand-in) from this number. */
+export const DEMO_SMS_SENDER = '+15005550006';
 /** The message logs (D3–D5): e-mails of the demo tenant, one of them kept as not sent, to view and resend. */
 export const MESSAGE_LOG = {
   notSent: { recipient: 'marta.e2e@example.com', subject: 'Tu reclamo fue resuelto', error: 'not sent: no provider configured' },
@@ -24,6 +27,8 @@ export async function seedE2e() {
   await createTenant({ slug: ACME.slug, name: ACME.name, country: 'CO', adminName: 'Admin Acme', adminEmail: ACME.adminEmail, adminPassword: ACME.password });
   const demo = await db().tenant.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, select: { id: true } });
   const scoped = scopedDb(demo.id);
+  const settings = (await db().tenant.findUniqueOrThrow({ where: { id: demo.id }, select: { settings: true } })).settings as Record<string, unknown>;
+  await db().tenant.update({ where: { id: demo.id }, data: { settings: { ...settings, sms: { enabled: true, from: DEMO_SMS_SENDER } } } });
   const customer = await scoped.customer.create({
     data: { tenantId: demo.id, code: NO_COORDINATES.code, name: NO_COORDINATES.name, emails: [], phones: [], searchText: customerSearchText({ name: NO_COORDINATES.name, code: NO_COORDINATES.code, taxId: null, emails: [] }) },
   });

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
 import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
-import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, PUSH_CERT_FILE } from './ports';
+import { startFakeSms } from '../fakes/sms';
+import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE } from './ports';
 
 const dataDir = path.join(DATA_DIR, 'e2e-pg');
 rmSync(dataDir, { recursive: true, force: true });
@@ -34,6 +35,12 @@ process.env.MAP_TILE_URL = `http://127.0.0.1:${(tiles.address() as AddressInfo).
 const resend = await startFakeResend(FAKE_RESEND_PORT);
 process.env.RESEND_API_KEY = 're_e2e';
 process.env.RESEND_BASE_URL = resend.url;
+// SMS go to a local stand-in for Twilio; the specs read what it accepted from its /_received.
+const SMS_ACCOUNT = { accountSid: 'AC00000000000000000000000000e2e000', authToken: 'e2e-sms-token' };
+const sms = await startFakeSms({ ...SMS_ACCOUNT, port: FAKE_SMS_PORT });
+process.env.TWILIO_ACCOUNT_SID = SMS_ACCOUNT.accountSid;
+process.env.TWILIO_AUTH_TOKEN = SMS_ACCOUNT.authToken;
+process.env.TWILIO_BASE_URL = sms.url;
 // Web Push goes to a local HTTPS push service the app trusts through PUSH_CA_FILE; specs read /_received.
 const pushService = await startFakePushService({ port: FAKE_PUSH_PORT, certFile: PUSH_CERT_FILE });
 process.env.PUSH_ENDPOINT_HOSTS = '127.0.0.1';
@@ -44,6 +51,7 @@ async function shutdown(code = 0) {
   await worker?.stop().catch(() => undefined);
   tiles.close();
   await resend.close();
+  await sms.close();
   await pushService.close();
   await stopChild(app);
   await database.stop();

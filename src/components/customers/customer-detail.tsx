@@ -15,6 +15,7 @@ import { CustomerForm } from './customer-form';
 import { ConnectionStatusBadge, CustomerStatusBadge } from './status-badges';
 import { ConnectionEditor } from './connection-editor';
 import { CustomerTickets } from '@/components/tickets/customer-tickets';
+import { MessageDialog } from '@/components/outreach/message-dialog';
 import { CustomerMessages } from '@/components/messages/customer-messages';
 
 export function CustomerDetail({ id }: { id: string }) {
@@ -33,6 +34,8 @@ export function CustomerDetail({ id }: { id: string }) {
   const restore = useMutation(trpc.customers.restore.mutationOptions({ onSuccess: refresh }));
   const regenerate = useMutation(trpc.customers.regeneratePortalPassword.mutationOptions({ onSuccess: refresh }));
   const [editingConnection, setEditingConnection] = useState<string | 'new' | null>(null);
+  const outreach = useTranslations('outreach');
+  const [sent, setSent] = useState<string | null>(null);
   const actionError = formErrors(remove.error ?? restore.error ?? regenerate.error).message;
 
   if (customer.error) return <Alert>{customer.error.message}</Alert>;
@@ -45,15 +48,18 @@ export function CustomerDetail({ id }: { id: string }) {
       <PageHeader
         title={c.name}
         actions={
-          can('customers.delete') ? (
-            c.status === 'ACTIVE' ? (
-              <ConfirmButton label={t('deleteCustomer')} question={t('deleteQuestion', { name: c.name })} onConfirm={() => remove.mutate({ id })} disabled={remove.isPending} />
-            ) : (
-              <Button variant="secondary" onClick={() => restore.mutate({ id })} disabled={restore.isPending}>
-                {t('restore')}
-              </Button>
-            )
-          ) : null
+          <>
+            {can('messages.send') ? <MessageDialog target={{ kind: 'customers', customerIds: [c.id], name: c.name }} label={outreach('send')} onSent={setSent} /> : null}
+            {can('customers.delete') ? (
+              c.status === 'ACTIVE' ? (
+                <ConfirmButton label={t('deleteCustomer')} question={t('deleteQuestion', { name: c.name })} onConfirm={() => remove.mutate({ id })} disabled={remove.isPending} />
+              ) : (
+                <Button variant="secondary" onClick={() => restore.mutate({ id })} disabled={restore.isPending}>
+                  {t('restore')}
+                </Button>
+              )
+            ) : null}
+          </>
         }
       >
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
@@ -64,6 +70,7 @@ export function CustomerDetail({ id }: { id: string }) {
         </p>
       </PageHeader>
       {actionError ? <Alert>{actionError}</Alert> : null}
+      {sent ? <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm">{sent}</p> : null}
       {c.status === 'DELETED' ? <Alert tone="info">{t('deletedBanner')}</Alert> : null}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-3">

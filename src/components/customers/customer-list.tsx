@@ -1,8 +1,9 @@
 'use client';
 // A3: the customer list — accent-insensitive search over name, code, tax id and e-mail, status
-// filter, sorting and paging, all kept in the URL so a view can be shared and reloaded.
+// filter, sorting and paging, all kept in the URL so a view can be shared and reloaded. D2: the
+// office selects customers (across pages) and sends them a push or an SMS.
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -11,7 +12,9 @@ import type { RouterOutputs } from '@/trpc/types';
 import { formatTaxId } from '@/lib/tax-id';
 import { formatDate } from '@/lib/format';
 import { listOrder } from '@/lib/list-order';
-import { useStaffContext } from '@/components/shell/permissions';
+import { useCan, useStaffContext } from '@/components/shell/permissions';
+import { MessageDialog } from '@/components/outreach/message-dialog';
+import { OUTREACH_LIMITS } from '@/lib/outreach';
 import { DataTable } from '@/components/ui/data-table';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
@@ -27,6 +30,10 @@ export function CustomerList() {
   const trpc = useTRPC();
   const { params, update, query, page, draft, setDraft } = useUrlState();
   const { tenant, intl } = useStaffContext();
+  const can = useCan();
+  const outreach = useTranslations('outreach');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [sent, setSent] = useState<string | null>(null);
 
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'ACTIVE';
   // Unset in the URL: the server's default — by name, or newest first while searching.
@@ -62,6 +69,23 @@ export function CustomerList() {
     [t, intl, tenant.timeZone],
   );
 
+  const items = list.data?.items ?? [];
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const allOnPage = items.length > 0 && items.every((x) => selected.has(x.id));
+  const selectColumn: ColumnDef<Row, unknown> = {
+    id: 'select',
+    header: () => <input type="checkbox" aria-label={outreach('selectPage')} checked={allOnPage} onChange={(e) => items.forEach((x) => toggle(x.id, e.target.checked))} />,
+    cell: ({ row }) => <input type="checkbox" aria-label={outreach('selectCustomer', { name: row.original.name })} checked={selected.has(row.original.id)} onChange={(e) => toggle(row.original.id, e.target.checked)} />,
+  };
+  const selecting = can('messages.send');
+  const tooMany = selected.size > OUTREACH_LIMITS.customers;
+
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -92,10 +116,27 @@ export function CustomerList() {
         </div>
       </div>
       {list.error ? <Alert>{list.error.message}</Alert> : null}
+      {sent ? <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm">{sent}</p> : null}
+      {selecting && selected.size ? (
+        <div role="toolbar" aria-label={outreach('selectionToolbar')} className="flex flex-wrap items-center gap-2 rounded-md border border-brand-200 bg-brand-50 p-2 text-sm">
+          <span className="font-medium">{outreach('selected', { count: selected.size })}</span>
+          <MessageDialog
+            target={{ kind: 'customers', customerIds: [...selected] }}
+            label={outreach('send')}
+            disabled={tooMany}
+            onSent={(text) => {
+              setSent(text);
+              setSelected(new Set());
+            }}
+          />
+          <Button variant="ghost" onClick={() => setSelected(new Set())}>{outreach('clearSelection')}</Button>
+          {tooMany ? <span className="text-red-700">{outreach('selectionTooLarge', { max: OUTREACH_LIMITS.customers })}</span> : null}
+        </div>
+      ) : null}
       <DataTable
         caption={t('title')}
-        data={list.data?.items ?? []}
-        columns={columns}
+        data={items}
+        columns={selecting ? [selectColumn, ...columns] : columns}
         loading={list.isFetching}
         sortable={['name', 'code', 'createdAt']}
         sort={{ id: shown.sort, direction: shown.direction }}

@@ -1,5 +1,5 @@
 'use client';
-// A1/A6/F1/F2: the tenant's name, country, language, time zone, currency and portal sign-in.
+// A1/A6/F1/F2/D6: the tenant's name, country, language, time zone, currency, portal sign-in and SMS.
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -31,7 +31,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ name: s.name, country: s.country as Country, locale: s.locale as Locale, timeZone: s.timeZone, currency: s.currency as (typeof CURRENCIES)[number], portal: s.portal });
+    save.mutate({ name: s.name, country: s.country as Country, locale: s.locale as Locale, timeZone: s.timeZone, currency: s.currency as (typeof CURRENCIES)[number], portal: s.portal, sms: s.sms });
   }
 
   return (
@@ -72,6 +72,15 @@ function SettingsForm({ initial }: { initial: Settings }) {
               <Checkbox label={t('allowDeleted')} checked={s.portal.allowDeleted} onChange={(e) => setS({ ...s, portal: { ...s.portal, allowDeleted: e.target.checked } })} />
             </div>
           </div>
+        </Card>
+        <Card title={t('sms')}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="flex items-end">
+              <Checkbox label={t('smsEnabled')} checked={s.sms.enabled} onChange={(e) => setS({ ...s, sms: { ...s.sms, enabled: e.target.checked } })} />
+            </div>
+            <TextInput label={t('smsFrom')} value={s.sms.from} onChange={(e) => setS({ ...s, sms: { ...s.sms, from: e.target.value } })} hint={t('smsFromHint')} error={errors.field('sms.from')} />
+          </div>
+          {!s.smsProvider ? <p className="mt-4 text-sm text-slate-700">{t('smsNoProvider')}</p> : null}
         </Card>
       </fieldset>
       {!readOnly ? (

@@ -1,5 +1,6 @@
 'use client';
 // A2: staff users — list; admins create, change role, reset password, deactivate and reactivate.
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
@@ -65,7 +66,7 @@ function UserRow({ user, manage }: { user: User; manage: boolean }) {
   return (
     <tr className={user.active ? '' : 'bg-slate-50 text-slate-500'} data-testid={`user-${user.email}`}>
       <td className="px-3 py-2">
-        <span className="font-medium">{user.name}</span>
+        <Link href={`/users/${user.id}`} className="font-medium text-brand-700 hover:underline">{user.name}</Link>
         <span className="block text-xs text-slate-600">{user.email}</span>
         {error.message ? <p role="alert" className="mt-1 text-xs text-red-700">{Object.values(error.fields)[0] ?? error.message}</p> : null}
       </td>

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from './trpc';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { messagesRouter } from './routers/messages';
+import { notifyRouter } from './routers/notify';
 import { portalRouter } from './routers/portal';
 import { preferencesRouter } from './routers/preferences';
 import { pushRouter } from './routers/push';
@@ -21,6 +22,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   preferences: preferencesRouter,
   messages: messagesRouter,
+  notify: notifyRouter,
   push: pushRouter,
 });
 

@@ -6,6 +6,8 @@ import type { MessageChannel } from '@/generated/prisma/client';
 import { env } from '@/env';
 import { emailConfigured, sendEmail } from './email';
 import { sendPush } from './push';
+import { NO_PROVIDER } from './recipients';
+import { sendSms } from './sms';
 
 /** What a provider needs of a message. */
 export type Outgoing = {
@@ -27,7 +29,7 @@ export type SendResult =
 
 export type Provider = (message: Outgoing) => Promise<SendResult>;
 
-export const NO_PROVIDER = 'not sent: no provider configured';
+export { NO_PROVIDER };
 const notSent = (error: string): SendResult => ({ ok: false, notSent: true, error });
 
 const email: Provider = async (message) => {
@@ -38,5 +40,5 @@ const email: Provider = async (message) => {
 export const PROVIDERS: Record<MessageChannel, Provider> = {
   EMAIL: email,
   PUSH: sendPush,
-  SMS: async () => notSent(NO_PROVIDER),
+  SMS: sendSms,
 };

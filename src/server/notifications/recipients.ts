@@ -13,6 +13,7 @@ type Db = {
 
 export const NO_DEVICE = 'not sent: no device subscribed to push';
 export const NO_ADDRESS = 'not sent: no address';
+export const NO_PROVIDER = 'not sent: no provider configured';
 
 type Person = { userId: string; name: string } | { customerId: string; name: string };
 type PushDraft = Omit<Draft, 'channel' | 'recipient' | 'subscriptionId' | 'userId' | 'customerId'>;

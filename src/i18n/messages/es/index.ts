@@ -15,6 +15,7 @@ export { default as nav } from './nav.json';
 export { default as notFound } from './notFound.json';
 export { default as notifications } from './notifications.json';
 export { default as notificationSettings } from './notificationSettings.json';
+export { default as outreach } from './outreach.json';
 export { default as portal } from './portal.json';
 export { default as push } from './push.json';
 export { default as roles } from './roles.json';

@@ -4,6 +4,15 @@ import { z } from 'zod';
 export const PORTAL_LOGIN_FIELDS = ['TAX_ID', 'CODE', 'EMAIL'] as const;
 export type PortalLoginField = (typeof PORTAL_LOGIN_FIELDS)[number];
 
+/**
+ * D6: who an SMS is from — a phone number in E.164, an alphanumeric sender id (up to 11 letters,
+ * digits or spaces, with a letter; where the carrier allows it), or a Twilio Messaging Service SID.
+ */
+export const ZSmsSender = z
+  .string()
+  .trim()
+  .regex(/^(\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11}|MG[0-9a-fA-F]{32})$/, { message: 'validation.smsSender' });
+
 export const ZTenantSettings = z.object({
   portal: z
     .object({
@@ -47,6 +56,13 @@ export const ZTenantSettings = z.object({
         .object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) })
         .nullable()
         .default(null),
+    })
+    .prefault({}),
+  /** D6: SMS for this tenant (the installation's Twilio account); off, or without a sender, nothing is sent. */
+  sms: z
+    .object({
+      enabled: z.boolean().default(false),
+      from: ZSmsSender.or(z.literal('')).default(''),
     })
     .prefault({}),
 });

@@ -10,7 +10,8 @@ import { ZPassword } from '@/server/services/users/users';
 import type { StaffCaller } from '@/server/services/caller';
 import { forgetTenantCache, SLUG_PATTERN, toTenantInfo } from './resolve';
 import { createDefaultTicketConfig } from '@/server/services/tickets/defaults';
-import { PORTAL_LOGIN_FIELDS, ZTenantSettings } from './settings';
+import { PORTAL_LOGIN_FIELDS, ZSmsSender, ZTenantSettings } from './settings';
+import { smsConfigured } from '@/server/notifications/sms-setup';
 
 /** Subdomains that name the product, not a tenant. */
 export const RESERVED_SLUGS = new Set(['www', 'app', 'api', 'admin', 'mail', 'static', 'assets', 'portal', 'tech', 'status', 'help', 'docs', 'antena']);
@@ -67,6 +68,11 @@ export const ZTenantSettingsUpdate = z.object({
   timeZone: z.string().refine(isValidTimeZone, { message: 'validation.timeZone' }),
   currency: z.enum(CURRENCIES),
   portal: z.object({ loginField: z.enum(PORTAL_LOGIN_FIELDS), allowDeleted: z.boolean() }),
+  /** D6: the tenant's SMS; left out, it stays as it was. */
+  sms: z
+    .object({ enabled: z.boolean(), from: ZSmsSender.or(z.literal('')) })
+    .refine((sms) => !sms.enabled || sms.from !== '', { message: 'validation.smsSenderRequired', path: ['from'] })
+    .optional(),
 });
 
 export function getTenantSettings({ tenant }: StaffCaller) {
@@ -78,13 +84,16 @@ export function getTenantSettings({ tenant }: StaffCaller) {
     timeZone: tenant.timeZone,
     currency: tenant.currency,
     portal: tenant.settings.portal,
+    sms: tenant.settings.sms,
+    /** The installation has an SMS account (TWILIO_*): without one a tenant's switch sends nothing. */
+    smsProvider: smsConfigured(),
   };
 }
 
 export async function updateTenantSettings({ db: scoped, tenant }: StaffCaller, input: z.output<typeof ZTenantSettingsUpdate>) {
-  const { portal, ...fields } = input;
-  const settings = { ...tenant.settings, portal };
+  const { portal, sms, ...fields } = input;
+  const settings = { ...tenant.settings, portal, ...(sms ? { sms } : {}) };
   await scoped.tenant.update({ where: { id: tenant.id }, data: { ...fields, settings } });
   forgetTenantCache();
-  return { ...fields, portal };
+  return { ...fields, portal, sms: settings.sms };
 }

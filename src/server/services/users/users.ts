@@ -36,6 +36,14 @@ export function listUsers({ db }: StaffCaller, input: z.output<typeof ZUserList>
   });
 }
 
+/** One staff member's profile, with how many devices receive their push (D2: the office writes to them from here). */
+export async function getUser({ db }: StaffCaller, id: string) {
+  const user = await db.user.findUnique({ where: { id }, select: { ...USER_SELECT, _count: { select: { pushSubscriptions: true } } } });
+  if (!user) throw notFound();
+  const { _count, ...fields } = user;
+  return { ...fields, pushDevices: _count.pushSubscriptions };
+}
+
 export async function createUser({ db, tenantId }: StaffCaller, input: z.output<typeof ZUserCreate>) {
   if (await db.user.findFirst({ where: { email: input.email }, select: { id: true } })) throw fieldError('email', 'validation.emailTaken', undefined, 'CONFLICT');
   const { password, ...fields } = input;

@@ -1,0 +1,10 @@
+// D2: the limits of a message written by hand, shared by the server's validation and the dialogs' counters.
+export const OUTREACH_LIMITS = {
+  /** A push's title. */
+  title: 60,
+  /** One SMS segment of plain text. */
+  smsText: 160,
+  pushText: 500,
+  /** Customers in one send. */
+  customers: 500,
+} as const;

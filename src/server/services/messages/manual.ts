@@ -1,0 +1,112 @@
+// D2: messages the office writes by hand — a push to one staff member (from their profile), a push or
+// an SMS to one or many customers (from the customer list, or a customer's page). Each recipient gets
+// a log entry: queued for the worker, or not sent with the reason (no phone, an invalid number, no
+// device, SMS not set up) so the office sees who was not told. The messages and the outbox event
+// that hands the queued ones to the worker are written in one transaction: all or nothing.
+import { z } from 'zod';
+import { tenantOrigin } from '@/env';
+import { isLocale } from '@/lib/format';
+import { OUTREACH_LIMITS } from '@/lib/outreach';
+import { notFound } from '@/server/errors';
+import { INVALID_PHONE, smsRecipient, smsSender } from '@/server/notifications/sms-setup';
+import { NO_ADDRESS, NO_DEVICE, NO_PROVIDER, pushDrafts, type Draft } from '@/server/notifications/recipients';
+import type { StaffCaller } from '@/server/services/caller';
+
+const ZTitle = z.string().trim().min(1).max(OUTREACH_LIMITS.title);
+const ZPushText = z.string().trim().min(1).max(OUTREACH_LIMITS.pushText);
+const ZSmsText = z.string().trim().min(1).max(OUTREACH_LIMITS.smsText);
+/** Where a push opens: an http(s) address; empty means the recipient's home in Antena. */
+const ZLink = z
+  .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'validation.link' }).max(500)])
+  .optional()
+  .transform((v) => v || undefined);
+const ZCustomerIds = z
+  .array(z.uuid())
+  .min(1)
+  .max(OUTREACH_LIMITS.customers, { message: 'validation.tooManyRecipients' });
+
+export const ZPushToUser = z.object({ userId: z.uuid(), title: ZTitle, text: ZPushText, link: ZLink }).strict();
+
+export const ZToCustomers = z.discriminatedUnion('channel', [
+  z.object({ channel: z.literal('SMS'), customerIds: ZCustomerIds, text: ZSmsText }).strict(),
+  z.object({ channel: z.literal('PUSH'), customerIds: ZCustomerIds, title: ZTitle, text: ZPushText, link: ZLink }).strict(),
+]);
+
+/** What a send did: messages handed to the worker, and those kept as not sent, by reason. */
+export const ZSendSummary = z.object({
+  queued: z.number().int(),
+  noPhone: z.number().int(),
+  invalidPhone: z.number().int(),
+  noDevice: z.number().int(),
+  noProvider: z.number().int(),
+});
+export type SendSummary = z.infer<typeof ZSendSummary>;
+
+const MANUAL = { kind: 'MANUAL', reason: 'manual' } as const;
+
+/** D2: a push to one staff member, on each of their devices. */
+export async function pushToUser(caller: StaffCaller, input: z.output<typeof ZPushToUser>): Promise<SendSummary> {
+  const { db, tenant } = caller;
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, role: true, locale: true } });
+  if (!user) throw notFound();
+  const link = input.link ?? `${tenantOrigin(tenant.slug)}${user.role === 'TECHNICIAN' ? '/tech' : '/'}`;
+  const locale = isLocale(user.locale) ? user.locale : isLocale(tenant.locale) ? tenant.locale : 'es';
+  const drafts = await pushDrafts(db, { userId: user.id, name: user.name }, { tenantId: tenant.id, ...MANUAL, locale, subject: input.title, text: input.text, link });
+  return write(caller, drafts);
+}
+
+/** D2: a push or an SMS to customers of the list (at most OUTREACH_LIMITS.customers at once). */
+export async function sendToCustomers(caller: StaffCaller, input: z.output<typeof ZToCustomers>): Promise<SendSummary> {
+  const { db, tenant } = caller;
+  const ids = [...new Set(input.customerIds)];
+  const customers = await db.customer.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, phones: true }, orderBy: { name: 'asc' } });
+  // One id that is not this tenant's customer and nothing is sent: its existence is not revealed.
+  if (customers.length !== ids.length) throw notFound();
+  const locale = isLocale(tenant.locale) ? tenant.locale : 'es';
+  const base = { tenantId: tenant.id, ...MANUAL, locale };
+
+  if (input.channel === 'SMS') {
+    const sender = smsSender(tenant.settings);
+    const drafts = customers.map((c): Draft => {
+      const draft = { ...base, channel: 'SMS' as const, customerId: c.id, text: input.text };
+      const phone = c.phones[0]?.trim();
+      if (!phone) return { ...draft, recipient: c.name, status: 'NOT_SENT', error: NO_ADDRESS };
+      const to = smsRecipient(phone, tenant.country);
+      if ('error' in to) return { ...draft, recipient: phone, status: 'NOT_SENT', error: to.error };
+      if (!sender) return { ...draft, recipient: to.to, status: 'NOT_SENT', error: NO_PROVIDER };
+      return { ...draft, recipient: to.to };
+    });
+    return write(caller, drafts);
+  }
+
+  // Every customer's devices in one read; pushDrafts then labels them as for any other push.
+  const devices = await db.pushSubscription.findMany({ where: { customerId: { in: ids } }, orderBy: { createdAt: 'asc' }, select: { id: true, label: true, customerId: true } });
+  const link = input.link ?? `${tenantOrigin(tenant.slug)}/portal`;
+  const byCustomer = new Map<string | null, typeof devices>();
+  for (const d of devices) byCustomer.set(d.customerId, [...(byCustomer.get(d.customerId) ?? []), d]);
+  const drafts: Draft[] = [];
+  for (const c of customers) {
+    const own = byCustomer.get(c.id) ?? [];
+    drafts.push(...(await pushDrafts({ pushSubscription: { findMany: async () => own } }, { customerId: c.id, name: c.name }, { ...base, subject: input.title, text: input.text, link })));
+  }
+  return write(caller, drafts);
+}
+
+/** The messages, and one outbox event naming those the worker should deliver, in one transaction. */
+async function write({ db, tenantId }: StaffCaller, drafts: Draft[]): Promise<SendSummary> {
+  const created = await db.$transaction(async (tx) => {
+    const rows = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true, error: true } });
+    const queued = rows.filter((m) => m.status === 'PENDING').map((m) => m.id);
+    if (queued.length) await tx.outboxEvent.create({ data: { tenantId, type: 'message.resend', payload: { messageIds: queued } } });
+    return rows;
+  });
+  const summary: SendSummary = { queued: 0, noPhone: 0, invalidPhone: 0, noDevice: 0, noProvider: 0 };
+  for (const m of created) {
+    if (m.status === 'PENDING') summary.queued += 1;
+    else if (m.error === NO_ADDRESS) summary.noPhone += 1;
+    else if (m.error === NO_DEVICE) summary.noDevice += 1;
+    else if (m.error === NO_PROVIDER) summary.noProvider += 1;
+    else if (m.error?.startsWith(INVALID_PHONE)) summary.invalidPhone += 1;
+  }
+  return summary;
+}
