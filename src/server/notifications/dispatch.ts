@@ -305,7 +305,7 @@ async function draftsFor(tx: Tx, event: OutboxRow, tenants: Map<string, Tenant>,
 }
 
 /** Claims up to `limit` events and turns them into messages with their delivery jobs; returns how many events it handled. */
-export async function dispatchOutbox(boss: PgBoss, limit = 500): Promise<{ events: number; messages: number }> {
+export async function dispatchOutbox(boss: PgBoss, limit = 1000): Promise<{ events: number; messages: number }> {
   return db().$transaction(async (tx) => {
     const events = await tx.$queryRaw<OutboxRow[]>`
       UPDATE "OutboxEvent" SET "processedAt" = now()

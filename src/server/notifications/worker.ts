@@ -28,7 +28,13 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
   const boss = await openQueue(connectionString, { quiet: () => stopped });
   const workerIds: string[] = [];
   for (let i = 0; i < deliverers; i++) {
-    workerIds.push(await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true }, (jobs) => deliverBatch(boss, jobs)));
+    let id = '';
+    id = await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
+      await deliverBatch(boss, jobs);
+      // A full batch means more are waiting: fetch again at once instead of after the polling interval.
+      if (jobs.length === batchSize) boss.notifyWorker(id);
+    });
+    workerIds.push(id);
   }
 
   let running: Promise<void> | null = null;
