@@ -191,7 +191,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
             {(comments.data ?? []).map((m) => (
               <li key={m.id} className={`rounded-md border p-3 ${m.public ? 'border-slate-200 bg-white' : 'border-amber-200 bg-amber-50'}`}>
                 <p className="mb-1 text-xs text-slate-600">
-                  {m.public ? tv('public') : (<><span aria-hidden>🔒 </span>{tv('internal')}</>)} · {m.author?.name ?? '—'} · {formatDateTime(m.createdAt, intl, tenant.timeZone)}
+                  {m.public ? tv('public') : (<><span aria-hidden>🔒 </span>{tv('internal')}</>)} · {m.author?.name ?? (m.customer ? tv('byCustomer', { name: m.customer.name }) : '—')} · {formatDateTime(m.createdAt, intl, tenant.timeZone)}
                 </p>
                 <p className="whitespace-pre-wrap">{m.body}</p>
                 {commentFiles.data?.some((f) => f.commentId === m.id) ? (
@@ -243,7 +243,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           <ol className="divide-y divide-slate-100 text-sm" aria-label={tv('tab.history')}>
             {(history.data ?? []).map((h) => (
               <li key={h.id} className="py-2">
-                <span className="text-slate-600">{formatDateTime(h.createdAt, intl, tenant.timeZone)} · {h.actor?.name ?? '—'}</span>
+                <span className="text-slate-600">{formatDateTime(h.createdAt, intl, tenant.timeZone)} · {h.actor?.name ?? (h.kind === 'comment' && h.newValue ? tv('byCustomer', { name: h.newValue }) : '—')}</span>
                 <p>
                   {h.kind === 'created'
                     ? tv('historyCreated')

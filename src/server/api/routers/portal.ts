@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import { customerProcedure, router } from '@/server/api/trpc';
+import * as tickets from '@/server/services/portal/tickets';
+import { ZPortalReply } from '@/server/services/portal/tickets';
 import * as push from '@/server/services/push/subscriptions';
 import { ZPushEndpoint, ZPushSubscribe } from '@/server/services/push/subscriptions';
 
@@ -6,6 +9,12 @@ import { ZPushEndpoint, ZPushSubscribe } from '@/server/services/push/subscripti
 export const portalRouter = router({
   /** The signed-in customer as the portal greets them. */
   me: customerProcedure.query(({ ctx }) => ctx.caller.actor),
+  /** F11 (part): my tickets, one with its public history, and adding information to it. */
+  tickets: router({
+    list: customerProcedure.query(({ ctx }) => tickets.myTickets(ctx.caller)),
+    get: customerProcedure.input(z.object({ id: z.uuid() }).strict()).query(({ ctx, input }) => tickets.myTicket(ctx.caller, input.id)),
+    reply: customerProcedure.input(ZPortalReply).mutation(({ ctx, input }) => tickets.reply(ctx.caller, input)),
+  }),
   /** F13: this device receives push notifications of the customer's tickets. */
   push: router({
     publicKey: customerProcedure.query(() => push.publicKey()),

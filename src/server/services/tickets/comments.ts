@@ -39,7 +39,7 @@ export async function listComments({ db }: StaffCaller, ticketId: string) {
   return db.ticketComment.findMany({
     where: { ticketId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, public: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
+    select: { id: true, public: true, body: true, createdAt: true, author: { select: { id: true, name: true } }, customer: { select: { id: true, name: true } } },
   });
 }
 
