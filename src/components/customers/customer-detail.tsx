@@ -11,7 +11,7 @@ import { Alert, Button, Card, PageHeader } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
-import { CustomerForm } from './customer-form';
+import { CustomerEditForm, PortalPassword } from './customer-editing';
 import { ConnectionStatusBadge, CustomerStatusBadge } from './status-badges';
 import { ConnectionEditor } from './connection-editor';
 import { CustomerTickets } from '@/components/tickets/customer-tickets';
@@ -32,11 +32,10 @@ export function CustomerDetail({ id }: { id: string }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() });
   const remove = useMutation(trpc.customers.delete.mutationOptions({ onSuccess: refresh }));
   const restore = useMutation(trpc.customers.restore.mutationOptions({ onSuccess: refresh }));
-  const regenerate = useMutation(trpc.customers.regeneratePortalPassword.mutationOptions({ onSuccess: refresh }));
   const [editingConnection, setEditingConnection] = useState<string | 'new' | null>(null);
   const outreach = useTranslations('outreach');
   const [sent, setSent] = useState<string | null>(null);
-  const actionError = formErrors(remove.error ?? restore.error ?? regenerate.error).message;
+  const actionError = formErrors(remove.error ?? restore.error).message;
 
   if (customer.error) return <Alert>{customer.error.message}</Alert>;
   if (!customer.data) return <p role="status">{common('loading')}</p>;
@@ -76,21 +75,7 @@ export function CustomerDetail({ id }: { id: string }) {
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           {editable ? (
-            <CustomerForm
-              key={c.id}
-              customerId={c.id}
-              initial={{
-                code: c.code,
-                name: c.name,
-                taxIdType: c.taxIdType ?? '',
-                taxId: formatTaxId(c.taxIdType, c.taxId),
-                emails: c.emails.length ? c.emails : [''],
-                phones: c.phones.length ? c.phones : [''],
-                address: c.address ?? '',
-                localityId: c.localityId ?? '',
-                notes: c.notes ?? '',
-              }}
-            />
+            <CustomerEditForm customer={c} />
           ) : (
             <Card title={t('details')}>
               <dl className="grid gap-3 text-sm sm:grid-cols-2">
@@ -179,15 +164,7 @@ export function CustomerDetail({ id }: { id: string }) {
 
           {can('customers.portalPassword') ? (
             <Card title={t('portal')}>
-              <p className="mb-3 text-sm text-slate-700">{c.hasPortalPassword ? t('portalHasPassword') : t('portalNoPassword')}</p>
-              {regenerate.data ? (
-                <Alert tone="success">
-                  <span data-testid="portal-password">{t('newPassword', { password: regenerate.data.password })}</span>
-                </Alert>
-              ) : null}
-              <div className="mt-3">
-                <ConfirmButton variant="secondary" label={t('regeneratePassword')} question={t('regenerateQuestion')} onConfirm={() => regenerate.mutate({ id })} disabled={regenerate.isPending || c.status !== 'ACTIVE'} />
-              </div>
+              <PortalPassword customer={c} />
             </Card>
           ) : null}
           <Link href="/customers" className="inline-block text-sm text-brand-700 underline">

@@ -39,7 +39,8 @@ function customerFields(d: CustomerDraft) {
   };
 }
 
-export function CustomerForm({ customerId, initial, onSaved }: { customerId?: string; initial?: CustomerDraft; onSaved?: () => void }) {
+/** `compact`: one column, for a narrow place (the ticket view's side column); `onCancel` adds a Cancel button. */
+export function CustomerForm({ customerId, initial, onSaved, onCancel, compact }: { customerId?: string; initial?: CustomerDraft; onSaved?: () => void; onCancel?: () => void; compact?: boolean }) {
   const t = useTranslations('customers');
   const common = useTranslations('common');
   const enums = useTranslations('enums');
@@ -75,11 +76,11 @@ export function CustomerForm({ customerId, initial, onSaved }: { customerId?: st
   const none = { value: '', label: `— ${common('none')} —` };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6">
+    <form onSubmit={submit} noValidate className="space-y-6" aria-label={t('details')}>
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       {update.isSuccess && !update.isPending ? <Alert tone="success">{common('saved')}</Alert> : null}
       <Card title={t('details')}>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className={compact ? 'grid gap-4' : 'grid gap-4 sm:grid-cols-2'}>
           <TextInput label={t('name')} value={draft.name} onChange={set('name')} error={errors.field('name')} required autoComplete="off" />
           <TextInput
             label={t('code')}
@@ -106,7 +107,7 @@ export function CustomerForm({ customerId, initial, onSaved }: { customerId?: st
           <Select label={t('locality')} value={draft.localityId} onChange={set('localityId')} error={errors.field('localityId')} options={[none, ...(localities.data ?? []).map((l) => ({ value: l.id, label: l.name }))]} />
           <ListInput name="emails" type="email" values={draft.emails} onChange={(emails) => setDraft({ ...draft, emails })} itemLabel={(n) => t('emailN', { n })} addLabel={t('addEmail')} errors={errors.field} />
           <ListInput name="phones" type="tel" values={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} itemLabel={(n) => t('phoneN', { n })} addLabel={t('addPhone')} errors={errors.field} />
-          <div className="sm:col-span-2">
+          <div className={compact ? '' : 'sm:col-span-2'}>
             <TextArea label={t('notes')} value={draft.notes} onChange={set('notes')} error={errors.field('notes')} />
           </div>
         </div>
@@ -122,6 +123,11 @@ export function CustomerForm({ customerId, initial, onSaved }: { customerId?: st
         </Card>
       ) : null}
       <div className="flex justify-end gap-2">
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel} disabled={mutation.isPending}>
+            {common('cancel')}
+          </Button>
+        ) : null}
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? common('saving') : customerId ? common('save') : common('create')}
         </Button>

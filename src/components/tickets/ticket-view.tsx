@@ -20,6 +20,7 @@ import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
 import { FilePicker } from '@/components/ui/file-picker';
 import { TicketLocation } from './ticket-location';
 import { TicketBilling } from './ticket-billing';
+import { CustomerEditForm, PortalPassword } from '@/components/customers/customer-editing';
 import type { MapTiles } from './ticket-map';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
@@ -30,6 +31,8 @@ type Tab = 'detail' | 'comments' | 'files' | 'history' | 'location' | 'billing';
 export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const t = useTranslations('tickets');
   const tv = useTranslations('ticketView');
+  const tcu = useTranslations('customers');
+  const enums = useTranslations('enums');
   const common = useTranslations('common');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -38,6 +41,13 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const [tab, setTab] = useState<Tab>('detail');
   const [saved, setSaved] = useState(false);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
+  // The customer's full record (status, address, notes, portal password) only for roles that may
+  // edit it or give it a new portal password: they get the actions, everyone else the summary.
+  const customerId = ticket.data?.customer?.id;
+  const manageCustomer = can('customers.update') || can('customers.portalPassword');
+  const customer = useQuery({ ...trpc.customers.get.queryOptions({ id: customerId ?? '' }), enabled: Boolean(customerId) && manageCustomer });
+  const [editingCustomer, setEditingCustomer] = useState(false);
+  const [customerSaved, setCustomerSaved] = useState(false);
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
   const history = useQuery({ ...trpc.tickets.history.queryOptions({ id }), enabled: tab === 'history' });
   const update = useMutation(
@@ -152,19 +162,49 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
             </form>
           </Card>
           <div className="space-y-6">
-            <Card title={t('customer')}>
-              {x.customer ? (
-                <div className="space-y-1 text-sm">
-                  <Link href={`/customers/${x.customer.id}`} className="font-medium text-brand-700 underline">{x.customer.name}</Link>
-                  <p className="font-mono text-xs">{x.customer.code}</p>
-                  {x.customer.taxId ? <p>{formatTaxId(x.customer.taxIdType, x.customer.taxId)}</p> : null}
-                  {x.customer.emails.map((e) => <p key={e}>{e}</p>)}
-                  {x.customer.phones.map((p) => <p key={p}>{p}</p>)}
-                </div>
-              ) : (
-                <p className="text-sm text-slate-600">{t('internal')}</p>
-              )}
-            </Card>
+            {editingCustomer && customer.data ? (
+              <CustomerEditForm
+                customer={customer.data}
+                compact
+                onCancel={() => setEditingCustomer(false)}
+                onSaved={async () => {
+                  // The ticket carries the customer's name, tax id, e-mails and phones.
+                  await queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
+                  setEditingCustomer(false);
+                  setCustomerSaved(true);
+                }}
+              />
+            ) : (
+              <Card
+                title={t('customer')}
+                actions={
+                  x.customer && can('customers.update') && customer.data?.status === 'ACTIVE' ? (
+                    <Button variant="secondary" aria-label={tv('editCustomer')} onClick={() => { setCustomerSaved(false); setEditingCustomer(true); }}>
+                      {common('edit')}
+                    </Button>
+                  ) : null
+                }
+              >
+                {x.customer ? (
+                  <div className="space-y-1 text-sm">
+                    {customerSaved ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-900">{common('saved')}</p> : null}
+                    <Link href={`/customers/${x.customer.id}`} className="font-medium text-brand-700 underline">{x.customer.name}</Link>
+                    <p className="font-mono text-xs">{x.customer.code}</p>
+                    {x.customer.taxId ? <p>{enums(`taxIdType.${x.customer.taxIdType ?? 'OTHER'}`)} {formatTaxId(x.customer.taxIdType, x.customer.taxId)}</p> : null}
+                    <div data-testid="ticket-customer-emails">{x.customer.emails.map((e) => <p key={e}>{e}</p>)}</div>
+                    <div data-testid="ticket-customer-phones">{x.customer.phones.map((p) => <p key={p}>{p}</p>)}</div>
+                    {customer.data?.status === 'DELETED' ? <p className="text-slate-600">{tcu('deletedBanner')}</p> : null}
+                    {can('customers.portalPassword') && customer.data ? (
+                      <div className="mt-3 border-t border-slate-100 pt-3">
+                        <PortalPassword customer={customer.data} label={tcu('regeneratePortalPassword')} />
+                      </div>
+                    ) : null}
+                  </div>
+                ) : (
+                  <p className="text-sm text-slate-600">{t('internal')}</p>
+                )}
+              </Card>
+            )}
             {x.customer ? <CustomerTickets customerId={x.customer.id} exceptId={x.id} title={tv('otherTickets')} /> : null}
             {x.connection ? (
               <Card title={t('connection')}>
