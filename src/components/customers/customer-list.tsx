@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
+import { useRowSelection } from '@/components/ui/use-row-selection';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatTaxId } from '@/lib/tax-id';
 import { formatDate } from '@/lib/format';
@@ -32,7 +33,7 @@ export function CustomerList() {
   const { tenant, intl } = useStaffContext();
   const can = useCan();
   const outreach = useTranslations('outreach');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, clear: clearSelection, column: selectionColumn } = useRowSelection();
   const [sent, setSent] = useState<string | null>(null);
 
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'ACTIVE';
@@ -70,19 +71,7 @@ export function CustomerList() {
   );
 
   const items = list.data?.items ?? [];
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const allOnPage = items.length > 0 && items.every((x) => selected.has(x.id));
-  const selectColumn: ColumnDef<Row, unknown> = {
-    id: 'select',
-    header: () => <input type="checkbox" aria-label={outreach('selectPage')} checked={allOnPage} onChange={(e) => items.forEach((x) => toggle(x.id, e.target.checked))} />,
-    cell: ({ row }) => <input type="checkbox" aria-label={outreach('selectCustomer', { name: row.original.name })} checked={selected.has(row.original.id)} onChange={(e) => toggle(row.original.id, e.target.checked)} />,
-  };
+  const selectColumn = selectionColumn(items, { page: outreach('selectPage'), row: (r) => outreach('selectCustomer', { name: r.name }) });
   const selecting = can('messages.send');
   const tooMany = selected.size > OUTREACH_LIMITS.customers;
 
@@ -126,10 +115,10 @@ export function CustomerList() {
             disabled={tooMany}
             onSent={(text) => {
               setSent(text);
-              setSelected(new Set());
+              clearSelection();
             }}
           />
-          <Button variant="ghost" onClick={() => setSelected(new Set())}>{outreach('clearSelection')}</Button>
+          <Button variant="ghost" onClick={clearSelection}>{outreach('clearSelection')}</Button>
           {tooMany ? <span className="text-red-700">{outreach('selectionTooLarge', { max: OUTREACH_LIMITS.customers })}</span> : null}
         </div>
       ) : null}

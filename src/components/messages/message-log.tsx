@@ -8,6 +8,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
+import { useRowSelection } from '@/components/ui/use-row-selection';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatDateTime } from '@/lib/format';
 import { CHANNEL_SLUGS, filterScopeOf, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, messageFiltersFromParams, type MessageChannel } from '@/lib/message-filters';
@@ -38,13 +39,13 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
     placeholderData: keepPreviousData,
   });
   const [viewing, setViewing] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, clear: clearSelection, column: selectionColumn } = useRowSelection();
   const [result, setResult] = useState<string | null>(null);
   const resend = useMutation(
     trpc.messages.resend.mutationOptions({
       onSuccess: async (r) => {
         setResult([t('resent', { count: r.resent }), r.notSent ? t('resentNotSent', { count: r.notSent }) : null].filter(Boolean).join(' '));
-        setSelected(new Set());
+        clearSelection();
         await queryClient.invalidateQueries({ queryKey: trpc.messages.pathKey() });
       },
     }),
@@ -57,24 +58,10 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
   })();
 
   const items = list.data?.items ?? [];
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const allOnPage = items.length > 0 && items.every((x) => selected.has(x.id));
 
   const columns: ColumnDef<Row, unknown>[] = [
       ...(mayResend
-        ? [
-            {
-              id: 'select',
-              header: () => <input type="checkbox" aria-label={t('selectPage')} checked={allOnPage} onChange={(e) => items.forEach((x) => toggle(x.id, e.target.checked))} />,
-              cell: ({ row }) => <input type="checkbox" aria-label={t('selectMessage', { recipient: row.original.recipient })} checked={selected.has(row.original.id)} onChange={(e) => toggle(row.original.id, e.target.checked)} />,
-            } satisfies ColumnDef<Row, unknown>,
-          ]
+        ? [selectionColumn(items, { page: t('selectPage'), row: (r) => t('selectMessage', { recipient: r.recipient }) })]
         : []),
       { id: 'date', header: t('columns.date'), cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt, intl, tenant.timeZone)}</span> },
       { id: 'recipient', header: t('columns.recipient'), cell: ({ row }) => <span className="break-all">{row.original.recipient}</span> },
@@ -188,7 +175,7 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
           <div role="toolbar" aria-label={t('selectionToolbar')} className="flex flex-wrap items-center gap-2 rounded-md border border-brand-200 bg-brand-50 p-2 text-sm">
             <span className="font-medium">{t('selectedCount', { count: selected.size })}</span>
             <Button disabled={resend.isPending} onClick={() => { setResult(null); resend.mutate({ ids: [...selected] }); }}>{t('resend')}</Button>
-            <Button variant="ghost" onClick={() => setSelected(new Set())}>{t('clearSelection')}</Button>
+            <Button variant="ghost" onClick={clearSelection}>{t('clearSelection')}</Button>
           </div>
         ) : null}
         <DataTable caption={t(`channelTitle.${channel}`)} data={items} columns={columns} loading={list.isFetching} />

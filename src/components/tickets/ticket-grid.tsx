@@ -8,6 +8,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
+import { useRowSelection } from '@/components/ui/use-row-selection';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
@@ -53,7 +54,7 @@ export function TicketGrid() {
   const removeFilter = useMutation(trpc.preferences.removeFilter.mutationOptions({ onSuccess: refreshFilters }));
   const [filterName, setFilterName] = useState('');
   // C3: the selection and what a mass action did.
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, clear: clearSelection, column: selectionColumn } = useRowSelection();
   const [bulkResult, setBulkResult] = useState<string | null>(null);
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
   const bulk = useMutation(
@@ -68,7 +69,7 @@ export function TicketGrid() {
             .filter(Boolean)
             .join(' '),
         );
-        setSelected(new Set());
+        clearSelection();
         await queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
       },
     }),
@@ -81,19 +82,7 @@ export function TicketGrid() {
   const currentFilter = filters.data?.find((f) => f.query === currentQuery);
 
   const items = list.data?.items ?? [];
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const allOnPage = items.length > 0 && items.every((x) => selected.has(x.id));
-  const selectColumn: ColumnDef<Row, unknown> = {
-    id: 'select',
-    header: () => <input type="checkbox" aria-label={t('selectPage')} checked={allOnPage} onChange={(e) => items.forEach((x) => toggle(x.id, e.target.checked))} />,
-    cell: ({ row }) => <input type="checkbox" aria-label={t('selectTicket', { number: row.original.number })} checked={selected.has(row.original.id)} onChange={(e) => toggle(row.original.id, e.target.checked)} />,
-  };
+  const selectColumn = selectionColumn(items, { page: t('selectPage'), row: (r) => t('selectTicket', { number: r.number }) });
 
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
@@ -320,7 +309,7 @@ export function TicketGrid() {
             {activeCategories.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
           <Button variant="secondary" disabled={bulk.isPending} onClick={() => bulk.mutate({ ids, action: { kind: 'close' } })}>{t('bulkClose')}</Button>
-          <Button variant="ghost" onClick={() => setSelected(new Set())}>{t('clearSelection')}</Button>
+          <Button variant="ghost" onClick={clearSelection}>{t('clearSelection')}</Button>
         </div>
       ) : null}
       <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
