@@ -39,3 +39,25 @@ export function pushDraftsTo(devices: Device[], person: Person, draft: PushDraft
     return { ...draft, ...owner, channel: 'PUSH' as const, recipient: `${person.name} — ${label}`, subscriptionId: device.id };
   });
 }
+
+/** Any transaction that writes messages and outbox events: the root client's or a tenant-scoped one's. */
+type Writer = {
+  message: {
+    createManyAndReturn(args: { data: Draft[]; select: { id: true; status: true; error: true } }): PromiseLike<{ id: string; status: Draft['status'] & string; error: string | null }[]>;
+  };
+  outboxEvent: { create(args: { data: { tenantId: string; type: string; payload: { messageIds: string[] } } }): PromiseLike<unknown> };
+};
+
+/** The outbox event that hands messages the app wrote itself (a resend, a manual or test message) to the worker. */
+export const QUEUE_WRITTEN = 'message.resend';
+
+/**
+ * Writes messages and, in the same transaction, one outbox event naming those the worker should
+ * deliver; a message born not sent (no device, no address) is only logged. Returns the rows written.
+ */
+export async function writeMessages(tx: Writer, tenantId: string, drafts: Draft[]) {
+  const rows = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true, error: true } });
+  const queued = rows.filter((m) => m.status === 'PENDING').map((m) => m.id);
+  if (queued.length) await tx.outboxEvent.create({ data: { tenantId, type: QUEUE_WRITTEN, payload: { messageIds: queued } } });
+  return rows;
+}

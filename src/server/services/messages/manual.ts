@@ -9,7 +9,7 @@ import { isLocale } from '@/lib/format';
 import { OUTREACH_LIMITS } from '@/lib/outreach';
 import { notFound } from '@/server/errors';
 import { INVALID_PHONE, smsRecipient, smsSender } from '@/server/notifications/sms-setup';
-import { NO_ADDRESS, NO_DEVICE, NO_PROVIDER, pushDrafts, type Draft } from '@/server/notifications/recipients';
+import { NO_ADDRESS, NO_DEVICE, NO_PROVIDER, pushDrafts, pushDraftsTo, writeMessages, type Draft } from '@/server/notifications/recipients';
 import type { StaffCaller } from '@/server/services/caller';
 
 const ZTitle = z.string().trim().min(1).max(OUTREACH_LIMITS.title);
@@ -79,27 +79,18 @@ export async function sendToCustomers(caller: StaffCaller, input: z.output<typeo
     return write(caller, drafts);
   }
 
-  // Every customer's devices in one read; pushDrafts then labels them as for any other push.
+  // Every customer's devices in one read; pushDraftsTo then labels them as for any other push.
   const devices = await db.pushSubscription.findMany({ where: { customerId: { in: ids } }, orderBy: { createdAt: 'asc' }, select: { id: true, label: true, customerId: true } });
   const link = input.link ?? `${tenantOrigin(tenant.slug)}/portal`;
   const byCustomer = new Map<string | null, typeof devices>();
   for (const d of devices) byCustomer.set(d.customerId, [...(byCustomer.get(d.customerId) ?? []), d]);
-  const drafts: Draft[] = [];
-  for (const c of customers) {
-    const own = byCustomer.get(c.id) ?? [];
-    drafts.push(...(await pushDrafts({ pushSubscription: { findMany: async () => own } }, { customerId: c.id, name: c.name }, { ...base, subject: input.title, text: input.text, link })));
-  }
+  const drafts = customers.flatMap((c) => pushDraftsTo(byCustomer.get(c.id) ?? [], { customerId: c.id, name: c.name }, { ...base, subject: input.title, text: input.text, link }));
   return write(caller, drafts);
 }
 
-/** The messages, and one outbox event naming those the worker should deliver, in one transaction. */
+/** Writes the messages (and queues them) in one transaction; counts what was queued and why the rest was not. */
 async function write({ db, tenantId }: StaffCaller, drafts: Draft[]): Promise<SendSummary> {
-  const created = await db.$transaction(async (tx) => {
-    const rows = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true, error: true } });
-    const queued = rows.filter((m) => m.status === 'PENDING').map((m) => m.id);
-    if (queued.length) await tx.outboxEvent.create({ data: { tenantId, type: 'message.resend', payload: { messageIds: queued } } });
-    return rows;
-  });
+  const created = await db.$transaction((tx) => writeMessages(tx, tenantId, drafts));
   const summary: SendSummary = { queued: 0, noPhone: 0, invalidPhone: 0, noDevice: 0, noProvider: 0 };
   for (const m of created) {
     if (m.status === 'PENDING') summary.queued += 1;

@@ -7,7 +7,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { normalizeText } from '@/lib/text';
 import { MESSAGE_CHANNELS, ZMessageFilters } from '@/lib/message-filters';
 import { notFound } from '@/server/errors';
-import { NO_ADDRESS, pushDrafts, type Draft } from '@/server/notifications/recipients';
+import { NO_ADDRESS, pushDrafts, writeMessages, type Draft } from '@/server/notifications/recipients';
 import type { StaffCaller } from '@/server/services/caller';
 
 export { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES } from '@/lib/message-filters';
@@ -160,10 +160,9 @@ export async function resendMessages({ db, tenantId }: StaffCaller, input: z.out
         drafts.push({ ...copy, channel, recipient, subscriptionId });
       }
     }
-    const copies = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true } });
-    const queued = copies.filter((c) => c.status === 'PENDING').map((c) => c.id);
-    // The worker enqueues the delivery of these (dispatch: message.resend); a copy born not sent is only logged.
-    if (queued.length) await tx.outboxEvent.create({ data: { tenantId, type: 'message.resend', payload: { messageIds: queued } } });
-    return { resent: originals.length, queued: queued.length, notSent: copies.length - queued.length, ids: copies.map((c) => c.id) };
+    // A copy born not sent is only logged; the worker delivers the others.
+    const copies = await writeMessages(tx, tenantId, drafts);
+    const queued = copies.filter((c) => c.status === 'PENDING').length;
+    return { resent: originals.length, queued, notSent: copies.length - queued, ids: copies.map((c) => c.id) };
   });
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { fieldError } from '@/server/errors';
 import { allowedEndpoint } from '@/server/notifications/push';
-import { pushDrafts } from '@/server/notifications/recipients';
+import { pushDrafts, writeMessages } from '@/server/notifications/recipients';
 import { vapidKeys } from '@/server/notifications/vapid';
 import { translator } from '@/i18n/catalog';
 import type { Caller } from '@/server/services/caller';
@@ -71,9 +71,7 @@ export async function sendTest(caller: Caller) {
       subject: t('testTitle', { tenant: caller.tenant.name }),
       text: t('testBody'),
     });
-    const created = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true } });
-    const queued = created.filter((m) => m.status === 'PENDING').map((m) => m.id);
-    if (queued.length) await tx.outboxEvent.create({ data: { tenantId: caller.tenantId, type: 'message.resend', payload: { messageIds: queued } } });
-    return { devices: queued.length };
+    const written = await writeMessages(tx, caller.tenantId, drafts);
+    return { devices: written.filter((m) => m.status === 'PENDING').length };
   });
 }
