@@ -24,7 +24,7 @@ import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
-import { NO_ADDRESS, pushDrafts, pushDraftsTo, type Device, type Draft } from './recipients';
+import { NO_ADDRESS, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
 import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, workHistoryEmail } from './templates';
 
 export type { Draft } from './recipients';
@@ -64,7 +64,10 @@ type Batch = {
   devices: Map<string, Device[]>;
   /** Marks rules leave for later events of the batch (the work history goes once). */
   seen: Set<string>;
+  /** Per tenant, its active staff who have a device (the broadcasts' audience), read at most once. */
+  reachable: Map<string, Promise<Reachable[]>>;
 };
+type Reachable = { id: string; name: string; locale: string | null; role: User['role'] };
 
 /** What one event's rule sees: the batch's transaction and reads, the event, its tenant and its ticket. */
 type Ctx = { tx: Tx; event: OutboxRow; p: Payload; tenant: Tenant; ticket: Ticket; batch: Batch };
@@ -84,6 +87,26 @@ async function staffMember(ctx: Ctx, id: string | null | undefined): Promise<Use
   const known = ctx.batch.users.get(id);
   if (known) return known.tenantId === ctx.tenant.id ? known : null;
   return ctx.tx.user.findFirst({ where: { tenantId: ctx.tenant.id, id }, select: USER_SELECT });
+}
+
+/** The tenant's active staff with a device, read once per batch; their devices join the batch's. */
+function reachableStaff(ctx: Ctx): Promise<Reachable[]> {
+  let found = ctx.batch.reachable.get(ctx.tenant.id);
+  if (!found) {
+    found = ctx.tx.user
+      .findMany({
+        where: { tenantId: ctx.tenant.id, active: true, pushSubscriptions: { some: {} } },
+        select: { id: true, name: true, locale: true, role: true, pushSubscriptions: { orderBy: { createdAt: 'asc' }, select: { id: true, label: true } } },
+      })
+      .then((users) =>
+        users.map(({ pushSubscriptions, ...user }) => {
+          ctx.batch.devices.set(`u:${user.id}`, pushSubscriptions);
+          return user;
+        }),
+      );
+    ctx.batch.reachable.set(ctx.tenant.id, found);
+  }
+  return found;
 }
 
 /** A person's push drafts, from the batch's devices when it read them. */
@@ -135,7 +158,7 @@ function emailTo(ctx: Ctx, address: string | undefined, name: string, locale: Lo
 const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
   /** E8: a new ticket → push to every technician, or only to its assignee, within working hours. */
   'ticket.created': async (ctx) => {
-    const { tx, tenant, ticket, p } = ctx;
+    const { tenant, ticket, p } = ctx;
     const mode = tenant.settings.techApp.pushNewTicket;
     if (mode === 'OFF') return [];
     const link = `${tenantOrigin(tenant.slug)}/tech/tickets/${ticket.id}`;
@@ -145,10 +168,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
       if (!assignee?.active || assignee.id === p.actorId) return [];
       return pushToUser(ctx, assignee, 'newTicket', link, technicianSchedule(ctx));
     }
-    const technicians = await tx.user.findMany({
-      where: { tenantId: tenant.id, role: 'TECHNICIAN', active: true, id: { not: p.actorId }, pushSubscriptions: { some: {} } },
-      select: { id: true, name: true, locale: true },
-    });
+    const technicians = (await reachableStaff(ctx)).filter((u) => u.role === 'TECHNICIAN' && u.id !== p.actorId);
     return (await Promise.all(technicians.map((u) => pushToUser(ctx, u, 'newTicket', link, technicianSchedule(ctx))))).flat();
   },
 
@@ -202,14 +222,10 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     if (!comment) return [];
     if (!p.byCustomer) return tellCustomer(ctx, { comment: { author: comment.author?.name ?? tenant.name, body: comment.body } });
     if (!tenant.settings.notifications.pushStaffOnCustomerReply) return [];
-    const staff = await tx.user.findMany({
-      where: {
-        tenantId: tenant.id,
-        active: true,
-        OR: [...(ticket.assigneeId ? [{ id: ticket.assigneeId }] : []), { role: { in: ['ADMIN', 'SUPERVISOR', 'OPERATOR'] }, pushSubscriptions: { some: {} } }],
-      },
-      select: { id: true, name: true, locale: true, role: true },
-    });
+    // The assignee always (logged as not sent without a device); the office, those with a device.
+    const assignee = await staffMember(ctx, ticket.assigneeId);
+    const office = (await reachableStaff(ctx)).filter((u) => u.role !== 'TECHNICIAN' && u.id !== ticket.assigneeId);
+    const staff = [...(assignee?.active ? [assignee] : []), ...office];
     return (
       await Promise.all(
         staff.map((u) => {
@@ -254,7 +270,7 @@ async function workHistory(ctx: Ctx): Promise<Draft[]> {
 
 /** Messages written by the app (a resend, a manual push): only their delivery jobs are missing. */
 function written(event: OutboxRow): string[] {
-  return event.type === 'message.resend' ? ((event.payload.messageIds as string[] | undefined) ?? []) : [];
+  return event.type === QUEUE_WRITTEN ? ((event.payload.messageIds as string[] | undefined) ?? []) : [];
 }
 
 /** The tenants of a batch, read once each. */
@@ -290,7 +306,7 @@ async function readBatch(tx: Tx, events: OutboxRow[]): Promise<Batch> {
   ]);
   const byOwner = new Map<string, Device[]>([...[...userIds].map((id) => [`u:${id}`, []] as [string, Device[]]), ...customerIds.map((id) => [`c:${id}`, []] as [string, Device[]])]);
   for (const d of devices) byOwner.get(d.userId ? `u:${d.userId}` : `c:${d.customerId}`)?.push({ id: d.id, label: d.label });
-  return { tickets: new Map(tickets.map((t) => [t.id, t])), users: new Map(users.map((u) => [u.id, u])), devices: byOwner, seen: new Set() };
+  return { tickets: new Map(tickets.map((t) => [t.id, t])), users: new Map(users.map((u) => [u.id, u])), devices: byOwner, seen: new Set(), reachable: new Map() };
 }
 
 async function draftsFor(tx: Tx, event: OutboxRow, tenants: Map<string, Tenant>, batch: Batch): Promise<Draft[]> {

@@ -11,7 +11,7 @@ import { deliverBatch } from './deliver';
 import { dispatchOutbox } from './dispatch';
 import { DELIVER_QUEUE, openQueue, type DeliverJob } from './queue';
 
-export type Worker = { boss: PgBoss; stop: () => Promise<void>; wake: () => void };
+export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
 export type WorkerOptions = {
   /** How often the outbox is looked at (ms). */
@@ -39,7 +39,7 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
 
   let running: Promise<void> | null = null;
   let again = false;
-  /** Drains the outbox; a wake-up during a drain runs one more. */
+  /** Drains the outbox; a tick during a drain runs one more. */
   const drain = () => {
     if (stopped) return;
     if (running) {
@@ -67,7 +67,6 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
 
   return {
     boss,
-    wake: drain,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
