@@ -43,8 +43,7 @@ process.env.TWILIO_AUTH_TOKEN = SMS_ACCOUNT.authToken;
 process.env.TWILIO_BASE_URL = sms.url;
 // Web Push goes to a local HTTPS push service the app trusts through PUSH_CA_FILE; specs read /_received.
 const pushService = await startFakePushService({ port: FAKE_PUSH_PORT, certFile: PUSH_CERT_FILE });
-process.env.PUSH_ENDPOINT_HOSTS = '127.0.0.1';
-process.env.PUSH_CA_FILE = pushService.certFile;
+Object.assign(process.env, pushService.env);
 let worker: { stop: () => Promise<void> } | undefined;
 
 async function shutdown(code = 0) {

@@ -133,3 +133,4 @@ export async function rejects(promise: Promise<unknown>, code: string) {
   }
   throw new Error(`expected ${code}, but the call succeeded`);
 }
+export { until } from './until';

@@ -86,6 +86,8 @@ export async function startFakePushService(opts: { port?: number; certFile?: str
     origin,
     /** PEM of the service's certificate: the app trusts it through PUSH_CA_FILE. */
     certFile,
+    /** What the app (and its worker) needs to push here: `Object.assign(process.env, push.env)`. */
+    env: { PUSH_ENDPOINT_HOSTS: '127.0.0.1', PUSH_CA_FILE: certFile },
     received,
     /** Statuses to answer the next pushes with (then 201 again). */
     answerNext,

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
-import { createCustomer, createTenant, createUser, staffOfEveryRole, type StaffOfEveryRole, type TestTenant } from '../factories';
+import { createCustomer, createTenant, createUser, staffOfEveryRole, type StaffOfEveryRole, type TestTenant, until } from '../factories';
 import { startFakeResend } from '../fakes/resend';
 
 const TOTAL = 1000;
@@ -70,16 +70,6 @@ afterAll(async () => {
   await resend.close();
 });
 
-async function until<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms: number, what: string): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- worker output ---\n${output.join('')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 it('a worker killed with SIGKILL mid-batch and restarted: all 1,000 e-mails delivered, none twice', async () => {
   const t0 = Date.now();
   const first = startWorkerProcess();
@@ -103,7 +93,7 @@ it('a worker killed with SIGKILL mid-batch and restarted: all 1,000 e-mails deli
   const recordedAtKill = await db.message.count({ where: { ...emails, status: 'SENT' } });
 
   startWorkerProcess();
-  await until(async () => (await db.message.count({ where: { ...emails, status: 'SENT' } })) === TOTAL, 45_000, 'every e-mail SENT');
+  await until(async () => (await db.message.count({ where: { ...emails, status: 'SENT' } })) === TOTAL, { ms: 45_000, what: 'every e-mail SENT', context: () => `--- worker output ---\n${output.join('')}` });
   const tDone = Date.now();
 
   // The messages: one per ticket, each SENT with the provider's id, none failed or pending.

@@ -6,7 +6,7 @@ import { scopedDb } from '@/server/data/scoped';
 import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { dispatchOutbox } from '@/server/notifications/dispatch';
-import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { startFakeResend } from '../fakes/resend';
 
 const resend = await startFakeResend();
@@ -24,16 +24,6 @@ afterAll(async () => {
   await worker?.stop();
   await resend.close();
 });
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function assignedTicket(title: string) {
   const customer = await createCustomer(a, { name: 'Rosa Quiroga' });

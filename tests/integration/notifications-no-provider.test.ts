@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { startWorker, type Worker } from '@/server/notifications/worker';
-import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 
 delete process.env.RESEND_API_KEY;
 
@@ -18,12 +18,10 @@ afterAll(() => worker?.stop());
 it('keeps the technician’s e-mail as not sent: no provider configured', async () => {
   const customer = await createCustomer(a);
   const t = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin proveedor', description: 'x', assigneeId: A.ids.TECHNICIAN });
-  const deadline = Date.now() + 15_000;
-  let messages = await scopedDb(a.id).message.findMany({ where: { ticketId: t.id, channel: 'EMAIL' } });
-  while ((messages.length === 0 || messages[0]!.status === 'PENDING') && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    messages = await scopedDb(a.id).message.findMany({ where: { ticketId: t.id, channel: 'EMAIL' } });
-  }
+  const messages = await until(async () => {
+    const list = await scopedDb(a.id).message.findMany({ where: { ticketId: t.id, channel: 'EMAIL' } });
+    return list.length && list[0]!.status !== 'PENDING' ? list : null;
+  });
   expect(messages).toHaveLength(1);
   expect(messages[0]).toMatchObject({ channel: 'EMAIL', status: 'NOT_SENT', error: 'not sent: no provider configured', reason: 'ticket.assigned' });
   expect(messages[0]!.text).toContain(`#${t.number}`);

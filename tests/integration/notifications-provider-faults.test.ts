@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { startWorker, type Worker } from '@/server/notifications/worker';
-import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { startFakeResend, type Misbehaviour } from '../fakes/resend';
 
 const resend = await startFakeResend();
@@ -24,16 +24,6 @@ afterAll(async () => {
   await worker?.stop();
   await resend.close();
 });
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Three tickets assigned together (one dispatch, one delivery batch); the provider misbehaves on the first request. */
 async function batchWith(misbehaviour: Misbehaviour, label: string) {

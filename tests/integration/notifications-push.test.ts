@@ -8,15 +8,14 @@ import { scopedDb } from '@/server/data/scoped';
 import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import type { TenantSettings } from '@/server/services/tenants/settings';
-import { asCustomer, asStaff, createCustomer, createUser, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { asCustomer, asStaff, createCustomer, createUser, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { httpCall } from '../factories/http';
 import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
 
 const push = await startFakePushService();
 const resend = await startFakeResend();
-process.env.PUSH_ENDPOINT_HOSTS = '127.0.0.1';
-process.env.PUSH_CA_FILE = push.certFile;
+Object.assign(process.env, push.env);
 process.env.RESEND_API_KEY = 're_test_key';
 process.env.RESEND_BASE_URL = resend.url;
 
@@ -30,16 +29,6 @@ afterAll(async () => {
   await worker?.stop();
   await Promise.all([push.close(), resend.close()]);
 });
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Waits until the outbox is drained and no message of the tenant is waiting for a first attempt. */
 async function settled(tenantId = a.id) {

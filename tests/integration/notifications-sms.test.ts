@@ -7,7 +7,7 @@ import { scopedDb } from '@/server/data/scoped';
 import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { forgetTenantCache } from '@/server/services/tenants/resolve';
-import { asStaff, createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { asStaff, createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { startFakeSms } from '../fakes/sms';
 
 const ACCOUNT = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'sms-test-token' };
@@ -39,16 +39,6 @@ afterAll(async () => {
   await worker?.stop();
   await sms.close();
 });
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function customerWithPhones(tenant: TestTenant, name: string, phones: string[]) {
   const c = await createCustomer(tenant, { name });

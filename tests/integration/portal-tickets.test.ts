@@ -4,13 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
-import { asCustomer, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { asCustomer, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { httpCall } from '../factories/http';
 import { startFakePushService } from '../fakes/push-service';
 
 const push = await startFakePushService();
-process.env.PUSH_ENDPOINT_HOSTS = '127.0.0.1';
-process.env.PUSH_CA_FILE = push.certFile;
+Object.assign(process.env, push.env);
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;
@@ -22,16 +21,6 @@ afterAll(async () => {
   await worker?.stop();
   await push.close();
 });
-
-async function until<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a customer’s tickets in the portal', () => {
   it('lists only their own tickets, with the public history and never an internal note', async () => {
