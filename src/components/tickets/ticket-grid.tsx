@@ -16,6 +16,7 @@ import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 import { activeFilterKeys, filtersFromParams } from '@/lib/ticket-filters';
+import { SavedFilters } from '@/components/ui/saved-filters';
 import { TicketFiltersPanel } from './ticket-filters';
 
 type Row = RouterOutputs['tickets']['list']['items'][number];
@@ -47,12 +48,6 @@ export function TicketGrid() {
   const hiddenKey = { key: 'tickets.hiddenColumns' } as const;
   const hidden = useQuery(trpc.preferences.get.queryOptions(hiddenKey));
   const setHidden = useMutation(trpc.preferences.set.mutationOptions({ onSuccess: (value) => queryClient.setQueryData(trpc.preferences.get.queryKey(hiddenKey), value) }));
-  // C4: "Mis filtros" — named views of this grid (its query string).
-  const filters = useQuery(trpc.preferences.filters.queryOptions({ scope: 'tickets' }));
-  const refreshFilters = () => queryClient.invalidateQueries({ queryKey: trpc.preferences.filters.queryKey({ scope: 'tickets' }) });
-  const saveFilter = useMutation(trpc.preferences.saveFilter.mutationOptions({ onSuccess: refreshFilters }));
-  const removeFilter = useMutation(trpc.preferences.removeFilter.mutationOptions({ onSuccess: refreshFilters }));
-  const [filterName, setFilterName] = useState('');
   // C3: the selection and what a mass action did.
   const { selected, clear: clearSelection, column: selectionColumn } = useRowSelection();
   const [bulkResult, setBulkResult] = useState<string | null>(null);
@@ -79,7 +74,6 @@ export function TicketGrid() {
     p.delete('page');
     return p.toString();
   })();
-  const currentFilter = filters.data?.find((f) => f.query === currentQuery);
 
   const items = list.data?.items ?? [];
   const selectColumn = selectionColumn(items, { page: t('selectPage'), row: (r) => t('selectTicket', { number: r.number }) });
@@ -228,39 +222,13 @@ export function TicketGrid() {
           </button>
         ))}
       </div>
-      <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="ticket-filters" className="mb-1 block text-sm font-medium text-slate-700">{t('myFilters')}</label>
-          <select
-            id="ticket-filters"
-            value={currentFilter?.id ?? ''}
-            onChange={(e) => {
-              const chosen = filters.data?.find((f) => f.id === e.target.value);
-              if (chosen) replaceQuery(chosen.query);
-            }}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-          >
-            <option value="">{t('noFilter')}</option>
-            {(filters.data ?? []).map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
-          </select>
-        </div>
-        {currentFilter ? (
-          <Button variant="ghost" onClick={() => removeFilter.mutate({ id: currentFilter.id })}>{t('removeFilter', { name: currentFilter.name })}</Button>
-        ) : (
-          <form
-            className="flex items-end gap-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              saveFilter.mutate({ scope: 'tickets', name: filterName, query: currentQuery }, { onSuccess: () => setFilterName('') });
-            }}
-          >
-            <div>
-              <label htmlFor="filter-name" className="mb-1 block text-sm font-medium text-slate-700">{t('filterName')}</label>
-              <input id="filter-name" value={filterName} onChange={(e) => setFilterName(e.target.value)} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
-            </div>
-            <Button type="submit" variant="secondary" disabled={!filterName.trim() || saveFilter.isPending}>{t('saveFilter')}</Button>
-          </form>
-        )}
+      {/* C4: "Mis filtros" — named views of this grid (its query string); C1: the columns menu. */}
+      <SavedFilters
+        scope="tickets"
+        currentQuery={currentQuery}
+        onApply={replaceQuery}
+        labels={{ myFilters: t('myFilters'), noFilter: t('noFilter'), filterName: t('filterName'), saveFilter: t('saveFilter'), removeFilter: (name) => t('removeFilter', { name }) }}
+      >
         <details className="relative">
           <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{t('columnsMenu')}</summary>
           <fieldset className="absolute z-10 mt-1 w-56 space-y-1 rounded-md border border-slate-200 bg-white p-3 shadow">
@@ -282,8 +250,7 @@ export function TicketGrid() {
             ))}
           </fieldset>
         </details>
-      </div>
-      {saveFilter.error ? <Alert>{saveFilter.error.message}</Alert> : null}
+      </SavedFilters>
       <div>
         <label htmlFor="ticket-search" className="mb-1 block text-sm font-medium text-slate-700">{common('search')}</label>
         <input id="ticket-search" type="search" value={draft} placeholder={t('searchPlaceholder')} onChange={(e) => setDraft(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />

@@ -1,8 +1,9 @@
 'use client';
 // "Mis filtros": a list's named views (its query string), per user, kept on the server under the
 // list's scope. Choosing one replaces the list's URL; the current view can be saved under a name,
-// or removed when it is a saved one.
-import { useState } from 'react';
+// or removed when it is a saved one. A list's other view controls (e.g. the grid's columns menu)
+// may be passed as children to sit in the same row.
+import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/react';
 import type { RouterInputs } from '@/trpc/types';
@@ -11,7 +12,19 @@ import { Alert, Button } from './controls';
 type Scope = RouterInputs['preferences']['filters']['scope'];
 type Labels = { myFilters: string; noFilter: string; filterName: string; saveFilter: string; removeFilter: (name: string) => string };
 
-export function SavedFilters({ scope, currentQuery, onApply, labels }: { scope: Scope; currentQuery: string; onApply: (query: string) => void; labels: Labels }) {
+export function SavedFilters({
+  scope,
+  currentQuery,
+  onApply,
+  labels,
+  children,
+}: {
+  scope: Scope;
+  currentQuery: string;
+  onApply: (query: string) => void;
+  labels: Labels;
+  children?: ReactNode;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const filters = useQuery(trpc.preferences.filters.queryOptions({ scope }));
@@ -56,6 +69,7 @@ export function SavedFilters({ scope, currentQuery, onApply, labels }: { scope: 
             <Button type="submit" variant="secondary" disabled={!name.trim() || save.isPending}>{labels.saveFilter}</Button>
           </form>
         )}
+        {children}
       </div>
       {save.error ? <Alert>{save.error.data?.fieldErrors?.name ?? save.error.message}</Alert> : null}
     </div>
