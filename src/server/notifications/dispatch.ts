@@ -24,7 +24,7 @@ import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
-import { NO_ADDRESS, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
+import { insertMessages, NO_ADDRESS, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
 import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, workHistoryEmail } from './templates';
 
 export type { Draft } from './recipients';
@@ -332,9 +332,7 @@ export async function dispatchOutbox(boss: PgBoss, limit = 1000): Promise<{ even
     // In order, one after the other (a transaction is one connection anyway): rules see earlier events of the batch.
     const drafts: Draft[] = [];
     for (const event of events) drafts.push(...(await draftsFor(tx, event, tenants, batch)));
-    const created = drafts.length
-      ? await tx.message.createManyAndReturn({ data: drafts, skipDuplicates: true, select: { id: true, status: true, scheduledFor: true } })
-      : [];
+    const created = await insertMessages(tx, drafts);
     // A message born not sent (no device, no address) is logged, not queued.
     const jobs = [
       ...created.filter((m) => m.status === 'PENDING').map((m) => ({ messageId: m.id, startAfter: m.scheduledFor })),

@@ -2,6 +2,7 @@
 // per device, so a retry never repeats a device that already has it); a person with no device still
 // gets a message, kept as not sent with the reason — the log never hides that someone was not told.
 import type { Prisma } from '@/generated/prisma/client';
+import { uuidv7 } from '@/lib/ids';
 
 export type Draft = Prisma.MessageCreateManyInput;
 /** Any client that reads devices: the root one, a transaction, or a tenant-scoped one. */
@@ -42,11 +43,33 @@ export function pushDraftsTo(devices: Device[], person: Person, draft: PushDraft
 
 /** Any transaction that writes messages and outbox events: the root client's or a tenant-scoped one's. */
 type Writer = {
-  message: {
-    createManyAndReturn(args: { data: Draft[]; select: { id: true; status: true; error: true } }): PromiseLike<{ id: string; status: Draft['status'] & string; error: string | null }[]>;
-  };
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T>;
   outboxEvent: { create(args: { data: { tenantId: string; type: string; payload: { messageIds: string[] } } }): PromiseLike<unknown> };
 };
+
+export type WrittenMessage = { id: string; status: NonNullable<Draft['status']>; error: string | null; scheduledFor: Date | null };
+
+/**
+ * Inserts messages in one statement, each under its draft's tenant; a draft whose event already made
+ * that message (same tenant, event, channel and recipient: an event handled twice) is skipped.
+ * Raw SQL because Prisma's createManyAndReturn spends about a millisecond of CPU per row: a worker
+ * batch of 1,000 messages took 0.8–2.4 s through it and 0.2–0.4 s this way.
+ */
+export async function insertMessages(tx: Pick<Writer, '$queryRaw'>, drafts: Draft[]): Promise<WrittenMessage[]> {
+  if (drafts.length === 0) return [];
+  const rows = JSON.stringify(drafts.map((d) => ({ ...d, id: d.id ?? uuidv7() })));
+  return tx.$queryRaw<WrittenMessage[]>`
+    INSERT INTO "Message" (id, "tenantId", channel, kind, status, reason, "eventId", recipient, "userId", "customerId", "ticketId", locale, subject, text, html,
+                           link, "subscriptionId", "scheduledFor", attempts, "providerId", error, "createdAt", "sentAt", "updatedAt")
+    SELECT r.id, r."tenantId", r.channel, COALESCE(r.kind, 'AUTOMATIC'), COALESCE(r.status, 'PENDING'), r.reason, r."eventId", r.recipient, r."userId",
+           r."customerId", r."ticketId", r.locale, r.subject, r.text, r.html, r.link, r."subscriptionId", r."scheduledFor", COALESCE(r.attempts, 0),
+           r."providerId", r.error, COALESCE(r."createdAt", now()), r."sentAt", COALESCE(r."updatedAt", now())
+    FROM jsonb_to_recordset(${rows}::jsonb) AS r(id uuid, "tenantId" uuid, channel "MessageChannel", kind "MessageKind", status "MessageStatus", reason text,
+         "eventId" uuid, recipient text, "userId" uuid, "customerId" uuid, "ticketId" uuid, locale text, subject text, text text, html text, link text,
+         "subscriptionId" uuid, "scheduledFor" timestamp, attempts int, "providerId" text, error text, "createdAt" timestamp, "sentAt" timestamp, "updatedAt" timestamp)
+    ON CONFLICT ("tenantId", "eventId", channel, recipient) DO NOTHING
+    RETURNING id, status, error, "scheduledFor"`;
+}
 
 /** The outbox event that hands messages the app wrote itself (a resend, a manual or test message) to the worker. */
 export const QUEUE_WRITTEN = 'message.resend';
@@ -56,7 +79,8 @@ export const QUEUE_WRITTEN = 'message.resend';
  * deliver; a message born not sent (no device, no address) is only logged. Returns the rows written.
  */
 export async function writeMessages(tx: Writer, tenantId: string, drafts: Draft[]) {
-  const rows = await tx.message.createManyAndReturn({ data: drafts, select: { id: true, status: true, error: true } });
+  // Raw SQL bypasses the tenant-scoped client, so the tenant is set here, whatever a draft says.
+  const rows = await insertMessages(tx, drafts.map((d) => ({ ...d, tenantId })));
   const queued = rows.filter((m) => m.status === 'PENDING').map((m) => m.id);
   if (queued.length) await tx.outboxEvent.create({ data: { tenantId, type: QUEUE_WRITTEN, payload: { messageIds: queued } } });
   return rows;
