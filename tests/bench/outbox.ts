@@ -59,7 +59,7 @@ export async function measureOutbox(databaseUrl: string, log: (m: string) => voi
   const resend = await startFakeResend();
   let worker: ChildProcess | undefined;
   try {
-    worker = spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], {
+    worker = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', 'src/cli/worker.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, EMAIL_FROM: 'avisos@antena.test' },
       stdio: ['ignore', 'pipe', 'inherit'],
