@@ -1,7 +1,7 @@
 // Who a message reaches, channel by channel. A push goes to each of a person's devices (one message
 // per device, so a retry never repeats a device that already has it); a person with no device still
 // gets a message, kept as not sent with the reason — the log never hides that someone was not told.
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
 
 export type Draft = Prisma.MessageCreateManyInput;
@@ -50,6 +50,41 @@ type Writer = {
 export type WrittenMessage = { id: string; status: NonNullable<Draft['status']>; error: string | null; scheduledFor: Date | null };
 
 /**
+ * Every column of Message, its SQL type, and the default of those a draft may leave out. Keyed by
+ * the draft type, so a column added to Message does not compile until it is listed here.
+ */
+const COLUMNS: Record<keyof Draft, { type: string; default?: string }> = {
+  id: { type: 'uuid' },
+  tenantId: { type: 'uuid' },
+  channel: { type: '"MessageChannel"' },
+  kind: { type: '"MessageKind"', default: `'AUTOMATIC'` },
+  status: { type: '"MessageStatus"', default: `'PENDING'` },
+  reason: { type: 'text' },
+  eventId: { type: 'uuid' },
+  recipient: { type: 'text' },
+  userId: { type: 'uuid' },
+  customerId: { type: 'uuid' },
+  ticketId: { type: 'uuid' },
+  locale: { type: 'text' },
+  subject: { type: 'text' },
+  text: { type: 'text' },
+  html: { type: 'text' },
+  link: { type: 'text' },
+  subscriptionId: { type: 'uuid' },
+  scheduledFor: { type: 'timestamp' },
+  attempts: { type: 'int', default: '0' },
+  providerId: { type: 'text' },
+  error: { type: 'text' },
+  createdAt: { type: 'timestamp', default: 'now()' },
+  sentAt: { type: 'timestamp' },
+  updatedAt: { type: 'timestamp', default: 'now()' },
+};
+const columns = Object.entries(COLUMNS);
+const INTO = Prisma.raw(columns.map(([c]) => `"${c}"`).join(', '));
+const VALUES = Prisma.raw(columns.map(([c, d]) => (d.default ? `COALESCE(r."${c}", ${d.default})` : `r."${c}"`)).join(', '));
+const RECORD = Prisma.raw(columns.map(([c, d]) => `"${c}" ${d.type}`).join(', '));
+
+/**
  * Inserts messages in one statement, each under its draft's tenant; a draft whose event already made
  * that message (same tenant, event, channel and recipient: an event handled twice) is skipped.
  * Raw SQL because Prisma's createManyAndReturn spends about a millisecond of CPU per row: a worker
@@ -59,14 +94,8 @@ export async function insertMessages(tx: Pick<Writer, '$queryRaw'>, drafts: Draf
   if (drafts.length === 0) return [];
   const rows = JSON.stringify(drafts.map((d) => ({ ...d, id: d.id ?? uuidv7() })));
   return tx.$queryRaw<WrittenMessage[]>`
-    INSERT INTO "Message" (id, "tenantId", channel, kind, status, reason, "eventId", recipient, "userId", "customerId", "ticketId", locale, subject, text, html,
-                           link, "subscriptionId", "scheduledFor", attempts, "providerId", error, "createdAt", "sentAt", "updatedAt")
-    SELECT r.id, r."tenantId", r.channel, COALESCE(r.kind, 'AUTOMATIC'), COALESCE(r.status, 'PENDING'), r.reason, r."eventId", r.recipient, r."userId",
-           r."customerId", r."ticketId", r.locale, r.subject, r.text, r.html, r.link, r."subscriptionId", r."scheduledFor", COALESCE(r.attempts, 0),
-           r."providerId", r.error, COALESCE(r."createdAt", now()), r."sentAt", COALESCE(r."updatedAt", now())
-    FROM jsonb_to_recordset(${rows}::jsonb) AS r(id uuid, "tenantId" uuid, channel "MessageChannel", kind "MessageKind", status "MessageStatus", reason text,
-         "eventId" uuid, recipient text, "userId" uuid, "customerId" uuid, "ticketId" uuid, locale text, subject text, text text, html text, link text,
-         "subscriptionId" uuid, "scheduledFor" timestamp, attempts int, "providerId" text, error text, "createdAt" timestamp, "sentAt" timestamp, "updatedAt" timestamp)
+    INSERT INTO "Message" (${INTO})
+    SELECT ${VALUES} FROM jsonb_to_recordset(${rows}::jsonb) AS r(${RECORD})
     ON CONFLICT ("tenantId", "eventId", channel, recipient) DO NOTHING
     RETURNING id, status, error, "scheduledFor"`;
 }
