@@ -79,23 +79,37 @@ export function ticketSearchText(t: { number: number; title: string; description
   return normalizeText([String(t.number), t.title, t.description.slice(0, 2000), t.customer?.name ?? '', t.customer?.code ?? '', t.customer?.taxId ?? ''].join(' '));
 }
 
-/** The rows a ticket refers to must be this tenant's, still offered, and agree with each other. */
-async function resolveReferences(db: ScopedDb, input: TicketCreate, country: string, timeZone: string) {
-  const [customer, connection, category, state, priority, area, assignee] = await Promise.all([
-    input.customerId ? db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true, code: true, taxId: true, status: true } }) : null,
-    input.connectionId ? db.connection.findUnique({ where: { id: input.connectionId }, select: { id: true, customerId: true } }) : null,
-    input.categoryId
-      ? db.ticketCategory.findUnique({ where: { id: input.categoryId }, select: { id: true, name: true, archivedAt: true, inUse: true, areaId: true, defaultTechnicianId: true, price: true } })
-      : db.ticketCategory.findFirst({ where: { isDefault: true, archivedAt: null, inUse: true }, select: { id: true, name: true, archivedAt: true, inUse: true, areaId: true, defaultTechnicianId: true, price: true } }),
-    input.stateId
-      ? db.ticketState.findUnique({ where: { id: input.stateId }, select: { id: true, stage: true, archivedAt: true } })
-      : db.ticketState.findFirst({ where: { isDefault: true, archivedAt: null }, select: { id: true, stage: true, archivedAt: true } }),
-    input.priorityId
-      ? db.ticketPriority.findUnique({ where: { id: input.priorityId }, select: { id: true, archivedAt: true } })
-      : db.ticketPriority.findFirst({ where: { isDefault: true, archivedAt: null }, select: { id: true, archivedAt: true } }),
-    input.areaId ? db.ticketArea.findUnique({ where: { id: input.areaId }, select: { id: true, archivedAt: true } }) : null,
-    input.assigneeId ? db.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true } }) : null,
-  ]);
+type References = {
+  customer: { id: string; name: string; code: string; taxId: string | null; status: string } | null;
+  connection: { id: string; customerId: string } | null;
+  category: { id: string; name: string; archivedAt: string | null; inUse: boolean; areaId: string | null; defaultTechnicianId: string | null; price: string | null } | null;
+  state: { id: string; stage: Stage; archivedAt: string | null } | null;
+  priority: { id: string; archivedAt: string | null } | null;
+  area: { id: string; archivedAt: string | null } | null;
+  assignee: { id: string; active: boolean } | null;
+};
+
+/**
+ * The rows a ticket refers to must be this tenant's, still offered, and agree with each other.
+ * Read in one statement (each row, or the tenant's default where the form left it out): creating is
+ * the hottest write, and four separate lookups were four round trips to PostgreSQL per ticket.
+ */
+async function resolveReferences(db: ScopedDb, tenantId: string, input: TicketCreate, country: string, timeZone: string) {
+  const tenant = Prisma.sql`"tenantId" = ${tenantId}::uuid`;
+  /** The row with this id, or (for the defaulted ones) the tenant's default still offered. */
+  const pick = (id: string | null | undefined, fallback: Prisma.Sql | null) =>
+    id ? Prisma.sql`${tenant} AND id = ${id}::uuid` : fallback ? Prisma.sql`${tenant} AND ${fallback} LIMIT 1` : Prisma.sql`false`;
+  const [refs] = await db.$queryRaw<References[]>`
+    SELECT
+      (SELECT json_build_object('id', id, 'name', name, 'code', code, 'taxId', "taxId", 'status', status) FROM "Customer" WHERE ${pick(input.customerId, null)}) AS customer,
+      (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "Connection" WHERE ${pick(input.connectionId, null)}) AS connection,
+      (SELECT json_build_object('id', id, 'name', name, 'archivedAt', "archivedAt", 'inUse', "inUse", 'areaId', "areaId", 'defaultTechnicianId', "defaultTechnicianId", 'price', price::text)
+         FROM "TicketCategory" WHERE ${pick(input.categoryId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL AND "inUse"`)}) AS category,
+      (SELECT json_build_object('id', id, 'stage', stage, 'archivedAt', "archivedAt") FROM "TicketState" WHERE ${pick(input.stateId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS state,
+      (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketPriority" WHERE ${pick(input.priorityId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS priority,
+      (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketArea" WHERE ${pick(input.areaId, null)}) AS area,
+      (SELECT json_build_object('id', id, 'active', active) FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee`;
+  const { customer, connection, category, state, priority, area, assignee } = refs!;
   const unknown = (field: string) => fieldError(field, 'validation.unknownOption');
   if (input.customerId && (!customer || customer.status !== 'ACTIVE')) throw unknown('customerId');
   if (input.connectionId && (!connection || connection.customerId !== input.customerId)) throw unknown('connectionId');
@@ -113,7 +127,7 @@ async function resolveReferences(db: ScopedDb, input: TicketCreate, country: str
 
 export async function createTicket(caller: StaffCaller, input: TicketCreate, channel: (typeof TICKET_CHANNELS)[number] = 'BACKOFFICE') {
   const { db, tenantId, actor, tenant } = caller;
-  const { customer, category, state, priority } = await resolveReferences(db, input, tenant.country, tenant.timeZone);
+  const { customer, category, state, priority } = await resolveReferences(db, tenantId, input, tenant.country, tenant.timeZone);
   // C5 quick create: the category brings its area and technician; the title defaults to the category.
   const areaId = input.areaId ?? category?.areaId ?? null;
   const assigneeId = input.assigneeId ?? category?.defaultTechnicianId ?? null;
