@@ -100,8 +100,8 @@ export function appEnv(extra: { databaseUrl: string; port: number }): NodeJS.Pro
 }
 
 /** Starts `next start` (or `next dev`) and resolves once it answers HTTP. */
-export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, opts: { port: number; host: string; quiet?: boolean }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [NEXT_BIN, mode, '-p', String(opts.port), '-H', opts.host], {
+export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, opts: { port: number; host: string; quiet?: boolean; nodeArgs?: string[] }): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, mode, '-p', String(opts.port), '-H', opts.host], {
     cwd: ROOT,
     env,
     stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',

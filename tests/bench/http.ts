@@ -4,8 +4,11 @@
 import http from 'node:http';
 import superjson from 'superjson';
 
-/** One keep-alive agent for the whole run, so latencies are not connection setups. */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+/**
+ * One keep-alive agent for the whole run, so latencies are not connection setups; with a socket for
+ * each of tickets.create's 50 connections (at 16, requests queued in the client for a socket).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function request(url: string, init: { method?: string; headers: Record<string, string>; body?: string | Buffer }): Promise<Response> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--data-only] [--only outbox]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--data-only] [--only outbox|tickets|tickets.create]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, and the
@@ -36,6 +36,7 @@ if (!scale) throw new Error(`unknown scale ${scaleName}: use ${Object.keys(SCALE
 const jsonFile = flag('json');
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const log = (m: string) => console.error(`[bench] ${m}`);
+const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create';
 
 /** Resident memory of a process and its descendants, in MB (Linux /proc). */
 function treeRssMb(rootPid: number): number {
@@ -143,50 +144,57 @@ try {
     log('building the app…');
     await build(env);
   }
-  app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true });
+  // BENCH_CPU_PROF=dir: a CPU profile of the app server, written when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true, nodeArgs: profile });
   await new Promise((r) => setTimeout(r, 2000));
   entries.push(value('server.rss_idle_mb', treeRssMb(app.pid!), 'MB'));
 
-  const session = new Session(PORT, `big.localhost:${PORT}`);
-  await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+  // --only tickets: the tickets' measurements alone (the customers' are skipped).
+  if (onlyTickets) {
+    log('only tickets: customers skipped');
+  } else {
+    const session = new Session(PORT, `big.localhost:${PORT}`);
+    await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
 
-  const terms = ['gonzalez', 'martin nunez', 'maria rodriguez', 'acuna', String(100_000 + Math.floor(scale.bigCustomers / 3)), String(20_000_000 + 7 * Math.floor(scale.bigCustomers / 2)), 'lucia ibanez', 'cliente1234@', 'perez sosa', 'hector'];
-  const N = 300;
-  entries.push(await latency('customers.search', N, (i) => session.query('customers.list', { query: terms[i % terms.length], page: 1, pageSize: 25 })));
-  entries.push(
-    await latency('customers.search.sql', N, (i) => {
-      const tokens = searchTokens(terms[i % terms.length]!);
-      return sql.query(LIST_SQL(tokens.length), [bigTenantId, ...tokens.map((t) => `%${t}%`)]);
-    }),
-  );
-  entries.push(await latency('customers.list', N, () => session.query('customers.list', { page: 1, pageSize: 25 })));
-  entries.push(await latency('customers.list.sql', N, () => sql.query(LIST_SQL(0), [bigTenantId])));
-  entries.push(await latency('customers.list.page40', 100, () => session.query('customers.list', { page: 40, pageSize: 25 })));
-  // The app's overhead, paired: each term over HTTP and then as SQL, back to back, and the median of
-  // the differences (a difference of two medians over a mix of terms mostly measures the mix).
-  const differences: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const term = terms[i % terms.length]!;
-    const tokens = searchTokens(term);
-    const t0 = performance.now();
-    await session.query('customers.list', { query: term, page: 1, pageSize: 25 });
-    const t1 = performance.now();
-    await sql.query(LIST_SQL(tokens.length), [bigTenantId, ...tokens.map((t) => `%${t}%`)]);
-    differences.push(t1 - t0 - (performance.now() - t1));
+    const terms = ['gonzalez', 'martin nunez', 'maria rodriguez', 'acuna', String(100_000 + Math.floor(scale.bigCustomers / 3)), String(20_000_000 + 7 * Math.floor(scale.bigCustomers / 2)), 'lucia ibanez', 'cliente1234@', 'perez sosa', 'hector'];
+    const N = 300;
+    entries.push(await latency('customers.search', N, (i) => session.query('customers.list', { query: terms[i % terms.length], page: 1, pageSize: 25 })));
+    entries.push(
+      await latency('customers.search.sql', N, (i) => {
+        const tokens = searchTokens(terms[i % terms.length]!);
+        return sql.query(LIST_SQL(tokens.length), [bigTenantId, ...tokens.map((t) => `%${t}%`)]);
+      }),
+    );
+    entries.push(await latency('customers.list', N, () => session.query('customers.list', { page: 1, pageSize: 25 })));
+    entries.push(await latency('customers.list.sql', N, () => sql.query(LIST_SQL(0), [bigTenantId])));
+    entries.push(await latency('customers.list.page40', 100, () => session.query('customers.list', { page: 40, pageSize: 25 })));
+    // The app's overhead, paired: each term over HTTP and then as SQL, back to back, and the median of
+    // the differences (a difference of two medians over a mix of terms mostly measures the mix).
+    const differences: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const term = terms[i % terms.length]!;
+      const tokens = searchTokens(term);
+      const t0 = performance.now();
+      await session.query('customers.list', { query: term, page: 1, pageSize: 25 });
+      const t1 = performance.now();
+      await sql.query(LIST_SQL(tokens.length), [bigTenantId, ...tokens.map((t) => `%${t}%`)]);
+      differences.push(t1 - t0 - (performance.now() - t1));
+    }
+    differences.sort((x, y) => x - y);
+    entries.push(value('customers.search.overhead_p50_ms', differences[Math.floor(differences.length / 2)]!, 'ms (app minus raw SQL, median of paired calls)'));
   }
-  differences.sort((x, y) => x - y);
-  entries.push(value('customers.search.overhead_p50_ms', differences[Math.floor(differences.length / 2)]!, 'ms (app minus raw SQL, median of paired calls)'));
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after load)'));
-  if (tickets) entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount)));
-  if (!args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
-  if (!args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  if (tickets) entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, flag('only') === 'tickets.create' ? 'create' : undefined)));
+  if (!onlyTickets && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
+  if (!onlyTickets && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
   await sql.end();
 } finally {
   await stopChild(app);
   await database.stop();
 }
-if (!args.includes('--skip-start')) entries.push(...(await measureStart()));
+if (!onlyTickets && !args.includes('--skip-start')) entries.push(...(await measureStart()));
 
 report(`scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest`);
 

@@ -129,7 +129,7 @@ async function linkConnections(client: pg.Client, tenantId: string, log: (m: str
 }
 
 /** The grid's SQL (listTickets), by hand, for the overhead comparison. */
-function gridSql(withSearch: number) {
+export function gridSql(withSearch: number) {
   return `
   SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
          p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
@@ -154,41 +154,60 @@ function gridSql(withSearch: number) {
   ORDER BY p.number DESC`;
 }
 
-export async function measureTickets(url: string, port: number, tenantId: string, heavyTicketId: string, count: number): Promise<Entry[]> {
+export async function measureTickets(url: string, port: number, tenantId: string, heavyTicketId: string, count: number, only?: 'create'): Promise<Entry[]> {
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   const session = new Session(port, `big.localhost:${port}`);
   await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
   const me = await session.query<{ id: string }>('users.me', undefined);
   const entries: Entry[] = [];
-  const N = 300;
-  const counts = `SELECT sum(pending)::int AS pending, sum(finished)::int AS finished, sum(closed)::int AS closed FROM "TicketCounter" WHERE "tenantId" = $1`;
-  entries.push(await latency('tickets.grid', N, () => session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 })));
-  entries.push(await latency('tickets.grid.sql', N, () => Promise.all([sql.query(gridSql(0), [tenantId, me.id]), sql.query(counts, [tenantId])])));
-  const terms = ['sin conexion', 'modem luz roja', 'gonzalez', String(count - 1234), 'tormenta barrio', 'factura importe', 'mudanza domicilio', 'hector'];
-  entries.push(await latency('tickets.search', N, (i) => session.query('tickets.list', { tab: 'PENDING', query: terms[i % terms.length], page: 1, pageSize: 25 })));
-  entries.push(
-    await latency('tickets.search.sql', N, (i) => {
-      const tokens = searchTokens(terms[i % terms.length]!);
-      return Promise.all([sql.query(gridSql(tokens.length), [tenantId, me.id, ...tokens.map((t) => `%${t}%`)]), sql.query(counts, [tenantId])]);
-    }),
-  );
-  // C3 advanced search: a connection field — the node, from the largest (16 % of the tickets) to
-  // the rural one (a few dozen) — in the Pending and Closed tabs, with the tabs' capped counts.
-  const nodes = (await sql.query(`SELECT id FROM "Node" WHERE "tenantId" = $1 AND name = ANY($2) ORDER BY name`, [tenantId, ['Nodo 1', 'Nodo 10', 'Nodo 40', RURAL_NODE]])).rows.map((r) => r.id as string);
-  const filteredInput = (i: number) => ({ tab: Math.floor(i / nodes.length) % 2 ? 'CLOSED' : 'PENDING', filters: { nodeId: nodes[i % nodes.length] }, page: 1, pageSize: 25 });
-  entries.push(await latency('tickets.filtered', N, (i) => session.query('tickets.list', filteredInput(i))));
-  // Ticket fields: a category, a technician, the last 30 days, a channel no ticket has, overdue.
-  const [category] = (await sql.query(`SELECT id FROM "TicketCategory" WHERE "tenantId" = $1 ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
-  const [technician] = (await sql.query(`SELECT id FROM "User" WHERE "tenantId" = $1 AND role = 'TECHNICIAN' ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
-  const fieldFilters = [{ categoryId: category }, { assigneeId: technician }, { openedFrom: new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10) }, { channel: 'PORTAL' }, { overdue: true }, { categoryId: category, complexity: 'HIGH' }];
-  entries.push(
-    await latency('tickets.filtered.fields', N, (i) =>
-      session.query('tickets.list', { tab: Math.floor(i / fieldFilters.length) % 2 ? 'CLOSED' : 'PENDING', filters: fieldFilters[i % fieldFilters.length], page: 1, pageSize: 25 }),
-    ),
-  );
-  entries.push(await latency('tickets.deepPage', 100, (i) => session.query('tickets.list', { tab: 'CLOSED', query: 'cliente', page: 200 + (i % 50), pageSize: 25 })));
-  entries.push(await latency('tickets.open', 200, () => Promise.all([session.query('tickets.get', { id: heavyTicketId }), session.query('tickets.history', { id: heavyTicketId })])));
+  /** The grid, searches, filters, deep pages and opening a ticket (all but creating). */
+  async function measureReads() {
+    const N = 300;
+    const counts = `SELECT sum(pending)::int AS pending, sum(finished)::int AS finished, sum(closed)::int AS closed FROM "TicketCounter" WHERE "tenantId" = $1`;
+    entries.push(await latency('tickets.grid', N, () => session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 })));
+    const gridBySql = () => Promise.all([sql.query(gridSql(0), [tenantId, me.id]), sql.query(counts, [tenantId])]);
+    entries.push(await latency('tickets.grid.sql', N, gridBySql));
+    // The app's overhead over that SQL, paired as for the customers: over HTTP, then as SQL, back to
+    // back, and the median of the differences. For scale, the floor of any signed-in call: users.me,
+    // which reads only the caller (the one query every staff call makes), over HTTP.
+    const differences: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const t0 = performance.now();
+      await session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 });
+      const t1 = performance.now();
+      await gridBySql();
+      differences.push(t1 - t0 - (performance.now() - t1));
+    }
+    differences.sort((x, y) => x - y);
+    entries.push(value('tickets.grid.overhead_p50_ms', differences[Math.floor(differences.length / 2)]!, 'ms (app minus raw SQL, median of paired calls)'));
+    entries.push(await latency('server.signed_in_floor', N, () => session.query('users.me', undefined)));
+    const terms = ['sin conexion', 'modem luz roja', 'gonzalez', String(count - 1234), 'tormenta barrio', 'factura importe', 'mudanza domicilio', 'hector'];
+    entries.push(await latency('tickets.search', N, (i) => session.query('tickets.list', { tab: 'PENDING', query: terms[i % terms.length], page: 1, pageSize: 25 })));
+    entries.push(
+      await latency('tickets.search.sql', N, (i) => {
+        const tokens = searchTokens(terms[i % terms.length]!);
+        return Promise.all([sql.query(gridSql(tokens.length), [tenantId, me.id, ...tokens.map((t) => `%${t}%`)]), sql.query(counts, [tenantId])]);
+      }),
+    );
+    // C3 advanced search: a connection field — the node, from the largest (16 % of the tickets) to
+    // the rural one (a few dozen) — in the Pending and Closed tabs, with the tabs' capped counts.
+    const nodes = (await sql.query(`SELECT id FROM "Node" WHERE "tenantId" = $1 AND name = ANY($2) ORDER BY name`, [tenantId, ['Nodo 1', 'Nodo 10', 'Nodo 40', RURAL_NODE]])).rows.map((r) => r.id as string);
+    const filteredInput = (i: number) => ({ tab: Math.floor(i / nodes.length) % 2 ? 'CLOSED' : 'PENDING', filters: { nodeId: nodes[i % nodes.length] }, page: 1, pageSize: 25 });
+    entries.push(await latency('tickets.filtered', N, (i) => session.query('tickets.list', filteredInput(i))));
+    // Ticket fields: a category, a technician, the last 30 days, a channel no ticket has, overdue.
+    const [category] = (await sql.query(`SELECT id FROM "TicketCategory" WHERE "tenantId" = $1 ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
+    const [technician] = (await sql.query(`SELECT id FROM "User" WHERE "tenantId" = $1 AND role = 'TECHNICIAN' ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
+    const fieldFilters = [{ categoryId: category }, { assigneeId: technician }, { openedFrom: new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10) }, { channel: 'PORTAL' }, { overdue: true }, { categoryId: category, complexity: 'HIGH' }];
+    entries.push(
+      await latency('tickets.filtered.fields', N, (i) =>
+        session.query('tickets.list', { tab: Math.floor(i / fieldFilters.length) % 2 ? 'CLOSED' : 'PENDING', filters: fieldFilters[i % fieldFilters.length], page: 1, pageSize: 25 }),
+      ),
+    );
+    entries.push(await latency('tickets.deepPage', 100, (i) => session.query('tickets.list', { tab: 'CLOSED', query: 'cliente', page: 200 + (i % 50), pageSize: 25 })));
+    entries.push(await latency('tickets.open', 200, () => Promise.all([session.query('tickets.get', { id: heavyTicketId }), session.query('tickets.history', { id: heavyTicketId })])));
+  }
 
+  if (only !== 'create') await measureReads();
   // Creating at 50 connections: 50 signed-in sessions, each creating tickets back to back.
   const sessions = await Promise.all(
     Array.from({ length: 50 }, async () => {
@@ -198,6 +217,11 @@ export async function measureTickets(url: string, port: number, tenantId: string
     }),
   );
   const customers = (await sql.query(`SELECT id FROM "Customer" WHERE "tenantId" = $1 AND status = 'ACTIVE' ORDER BY id LIMIT 500`, [tenantId])).rows.map((r) => r.id as string);
+  // Warm-up, not measured: each session's first creations (code paths compiled, pooled connections'
+  // cached plans) — 10 per session.
+  await Promise.all(sessions.map(async (s, k) => {
+    for (let i = 0; i < 10; i++) await s.mutate('tickets.create', { customerId: customers[(k * 10 + i) % customers.length], description: `Alta de prueba (calentamiento) ${k}.${i}` });
+  }));
   const PER_SESSION = 40;
   const times: number[] = [];
   const t0 = performance.now();
