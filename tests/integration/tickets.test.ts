@@ -113,9 +113,18 @@ describe('the grid', () => {
     const recent = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Cambio de domicilio', description: 'Se muda', billable: true, categoryId: c.category('Instalación').id });
     const done = await A.OPERATOR.tickets.create({ title: 'Ya resuelto', description: 'Hecho', stateId: c.state('Resuelto').id });
 
-    const search = await A.OPERATOR.tickets.list({ query: 'conexion barrio' });
+    // The page is read without Prisma (db.ts rawRows): its instants are the stored ones whatever the
+    // process's time zone (Node applies a TZ change at once).
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Bogota';
+    const search = await A.OPERATOR.tickets.list({ query: 'conexion barrio' }).finally(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
     expect(search.items.map((t) => t.id)).toEqual([old.id]);
     expect(search.items[0]).toMatchObject({ customerName: 'Íñigo Suárez', stateName: 'Abierto', priorityName: 'Normal', overdue: true });
+    expect(search.items[0]!.openedAt).toEqual(new Date('2019-12-20T00:00:00Z'));
+    expect(search.items[0]!.dueAt).toEqual(new Date('2020-01-01T00:00:00Z'));
     expect((await A.OPERATOR.tickets.list({ query: 'inigo suarez' })).items.map((t) => t.id)).toEqual([recent.id, old.id]);
     expect((await A.OPERATOR.tickets.list({ query: String(recent.number) })).items.map((t) => t.number)).toContain(recent.number);
 

@@ -14,6 +14,7 @@ import { optionalText } from '@/lib/zod-fields';
 import { uuidv7 } from '@/lib/ids';
 import { fieldError, notFound } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
+import { rawRows } from '@/server/db';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES, TICKET_CHANNELS, ZTicketFilters } from '@/lib/ticket-filters';
 import { visibleTo } from './files';
@@ -210,8 +211,9 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       : Prisma.sql`SELECT * FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join(tab, ' AND ')} ORDER BY t.number DESC LIMIT ${window}) t
                    WHERE ${Prisma.join([...matches, ...filters], ' AND ')}`;
   const showPrices = can(caller.actor.role, 'billing.read');
+  // The page through rawRows, not $queryRaw: Prisma's handling of its 26 rows cost 1.4 ms (db.ts).
   const page = (window: number | null) =>
-    db.$queryRaw<
+    rawRows<
       {
         id: string;
         number: number;
@@ -220,7 +222,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         stage: Stage;
         complexity: (typeof COMPLEXITIES)[number] | null;
         billable: boolean;
-        price: Prisma.Decimal | null;
+        price: string | null;
         dueAt: Date | null;
         openedAt: Date;
         closedAt: Date | null;
@@ -239,8 +241,8 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         commentCount: number;
         fileCount: number;
         imageCount: number;
-      }[]
-    >`
+      }
+    >(Prisma.sql`
       SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
@@ -265,7 +267,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         SELECT count(*)::int AS "fileCount", (count(*) FILTER (WHERE tf.image))::int AS "imageCount" FROM "TicketFile" tf
         WHERE tf."tenantId" = p."tenantId" AND tf."ticketId" = p.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[])
       ) f
-      ORDER BY ${order.outer}`;
+      ORDER BY ${order.outer}`);
   const searchPage = async () => {
     const windowed = await page(SEARCH_WINDOW);
     return windowed.length > input.pageSize ? windowed : page(null);
