@@ -2,6 +2,7 @@
 // edits it, and soft-deletes it.
 import { expect, test } from '@playwright/test';
 import { DEMO, STAFF, signInStaff, signOut } from './helpers';
+import { NO_COORDINATES } from './seed';
 
 test('an operator creates a customer with a connection and finds it by an accent-less search; a supervisor deletes it', async ({ page }) => {
   await signInStaff(page, STAFF.operator);
@@ -58,4 +59,20 @@ test('an operator creates a customer with a connection and finds it by an accent
 
   await page.goto(`${DEMO}/customers?q=inigo`);
   await expect(page.getByText('No hay resultados.')).toBeVisible();
+});
+
+test('the list pager: page 2 of a search goes back to the first page, whose URL keeps the search but no page', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  // One customer matches, so page 2 is empty and page 1 has no next page.
+  await page.goto(`${DEMO}/customers?q=${NO_COORDINATES.code}&page=2`);
+  const pager = page.getByRole('navigation', { name: 'Paginación' });
+  await expect(pager.getByText('Página 2')).toBeVisible();
+  await expect(page.getByText('No hay resultados.')).toBeVisible();
+  await pager.getByRole('button', { name: 'Anterior' }).click();
+  await expect(pager.getByText('Página 1')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: NO_COORDINATES.name })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`q=${NO_COORDINATES.code}`));
+  await expect(page).not.toHaveURL(/page=/);
+  await expect(pager.getByRole('button', { name: 'Anterior' })).toBeDisabled();
+  await expect(pager.getByRole('button', { name: 'Siguiente' })).toBeDisabled();
 });

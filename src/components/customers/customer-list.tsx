@@ -17,6 +17,7 @@ import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { MessageDialog } from '@/components/outreach/message-dialog';
 import { OUTREACH_LIMITS } from '@/lib/outreach';
 import { DataTable } from '@/components/ui/data-table';
+import { Pager } from '@/components/ui/pager';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
 import { CustomerStatusBadge } from './status-badges';
@@ -131,15 +132,7 @@ export function CustomerList() {
         sort={{ id: shown.sort, direction: shown.direction }}
         onSort={(s) => update({ sort: s.id, dir: s.direction, page: null })}
       />
-      <nav aria-label={common('pagination')} className="flex items-center justify-between">
-        <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>
-          {common('previous')}
-        </Button>
-        <span className="text-sm text-slate-700">{common('page', { page })}</span>
-        <Button variant="secondary" disabled={!list.data?.hasMore} onClick={() => update({ page: page + 1 })}>
-          {common('next')}
-        </Button>
-      </nav>
+      <Pager page={page} hasMore={Boolean(list.data?.hasMore)} onPage={(p) => update({ page: p })} />
     </div>
   );
 }

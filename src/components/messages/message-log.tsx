@@ -13,6 +13,7 @@ import type { RouterOutputs } from '@/trpc/types';
 import { formatDateTime } from '@/lib/format';
 import { CHANNEL_SLUGS, filterScopeOf, MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, messageFiltersFromParams, type MessageChannel } from '@/lib/message-filters';
 import { DataTable } from '@/components/ui/data-table';
+import { Pager } from '@/components/ui/pager';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { SavedFilters } from '@/components/ui/saved-filters';
 import { Alert, Button, PageHeader } from '@/components/ui/controls';
@@ -179,11 +180,7 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
           </div>
         ) : null}
         <DataTable caption={t(`channelTitle.${channel}`)} data={items} columns={columns} loading={list.isFetching} />
-        <nav aria-label={common('pagination')} className="flex items-center justify-between">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>{common('previous')}</Button>
-          <span className="text-sm text-slate-700">{common('page', { page })}</span>
-          <Button variant="secondary" disabled={!list.data?.hasMore} onClick={() => update({ page: page + 1 })}>{common('next')}</Button>
-        </nav>
+        <Pager page={page} hasMore={Boolean(list.data?.hasMore)} onPage={(p) => update({ page: p })} />
       </div>
       {viewing ? <MessageView id={viewing} onClose={() => setViewing(null)} /> : null}
     </>

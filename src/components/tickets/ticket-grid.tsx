@@ -12,6 +12,7 @@ import { useRowSelection } from '@/components/ui/use-row-selection';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
+import { Pager } from '@/components/ui/pager';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
@@ -290,11 +291,7 @@ export function TicketGrid() {
           onSort={(s) => update({ sort: s.id === 'number' ? null : s.id, page: null })}
         />
       </div>
-      <nav aria-label={common('pagination')} className="flex items-center justify-between">
-        <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 === 1 ? null : page - 1 })}>{common('previous')}</Button>
-        <span className="text-sm text-slate-700">{common('page', { page })}</span>
-        <Button variant="secondary" disabled={!list.data?.hasMore} onClick={() => update({ page: page + 1 })}>{common('next')}</Button>
-      </nav>
+      <Pager page={page} hasMore={Boolean(list.data?.hasMore)} onPage={(p) => update({ page: p })} />
     </div>
   );
 }
