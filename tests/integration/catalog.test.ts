@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { createCatalog, createConnection, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
-beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
 
 describe('catalog reads', () => {
   it('every role lists the tenant’s catalog; only billing roles see plan prices', async () => {

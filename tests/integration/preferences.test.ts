@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asCustomer, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
-beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
 
 describe('hidden columns', () => {
   it('are kept per user; number and title cannot be hidden; unknown columns are refused', async () => {

@@ -1,10 +1,10 @@
 // C3 mass actions: each ticket of the selection is checked like a single save — technicians may not
 // close — and the answer says what was done, what was refused and why; other tenants' ids are not found.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { rejects, type StaffOfEveryRole, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
-beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+let A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ A, B } = await twoTenantsWithStaff()));
 
 async function three(prefix: string) {
   return Promise.all([1, 2, 3].map((i) => A.OPERATOR.tickets.create({ title: `${prefix} ${i}`, description: 'Selección' })));

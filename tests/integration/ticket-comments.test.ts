@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { asCustomer, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
-beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
 
 async function newTicket(title: string) {
   const customer = await createCustomer(a);

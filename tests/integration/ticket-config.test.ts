@@ -7,8 +7,8 @@ import { backfillTicketConfig } from '@/server/services/tickets/defaults';
 import { createTenant, createUser, rejects, staffOfEveryRole, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { httpCall } from '../factories/http';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
-beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
 
 const names = (items: { name: string }[]) => items.map((i) => i.name);
 

@@ -8,10 +8,10 @@ import type { TicketFilters } from '@/lib/ticket-filters';
 import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, unique } from '../factories';
 import { httpCall } from '../factories/http';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let config: Awaited<ReturnType<StaffOfEveryRole['ADMIN']['ticketConfig']['get']>>;
 beforeAll(async () => {
-  ({ a, b, A, B } = await twoTenantsWithStaff());
+  ({ a, A, B } = await twoTenantsWithStaff());
   config = await A.ADMIN.ticketConfig.get();
 });
 

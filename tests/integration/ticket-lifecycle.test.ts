@@ -6,11 +6,11 @@ import { scopedDb } from '@/server/data/scoped';
 import { asCustomer, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { httpCall } from '../factories/http';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let states: Record<string, string>;
 let priorities: Record<string, string>;
 beforeAll(async () => {
-  ({ a, b, A, B } = await twoTenantsWithStaff());
+  ({ a, A, B } = await twoTenantsWithStaff());
   const config = await A.ADMIN.ticketConfig.get();
   states = Object.fromEntries(config.states.map((s) => [s.name, s.id]));
   priorities = Object.fromEntries(config.priorities.map((p) => [p.name, p.id]));

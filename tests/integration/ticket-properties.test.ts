@@ -8,12 +8,12 @@ import { scopedDb } from '@/server/data/scoped';
 import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { httpCall } from '../factories/http';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let pool: string[];
 let ticketId: string;
 let categoriesA: string[];
 beforeAll(async () => {
-  ({ a, b, A, B } = await twoTenantsWithStaff());
+  ({ a, A, B } = await twoTenantsWithStaff());
   const customer = await createCustomer(a);
   const configA = await A.ADMIN.ticketConfig.get();
   const configB = await B.ADMIN.ticketConfig.get();

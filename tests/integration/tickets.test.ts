@@ -6,8 +6,8 @@ import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { asCustomer, createConnection, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
-beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
 
 async function config(tenant: StaffOfEveryRole) {
   const c = await tenant.ADMIN.ticketConfig.get();

@@ -5,8 +5,8 @@ import { scopedDb } from '@/server/data/scoped';
 import { signInStaff } from '@/server/services/auth/sign-in';
 import { asStaff, createUser, PASSWORD, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
-let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
-beforeAll(async () => ({ a, b, A, B } = await twoTenantsWithStaff()));
+let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
+beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
 
 describe('users.me', () => {
   it('returns the caller and their permissions, for every staff role', async () => {

@@ -20,7 +20,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
   const enums = useTranslations('enums');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const { tenant, intl } = useStaffContext();
+  const { intl } = useStaffContext();
   const panelId = useId();
   const active = activeFilterKeys(filters);
   const [open, setOpen] = useState(false);
