@@ -1,5 +1,6 @@
 // zod issues → translated, per-field messages. Schemas state rules; this says them in the
-// caller's language. A refinement names its own message with `message: 'validation.<key>'`.
+// caller's language. A refinement names its own message with `message: 'validation.<key>'`, and a
+// custom issue may give that message its `params`.
 import type { z } from 'zod';
 import type { Locale } from '@/lib/format';
 import { translateError } from './catalog';
@@ -8,7 +9,10 @@ type Issue = z.core.$ZodIssue;
 
 export function issueMessage(locale: Locale, issue: Issue): string {
   const t = (key: string, params?: Record<string, string | number>) => translateError(locale, `validation.${key}`, params);
-  if (issue.message?.startsWith('validation.')) return translateError(locale, issue.message);
+  if (issue.message?.startsWith('validation.')) {
+    const params = issue.code === 'custom' ? (issue.params as Record<string, string | number> | undefined) : undefined;
+    return translateError(locale, issue.message, params);
+  }
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? t('required') : t('invalidType');

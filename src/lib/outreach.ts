@@ -2,8 +2,6 @@
 export const OUTREACH_LIMITS = {
   /** A push's title. */
   title: 60,
-  /** One SMS segment of plain text. */
-  smsText: 160,
   pushText: 500,
   /** Customers in one send. */
   customers: 500,

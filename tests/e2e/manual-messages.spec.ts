@@ -36,11 +36,18 @@ test('the office sends an SMS to customers selected in the list; one without a p
   const dialog = page.getByRole('dialog', { name: 'Enviar mensaje' });
   await expect(dialog).toContainText('Para 3 clientes');
   await dialog.getByRole('radio', { name: 'SMS' }).check();
-  // An SMS has no title; its text has a counter to 160.
+  // An SMS has no title; its counter counts as carriers do: up to 3 parts, 153 characters each when
+  // split, and 67 once an á, í, ó or ú makes it Unicode.
   await expect(dialog.getByLabel('Título')).toHaveCount(0);
+  await dialog.getByLabel('Mensaje').fill('x'.repeat(161));
+  await expect(dialog).toContainText('161 de 459 caracteres · 2 SMS');
+  await dialog.getByLabel('Mensaje').fill('Atención: corte programado');
+  await expect(dialog).toContainText('26 de 201 caracteres · 1 SMS');
+  await expect(dialog).toContainText('cada mensaje lleva 70 caracteres');
   const text = 'Fibra Sur: el jueves de 9 a 11 hay mantenimiento en tu zona.';
   await dialog.getByLabel('Mensaje').fill(text);
-  await expect(dialog).toContainText(`${text.length} de 160 caracteres`);
+  await expect(dialog).toContainText(`${text.length} de 459 caracteres · 1 SMS`);
+  await expect(dialog).not.toContainText('cada mensaje lleva 70 caracteres');
   // Empty text first: a translated field error, nothing sent.
   await dialog.getByLabel('Mensaje').fill('');
   await dialog.getByRole('button', { name: 'Enviar' }).click();

@@ -123,12 +123,19 @@ describe('notify.customers — push or SMS from the customer list', () => {
     expect(messages[0]!.link).toMatch(/\/portal$/);
   });
 
-  it('SMS text up to 160 characters; at most 500 customers at once, said clearly', async () => {
+  it('SMS text up to 3 parts as carriers count them (GSM 459, with accents 201); at most 500 customers at once, said clearly', async () => {
     const op = await as(a, A.ids.OPERATOR);
     const c = await customer(a, 'Largo', ['11 4444-0003']);
-    expect(await fieldErrors(a, A.ids.OPERATOR, 'notify.customers', { channel: 'SMS', customerIds: [c.id], text: 'x'.repeat(161) })).toEqual({ text: 'Debe tener como máximo 160 caracteres.' });
-    const ok = await op.notify.customers({ channel: 'SMS', customerIds: [c.id], text: 'x'.repeat(160) });
+    const tooLong = 'Un SMS puede ocupar como máximo 3 mensajes: acortá el texto.';
+    expect(await fieldErrors(a, A.ids.OPERATOR, 'notify.customers', { channel: 'SMS', customerIds: [c.id], text: 'x'.repeat(460) })).toEqual({ text: tooLong });
+    expect(await fieldErrors(a, A.ids.OPERATOR, 'notify.customers', { channel: 'SMS', customerIds: [c.id], text: 'ó'.repeat(202) })).toEqual({ text: tooLong });
+    expect((await fieldErrors(a, A.ids.OPERATOR, 'notify.customers', { channel: 'SMS', customerIds: [c.id], text: 'ó'.repeat(202) }, 'en'))?.text).toBe('An SMS can take at most 3 messages: shorten the text.');
+    const long = `${`Fibra Sur: ${'corte programado mañana de 9 a 11 en tu zona. '.repeat(10)}`.slice(0, 458)}.`;
+    const ok = await op.notify.customers({ channel: 'SMS', customerIds: [c.id], text: long });
     expect(ok.queued).toBe(1);
+    expect((await op.notify.customers({ channel: 'SMS', customerIds: [c.id], text: 'ó'.repeat(201) })).queued).toBe(1);
+    // The whole text is kept and sent as one message; the carrier splits it.
+    expect((await db().message.findMany({ where: { tenantId: a.id, channel: 'SMS', customerId: c.id }, select: { text: true } })).map((m) => m.text.length).sort()).toEqual([201, 459]);
     const ids = Array.from({ length: 501 }, () => crypto.randomUUID());
     expect(await fieldErrors(a, A.ids.OPERATOR, 'notify.customers', { channel: 'SMS', customerIds: ids, text: 'Hola' })).toEqual({ customerIds: 'Podés enviar a 500 clientes como máximo por vez. Elegí menos o enviá en tandas.' });
     expect((await fieldErrors(a, A.ids.OPERATOR, 'notify.customers', { channel: 'SMS', customerIds: ids, text: 'Hi' }, 'en'))?.customerIds).toMatch(/^You can send to at most 500 customers/);

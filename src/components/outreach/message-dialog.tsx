@@ -1,6 +1,6 @@
 'use client';
 // D2: writing by hand — a push to a staff member, or a push or an SMS to one or many customers — in
-// a native dialog. Counters say how much text fits (an SMS is one 160-character segment); the
+// a native dialog. Counters say how much text fits (an SMS as carriers count it: sms-parts.ts); the
 // server checks the same limits and answers field by field. What a send did ("12 enviados a la
 // cola, 3 sin teléfono") goes back to the page that opened the dialog.
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -9,6 +9,7 @@ import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { OUTREACH_LIMITS } from '@/lib/outreach';
+import { SMS_MAX_PARTS, smsLength } from '@/lib/sms-parts';
 import { Alert, Button, Field, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 
@@ -58,7 +59,7 @@ export function MessageDialog({ target, label, onSent, disabled }: { target: Mes
   const pending = toUser.isPending || toCustomers.isPending;
   const errors = formErrors(toUser.error ?? toCustomers.error);
   const sms = forCustomers && channel === 'SMS';
-  const maxText = sms ? OUTREACH_LIMITS.smsText : OUTREACH_LIMITS.pushText;
+  const smsSize = smsLength(text);
 
   function open() {
     toUser.reset();
@@ -74,6 +75,13 @@ export function MessageDialog({ target, label, onSent, disabled }: { target: Mes
   }
 
   const counter = (value: string, max: number) => <span className={value.length > max ? 'font-medium text-red-700' : undefined}>{t('counter', { count: value.length, max })}</span>;
+  // An SMS counts as carriers do: its characters against what SMS_MAX_PARTS parts carry, and its parts.
+  const smsCounter = (
+    <>
+      <span className={smsSize.parts > SMS_MAX_PARTS ? 'font-medium text-red-700' : undefined}>{t('smsCounter', { count: smsSize.units, max: smsSize.max, parts: smsSize.parts })}</span>
+      {smsSize.unicode ? <span className="block">{t('smsUnicode')}</span> : null}
+    </>
+  );
   const heading = target.kind === 'user' ? t('pushDialogTitle', { name: target.name }) : t('dialogTitle');
 
   return (
@@ -109,7 +117,7 @@ export function MessageDialog({ target, label, onSent, disabled }: { target: Mes
               {(a) => <input className={FIELD} {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}
             </Field>
           ) : null}
-          <Field label={t('text')} error={errors.field('text')} hint={counter(text, maxText)}>
+          <Field label={t('text')} error={errors.field('text')} hint={sms ? smsCounter : counter(text, OUTREACH_LIMITS.pushText)}>
             {(a) => <textarea className={FIELD} rows={sms ? 3 : 5} {...a} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
           {!sms ? <TextInput label={t('link')} type="url" inputMode="url" placeholder="https://" value={link} onChange={(e) => setLink(e.target.value)} error={errors.field('link')} hint={t('linkHint')} /> : null}

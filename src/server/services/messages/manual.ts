@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { tenantOrigin } from '@/env';
 import { isLocale } from '@/lib/format';
 import { OUTREACH_LIMITS } from '@/lib/outreach';
+import { SMS_MAX_PARTS, smsLength } from '@/lib/sms-parts';
 import { notFound } from '@/server/errors';
 import { INVALID_PHONE, smsRecipient, smsSender } from '@/server/notifications/sms-setup';
 import { NO_ADDRESS, NO_DEVICE, NO_PROVIDER, pushDrafts, pushDraftsTo, writeMessages, type Draft } from '@/server/notifications/recipients';
@@ -14,7 +15,15 @@ import type { StaffCaller } from '@/server/services/caller';
 
 const ZTitle = z.string().trim().min(1).max(OUTREACH_LIMITS.title);
 const ZPushText = z.string().trim().min(1).max(OUTREACH_LIMITS.pushText);
-const ZSmsText = z.string().trim().min(1).max(OUTREACH_LIMITS.smsText);
+/** An SMS of up to SMS_MAX_PARTS parts as carriers count them (sms-parts.ts); 1,600 characters is Twilio's own cap. */
+const ZSmsText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1600)
+  .superRefine((text, ctx) => {
+    if (smsLength(text).parts > SMS_MAX_PARTS) ctx.addIssue({ code: 'custom', message: 'validation.smsTooLong', params: { max: SMS_MAX_PARTS } });
+  });
 /** Where a push opens: an http(s) address; empty means the recipient's home in Antena. */
 const ZLink = z
   .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'validation.link' }).max(500)])
