@@ -112,6 +112,12 @@ test('an admin sends a push to a technician from their profile; it is logged as 
   await expect(page.getByRole('status').filter({ hasText: 'cola' })).toHaveText('0 enviados a la cola, 1 sin dispositivo con notificaciones');
   const log = await messageLog(page, { channel: 'PUSH', kind: 'MANUAL' });
   expect(log.find((m) => m.user?.name === 'Tomás Técnico')).toMatchObject({ status: 'NOT_SENT', kind: 'MANUAL', error: 'not sent: no device subscribed to push', recipient: 'Tomás Técnico' });
+  // The push log names who sent it, in the list and in the message's view.
+  await page.goto('/messages/push?kind=MANUAL');
+  const row = page.getByRole('row').filter({ hasText: 'Material en el depósito' }).first();
+  await expect(row).toContainText('Manual · Ana Administradora');
+  await row.getByRole('button', { name: /Ver/ }).click();
+  await expect(page.getByTestId('message-sent-by')).toHaveText('Ana Administradora');
 });
 
 test('the tenant’s SMS settings: on with a sender; switching on without one is refused with a translated error', async ({ page }) => {

@@ -162,6 +162,7 @@ describe('a message as it was sent', () => {
       link: 'https://demo.example/tickets/9',
       status: 'FAILED',
       error: 'validation_error (422): Invalid `to` field.',
+      sentBy: null, // automatic
     });
     await rejects(A.TECHNICIAN.messages.get({ id: ids.e2! }), 'FORBIDDEN');
     await rejects(B.ADMIN.messages.get({ id: ids.e2! }), 'NOT_FOUND');
@@ -178,6 +179,8 @@ describe('resending', () => {
       return m?.status === 'SENT' ? m : null;
     });
     expect(copy).toMatchObject({ kind: 'MANUAL', channel: 'EMAIL', recipient: 'rosa@example.com', subject: 'Ticket #7 asignado', link: 'https://demo.example/tickets/9', customerId: rosa.id, attempts: 1 });
+    // The copy names who asked for it; the original, automatic, names no one.
+    expect(copy.sentById).toBe(A.ids.OPERATOR);
     const sent = resend.delivered.slice(before);
     expect(sent.map((d) => [d.body.to, d.body.subject])).toEqual([[['rosa@example.com'], 'Ticket #7 asignado']]);
     expect((await scopedDb(a.id).message.findUniqueOrThrow({ where: { id: ids.e2! } })).status).toBe('FAILED');

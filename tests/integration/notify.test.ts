@@ -58,6 +58,10 @@ describe('notify.user — a push to a staff member (from their profile)', () => 
     expect(messages.map((m) => m.recipient.split(' — ')[1])).toEqual(['Chrome · Android', 'Chrome · Android (2)']);
     expect(messages.every((m) => m.kind === 'MANUAL' && m.reason === 'manual' && m.status === 'PENDING' && m.subject === 'Corte programado')).toBe(true);
     expect(messages[0]!.link).toMatch(/\/tech$/);
+    // Who sent it is kept, and the log's view says it.
+    expect(messages.every((m) => m.sentById === A.ids.OPERATOR)).toBe(true);
+    const operator = await scopedDb(a.id).user.findUniqueOrThrow({ where: { id: A.ids.OPERATOR }, select: { name: true } });
+    expect((await (await as(a, a.adminId)).messages.get({ id: messages[0]!.id })).sentBy).toEqual({ id: A.ids.OPERATOR, name: operator.name });
     const [event] = await handedOver(a);
     expect([...(event!.payload as { messageIds: string[] }).messageIds].sort()).toEqual(messages.map((m) => m.id).sort());
   });

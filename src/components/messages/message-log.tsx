@@ -95,7 +95,12 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
         header: t('columns.ticket'),
         cell: ({ row }) => (row.original.ticket ? <Link href={`/tickets/${row.original.ticket.id}`} className="font-mono text-xs text-brand-700 underline">#{row.original.ticket.number}</Link> : null),
       },
-      { id: 'kind', header: t('columns.kind'), cell: ({ row }) => t(`kind.${row.original.kind}`) },
+      {
+        id: 'kind',
+        header: t('columns.kind'),
+        // A manual message names who sent it.
+        cell: ({ row }) => (row.original.sentBy ? `${t(`kind.${row.original.kind}`)} · ${row.original.sentBy.name}` : t(`kind.${row.original.kind}`)),
+      },
       {
         id: 'status',
         header: t('columns.status'),

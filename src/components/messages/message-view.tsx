@@ -53,6 +53,12 @@ export function MessageView({ id, onClose }: { id: string; onClose: () => void }
                   <dd>{formatDateTime(m.sentAt, intl, tenant.timeZone)}</dd>
                 </>
               ) : null}
+              {m.sentBy ? (
+                <>
+                  <dt className="font-medium text-slate-600">{t('sentBy')}</dt>
+                  <dd data-testid="message-sent-by">{m.sentBy.name}</dd>
+                </>
+              ) : null}
               <dt className="font-medium text-slate-600">{t('columns.status')}</dt>
               <dd className="space-x-2">
                 <StatusBadge status={m.status} />

@@ -71,6 +71,7 @@ const COLUMNS: Record<keyof Draft, { type: string; default?: string }> = {
   html: { type: 'text' },
   link: { type: 'text' },
   subscriptionId: { type: 'uuid' },
+  sentById: { type: 'uuid' },
   scheduledFor: { type: 'timestamp' },
   attempts: { type: 'int', default: '0' },
   providerId: { type: 'text' },
@@ -107,9 +108,9 @@ export const QUEUE_WRITTEN = 'message.resend';
  * Writes messages and, in the same transaction, one outbox event naming those the worker should
  * deliver; a message born not sent (no device, no address) is only logged. Returns the rows written.
  */
-export async function writeMessages(tx: Writer, tenantId: string, drafts: Draft[]) {
+export async function writeMessages(tx: Writer, tenantId: string, drafts: Draft[], sentById: string | null) {
   // Raw SQL bypasses the tenant-scoped client, so the tenant is set here, whatever a draft says.
-  const rows = await insertMessages(tx, drafts.map((d) => ({ ...d, tenantId })));
+  const rows = await insertMessages(tx, drafts.map((d) => ({ ...d, tenantId, sentById })));
   const queued = rows.filter((m) => m.status === 'PENDING').map((m) => m.id);
   if (queued.length) await tx.outboxEvent.create({ data: { tenantId, type: QUEUE_WRITTEN, payload: { messageIds: queued } } });
   return rows;

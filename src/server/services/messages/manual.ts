@@ -98,8 +98,8 @@ export async function sendToCustomers(caller: StaffCaller, input: z.output<typeo
 }
 
 /** Writes the messages (and queues them) in one transaction; counts what was queued and why the rest was not. */
-async function write({ db, tenantId }: StaffCaller, drafts: Draft[]): Promise<SendSummary> {
-  const created = await db.$transaction((tx) => writeMessages(tx, tenantId, drafts));
+async function write({ db, tenantId, actor }: StaffCaller, drafts: Draft[]): Promise<SendSummary> {
+  const created = await db.$transaction((tx) => writeMessages(tx, tenantId, drafts, actor.id));
   const summary: SendSummary = { queued: 0, noPhone: 0, invalidPhone: 0, noDevice: 0, noProvider: 0 };
   for (const m of created) {
     if (m.status === 'PENDING') summary.queued += 1;

@@ -47,6 +47,7 @@ const LIST_SELECT = {
   ticket: { select: { id: true, number: true } },
   customer: { select: { id: true, name: true } },
   user: { select: { id: true, name: true } },
+  sentBy: { select: { id: true, name: true } },
 } as const satisfies Prisma.MessageSelect;
 
 /** The list shows an SMS's or a push's text; an e-mail's body is only in the message's view. */
@@ -118,7 +119,7 @@ export async function getMessage({ db }: StaffCaller, id: string) {
  * to each. An e-mail logged without an address goes to the person's address as it is now. Only copies
  * that can be delivered are queued.
  */
-export async function resendMessages({ db, tenantId }: StaffCaller, input: z.output<typeof ZResend>) {
+export async function resendMessages({ db, tenantId, actor }: StaffCaller, input: z.output<typeof ZResend>) {
   const originals = await db.message.findMany({
     where: { id: { in: input.ids } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -161,7 +162,7 @@ export async function resendMessages({ db, tenantId }: StaffCaller, input: z.out
       }
     }
     // A copy born not sent is only logged; the worker delivers the others.
-    const copies = await writeMessages(tx, tenantId, drafts);
+    const copies = await writeMessages(tx, tenantId, drafts, actor.id);
     const queued = copies.filter((c) => c.status === 'PENDING').length;
     return { resent: originals.length, queued, notSent: copies.length - queued, ids: copies.map((c) => c.id) };
   });

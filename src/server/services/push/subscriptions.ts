@@ -71,7 +71,8 @@ export async function sendTest(caller: Caller) {
       subject: t('testTitle', { tenant: caller.tenant.name }),
       text: t('testBody'),
     });
-    const written = await writeMessages(tx, caller.tenantId, drafts);
+    // A test push is one's own: a staff member sent it; a customer's is nobody's on the office side.
+    const written = await writeMessages(tx, caller.tenantId, drafts, caller.actor.kind === 'staff' ? caller.actor.id : null);
     return { devices: written.filter((m) => m.status === 'PENDING').length };
   });
 }
