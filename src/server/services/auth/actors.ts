@@ -1,5 +1,6 @@
 // Reloads the caller behind a session on every call: deactivation and role changes apply at once.
-import { db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
+import { rawRows } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import type { Role } from '@/lib/permissions';
 import type { StaffActor, CustomerActor } from '@/server/services/caller';
@@ -8,13 +9,14 @@ import type { TenantInfo } from '@/server/services/tenants/resolve';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Runs on every staff call, so it is one plain query (0.34 ms) rather than the scoped client's
- * findUnique (0.79 ms, measured on the bench database); the tenant is in the WHERE all the same.
+ * Runs on every staff call, so it is one plain query through the pool (rawRows) rather than the
+ * scoped client's findUnique (0.79 ms, measured on the bench database) or $queryRaw (0.52–0.61 ms;
+ * 0.35–0.47 through pg); the tenant is in the WHERE all the same.
  */
 export async function loadStaffActor(tenantId: string, userId: string): Promise<StaffActor | null> {
   if (!UUID.test(userId)) return null;
-  const rows = await db().$queryRaw<{ id: string; role: Role; name: string; email: string }[]>`
-    SELECT id, role, name, email FROM "User" WHERE "tenantId" = ${tenantId}::uuid AND id = ${userId}::uuid AND active`;
+  const rows = await rawRows<{ id: string; role: Role; name: string; email: string }>(Prisma.sql`
+    SELECT id, role, name, email FROM "User" WHERE "tenantId" = ${tenantId}::uuid AND id = ${userId}::uuid AND active`);
   const user = rows[0];
   if (!user) return null;
   return { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email };

@@ -68,10 +68,10 @@ export function bumpStageCount(tx: { $executeRaw: ScopedDb['$executeRaw'] }, ten
 }
 
 /** The tabs' counts: the sum of a handful of stripe rows, never a count over the tenant's tickets. */
-export async function stageCounts(db: ScopedDb, tenantId: string): Promise<Record<Stage, number>> {
-  const [row] = await db.$queryRaw<{ pending: number; finished: number; closed: number }[]>`
+export async function stageCounts(tenantId: string): Promise<Record<Stage, number>> {
+  const [row] = await rawRows<{ pending: number; finished: number; closed: number }>(Prisma.sql`
     SELECT coalesce(sum(pending), 0)::int AS pending, coalesce(sum(finished), 0)::int AS finished, coalesce(sum(closed), 0)::int AS closed
-    FROM "TicketCounter" WHERE "tenantId" = ${tenantId}::uuid`;
+    FROM "TicketCounter" WHERE "tenantId" = ${tenantId}::uuid`);
   return { PENDING: row?.pending ?? 0, FINISHED: row?.finished ?? 0, CLOSED: row?.closed ?? 0 };
 }
 
@@ -95,12 +95,12 @@ type References = {
  * Read in one statement (each row, or the tenant's default where the form left it out): creating is
  * the hottest write, and four separate lookups were four round trips to PostgreSQL per ticket.
  */
-async function resolveReferences(db: ScopedDb, tenantId: string, input: TicketCreate, country: string, timeZone: string) {
+async function resolveReferences(tenantId: string, input: TicketCreate, country: string, timeZone: string) {
   const tenant = Prisma.sql`"tenantId" = ${tenantId}::uuid`;
   /** The row with this id, or (for the defaulted ones) the tenant's default still offered. */
   const pick = (id: string | null | undefined, fallback: Prisma.Sql | null) =>
     id ? Prisma.sql`${tenant} AND id = ${id}::uuid` : fallback ? Prisma.sql`${tenant} AND ${fallback} LIMIT 1` : Prisma.sql`false`;
-  const [refs] = await db.$queryRaw<References[]>`
+  const [refs] = await rawRows<References>(Prisma.sql`
     SELECT
       (SELECT json_build_object('id', id, 'name', name, 'code', code, 'taxId', "taxId", 'status', status) FROM "Customer" WHERE ${pick(input.customerId, null)}) AS customer,
       (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "Connection" WHERE ${pick(input.connectionId, null)}) AS connection,
@@ -109,7 +109,7 @@ async function resolveReferences(db: ScopedDb, tenantId: string, input: TicketCr
       (SELECT json_build_object('id', id, 'stage', stage, 'archivedAt', "archivedAt") FROM "TicketState" WHERE ${pick(input.stateId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS state,
       (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketPriority" WHERE ${pick(input.priorityId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS priority,
       (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketArea" WHERE ${pick(input.areaId, null)}) AS area,
-      (SELECT json_build_object('id', id, 'active', active) FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee`;
+      (SELECT json_build_object('id', id, 'active', active) FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee`);
   const { customer, connection, category, state, priority, area, assignee } = refs!;
   const unknown = (field: string) => fieldError(field, 'validation.unknownOption');
   if (input.customerId && (!customer || customer.status !== 'ACTIVE')) throw unknown('customerId');
@@ -127,8 +127,8 @@ async function resolveReferences(db: ScopedDb, tenantId: string, input: TicketCr
 }
 
 export async function createTicket(caller: StaffCaller, input: TicketCreate, channel: (typeof TICKET_CHANNELS)[number] = 'BACKOFFICE') {
-  const { db, tenantId, actor, tenant } = caller;
-  const { customer, category, state, priority } = await resolveReferences(db, tenantId, input, tenant.country, tenant.timeZone);
+  const { tenantId, actor, tenant } = caller;
+  const { customer, category, state, priority } = await resolveReferences(tenantId, input, tenant.country, tenant.timeZone);
   // C5 quick create: the category brings its area and technician; the title defaults to the category.
   const areaId = input.areaId ?? category?.areaId ?? null;
   const assigneeId = input.assigneeId ?? category?.defaultTechnicianId ?? null;
@@ -146,7 +146,7 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
   ].map((e) => ({ id: uuidv7(), ...e }));
   const price = input.billable ? (category?.price ?? null) : null;
   const searchRest = ticketSearchText({ number: 0, title, description: input.description, customer }).replace(/^0 ?/, '');
-  const [created] = await db.$queryRaw<{ number: number }[]>`
+  const [created] = await rawRows<{ number: number }>(Prisma.sql`
     WITH num AS (
       INSERT INTO "TicketCounter" ("tenantId", stripe, "lastNumber") VALUES (${tenantId}::uuid, 0, 1)
       ON CONFLICT ("tenantId", stripe) DO UPDATE SET "lastNumber" = "TicketCounter"."lastNumber" + 1
@@ -175,7 +175,7 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
       SELECT e.id, ${tenantId}::uuid, e.type, e.payload || jsonb_build_object('number', ticket.number), ${now}::timestamp
       FROM ticket, jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(id uuid, type text, payload jsonb)
     )
-    SELECT number FROM ticket`;
+    SELECT number FROM ticket`);
   return { id, number: created!.number };
 }
 
@@ -276,7 +276,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   const windowed = matches.length > 0 && input.sort === 'number' && !byOpened && offset + input.pageSize < SEARCH_WINDOW;
   // With filters the tabs count the filter's matches (up to a cap); the search bar's words never
   // change the counts. A tab the filter cannot match is not read at all.
-  const counts = filters.length ? filteredCounts(db, tenantId, stages, filter, order.inner) : stageCounts(db, tenantId);
+  const counts = filters.length ? filteredCounts(db, tenantId, stages, filter, order.inner) : stageCounts(tenantId);
   const rowsOf = stages.includes(input.tab) ? (windowed ? searchPage() : page(null)) : Promise.resolve([]);
   const [rows, counter] = await Promise.all([rowsOf, counts]);
   const now = Date.now();
