@@ -25,6 +25,23 @@ export async function latency(name: string, n: number, fn: (i: number) => Promis
   return { name, kind: 'latency', unit: 'ms', n, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
 }
 
+/**
+ * The app's overhead over its raw SQL, paired: each call over HTTP and then as SQL, back to back, and
+ * the median of the differences (a difference of two medians over a mix of inputs mostly measures the mix).
+ */
+export async function pairedOverhead(name: string, n: number, app: (i: number) => Promise<unknown>, sql: (i: number) => Promise<unknown>): Promise<Entry> {
+  const differences: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await app(i);
+    const t1 = performance.now();
+    await sql(i);
+    differences.push(t1 - t0 - (performance.now() - t1));
+  }
+  differences.sort((x, y) => x - y);
+  return value(name, differences[Math.floor(differences.length / 2)]!, 'ms (app minus raw SQL, median of paired calls)');
+}
+
 export function value(name: string, v: number, unit: string): Entry {
   return { name, kind: 'value', unit, value: round(v) };
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { searchTokens } from '@/lib/text';
 import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
-import { latency, percentile, value, type Entry } from './stats';
+import { latency, pairedOverhead, percentile, value, type Entry } from './stats';
 
 const TITLES = ['Sin conexión', 'Lentitud en la navegación', 'Se corta a cada rato', 'Cambio de domicilio', 'Módem con luz roja', 'Instalación nueva', 'Consulta de facturación', 'Cambio de plan', 'Wi-Fi no llega a la habitación', 'Antena desalineada', 'Cable cortado en la vereda', 'Reclamo por demora'];
 const DESCRIPTIONS = [
@@ -129,7 +129,7 @@ async function linkConnections(client: pg.Client, tenantId: string, log: (m: str
 }
 
 /** The grid's SQL (listTickets), by hand, for the overhead comparison. */
-export function gridSql(withSearch: number) {
+function gridSql(withSearch: number) {
   return `
   SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
          p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
@@ -167,19 +167,9 @@ export async function measureTickets(url: string, port: number, tenantId: string
     entries.push(await latency('tickets.grid', N, () => session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 })));
     const gridBySql = () => Promise.all([sql.query(gridSql(0), [tenantId, me.id]), sql.query(counts, [tenantId])]);
     entries.push(await latency('tickets.grid.sql', N, gridBySql));
-    // The app's overhead over that SQL, paired as for the customers: over HTTP, then as SQL, back to
-    // back, and the median of the differences. For scale, the floor of any signed-in call: users.me,
-    // which reads only the caller (the one query every staff call makes), over HTTP.
-    const differences: number[] = [];
-    for (let i = 0; i < N; i++) {
-      const t0 = performance.now();
-      await session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 });
-      const t1 = performance.now();
-      await gridBySql();
-      differences.push(t1 - t0 - (performance.now() - t1));
-    }
-    differences.sort((x, y) => x - y);
-    entries.push(value('tickets.grid.overhead_p50_ms', differences[Math.floor(differences.length / 2)]!, 'ms (app minus raw SQL, median of paired calls)'));
+    // The app's overhead over that SQL, paired as for the customers. For scale, the floor of any
+    // signed-in call: users.me, which reads only the caller (the one query every staff call makes), over HTTP.
+    entries.push(await pairedOverhead('tickets.grid.overhead_p50_ms', N, () => session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 }), gridBySql));
     entries.push(await latency('server.signed_in_floor', N, () => session.query('users.me', undefined)));
     const terms = ['sin conexion', 'modem luz roja', 'gonzalez', String(count - 1234), 'tormenta barrio', 'factura importe', 'mudanza domicilio', 'hector'];
     entries.push(await latency('tickets.search', N, (i) => session.query('tickets.list', { tab: 'PENDING', query: terms[i % terms.length], page: 1, pageSize: 25 })));
