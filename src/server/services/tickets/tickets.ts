@@ -1,10 +1,10 @@
 // C5 and the grid's first needs: creating tickets (with every field, or quickly with a customer and
 // a description, the category's defaults filling the rest) and listing them by lifecycle tab.
 //
-// Creating a ticket takes the tenant's next number in one short statement (stripe 0 of
-// TicketCounter: unique and increasing under concurrent creation; a creation that fails after it
-// leaves a gap, never a duplicate), then one transaction writes the ticket, its tab count (on a
-// random stripe), its first history entry and its domain events in the outbox.
+// Creating a ticket reads what it refers to in one statement, then writes in one more, atomic on its
+// own: the tenant's next number (stripe 0 of TicketCounter, unique and increasing under concurrent
+// creation), the ticket, its tab count (on a random stripe), its first history entry and its domain
+// events in the outbox.
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
@@ -93,7 +93,7 @@ type References = {
 /**
  * The rows a ticket refers to must be this tenant's, still offered, and agree with each other.
  * Read in one statement (each row, or the tenant's default where the form left it out): creating is
- * the hottest write, and four separate lookups were four round trips to PostgreSQL per ticket.
+ * the hottest write, and separate lookups were up to seven round trips to PostgreSQL per ticket.
  */
 async function resolveReferences(tenantId: string, input: TicketCreate, country: string, timeZone: string) {
   const tenant = Prisma.sql`"tenantId" = ${tenantId}::uuid`;
