@@ -68,16 +68,43 @@ export function sourceHash(): string {
   return hash.digest('hex');
 }
 
+/** The production server (src/cli/serve.ts) with the server code it imports, bundled at build time. */
+const SERVER_BUNDLE = path.join(ROOT, '.next', 'antena', 'serve.mjs');
+
 export function buildIsCurrent(): boolean {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || !existsSync(STAMP)) return false;
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || !existsSync(SERVER_BUNDLE) || !existsSync(STAMP)) return false;
   return readFileSync(STAMP, 'utf8') === sourceHash();
 }
 
-/** `next build`, then records which sources it was made from. */
+/** `next build` and the server bundle, then records which sources they were made from. */
 export async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const hash = sourceHash();
   await run(['build'], env);
+  await bundleServer();
   writeFileSync(STAMP, hash);
+}
+
+/**
+ * Bundles src/cli/serve.ts and the server code it imports (paths under @/) into one ES module;
+ * packages stay in node_modules, as Next.js's own server loads them. `server-only` is the marker
+ * that keeps server modules out of browser bundles, so here it is its empty entry.
+ */
+export async function bundleServer(): Promise<void> {
+  const { build: esbuild } = await import('esbuild');
+  await esbuild({
+    entryPoints: [path.join(ROOT, 'src', 'cli', 'serve.ts')],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    alias: { 'server-only': 'server-only/empty.js' },
+    // Bundled CommonJS code may still call require().
+    banner: { js: "import { createRequire as __antenaRequire } from 'node:module'; const require = __antenaRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
 }
 
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -99,11 +126,12 @@ export function appEnv(extra: { databaseUrl: string; port: number }): NodeJS.Pro
   };
 }
 
-/** Starts `next start` (or `next dev`) and resolves once it answers HTTP. */
+/** Starts the production server (src/cli/serve.ts, built) or `next dev`, and resolves once it answers HTTP. */
 export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, opts: { port: number; host: string; quiet?: boolean; nodeArgs?: string[] }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, mode, '-p', String(opts.port), '-H', opts.host], {
+  const args = mode === 'start' ? [SERVER_BUNDLE, '--port', String(opts.port), '--host', opts.host, '--dir', ROOT] : [NEXT_BIN, 'dev', '-p', String(opts.port), '-H', opts.host];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: ROOT,
-    env,
+    env: mode === 'start' ? { ...env, NODE_ENV: 'production' } : env,
     stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
   const deadline = Date.now() + (mode === 'dev' ? 120_000 : 60_000);

@@ -1,23 +1,4 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { appRouter } from '@/server/api/root';
-import { routeContext } from '@/server/api/route-handlers';
-import { cookieLocale, readBody } from '@/server/http';
-import { translateError } from '@/i18n/catalog';
+// tRPC under `next dev`. In production src/cli/serve.ts answers /api/trpc/* itself, with the same handler.
+import { handleTrpc } from '@/server/api/http-handler';
 
-/** tRPC calls are small JSON; anything larger is refused with 413 before it is parsed. */
-const MAX_BODY = 1024 * 1024;
-
-async function handler(request: Request) {
-  const locale = cookieLocale(request.headers.get('cookie'));
-  let req = request;
-  if (request.method === 'POST') {
-    const body = await readBody(request, MAX_BODY);
-    if (!body) {
-      return Response.json({ error: { message: translateError(locale ?? 'es', 'payloadTooLarge'), code: 'PAYLOAD_TOO_LARGE' } }, { status: 413 });
-    }
-    req = new Request(request.url, { method: 'POST', headers: request.headers, body });
-  }
-  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => routeContext(request) });
-}
-
-export { handler as GET, handler as POST };
+export { handleTrpc as GET, handleTrpc as POST };
