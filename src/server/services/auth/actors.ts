@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loadStaffActor(tenantId: string, userId: string): Promise<StaffActor | null> {
   if (!UUID.test(userId)) return null;
   const rows = await rawRows<{ id: string; role: Role; name: string; email: string }>(Prisma.sql`
-    SELECT id, role, name, email FROM "User" WHERE "tenantId" = ${tenantId}::uuid AND id = ${userId}::uuid AND active`);
+    SELECT id, role, name, email FROM "User" WHERE "tenantId" = ${tenantId}::uuid AND id = ${userId}::uuid AND active`, { prepared: true });
   const user = rows[0];
   if (!user) return null;
   return { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email };

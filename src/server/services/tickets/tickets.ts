@@ -109,7 +109,7 @@ async function resolveReferences(tenantId: string, input: TicketCreate, country:
       (SELECT json_build_object('id', id, 'stage', stage, 'archivedAt', "archivedAt") FROM "TicketState" WHERE ${pick(input.stateId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS state,
       (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketPriority" WHERE ${pick(input.priorityId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS priority,
       (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketArea" WHERE ${pick(input.areaId, null)}) AS area,
-      (SELECT json_build_object('id', id, 'active', active) FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee`);
+      (SELECT json_build_object('id', id, 'active', active) FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee`, { prepared: true });
   const { customer, connection, category, state, priority, area, assignee } = refs!;
   const unknown = (field: string) => fieldError(field, 'validation.unknownOption');
   if (input.customerId && (!customer || customer.status !== 'ACTIVE')) throw unknown('customerId');
@@ -175,7 +175,7 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
       SELECT e.id, ${tenantId}::uuid, e.type, e.payload || jsonb_build_object('number', ticket.number), ${now}::timestamp
       FROM ticket, jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(id uuid, type text, payload jsonb)
     )
-    SELECT number FROM ticket`);
+    SELECT number FROM ticket`, { prepared: true });
   return { id, number: created!.number };
 }
 
