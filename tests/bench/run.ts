@@ -181,8 +181,8 @@ try {
       ),
     );
   }
-  entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after load)'));
   if (tickets) entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, flag('only') === 'tickets.create' ? 'create' : undefined)));
+  entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
   if (!onlyTickets && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
   await sql.end();
