@@ -1,9 +1,10 @@
 // `npm start` (and `npm run dev` with --dev): one command brings up the whole product.
 //   1. PostgreSQL: DATABASE_URL, or an embedded server kept in .antena/pgdata;
-//   2. migrations; 3. the demo tenant, once; 4. a build if there is none; 5. the app on PORT.
+//   2. migrations; 3. the demo tenant, once (by default only on the embedded database); 4. a build if there is none; 5. the app on PORT.
 // Ctrl-C stops the app and the database cleanly.
 import { performance } from 'node:perf_hooks';
-import { appEnv, build, buildIsCurrent, migrate, openDatabase, serveNext, stopChild } from './runtime';
+import path from 'node:path';
+import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from './runtime';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -33,7 +34,9 @@ try {
   await migrate(database.url);
   process.env.DATABASE_URL = database.url;
   const { seedDemo, DEMO_USERS, DEMO_PASSWORD, DEMO_CUSTOMER } = await import('@/server/seed/demo');
-  const seeded = await seedDemo();
+  // The demo tenant's logins are public (this README), so a server of one's own gets it only when asked.
+  const demo = process.env.DEMO_TENANT ? process.env.DEMO_TENANT === 'on' : !externalDatabase;
+  const seeded = demo ? await seedDemo() : { created: false };
   // D6: the installation's Web Push keys, made now on the first start (kept in the database).
   const { vapidKeys } = await import('@/server/notifications/vapid');
   await vapidKeys();
@@ -57,19 +60,23 @@ try {
   });
 
   const origin = (slug?: string) => `http://${slug ? `${slug}.` : ''}${rootDomain}${port === 80 ? '' : `:${port}`}`;
+  const demoLines = [
+    `  Back office   ${origin('demo')}`,
+    `  Technicians   ${origin('demo')}/tech`,
+    `  Customers     ${origin('demo')}/portal`,
+    `  Sign up an ISP ${origin()}`,
+    '',
+    `  Demo logins (password: ${DEMO_PASSWORD})`,
+    ...DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`),
+    `    CUSTOMER    tax id ${DEMO_CUSTOMER.taxId} at /portal`,
+  ];
+  const links = demo ? demoLines : [`  Sign up an ISP ${origin()}   (no demo tenant; DEMO_TENANT=on adds it)`];
   console.log(`
 Antena is running (${((performance.now() - t0) / 1000).toFixed(1)} s${seeded.created ? ', demo tenant created' : ''}).
 
-  Back office   ${origin('demo')}
-  Technicians   ${origin('demo')}/tech
-  Customers     ${origin('demo')}/portal
-  Sign up an ISP ${origin()}
+${links.join('\n')}
 
-  Demo logins (password: ${DEMO_PASSWORD})
-${DEMO_USERS.map((u) => `    ${u.role.padEnd(11)} ${u.email}`).join('\n')}
-    CUSTOMER    tax id ${DEMO_CUSTOMER.taxId} at /portal
-
-  Database      ${externalDatabase ? 'DATABASE_URL' : 'embedded PostgreSQL in .antena/pgdata'}
+  Database      ${externalDatabase ? 'DATABASE_URL' : `embedded PostgreSQL in ${path.relative(process.cwd(), path.join(DATA_DIR, 'pgdata'))}`}
 Press Ctrl-C to stop.
 `);
 } catch (error) {
