@@ -1,10 +1,11 @@
-// Calls a procedure through tRPC's fetch handler — the same one the /api/trpc route uses — so a
-// test sees exactly the JSON a browser gets: status, translated message, per-field errors.
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+// Calls a procedure through the handler every HTTP call reaches (`handleTrpc`: the production server
+// and the /api/trpc route both call it), signed in with a real session cookie, so a test sees exactly
+// the JSON a browser gets: status, translated message, per-field errors.
 import { encode } from 'next-auth/jwt';
 import superjson from 'superjson';
-import { appRouter } from '@/server/api/root';
-import { createContext, type SessionClaims } from '@/server/api/trpc';
+import { handleTrpc } from '@/server/api/http-handler';
+import { LOCALE_COOKIE } from '@/server/http';
+import type { SessionClaims } from '@/server/api/trpc';
 import type { Locale } from '@/lib/format';
 
 export type HttpResult = { status: number; body: string; json: { result?: { data: { json: unknown } }; error?: { json: { message: string; code: number; data: { code: string; httpStatus: number; fieldErrors?: Record<string, string> } } } } };
@@ -13,13 +14,9 @@ export async function httpCall(opts: { host: string; session: SessionClaims | nu
   const type = opts.type ?? 'mutation';
   const payload = JSON.stringify(superjson.serialize(opts.input));
   const url = `http://${opts.host}/api/trpc/${opts.path}${type === 'query' ? `?input=${encodeURIComponent(payload)}` : ''}`;
-  const req = new Request(url, { method: type === 'query' ? 'GET' : 'POST', headers: { host: opts.host, 'content-type': 'application/json' }, body: type === 'query' ? undefined : payload });
-  const res = await fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req,
-    router: appRouter,
-    createContext: () => createContext({ host: opts.host, session: opts.session, ip: null, locale: opts.locale ?? null }),
-  });
+  const cookies = [await sessionCookie(opts.session), opts.locale ? `${LOCALE_COOKIE}=${opts.locale}` : null].filter(Boolean);
+  const headers: Record<string, string> = { host: opts.host, 'content-type': 'application/json', ...(cookies.length ? { cookie: cookies.join('; ') } : {}) };
+  const res = await handleTrpc(new Request(url, { method: type === 'query' ? 'GET' : 'POST', headers, body: type === 'query' ? undefined : payload }));
   const body = await res.text();
   return { status: res.status, body, json: JSON.parse(body) };
 }
