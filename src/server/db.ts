@@ -42,7 +42,8 @@ const UTC_TYPES = {
  * with its CTEs): creation went from 353–388/s to 479–499/s (alternating runs, README). Only for text
  * from a fixed template (a bounded number of variants) that reads or writes by key, where PostgreSQL's
  * generic plan is as good as a fresh one; not for the grid, whose best plan depends on the tenant and
- * the filters. Behind PgBouncer this needs its prepared-statement support (1.21+, max_prepared_statements).
+ * the filters. Name the result columns (no `*`): a migration that adds a column then leaves the result
+ * type, and so the prepared statement, valid on running servers. Behind PgBouncer this needs its prepared-statement support (1.21+, max_prepared_statements).
  */
 export async function rawRows<T>(query: Prisma.Sql, opts: { prepared?: boolean } = {}): Promise<T[]> {
   const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
