@@ -89,7 +89,7 @@ export async function build(env: NodeJS.ProcessEnv): Promise<void> {
  * packages stay in node_modules, as Next.js's own server loads them. `server-only` is the marker
  * that keeps server modules out of browser bundles, so here it is its empty entry.
  */
-export async function bundleServer(): Promise<void> {
+async function bundleServer(): Promise<void> {
   const { build: esbuild } = await import('esbuild');
   await esbuild({
     entryPoints: [path.join(ROOT, 'src', 'cli', 'serve.ts')],
@@ -135,15 +135,16 @@ export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, o
     stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
   const deadline = Date.now() + (mode === 'dev' ? 120_000 : 60_000);
+  const what = mode === 'start' ? 'the app server' : 'next dev';
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next ${mode} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
     try {
       await fetch(`http://${opts.host}:${opts.port}/api/auth/csrf`, { signal: AbortSignal.timeout(2_000) });
       return child;
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGTERM');
-        throw new Error(`next ${mode} did not answer on port ${opts.port}`);
+        throw new Error(`${what} did not answer on port ${opts.port}`);
       }
       await new Promise((r) => setTimeout(r, 150));
     }
