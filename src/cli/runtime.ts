@@ -1,5 +1,5 @@
 // What `npm start`, `npm run dev`, the end-to-end tests and the benchmark share: a database
-// (embedded when DATABASE_URL is unset), migrations, a session secret, and the Next.js server.
+// (embedded when DATABASE_URL is unset), migrations, a session secret, and the app server (src/cli/serve.ts, or next dev).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,7 +1,7 @@
 // The end-to-end tests' server: a fresh embedded PostgreSQL, migrations, the demo tenant plus a
-// second tenant `acme`, a current build, and `next start` on loopback. Playwright starts it and
-// stops it (SIGTERM), and it stops the database on its way out. Map tiles come from a tiny tile
-// server on loopback (every tile a 1×1 PNG), so no test reaches the internet.
+// second tenant `acme`, a current build, and the production server (src/cli/serve.ts) on loopback.
+// Playwright starts it and stops it (SIGTERM), and it stops the database on its way out. Map tiles
+// come from a tiny tile server on loopback (every tile a 1×1 PNG), so no test reaches the internet.
 import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
