@@ -21,13 +21,12 @@ import { hashPassword } from '@/server/services/auth/passwords';
 import { customerSearchText } from '@/server/services/customers/search-text';
 import { createTenant } from '@/server/services/tenants/tenants';
 import { startFakeResend } from '../fakes/resend';
-import { percentile, value, type Entry } from './stats';
+import { latencyEntry, value, type Entry } from './stats';
 
 const SLUG = 'outbox-bench';
 const TECHNICIANS = 10;
 const LATENCY_N = 60;
 const RATE_N = 3000;
-const round = (x: number) => Math.round(x * 100) / 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The bench tenant, its operator, technicians and one customer; created once and reused. */
@@ -93,8 +92,7 @@ export async function measureOutbox(databaseUrl: string, log: (m: string) => voi
       }
       if (i >= 5) times.push(request.at - t0); // the first five warm the worker and the app code
     }
-    times.sort((x, y) => x - y);
-    const entries: Entry[] = [{ name: 'outbox.latency', kind: 'latency', unit: 'ms', n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) }];
+    const entries: Entry[] = [latencyEntry('outbox.latency', times)];
 
     // Rate: a backlog written while the worker is paused, then delivered.
     log(`outbox: rate, ${RATE_N} assignments written while the worker is paused…`);

@@ -21,8 +21,13 @@ export async function latency(name: string, n: number, fn: (i: number) => Promis
     await fn(i);
     times.push(performance.now() - t0);
   }
+  return latencyEntry(name, times);
+}
+
+/** p50/p95/p99 of a set of times in ms (sorted here). */
+export function latencyEntry(name: string, times: number[]): Entry {
   times.sort((x, y) => x - y);
-  return { name, kind: 'latency', unit: 'ms', n, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
+  return { name, kind: 'latency', unit: 'ms', n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { searchTokens } from '@/lib/text';
 import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
-import { latency, pairedOverhead, percentile, value, type Entry } from './stats';
+import { latency, latencyEntry, pairedOverhead, value, type Entry } from './stats';
 
 const TITLES = ['Sin conexión', 'Lentitud en la navegación', 'Se corta a cada rato', 'Cambio de domicilio', 'Módem con luz roja', 'Instalación nueva', 'Consulta de facturación', 'Cambio de plan', 'Wi-Fi no llega a la habitación', 'Antena desalineada', 'Cable cortado en la vereda', 'Reclamo por demora'];
 const DESCRIPTIONS = [
@@ -225,9 +225,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
-  times.sort((x, y) => x - y);
-  const round = (x: number) => Math.round(x * 100) / 100;
-  entries.push({ name: 'tickets.create', kind: 'latency', unit: 'ms', n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) });
+  entries.push(latencyEntry('tickets.create', times));
   entries.push(value('tickets.create.rate', times.length / elapsed, 'tickets/s (50 connections)'));
   // The latency at the target's rate: creations arrive at a fixed 400/s, round robin over the same 50
   // connections (each sends its next one when it is due, or as soon as its previous one answers).
@@ -250,8 +248,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
       }
     }),
   );
-  atRate.sort((x, y) => x - y);
-  entries.push({ name: 'tickets.create.at400', kind: 'latency', unit: 'ms', n: atRate.length, p50: round(percentile(atRate, 50)), p95: round(percentile(atRate, 95)), p99: round(percentile(atRate, 99)) });
+  entries.push(latencyEntry('tickets.create.at400', atRate));
   // Put the data back as generated, so every run measures the same tickets.
   await sql.query(`DELETE FROM "OutboxEvent" WHERE "tenantId" = $1 AND (payload->>'ticketId')::uuid IN (SELECT id FROM "Ticket" WHERE "tenantId" = $1 AND description LIKE 'Alta de prueba %')`, [tenantId]);
   await sql.query(`DELETE FROM "Ticket" WHERE "tenantId" = $1 AND description LIKE 'Alta de prueba %'`, [tenantId]);
