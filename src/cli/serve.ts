@@ -3,8 +3,8 @@
 //
 // Why: under `next start` a tRPC call paid for Next's routing before reaching the same handler —
 // about 1 ms of the one JavaScript thread per call. Signed-in calls over HTTP went from 2.8–3.3 ms to
-// 1.8 ms (median) and ticket creation at 50 connections from about 275/s to about 410/s (README,
-// Benchmarks). /api/trpc is not behind the host-routing proxy (src/proxy.ts excludes /api), so
+// 1.5–1.9 ms (median) and ticket creation at 50 connections from 274–276/s to 340–372/s in
+// alternating runs (README, Benchmarks). /api/trpc is not behind the host-routing proxy (src/proxy.ts excludes /api), so
 // nothing Next did for it is skipped.
 //
 // `npm run build` bundles this file with the server code it imports into .next/antena/serve.mjs
@@ -15,7 +15,10 @@ import { parseArgs } from 'node:util';
 import { TRPCError } from '@trpc/server';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import next from 'next';
+import { translateError } from '@/i18n/catalog';
 import { handleTrpc, TRPC_ENDPOINT } from '@/server/api/http-handler';
+import { failure } from '@/server/api/route-handlers';
+import { cookieLocale } from '@/server/http';
 import { logger } from '@/server/logger';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3000' }, host: { type: 'string', default: '127.0.0.1' }, dir: { type: 'string', default: process.cwd() } } });
@@ -32,11 +35,12 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse) {
   try {
     response = await handleTrpc(incomingMessageToRequest(req, res, { maxBodySize: null }));
   } catch (error) {
-    // The handler answers every procedure error itself; this is a request it could not read (a bad Host).
-    const status = error instanceof TRPCError && error.code === 'BAD_REQUEST' ? 400 : 500;
-    if (status === 500) logger.error({ err: error, url: req.url }, 'tRPC request failed');
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: status === 400 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }));
-    return;
+    // The handler answers every procedure error itself; this is a request it could not read (a bad
+    // Host), answered as the other routes answer theirs: code and translated message.
+    const locale = cookieLocale(req.headers.cookie ?? null) ?? 'es';
+    const unreadable = error instanceof TRPCError && error.code === 'BAD_REQUEST';
+    if (!unreadable) logger.error({ err: error, url: req.url }, 'tRPC request failed');
+    response = unreadable ? failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest')) : failure(500, 'INTERNAL_SERVER_ERROR', translateError(locale, 'unexpected'));
   }
   res.statusCode = response.status;
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);

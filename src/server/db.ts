@@ -43,7 +43,8 @@ const UTC_TYPES = {
  * from a fixed template (a bounded number of variants) that reads or writes by key, where PostgreSQL's
  * generic plan is as good as a fresh one; not for the grid, whose best plan depends on the tenant and
  * the filters. Name the result columns (no `*`): a migration that adds a column then leaves the result
- * type, and so the prepared statement, valid on running servers. Behind PgBouncer this needs its prepared-statement support (1.21+, max_prepared_statements).
+ * type, and so the prepared statement, valid on running servers. Behind PgBouncer this needs its
+ * prepared-statement support (1.21+, max_prepared_statements).
  */
 export async function rawRows<T>(query: Prisma.Sql, opts: { prepared?: boolean } = {}): Promise<T[]> {
   const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));

@@ -24,3 +24,9 @@ test('malformed tRPC input is a translated 400 with per-field errors', async ({ 
   expect(body.error.json.data.fieldErrors).toHaveProperty('adminEmail');
   expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.js:\d+/);
 });
+
+test('a tRPC call whose Host cannot make an address is a translated 400, not a 500', async ({ request }) => {
+  const res = await request.get(`${LOOPBACK}/api/trpc/users.me`, { headers: { host: '[bad', cookie: 'NEXT_LOCALE=en' } });
+  expect(res.status()).toBe(400);
+  expect(await res.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'The request is not valid.' } });
+});
