@@ -126,9 +126,19 @@ export function appEnv(extra: { databaseUrl: string; port: number }): NodeJS.Pro
   };
 }
 
+/**
+ * The production server's V8 settings. A 64 MB young generation (16 MB by default): a call's garbage
+ * dies young instead of being promoted while the call is still in flight, so the old generation grows
+ * slower. Traced during the creation benchmark: 37 young collections instead of 110, and no full
+ * collection, where the default made one freeing about 110 MB within the 400/s window in 4 of 5 runs,
+ * creations stalling for up to 200 ms around it. Measured with the search-index merges in
+ * README, Benchmarks; it costs about 25 MB of idle memory.
+ */
+export const SERVER_NODE_ARGS = ['--max-semi-space-size=64'];
+
 /** Starts the production server (src/cli/serve.ts, built) or `next dev`, and resolves once it answers HTTP. */
 export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, opts: { port: number; host: string; quiet?: boolean; nodeArgs?: string[] }): Promise<ChildProcess> {
-  const args = mode === 'start' ? [SERVER_BUNDLE, '--port', String(opts.port), '--host', opts.host, '--dir', ROOT] : [NEXT_BIN, 'dev', '-p', String(opts.port), '-H', opts.host];
+  const args = mode === 'start' ? [...SERVER_NODE_ARGS, SERVER_BUNDLE, '--port', String(opts.port), '--host', opts.host, '--dir', ROOT] : [NEXT_BIN, 'dev', '-p', String(opts.port), '-H', opts.host];
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: ROOT,
     env: mode === 'start' ? { ...env, NODE_ENV: 'production' } : env,

@@ -20,6 +20,7 @@ import { handleTrpc, TRPC_ENDPOINT } from '@/server/api/http-handler';
 import { failure } from '@/server/api/route-handlers';
 import { cookieLocale } from '@/server/http';
 import { logger } from '@/server/logger';
+import { startSearchIndexMerges } from '@/server/maintenance/search-indexes';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3000' }, host: { type: 'string', default: '127.0.0.1' }, dir: { type: 'string', default: process.cwd() } } });
 const port = Number(values.port);
@@ -55,10 +56,13 @@ const server = http.createServer((req, res) => {
   else void nextHandler(req, res);
 });
 server.listen(port, hostname, () => console.log(`Antena: serving on http://${hostname}:${port}`));
+// The ticket search indexes' pending lists, merged every second instead of inside a creation.
+const stopMerges = startSearchIndexMerges();
 
 function stop() {
   // Stop accepting, let calls in flight finish (up to 5 s), and exit — which also writes a --cpu-prof profile.
-  server.close(() => process.exit(0));
+  const merging = stopMerges();
+  server.close(() => void merging.finally(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5_000).unref();
 }
