@@ -5,6 +5,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@/generated/prisma/client';
 import { env } from '@/env';
+import { logger } from '@/server/logger';
 
 const globalForDb = globalThis as unknown as { antenaPrisma?: PrismaClient; antenaPool?: pg.Pool };
 
@@ -13,6 +14,9 @@ function pool(): pg.Pool {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
     globalForDb.antenaPool = new pg.Pool({ connectionString, max: env().DATABASE_POOL_MAX });
+    // An idle connection closed by the server (a restart, a shutdown racing ours) leaves the pool;
+    // without a listener its error event would be thrown and end the process.
+    globalForDb.antenaPool.on('error', (err) => logger.warn({ err }, 'idle database connection closed'));
   }
   return globalForDb.antenaPool;
 }
