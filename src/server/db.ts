@@ -15,8 +15,8 @@ function pool(): pg.Pool {
     if (!connectionString) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
     globalForDb.antenaPool = new pg.Pool({ connectionString, max: env().DATABASE_POOL_MAX });
     // An idle connection closed by the server (a restart, a shutdown racing ours) leaves the pool;
-    // without a listener its error event would be thrown and end the process.
-    globalForDb.antenaPool.on('error', (err) => logger.warn({ err }, 'idle database connection closed'));
+    // without a listener its error event would be thrown and end the process. One line: no stack to read.
+    globalForDb.antenaPool.on('error', (err: Error & { code?: string }) => logger.warn({ code: err.code, reason: err.message }, 'the database closed an idle connection'));
   }
   return globalForDb.antenaPool;
 }
