@@ -3,7 +3,7 @@
 // call gets the same context, body limit, errors and statuses whichever way it arrives.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
-import { routeContext } from '@/server/api/route-handlers';
+import { failure, routeContext } from '@/server/api/route-handlers';
 import { cookieLocale, readBody } from '@/server/http';
 import { translateError } from '@/i18n/catalog';
 
@@ -18,7 +18,7 @@ export async function handleTrpc(request: Request): Promise<Response> {
   if (request.method === 'POST') {
     const body = await readBody(request, MAX_BODY);
     if (!body) {
-      return Response.json({ error: { message: translateError(locale ?? 'es', 'payloadTooLarge'), code: 'PAYLOAD_TOO_LARGE' } }, { status: 413 });
+      return failure(413, 'PAYLOAD_TOO_LARGE', translateError(locale ?? 'es', 'payloadTooLarge'));
     }
     req = new Request(request.url, { method: 'POST', headers: request.headers, body });
   }

@@ -13,19 +13,21 @@ import { rawRows } from '@/server/db';
 import { logger } from '@/server/logger';
 
 /** The GIN indexes that ticket creation writes to. */
-export const PENDING_LIST_INDEXES = ['Ticket_tenantId_stage_searchText_idx', 'Ticket_filters_idx'] as const;
+const PENDING_LIST_INDEXES = ['Ticket_tenantId_stage_searchText_idx', 'Ticket_filters_idx'] as const;
 
 /** Any constant: with several app servers on one database, the one holding it merges and the others skip. */
 export const MERGE_LOCK = 7_346_219_001;
+
+const MERGE = Prisma.sql`
+  SELECT CASE WHEN pg_try_advisory_xact_lock(${MERGE_LOCK})
+    THEN (${Prisma.join(PENDING_LIST_INDEXES.map((name) => Prisma.sql`gin_clean_pending_list(${`"${name}"`}::regclass)`), ' + ')})::int END AS pages`;
 
 /**
  * One merge of every pending list, in one statement (its own transaction, so it also works through
  * PgBouncer's transaction mode). Returns the pages merged, or null when another server was merging.
  */
 export async function mergeSearchPendingLists(): Promise<number | null> {
-  const merges = PENDING_LIST_INDEXES.map((name) => Prisma.sql`gin_clean_pending_list(${`"${name}"`}::regclass)`);
-  const [row] = await rawRows<{ pages: number | null }>(Prisma.sql`
-    SELECT CASE WHEN pg_try_advisory_xact_lock(${MERGE_LOCK}) THEN (${Prisma.join(merges, ' + ')})::int END AS pages`);
+  const [row] = await rawRows<{ pages: number | null }>(MERGE);
   return row!.pages;
 }
 
