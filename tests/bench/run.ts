@@ -13,6 +13,7 @@ import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, ROOT, s
 import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { Session } from './http';
+import { cpuTimes, stealEntry } from './machine';
 import { measureImport } from './import';
 import { measureOutbox } from './outbox';
 import { generateTickets, measureTickets } from './tickets';
@@ -117,7 +118,9 @@ if (flag('only') === 'outbox') {
   try {
     await migrate(database.url);
     process.env.DATABASE_URL = database.url;
+    const cpuAtStart = cpuTimes();
     entries.push(...(await measureOutbox(database.url, log)));
+    entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   } finally {
     await database.stop();
   }
@@ -149,6 +152,7 @@ try {
   app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true, nodeArgs: profile });
   await new Promise((r) => setTimeout(r, 2000));
   entries.push(value('server.rss_idle_mb', treeRssMb(app.pid!), 'MB'));
+  const cpuAtStart = cpuTimes();
 
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
   // --only tickets: the tickets' measurements alone (the customers' are skipped).
@@ -185,6 +189,7 @@ try {
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
   if (!onlyTickets && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   await sql.end();
 } finally {
   await stopChild(app);

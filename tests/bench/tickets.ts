@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { searchTokens } from '@/lib/text';
 import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
+import { cpuTimes, stealEntry } from './machine';
 import { latency, latencyEntry, pairedOverhead, value, type Entry } from './stats';
 
 const TITLES = ['Sin conexión', 'Lentitud en la navegación', 'Se corta a cada rato', 'Cambio de domicilio', 'Módem con luz roja', 'Instalación nueva', 'Consulta de facturación', 'Cambio de plan', 'Wi-Fi no llega a la habitación', 'Antena desalineada', 'Cable cortado en la vereda', 'Reclamo por demora'];
@@ -214,6 +215,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
   }));
   const PER_SESSION = 40;
   const times: number[] = [];
+  const cpuAtStart = cpuTimes();
   const t0 = performance.now();
   await Promise.all(
     sessions.map(async (s, k) => {
@@ -227,6 +229,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
   const elapsed = (performance.now() - t0) / 1000;
   entries.push(latencyEntry('tickets.create', times));
   entries.push(value('tickets.create.rate', times.length / elapsed, 'tickets/s (50 connections)'));
+  entries.push(...stealEntry('tickets.create.steal_pct', cpuAtStart));
   // The latency at the target's rate: creations arrive at a fixed 400/s, round robin over the same 50
   // connections (each sends its next one when it is due, or as soon as its previous one answers).
   // Above, every connection sends again the moment it is answered, so the server always has 50 in
@@ -236,6 +239,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
   const RATE = 400;
   const ARRIVALS = 2_400;
   const atRate: number[] = [];
+  const cpuAtRate = cpuTimes();
   const start = performance.now() + 50;
   await Promise.all(
     sessions.map(async (s, k) => {
@@ -249,6 +253,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
     }),
   );
   entries.push(latencyEntry('tickets.create.at400', atRate));
+  entries.push(...stealEntry('tickets.create.at400.steal_pct', cpuAtRate));
   // Put the data back as generated, so every run measures the same tickets.
   await sql.query(`DELETE FROM "OutboxEvent" WHERE "tenantId" = $1 AND (payload->>'ticketId')::uuid IN (SELECT id FROM "Ticket" WHERE "tenantId" = $1 AND description LIKE 'Alta de prueba %')`, [tenantId]);
   await sql.query(`DELETE FROM "Ticket" WHERE "tenantId" = $1 AND description LIKE 'Alta de prueba %'`, [tenantId]);
