@@ -1,8 +1,12 @@
-// How much of this machine's CPU its host took while a measurement ran: the steal time of a
-// virtual machine (/proc/stat), which on a shared host decides much of what a run can measure. A
-// figure is read next to the steal of its window; elsewhere than Linux there is none to report.
-import { readFileSync } from 'node:fs';
+// What the machine did while a measurement ran (Linux /proc): the processes' memory and CPU time, and
+// how much of the CPU the host took (a virtual machine's steal time, which on a shared host decides
+// much of what a run can measure — a figure is read next to the steal of its window). CPU time per
+// unit of work barely moves with the host's load, so it compares two versions of the code in any hour.
+import { readFileSync, readdirSync } from 'node:fs';
 import { value, type Entry } from './stats';
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
 
 export type CpuTimes = { steal: number; total: number } | null;
 
@@ -22,4 +26,57 @@ export function stealEntry(name: string, since: CpuTimes): Entry[] {
   const now = cpuTimes();
   if (!since || !now || now.total <= since.total) return [];
   return [value(name, (100 * (now.steal - since.steal)) / (now.total - since.total), '% of the CPU the host took (steal time)')];
+}
+
+function read(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null; // the process ended while we looked
+  }
+}
+
+/** A process and all its descendants. */
+export function processTree(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (!stat) continue;
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const tree: number[] = [];
+  const visit = (pid: number) => {
+    tree.push(pid);
+    for (const c of children.get(pid) ?? []) visit(c);
+  };
+  visit(rootPid);
+  return tree;
+}
+
+/** Resident memory of a process and its descendants, in MB. */
+export function treeRssMb(rootPid: number): number {
+  const kb = processTree(rootPid).reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1] ?? 0), 0);
+  return kb / 1024;
+}
+
+/** CPU time (user + system) the processes have used so far, in ms, each by its pid. */
+export function cpuMs(pids: number[]): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    const stat = read(`/proc/${pid}/stat`);
+    if (!stat) continue;
+    // After the command's closing parenthesis: state is field 3, utime and stime fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS);
+  }
+  return used;
+}
+
+/** The CPU time `pids` used between two readings of cpuMs (a process that ended in between is left out). */
+export function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
 }

@@ -5,7 +5,7 @@
 // notification worker (outbox.rate, outbox.latency). `--only outbox` measures just the worker: a
 // tenant of its own, no generated data, no app server, about a minute.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -13,7 +13,7 @@ import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, ROOT, s
 import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { Session } from './http';
-import { cpuTimes, stealEntry } from './machine';
+import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
 import { measureOutbox } from './outbox';
 import { generateTickets, measureTickets } from './tickets';
@@ -38,32 +38,6 @@ const jsonFile = flag('json');
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const log = (m: string) => console.error(`[bench] ${m}`);
 const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create';
-
-/** Resident memory of a process and its descendants, in MB (Linux /proc). */
-function treeRssMb(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let kb = 0;
-  const visit = (pid: number) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      return;
-    }
-    for (const c of children.get(pid) ?? []) visit(c);
-  };
-  visit(rootPid);
-  return kb / 1024;
-}
 
 // The SQL the customer list runs (listCustomers), for the "app overhead" comparison: by name, or
 // newest first when searching (src/lib/list-order.ts).
@@ -112,7 +86,13 @@ async function measureStart(): Promise<Entry[]> {
 
 const entries: Entry[] = [];
 delete process.env.DATABASE_URL;
-const database = await openDatabase({ dataDir: path.join(DATA_DIR, 'bench-pg'), port: Number(process.env.BENCH_PG_PORT ?? 54359), name: `antena_bench_${scaleName}` });
+const BENCH_PG_DIR = path.join(DATA_DIR, 'bench-pg');
+/** The embedded PostgreSQL's postmaster, whose processes creation's CPU figures add up. */
+const postmasterPid = () => {
+  const file = path.join(BENCH_PG_DIR, 'postmaster.pid');
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n', 1)[0]) || null : null;
+};
+const database = await openDatabase({ dataDir: BENCH_PG_DIR, port: Number(process.env.BENCH_PG_PORT ?? 54359), name: `antena_bench_${scaleName}` });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 if (flag('only') === 'outbox') {
   try {
@@ -185,7 +165,7 @@ try {
       ),
     );
   }
-  if (tickets) entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, flag('only') === 'tickets.create' ? 'create' : undefined)));
+  if (tickets) entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, { app: app.pid!, postgres: postmasterPid() }, flag('only') === 'tickets.create' ? 'create' : undefined)));
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
   if (!onlyTickets && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));

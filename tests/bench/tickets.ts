@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { searchTokens } from '@/lib/text';
 import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
-import { cpuTimes, stealEntry } from './machine';
+import { cpuMs, cpuMsBetween, cpuTimes, processTree, stealEntry } from './machine';
 import { latency, latencyEntry, pairedOverhead, value, type Entry } from './stats';
 
 const TITLES = ['Sin conexión', 'Lentitud en la navegación', 'Se corta a cada rato', 'Cambio de domicilio', 'Módem con luz roja', 'Instalación nueva', 'Consulta de facturación', 'Cambio de plan', 'Wi-Fi no llega a la habitación', 'Antena desalineada', 'Cable cortado en la vereda', 'Reclamo por demora'];
@@ -155,7 +155,10 @@ function gridSql(withSearch: number) {
   ORDER BY p.number DESC`;
 }
 
-export async function measureTickets(url: string, port: number, tenantId: string, heavyTicketId: string, count: number, only?: 'create'): Promise<Entry[]> {
+/** The processes whose CPU time creation's figures split: the app server's and PostgreSQL's postmaster. */
+export type BenchProcesses = { app: number; postgres: number | null };
+
+export async function measureTickets(url: string, port: number, tenantId: string, heavyTicketId: string, count: number, processes: BenchProcesses, only?: 'create'): Promise<Entry[]> {
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   const session = new Session(port, `big.localhost:${port}`);
   await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
@@ -216,6 +219,9 @@ export async function measureTickets(url: string, port: number, tenantId: string
   const PER_SESSION = 40;
   const times: number[] = [];
   const cpuAtStart = cpuTimes();
+  // CPU time per creation, by whom: it moves little with the host's load, unlike the rate.
+  const used = () => ({ server: cpuMs(processTree(processes.app)), postgres: processes.postgres ? cpuMs(processTree(processes.postgres)) : null, clients: process.cpuUsage() });
+  const usedBefore = used();
   const t0 = performance.now();
   await Promise.all(
     sessions.map(async (s, k) => {
@@ -230,6 +236,14 @@ export async function measureTickets(url: string, port: number, tenantId: string
   entries.push(latencyEntry('tickets.create', times));
   entries.push(value('tickets.create.rate', times.length / elapsed, 'tickets/s (50 connections)'));
   entries.push(...stealEntry('tickets.create.steal_pct', cpuAtStart));
+  const usedAfter = used();
+  const perCreation = (ms: number) => ms / times.length;
+  entries.push(value('tickets.create.cpu_ms.server', perCreation(cpuMsBetween(usedBefore.server, usedAfter.server)), 'ms of CPU per creation: the app server'));
+  if (usedBefore.postgres && usedAfter.postgres) {
+    entries.push(value('tickets.create.cpu_ms.postgres', perCreation(cpuMsBetween(usedBefore.postgres, usedAfter.postgres)), 'ms of CPU per creation: PostgreSQL (all its processes)'));
+  }
+  const clients = process.cpuUsage(usedBefore.clients);
+  entries.push(value('tickets.create.cpu_ms.clients', perCreation((clients.user + clients.system) / 1000), 'ms of CPU per creation: the benchmark\'s 50 clients'));
   // The latency at the target's rate: creations arrive at a fixed 400/s, round robin over the same 50
   // connections (each sends its next one when it is due, or as soon as its previous one answers).
   // Above, every connection sends again the moment it is answered, so the server always has 50 in
