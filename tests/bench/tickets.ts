@@ -8,7 +8,7 @@ import { searchTokens } from '@/lib/text';
 import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
 import { cpuMs, cpuMsBetween, cpuTimes, processTree, stealEntry } from './machine';
-import { latency, latencyEntry, pairedOverhead, value, type Entry } from './stats';
+import { latency, latencyEntry, pairedOverhead, percentile, value, type Entry } from './stats';
 
 const TITLES = ['Sin conexión', 'Lentitud en la navegación', 'Se corta a cada rato', 'Cambio de domicilio', 'Módem con luz roja', 'Instalación nueva', 'Consulta de facturación', 'Cambio de plan', 'Wi-Fi no llega a la habitación', 'Antena desalineada', 'Cable cortado en la vereda', 'Reclamo por demora'];
 const DESCRIPTIONS = [
@@ -158,7 +158,14 @@ function gridSql(withSearch: number) {
 /** The processes whose CPU time creation's figures split: the app server's and PostgreSQL's postmaster. */
 export type BenchProcesses = { app: number; postgres: number | null };
 
-export async function measureTickets(url: string, port: number, tenantId: string, heavyTicketId: string, count: number, processes: BenchProcesses, only?: 'create'): Promise<Entry[]> {
+export async function measureTickets(
+  url: string,
+  port: number,
+  tenantId: string,
+  heavyTicketId: string,
+  count: number,
+  { processes, only, log }: { processes: BenchProcesses; only?: 'create'; log: (m: string) => void },
+): Promise<Entry[]> {
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   const session = new Session(port, `big.localhost:${port}`);
   await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
@@ -253,6 +260,7 @@ export async function measureTickets(url: string, port: number, tenantId: string
   const RATE = 400;
   const ARRIVALS = 2_400;
   const atRate: number[] = [];
+  const bySecond: number[][] = [];
   const cpuAtRate = cpuTimes();
   const start = performance.now() + 50;
   await Promise.all(
@@ -262,11 +270,15 @@ export async function measureTickets(url: string, port: number, tenantId: string
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         await s.mutate('tickets.create', { customerId: customers[i % customers.length], description: `Alta de prueba a ritmo fijo ${i}: sin conexión desde ayer` });
-        atRate.push(performance.now() - due);
+        const ms = performance.now() - due;
+        atRate.push(ms);
+        (bySecond[Math.floor(i / RATE)] ??= []).push(ms);
       }
     }),
   );
   entries.push(latencyEntry('tickets.create.at400', atRate));
+  // Where the tail is: spread over the run, or in one second of it.
+  log(`tickets.create.at400 p99 by second (ms): ${bySecond.map((t) => Math.round(percentile(t.sort((x, y) => x - y), 99))).join(', ')}`);
   entries.push(...stealEntry('tickets.create.at400.steal_pct', cpuAtRate));
   // Put the data back as generated, so every run measures the same tickets.
   await sql.query(`DELETE FROM "OutboxEvent" WHERE "tenantId" = $1 AND (payload->>'ticketId')::uuid IN (SELECT id FROM "Ticket" WHERE "tenantId" = $1 AND description LIKE 'Alta de prueba %')`, [tenantId]);
