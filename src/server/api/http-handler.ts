@@ -10,17 +10,21 @@ import { translateError } from '@/i18n/catalog';
 export const TRPC_ENDPOINT = '/api/trpc';
 
 /** tRPC calls are small JSON; anything larger is refused with 413 before it is parsed. */
-const MAX_BODY = 1024 * 1024;
+export const MAX_TRPC_BODY = 1024 * 1024;
+
+/** The answer to a call whose body passed MAX_TRPC_BODY: a translated 413. */
+export function trpcBodyTooLarge(cookieHeader: string | null): Response {
+  return failure(413, 'PAYLOAD_TOO_LARGE', translateError(cookieLocale(cookieHeader) ?? 'es', 'payloadTooLarge'));
+}
 
 export async function handleTrpc(request: Request): Promise<Response> {
-  const locale = cookieLocale(request.headers.get('cookie'));
-  let req = request;
-  if (request.method === 'POST') {
-    const body = await readBody(request, MAX_BODY);
-    if (!body) {
-      return failure(413, 'PAYLOAD_TOO_LARGE', translateError(locale ?? 'es', 'payloadTooLarge'));
-    }
-    req = new Request(request.url, { method: 'POST', headers: request.headers, body });
-  }
-  return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => routeContext(request) });
+  if (request.method !== 'POST') return answerTrpc(request);
+  const body = await readBody(request, MAX_TRPC_BODY);
+  if (!body) return trpcBodyTooLarge(request.headers.get('cookie'));
+  return answerTrpc(new Request(request.url, { method: 'POST', headers: request.headers, body }));
+}
+
+/** A call whose body, if any, is already read and within MAX_TRPC_BODY (handleTrpc, or serve.ts from Node's stream). */
+export function answerTrpc(request: Request): Promise<Response> {
+  return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req: request, router: appRouter, createContext: () => routeContext(request) });
 }
