@@ -84,7 +84,9 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse) {
   try {
     response = await answer(req);
   } catch (error) {
-    // The handler answers every procedure error itself; this is one it could not (a broken connection).
+    // The client went away before its body arrived (Node's ECONNRESET): nobody to answer.
+    if (req.destroyed && !req.complete) return;
+    // The handler answers every procedure error itself; this is one it could not.
     logger.error({ err: error, url: req.url }, 'tRPC request failed');
     response = failure(500, 'INTERNAL_SERVER_ERROR', translateError(cookieLocale(req.headers.cookie ?? null) ?? 'es', 'unexpected'));
   }

@@ -1,7 +1,6 @@
 // What the machine did while a measurement ran (Linux /proc): the processes' memory and CPU time, and
 // how much of the CPU the host took (a virtual machine's steal time, which on a shared host decides
-// much of what a run can measure — a figure is read next to the steal of its window). CPU time per
-// unit of work barely moves with the host's load, so it compares two versions of the code in any hour.
+// much of what a run can measure — a figure is read next to the steal of its window).
 import { readFileSync, readdirSync } from 'node:fs';
 import { value, type Entry } from './stats';
 
