@@ -13,10 +13,8 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { translateError } from '@/i18n/catalog';
 import { answerTrpc, MAX_TRPC_BODY, TRPC_ENDPOINT, trpcBodyTooLarge } from '@/server/api/http-handler';
-import { failure } from '@/server/api/route-handlers';
-import { cookieLocale } from '@/server/http';
+import { edgeFailure } from '@/server/api/route-handlers';
 import { logger } from '@/server/logger';
 import { startSearchIndexMerges } from '@/server/maintenance/search-indexes';
 
@@ -74,7 +72,7 @@ async function answer(req: http.IncomingMessage): Promise<Response> {
   if (body === null) return trpcBodyTooLarge(cookie);
   const request = toRequest(req, body);
   // A request it could not read (a bad Host), answered as the other routes answer theirs.
-  if (!request) return failure(400, 'BAD_REQUEST', translateError(cookieLocale(cookie) ?? 'es', 'badRequest'));
+  if (!request) return edgeFailure(cookie, 400, 'BAD_REQUEST', 'badRequest');
   return answerTrpc(request);
 }
 
@@ -88,7 +86,7 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse) {
     if (req.destroyed && !req.complete) return;
     // The handler answers every procedure error itself; this is one it could not.
     logger.error({ err: error, url: req.url }, 'tRPC request failed');
-    response = failure(500, 'INTERNAL_SERVER_ERROR', translateError(cookieLocale(req.headers.cookie ?? null) ?? 'es', 'unexpected'));
+    response = edgeFailure(req.headers.cookie ?? null, 500, 'INTERNAL_SERVER_ERROR', 'unexpected');
   }
   res.statusCode = response.status;
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);

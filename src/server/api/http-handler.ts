@@ -3,9 +3,8 @@
 // call gets the same context, body limit, errors and statuses whichever way it arrives.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
-import { failure, routeContext } from '@/server/api/route-handlers';
-import { cookieLocale, readBody } from '@/server/http';
-import { translateError } from '@/i18n/catalog';
+import { edgeFailure, routeContext } from '@/server/api/route-handlers';
+import { readBody } from '@/server/http';
 
 export const TRPC_ENDPOINT = '/api/trpc';
 
@@ -14,7 +13,7 @@ export const MAX_TRPC_BODY = 1024 * 1024;
 
 /** The answer to a call whose body passed MAX_TRPC_BODY: a translated 413. */
 export function trpcBodyTooLarge(cookieHeader: string | null): Response {
-  return failure(413, 'PAYLOAD_TOO_LARGE', translateError(cookieLocale(cookieHeader) ?? 'es', 'payloadTooLarge'));
+  return edgeFailure(cookieHeader, 413, 'PAYLOAD_TOO_LARGE', 'payloadTooLarge');
 }
 
 export async function handleTrpc(request: Request): Promise<Response> {

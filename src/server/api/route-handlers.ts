@@ -31,6 +31,11 @@ export function failure(status: number, code: string, message: string, fieldErro
   return Response.json({ error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } } satisfies RouteErrorBody, { status });
 }
 
+/** A failure answered before a call has its context: in the language of the caller's cookie (Spanish without one). */
+export function edgeFailure(cookieHeader: string | null, status: number, code: string, messageKey: string): Response {
+  return failure(status, code, translateError(cookieLocale(cookieHeader) ?? 'es', messageKey));
+}
+
 export function errorResponse(error: unknown, locale: Locale, what: string): Response {
   const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
   if (cause instanceof AppError) {
