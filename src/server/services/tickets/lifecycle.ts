@@ -191,14 +191,18 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
 
 /** C12: a ticket's history, newest first, with who did it. */
 export async function ticketHistory({ db }: StaffCaller, id: string) {
-  const ticket = await db.ticket.findUnique({ where: { id }, select: { id: true } });
+  // Both reads at once (each scoped to the tenant): the entries are only returned if the ticket is there.
+  const [ticket, events] = await Promise.all([
+    db.ticket.findUnique({ where: { id }, select: { id: true } }),
+    db.ticketEvent.findMany({
+      where: { ticketId: id },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: 500,
+      select: { id: true, kind: true, field: true, oldValue: true, newValue: true, version: true, createdAt: true, actor: { select: { id: true, name: true } } },
+    }),
+  ]);
   if (!ticket) throw notFound();
-  return db.ticketEvent.findMany({
-    where: { ticketId: id },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 500,
-    select: { id: true, kind: true, field: true, oldValue: true, newValue: true, version: true, createdAt: true, actor: { select: { id: true, name: true } } },
-  });
+  return events;
 }
 
 const money = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
