@@ -1,0 +1,95 @@
+// How tRPC answers are encoded: superjson's wire format — the browser's client decodes them with
+// superjson, and tests and API clients read `result.data.json` — written by a plain walk over what
+// procedures return: plain objects, arrays, strings, finite numbers, booleans, null, undefined and
+// valid Dates. Anything else anywhere in an answer (a Map, a BigInt, NaN, -0, a class instance, an
+// invalid Date, a sparse array, a cycle) and the whole answer goes to superjson itself.
+//
+// superjson checks every value against its type registries and tracks every object's identity: the
+// grid's page of 25 rows cost 0.6 ms and a ticket's 200-entry history 2.0 ms of the server's thread,
+// against 0.1 and 0.3 ms for JSON.stringify alone (bench payloads, `tests/unit/wire.test.ts` shows the
+// output is superjson's own). What this walk leaves out is superjson's `referentialEqualities`: an
+// object or Date that appears twice arrives as two equal copies instead of one shared instance.
+import superjson from 'superjson';
+
+type Note = ['Date'] | ['undefined'];
+type Notes = Record<string, Note>;
+type SuperJSONResult = ReturnType<typeof superjson.serialize>;
+
+const UNSUPPORTED = Symbol('unsupported');
+/** Deeper than any answer of ours: past it (or in a cycle) superjson takes over. */
+const MAX_DEPTH = 100;
+
+/** superjson's path segment escaping (its pathstringifier): `\` and `.` in a key are escaped. */
+const escapeKey = (key: string) => key.replace(/\\/g, '\\\\').replace(/\./g, '\\.');
+
+/** Where a value sits: its key and its parent's place; the root has none. Spelled out only for a note. */
+type Place = { up: Place | null; key: string | number } | null;
+
+function pathOf(place: Place): string {
+  const keys: string[] = [];
+  for (let p = place; p; p = p.up) keys.push(typeof p.key === 'number' ? String(p.key) : escapeKey(p.key));
+  return keys.reverse().join('.');
+}
+
+function encode(value: unknown, place: Place, notes: Notes, depth: number): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : UNSUPPORTED;
+    case 'undefined':
+      notes[pathOf(place)] = ['undefined'];
+      return null;
+    case 'object': {
+      if (value === null) return null;
+      if (depth > MAX_DEPTH) return UNSUPPORTED;
+      if (value instanceof Date) {
+        if (Number.isNaN(value.getTime())) return UNSUPPORTED;
+        notes[pathOf(place)] = ['Date'];
+        return value.toISOString();
+      }
+      if (Array.isArray(value)) {
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) return UNSUPPORTED;
+          const item = encode(value[i], { up: place, key: i }, notes, depth + 1);
+          if (item === UNSUPPORTED) return UNSUPPORTED;
+          out[i] = item;
+        }
+        return out;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return UNSUPPORTED;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        // '' would read as the root's path; the others superjson refuses outright (prototype pollution).
+        if (key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype') return UNSUPPORTED;
+        const item = encode((value as Record<string, unknown>)[key], { up: place, key }, notes, depth + 1);
+        if (item === UNSUPPORTED) return UNSUPPORTED;
+        out[key] = item;
+      }
+      return out;
+    }
+    default:
+      return UNSUPPORTED;
+  }
+}
+
+/** superjson.serialize's result for `value`, without its referential equalities. */
+export function serializeAnswer(value: unknown): SuperJSONResult {
+  const notes: Notes = {};
+  const json = encode(value, null, notes, 0);
+  if (json === UNSUPPORTED) return superjson.serialize(value);
+  // A root Date or undefined is annotated with its type alone, as superjson does.
+  const root = notes[''];
+  if (root) return { json: json as SuperJSONResult['json'], meta: { values: root, v: 1 } };
+  if (Object.keys(notes).length > 0) return { json: json as SuperJSONResult['json'], meta: { values: notes, v: 1 } };
+  return { json: json as SuperJSONResult['json'] };
+}
+
+/** tRPC's transformer: inputs are read by superjson, answers written by serializeAnswer in superjson's format. */
+export const transformer = {
+  input: superjson,
+  output: { serialize: serializeAnswer, deserialize: (value: SuperJSONResult) => superjson.deserialize(value) },
+};
