@@ -20,60 +20,54 @@ const UNSUPPORTED = Symbol('unsupported');
 const MAX_DEPTH = 100;
 
 /** superjson's path segment escaping (its pathstringifier): `\` and `.` in a key are escaped. */
-const escapeKey = (key: string) => key.replace(/\\/g, '\\\\').replace(/\./g, '\\.');
+const escapeKey = (key: string) => (key.includes('\\') || key.includes('.') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key);
 
 /** Where a value sits: its key and its parent's place; the root has none. Spelled out only for a note. */
 type Place = { up: Place | null; key: string | number } | null;
 
 function pathOf(place: Place): string {
-  const keys: string[] = [];
-  for (let p = place; p; p = p.up) keys.push(typeof p.key === 'number' ? String(p.key) : escapeKey(p.key));
-  return keys.reverse().join('.');
+  if (!place) return '';
+  const key = typeof place.key === 'number' ? String(place.key) : escapeKey(place.key);
+  return place.up ? `${pathOf(place.up)}.${key}` : key;
 }
 
+/** A string, a boolean, null or a finite number (not -0): written as it is, the common case. */
+const isPlain = (v: unknown) =>
+  typeof v === 'string' || typeof v === 'boolean' || v === null || (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0));
+
 function encode(value: unknown, place: Place, notes: Notes, depth: number): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) ? value : UNSUPPORTED;
-    case 'undefined':
-      notes[pathOf(place)] = ['undefined'];
-      return null;
-    case 'object': {
-      if (value === null) return null;
-      if (depth > MAX_DEPTH) return UNSUPPORTED;
-      if (value instanceof Date) {
-        if (Number.isNaN(value.getTime())) return UNSUPPORTED;
-        notes[pathOf(place)] = ['Date'];
-        return value.toISOString();
-      }
-      if (Array.isArray(value)) {
-        const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) {
-          if (!(i in value)) return UNSUPPORTED;
-          const item = encode(value[i], { up: place, key: i }, notes, depth + 1);
-          if (item === UNSUPPORTED) return UNSUPPORTED;
-          out[i] = item;
-        }
-        return out;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return UNSUPPORTED;
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
-        // '' would read as the root's path; the others superjson refuses outright (prototype pollution).
-        if (key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype') return UNSUPPORTED;
-        const item = encode((value as Record<string, unknown>)[key], { up: place, key }, notes, depth + 1);
-        if (item === UNSUPPORTED) return UNSUPPORTED;
-        out[key] = item;
-      }
-      return out;
-    }
-    default:
-      return UNSUPPORTED;
+  if (isPlain(value)) return value;
+  if (value === undefined) {
+    notes[pathOf(place)] = ['undefined'];
+    return null;
   }
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return UNSUPPORTED;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return UNSUPPORTED;
+    notes[pathOf(place)] = ['Date'];
+    return value.toISOString();
+  }
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return UNSUPPORTED;
+      const item: unknown = value[i];
+      out[i] = isPlain(item) ? item : encode(item, { up: place, key: i }, notes, depth + 1);
+      if (out[i] === UNSUPPORTED) return UNSUPPORTED;
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return UNSUPPORTED;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    // '' would read as the root's path; the others superjson refuses outright (prototype pollution).
+    if (key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype') return UNSUPPORTED;
+    const item = (value as Record<string, unknown>)[key];
+    out[key] = isPlain(item) ? item : encode(item, { up: place, key }, notes, depth + 1);
+    if (out[key] === UNSUPPORTED) return UNSUPPORTED;
+  }
+  return out;
 }
 
 /** superjson.serialize's result for `value`, without its referential equalities. */
