@@ -35,14 +35,20 @@ function read(file: string): string | null {
   }
 }
 
+/** A process's /proc/<pid>/stat fields after its command's closing parenthesis (state first), or null once it ended. */
+function statFields(pid: number | string): string[] | null {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** A process and all its descendants. */
-export function processTree(rootPid: number): number[] {
+function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat = read(`/proc/${entry}/stat`);
-    if (!stat) continue;
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const fields = statFields(entry);
+    if (!fields) continue;
+    const ppid = Number(fields[1]);
     children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
   }
   const tree: number[] = [];
@@ -60,20 +66,19 @@ export function treeRssMb(rootPid: number): number {
   return kb / 1024;
 }
 
-/** CPU time (user + system) the processes have used so far, in ms, each by its pid. */
-export function cpuMs(pids: number[]): Map<number, number> {
+/** CPU time (user + system) a process and its descendants have used so far, in ms, each by its pid. */
+export function treeCpuMs(rootPid: number): Map<number, number> {
   const used = new Map<number, number>();
-  for (const pid of pids) {
-    const stat = read(`/proc/${pid}/stat`);
-    if (!stat) continue;
-    // After the command's closing parenthesis: state is field 3, utime and stime fields 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  for (const pid of processTree(rootPid)) {
+    const fields = statFields(pid);
+    if (!fields) continue;
+    // State is field 3 of the stat line; utime and stime are fields 14 and 15.
     used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS);
   }
   return used;
 }
 
-/** The CPU time `pids` used between two readings of cpuMs (a process that ended in between is left out). */
+/** The CPU time used between two readings of treeCpuMs (a process that ended in between is left out). */
 export function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
   let ms = 0;
   for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { searchTokens } from '@/lib/text';
 import { BENCH_PASSWORD, RURAL_NODE } from './generate';
 import { Session } from './http';
-import { cpuMs, cpuMsBetween, cpuTimes, processTree, stealEntry } from './machine';
+import { cpuMsBetween, cpuTimes, stealEntry, treeCpuMs } from './machine';
 import { latency, latencyEntry, pairedOverhead, percentile, value, type Entry } from './stats';
 
 const TITLES = ['Sin conexión', 'Lentitud en la navegación', 'Se corta a cada rato', 'Cambio de domicilio', 'Módem con luz roja', 'Instalación nueva', 'Consulta de facturación', 'Cambio de plan', 'Wi-Fi no llega a la habitación', 'Antena desalineada', 'Cable cortado en la vereda', 'Reclamo por demora'];
@@ -177,9 +177,9 @@ export async function measureTickets(
    */
   async function timedWithCpu(name: string, n: number, fn: (i: number) => Promise<unknown>, unit: string): Promise<Entry[]> {
     const warmup = Math.ceil(n / 10);
-    const before = cpuMs(processTree(processes.app));
+    const before = treeCpuMs(processes.app);
     const entry = await latency(name, n, fn, warmup);
-    return [entry, value(`${name}.cpu_ms.server`, cpuMsBetween(before, cpuMs(processTree(processes.app))) / (n + warmup), unit)];
+    return [entry, value(`${name}.cpu_ms.server`, cpuMsBetween(before, treeCpuMs(processes.app)) / (n + warmup), unit)];
   }
   /** The grid, searches, filters, deep pages and opening a ticket (all but creating). */
   async function measureReads() {
@@ -240,7 +240,7 @@ export async function measureTickets(
   const cpuAtStart = cpuTimes();
   // CPU time per creation, by whom. It moves with the host's load too, if less than the rate: the
   // server's 2.0 ms grew to 2.9 when the host took 40 % (shared caches), so compare runs of like steal.
-  const used = () => ({ server: cpuMs(processTree(processes.app)), postgres: processes.postgres ? cpuMs(processTree(processes.postgres)) : null, clients: process.cpuUsage() });
+  const used = () => ({ server: treeCpuMs(processes.app), postgres: processes.postgres ? treeCpuMs(processes.postgres) : null, clients: process.cpuUsage() });
   const usedBefore = used();
   const t0 = performance.now();
   await Promise.all(
