@@ -31,12 +31,25 @@ export const PERMISSIONS = {
   /** Areas, states, priorities, categories: everyone reads them to work tickets; admins change them (B1–B8). */
   'tickets.config.read': ALL,
   'tickets.config.manage': ADMIN,
-  /** The ticket grid and a ticket's view. */
+  /** The ticket grid and a ticket's view — of the tickets the caller may see (see `tickets.readAll`). */
   'tickets.read': ALL,
-  /** Open tickets (technicians open them from the street too). */
+  /**
+   * Every ticket of the tenant. Without it (technicians), only the tickets assigned to the caller —
+   * or all of them when the tenant lets technicians see all (E8) — and, if the tenant says so, only
+   * open ones: the rule lives in the scoped data access (src/server/data/visibility.ts), so every
+   * procedure that reads or writes a ticket, its history, comments or files obeys it.
+   */
+  'tickets.readAll': OFFICE,
+  /** Open tickets (technicians open them from the street too: assigned to themselves). */
   'tickets.create': ALL,
-  /** Edit fields, assign, change state, finish (C9, C10). */
+  /** Save a ticket: change its state, finish it (C10). Which fields a role may change: TICKET_FIELDS. */
   'tickets.update': ALL,
+  /** Change a ticket's title, description, category, area, priority, complexity, PQRS, due date (C9). */
+  'tickets.edit': OFFICE,
+  /** Assign a ticket, or change its assignee (C10). */
+  'tickets.assign': OFFICE,
+  /** Mark a ticket billable and set its cost (C10, A5). */
+  'tickets.billing': OFFICE,
   /** Move a ticket to a closed state: technicians may not close (C10). */
   'tickets.close': OFFICE,
   /** Move a finished or closed ticket back to pending. */
@@ -67,4 +80,36 @@ export function can(role: Role, permission: Permission): boolean {
 
 export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}
+
+/**
+ * A2 within a ticket: the permission each field needs, when a ticket is created with it and when a
+ * save changes it. Creation, the ticket view's save and mass actions all check this one table
+ * (src/server/services/tickets/field-rules.ts). A field a role may not set is refused (FORBIDDEN),
+ * never silently dropped. Fields the form does not send are filled from defaults, not checked.
+ */
+export const TICKET_FIELDS = {
+  title: { create: 'tickets.create', change: 'tickets.edit' },
+  description: { create: 'tickets.create', change: 'tickets.edit' },
+  callNumber: { create: 'tickets.create', change: 'tickets.edit' },
+  customerId: { create: 'tickets.create', change: 'tickets.edit' },
+  connectionId: { create: 'tickets.create', change: 'tickets.edit' },
+  categoryId: { create: 'tickets.create', change: 'tickets.edit' },
+  pqrs: { create: 'tickets.create', change: 'tickets.edit' },
+  priorityId: { create: 'tickets.edit', change: 'tickets.edit' },
+  complexity: { create: 'tickets.edit', change: 'tickets.edit' },
+  areaId: { create: 'tickets.edit', change: 'tickets.edit' },
+  dueAt: { create: 'tickets.edit', change: 'tickets.edit' },
+  /** Moving to a closed stage also needs tickets.close; leaving a closed or finished stage backwards, tickets.reopen. */
+  stateId: { create: 'tickets.edit', change: 'tickets.update' },
+  assigneeId: { create: 'tickets.assign', change: 'tickets.assign' },
+  billable: { create: 'tickets.billing', change: 'tickets.billing' },
+  cost: { create: 'tickets.billing', change: 'tickets.billing' },
+} as const satisfies Record<string, { create: Permission; change: Permission }>;
+
+export type TicketField = keyof typeof TICKET_FIELDS;
+
+/** The fields of `fields` that `role` may not set when creating (`create`) or changing (`change`) a ticket. */
+export function forbiddenTicketFields(role: Role, when: 'create' | 'change', fields: readonly string[]): TicketField[] {
+  return fields.filter((f): f is TicketField => f in TICKET_FIELDS && !can(role, TICKET_FIELDS[f as TicketField][when]));
 }

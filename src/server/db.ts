@@ -21,8 +21,17 @@ function pool(): pg.Pool {
   return globalForDb.antenaPool;
 }
 
+/**
+ * Interactive transactions' limits. Prisma's defaults (wait 2 s for a connection, end after 5 s)
+ * failed good transactions on a busy 2-core machine — a tenant's sign-up writing its default
+ * configuration took 5.9 s while the CPU was shared twelve ways — and answered 500 for work that
+ * would have finished. The limits are a guard against a stuck transaction, not a speed target
+ * (the benchmarks are), so they leave room for a machine under load.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
 export function db(): PrismaClient {
-  globalForDb.antenaPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  globalForDb.antenaPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()), transactionOptions: TRANSACTION_OPTIONS });
   return globalForDb.antenaPrisma;
 }
 

@@ -3,6 +3,7 @@
 // coordinates (the demo's all have them), for the ticket view's location tab; and a ticket past its
 // due date (a new one cannot be given a past date, so time is moved for this one). The demo tenant has
 // SMS on, sent to the local Twilio stand-in the e2e server runs.
+import { staffCallerFor } from '@/server/services/caller';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { customerSearchText } from '@/server/services/customers/search-text';
@@ -35,7 +36,7 @@ export async function seedE2e() {
   await scoped.connection.create({ data: { tenantId: demo.id, customerId: customer.id, address: NO_COORDINATES.address } });
   const tenant = (await resolveTenantByHost(`${DEMO_SLUG}.localhost`))!;
   const admin = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[0]!.email }, select: { id: true, name: true, email: true } });
-  const overdue = await createTicket({ db: scoped, tenantId: demo.id, tenant, locale: 'es', actor: { kind: 'staff', role: 'ADMIN', ...admin } }, { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });
+  const overdue = await createTicket(staffCallerFor(tenant, { kind: 'staff', role: 'ADMIN', ...admin }, 'es'), { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });
   await scoped.ticket.update({ where: { id: overdue.id }, data: { openedAt: new Date('2020-01-02T12:00:00Z'), dueAt: new Date('2020-01-31T23:59:00Z') } });
   const someone = await scoped.customer.findFirstOrThrow({ where: { code: { not: NO_COORDINATES.code } }, orderBy: { code: 'asc' }, select: { id: true } });
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);

@@ -2,6 +2,7 @@
 // duplicates within the file and against the tenant, encodings, permissions, tenancy, 413, and a
 // 50,000-row file. The service is called directly; the route (POST /api/import/customers) is
 // called with a Request carrying a real session cookie, encrypted as Auth.js issues it.
+import { staffCallerFor } from '@/server/services/caller';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionClaims } from '@/server/api/trpc';
 import { scopedDb } from '@/server/data/scoped';
@@ -44,7 +45,7 @@ let catalogA: Awaited<ReturnType<typeof catalog>>;
 
 async function callerFor(tenant: TestTenant, userId: string, locale: Locale = 'es'): Promise<StaffCaller> {
   const actor = await loadStaffActor(tenant.id, userId);
-  return { tenantId: tenant.id, tenant, actor: actor!, db: scopedDb(tenant.id), locale };
+  return staffCallerFor(tenant, actor!, locale);
 }
 
 async function counts(tenant: TestTenant) {

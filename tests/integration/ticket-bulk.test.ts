@@ -32,6 +32,9 @@ describe('mass actions', () => {
   it('a technician’s mass close is refused ticket by ticket, with the reason; a finish goes through', async () => {
     const tickets = await three('Técnico masivo');
     const ids = tickets.map((t) => t.id);
+    // Not theirs yet: a technician sees only the tickets assigned to them, so none is found.
+    expect(await A.TECHNICIAN.tickets.bulk({ ids, action: { kind: 'close' } })).toEqual({ done: [], unchanged: [], refused: [], notFound: 3 });
+    await A.OPERATOR.tickets.bulk({ ids, action: { kind: 'assign', assigneeId: A.ids.TECHNICIAN } });
     const result = await A.TECHNICIAN.tickets.bulk({ ids, action: { kind: 'close' } });
     expect(result.done).toEqual([]);
     expect(result.refused.map((r) => r.message)).toEqual(Array(3).fill('No tenés permiso para hacer esto.'));

@@ -9,7 +9,8 @@ beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
 
 async function newTicket(title: string) {
   const customer = await createCustomer(a);
-  return A.OPERATOR.tickets.create({ customerId: customer.id, title, description: 'Para comentar' });
+  // Assigned to the technician, who works it (a technician sees only the tickets assigned to them).
+  return A.OPERATOR.tickets.create({ customerId: customer.id, title, description: 'Para comentar', assigneeId: A.ids.TECHNICIAN });
 }
 
 describe('comments', () => {
@@ -23,7 +24,7 @@ describe('comments', () => {
       [false, 'El cliente no atiende el teléfono.', A.ids.TECHNICIAN],
     ]);
     const outbox = await scopedDb(a.id).outboxEvent.findMany({ where: { payload: { path: ['ticketId'], equals: t.id } }, select: { type: true, payload: true } });
-    expect(outbox.map((e) => e.type).sort()).toEqual(['ticket.commented', 'ticket.created']);
+    expect(outbox.map((e) => e.type).sort()).toEqual(['ticket.assigned', 'ticket.commented', 'ticket.created']);
     expect(JSON.stringify(outbox)).not.toContain('no atiende');
     expect((await A.OPERATOR.tickets.history({ id: t.id })).map((h) => h.kind)).toEqual(['note', 'comment', 'created']);
   });

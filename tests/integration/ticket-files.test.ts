@@ -63,7 +63,8 @@ async function download(tenant: TestTenant, claims: SessionClaims | null, fileId
 
 async function newTicket(title = 'Con archivos') {
   const customer = await createCustomer(a);
-  return A.OPERATOR.tickets.create({ customerId: customer.id, title, description: 'Fotos de la instalación' });
+  // Assigned to the technician, who works it (a technician sees only the tickets assigned to them).
+  return A.OPERATOR.tickets.create({ customerId: customer.id, title, description: 'Fotos de la instalación', assigneeId: A.ids.TECHNICIAN });
 }
 
 /** Everything a refused upload could have left behind. */
@@ -114,7 +115,7 @@ describe('uploading', () => {
     const row = (await A.OPERATOR.tickets.list({ tab: 'PENDING', query: String(t.number) })).items.find((i) => i.id === t.id);
     expect(row).toMatchObject({ fileCount: 1, imageCount: 1, commentCount: 0 });
     expect((await A.OPERATOR.tickets.history({ id: t.id })).find((h) => h.kind === 'file')).toMatchObject({ field: 'file', newValue: 'poste.JPG' });
-    expect((await traces(t.id)).outbox).toBe(1); // ticket.created only
+    expect((await traces(t.id)).outbox).toBe(2); // ticket.created and ticket.assigned only: a technician's file tells no customer
   });
 
   it('a comment with its files is saved together: public → everyone sees them and the customer is told; internal → office only, no event', async () => {
@@ -132,7 +133,7 @@ describe('uploading', () => {
       [false, 'Ojo con la deuda'],
     ]);
     const outbox = await scopedDb(a.id).outboxEvent.findMany({ where: { payload: { path: ['ticketId'], equals: t.id } }, select: { type: true, payload: true } });
-    expect(outbox.map((e) => e.type).sort()).toEqual(['ticket.commented', 'ticket.created']);
+    expect(outbox.map((e) => e.type).sort()).toEqual(['ticket.assigned', 'ticket.commented', 'ticket.created']);
     expect(outbox.find((e) => e.type === 'ticket.commented')!.payload).toMatchObject({ commentId: pub.json.commentId, fileIds: [pub.json.files[0].id] });
 
     // The technician sees the public file, not the office's; fetching it directly is a 404.

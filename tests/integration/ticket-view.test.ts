@@ -23,7 +23,8 @@ beforeAll(async () => {
   const connection = await db.connection.create({
     data: { tenantId: a.id, customerId: customer.id, address: 'Zapiola 1200', latitude: -34.7101, longitude: -58.2873, planId: plan.id, nodeId: node.id, localityId: locality.id },
   });
-  ticketId = (await A.OPERATOR.tickets.create({ customerId: customer.id, connectionId: connection.id, categoryId: category.id, description: 'Instalar ONT', billable: true })).id;
+  // Assigned to the technician, so every role sees it (a technician sees only their tickets).
+  ticketId = (await A.OPERATOR.tickets.create({ customerId: customer.id, connectionId: connection.id, categoryId: category.id, description: 'Instalar ONT', billable: true, assigneeId: A.ids.TECHNICIAN })).id;
   await A.OPERATOR.tickets.update({ id: ticketId, version: 1, cost: 4321 });
 });
 

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './trpc';
+import { registerAnswers } from './answers';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { messagesRouter } from './routers/messages';
@@ -25,6 +26,9 @@ export const appRouter = router({
   notify: notifyRouter,
   push: pushRouter,
 });
+
+// The ladder parses each staff answer with the schema the caller's role may receive (./answers.ts).
+registerAnswers(appRouter._def.procedures as unknown as Record<string, { _def: { output?: unknown } }>);
 
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

@@ -9,12 +9,12 @@ import { translateError } from '@/i18n/catalog';
 import { fieldMessages } from '@/i18n/zod-messages';
 import { can, type Permission, type Role } from '@/lib/permissions';
 import type { Locale } from '@/lib/format';
-import { scopedDb } from '@/server/data/scoped';
 import { resolveTenantByHost, type TenantInfo } from '@/server/services/tenants/resolve';
 import { loadStaffActor, loadCustomerActor } from '@/server/services/auth/actors';
-import type { Caller, CustomerActor, StaffCaller } from '@/server/services/caller';
+import { customerCallerFor, staffCallerFor } from '@/server/services/caller';
 import { logger } from '@/server/logger';
 import { transformer } from './wire';
+import { answerFor } from './answers';
 
 /** What a signed-in session claims; verified against the host's tenant and the database on every call. */
 export type SessionClaims = { kind: 'staff' | 'customer'; userId: string; tenantId: string };
@@ -46,7 +46,10 @@ const CODE_KEYS: Partial<Record<TRPCError['code'], string>> = {
   METHOD_NOT_SUPPORTED: 'badRequest',
 };
 
-const t = initTRPC.context<Context>().create({
+/** What the sweeps read off a procedure: the permission its rung requires. */
+export type ProcedureMeta = { permission?: Permission; audience?: 'public' | 'tenant' | 'staff' | 'technician' | 'customer' };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // superjson's format; answers written by a faster walk of the same format (./wire.ts).
   transformer,
   // Never send stack traces, in any environment.
@@ -89,9 +92,9 @@ const appErrors = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.meta({ audience: 'public' }).use(appErrors);
 
-export const tenantProcedure = publicProcedure.use(({ ctx, next }) => {
+export const tenantProcedure = publicProcedure.meta({ audience: 'tenant' }).use(({ ctx, next }) => {
   if (!ctx.tenant) throw new AppError('NOT_FOUND', 'tenantNotFound');
   return next({ ctx: { tenant: ctx.tenant as TenantInfo } });
 });
@@ -103,33 +106,40 @@ const sessionProcedure = tenantProcedure.use(({ ctx, next }) => {
   return next({ ctx: { session } });
 });
 
-function staffRung(allowed: (role: Role) => boolean) {
-  return sessionProcedure.use(async ({ ctx, next }) => {
+function staffRung(allowed: (role: Role) => boolean, meta: ProcedureMeta) {
+  return sessionProcedure.meta(meta).use(async ({ ctx, next, path }) => {
     if (ctx.session.kind !== 'staff') throw new AppError('FORBIDDEN', 'forbidden');
     // Reloaded on every call: a deactivated user or a changed role takes effect at once.
     const actor = await loadStaffActor(ctx.tenant.id, ctx.session.userId);
     if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
     if (!allowed(actor.role)) throw new AppError('FORBIDDEN', 'forbidden');
-    const caller: StaffCaller = { tenantId: ctx.tenant.id, tenant: ctx.tenant, actor, db: scopedDb(ctx.tenant.id), locale: ctx.locale };
-    return next({ ctx: { caller } });
+    // Its tenant's data, and of its tickets only those it may see (src/server/data/visibility.ts).
+    const caller = staffCallerFor(ctx.tenant, actor, ctx.locale);
+    const result = await next({ ctx: { caller } });
+    // The answer as the caller's role may receive it: the procedure's .output() schema without the
+    // fields its permissions do not reach (./answers.ts), so a value a service forgot to leave out
+    // cannot leave the server.
+    if (!result.ok) return result;
+    const answer = answerFor(path, actor.role);
+    return answer ? { ...result, data: answer.parse(result.data) } : result;
   });
 }
 
 /** Staff holding `permission` in the permission map. */
 export function staffProcedure(permission: Permission) {
-  return staffRung((role) => can(role, permission));
+  return staffRung((role) => can(role, permission), { audience: 'staff', permission });
 }
 
 /** Any signed-in staff member, for what concerns only themselves (their profile, their language). */
-export const anyStaffProcedure = staffRung(() => true);
+export const anyStaffProcedure = staffRung(() => true, { audience: 'staff' });
 
-export const technicianProcedure = staffRung((role) => role === 'TECHNICIAN');
+export const technicianProcedure = staffRung((role) => role === 'TECHNICIAN', { audience: 'technician' });
 
-export const customerProcedure = sessionProcedure.use(async ({ ctx, next }) => {
+export const customerProcedure = sessionProcedure.meta({ audience: 'customer' }).use(async ({ ctx, next }) => {
   if (ctx.session.kind !== 'customer') throw new AppError('FORBIDDEN', 'forbidden');
   const actor = await loadCustomerActor(ctx.tenant, ctx.session.userId);
   if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
-  const caller: Caller<CustomerActor> = { tenantId: ctx.tenant.id, tenant: ctx.tenant, actor, db: scopedDb(ctx.tenant.id), locale: ctx.locale };
+  const caller = customerCallerFor(ctx.tenant, actor, ctx.locale);
   return next({ ctx: { caller } });
 });
 

@@ -9,7 +9,7 @@
 // list. If this stops (another role owns the index, the database is away), PostgreSQL's own merge at
 // the limit is still there: slower tails, nothing lost.
 import { Prisma } from '@/generated/prisma/client';
-import { rawRows } from '@/server/db';
+import { installationSql } from '@/server/data/sql';
 import { logger } from '@/server/logger';
 
 /** The GIN indexes that ticket creation writes to. */
@@ -27,7 +27,7 @@ const MERGE = Prisma.sql`
  * PgBouncer's transaction mode). Returns the pages merged, or null when another server was merging.
  */
 export async function mergeSearchPendingLists(): Promise<number | null> {
-  const [row] = await rawRows<{ pages: number | null }>(MERGE);
+  const [row] = await installationSql.rows<{ pages: number | null }>(MERGE);
   return row!.pages;
 }
 

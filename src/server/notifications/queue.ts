@@ -12,6 +12,7 @@ import PgBoss from 'pg-boss';
 import type { Prisma } from '@/generated/prisma/client';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
+import { installationSql } from '@/server/data/sql';
 
 export const DELIVER_QUEUE = 'deliver-message';
 /** Attempts after the first; backoff doubles from RETRY_DELAY seconds (2, 4, 8, 16, 32 …). */
@@ -54,5 +55,5 @@ export async function openQueue(connectionString: string, opts: { max?: number; 
 
 /** pg-boss's executor over a Prisma interactive transaction: its jobs commit or roll back with our rows. */
 export function inTransaction(tx: Prisma.TransactionClient): PgBoss.Db {
-  return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+  return { executeSql: async (text, values) => ({ rows: await installationSql.unsafe<unknown[]>(tx, text, values) }) };
 }

@@ -1,39 +1,40 @@
 import { router, staffProcedure } from '@/server/api/trpc';
 import * as tickets from '@/server/services/tickets/tickets';
-import { ZTicketCreate, ZTicketList } from '@/server/services/tickets/tickets';
+import { ZCustomerTicket, ZMyTicket, ZTicketCreate, ZTicketCreated, ZTicketList, ZTicketPage } from '@/server/services/tickets/tickets';
 import * as lifecycle from '@/server/services/tickets/lifecycle';
-import { ZTicketUpdate } from '@/server/services/tickets/lifecycle';
+import { ZHistoryEntry, ZTicketSaved, ZTicketUpdate, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { z } from 'zod';
 import * as comments from '@/server/services/tickets/comments';
-import { ZCommentAdd } from '@/server/services/tickets/comments';
-import { bulkUpdate, ZBulkAction } from '@/server/services/tickets/bulk';
+import { ZComment, ZCommentAdd, ZCommentAdded, ZTicketSeen } from '@/server/services/tickets/comments';
+import { bulkUpdate, ZBulkAction, ZBulkResult } from '@/server/services/tickets/bulk';
 import * as files from '@/server/services/tickets/files';
+import { ZTicketFile } from '@/server/services/tickets/files';
 
 const ZId = z.object({ id: z.uuid() });
 
 export const ticketsRouter = router({
   /** The grid: one tab's page, newest first, with the tabs' counts. */
-  list: staffProcedure('tickets.read').input(ZTicketList).query(({ ctx, input }) => tickets.listTickets(ctx.caller, input)),
+  list: staffProcedure('tickets.read').input(ZTicketList).output(ZTicketPage).query(({ ctx, input }) => tickets.listTickets(ctx.caller, input)),
   /** C5: with every field, or just a customer and a description (the category's defaults fill the rest). */
-  create: staffProcedure('tickets.create').input(ZTicketCreate).mutation(({ ctx, input }) => tickets.createTicket(ctx.caller, input)),
+  create: staffProcedure('tickets.create').input(ZTicketCreate).output(ZTicketCreated).mutation(({ ctx, input }) => tickets.createTicket(ctx.caller, input)),
   /** The technician app's list: what is assigned to the caller and not closed. */
-  mine: staffProcedure('tickets.read').query(({ ctx }) => tickets.myTickets(ctx.caller)),
+  mine: staffProcedure('tickets.read').output(z.array(ZMyTicket)).query(({ ctx }) => tickets.myTickets(ctx.caller)),
   /** C6: the customer's latest tickets, for the ticket view and the customer's page. */
-  ofCustomer: staffProcedure('tickets.read').input(z.object({ customerId: z.uuid() })).query(({ ctx, input }) => tickets.customerTickets(ctx.caller, input.customerId)),
+  ofCustomer: staffProcedure('tickets.read').input(z.object({ customerId: z.uuid() })).output(z.array(ZCustomerTicket)).query(({ ctx, input }) => tickets.customerTickets(ctx.caller, input.customerId)),
   /** C6: one ticket with its customer and connection. */
-  get: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => lifecycle.getTicket(ctx.caller, input.id)),
+  get: staffProcedure('tickets.read').input(ZId).output(ZTicketView).query(({ ctx, input }) => lifecycle.getTicket(ctx.caller, input.id)),
   /** C12: who changed what, when. */
-  history: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => lifecycle.ticketHistory(ctx.caller, input.id)),
+  history: staffProcedure('tickets.read').input(ZId).output(z.array(ZHistoryEntry)).query(({ ctx, input }) => lifecycle.ticketHistory(ctx.caller, input.id)),
   /** C9/C10: one save for every field; closing and reopening are checked against the permission map. */
-  update: staffProcedure('tickets.update').input(ZTicketUpdate).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
+  update: staffProcedure('tickets.update').input(ZTicketUpdate).output(ZTicketSaved).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
   /** C7: public comments and internal notes, oldest first. */
-  comments: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => comments.listComments(ctx.caller, input.id)),
-  comment: staffProcedure('tickets.comment').input(ZCommentAdd).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),
+  comments: staffProcedure('tickets.read').input(ZId).output(z.array(ZComment)).query(({ ctx, input }) => comments.listComments(ctx.caller, input.id)),
+  comment: staffProcedure('tickets.comment').input(ZCommentAdd).output(ZCommentAdded).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),
   /** C8: the ticket's files the caller may see (uploads go through POST /api/tickets/[id]/files, bytes through /api/files/[id]). */
-  files: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => files.listFiles(ctx.caller, input.id)),
-  removeFile: staffProcedure('tickets.files.delete').input(ZId).mutation(({ ctx, input }) => files.removeFile(ctx.caller, input.id)),
+  files: staffProcedure('tickets.read').input(ZId).output(z.array(ZTicketFile)).query(({ ctx, input }) => files.listFiles(ctx.caller, input.id)),
+  removeFile: staffProcedure('tickets.files.delete').input(ZId).output(ZId).mutation(({ ctx, input }) => files.removeFile(ctx.caller, input.id)),
   /** C3: one action on a selection; each ticket is checked on its own, the answer says what was refused. */
-  bulk: staffProcedure('tickets.update').input(ZBulkAction).mutation(({ ctx, input }) => bulkUpdate(ctx.caller, input)),
+  bulk: staffProcedure('tickets.update').input(ZBulkAction).output(ZBulkResult).mutation(({ ctx, input }) => bulkUpdate(ctx.caller, input)),
   /** C12: the caller opened the ticket; its +N counter starts again. */
-  markRead: staffProcedure('tickets.read').input(ZId).mutation(({ ctx, input }) => comments.markTicketRead(ctx.caller, input.id)),
+  markRead: staffProcedure('tickets.read').input(ZId).output(ZTicketSeen).mutation(({ ctx, input }) => comments.markTicketRead(ctx.caller, input.id)),
 });

@@ -3,17 +3,18 @@ import { anyStaffProcedure, router, staffProcedure } from '@/server/api/trpc';
 import * as users from '@/server/services/users/users';
 import { ZUserCreate, ZUserList, ZUserUpdate } from '@/server/services/users/users';
 import { permissionsOf } from '@/lib/permissions';
+import { ZMe, ZUserActive, ZUserProfile, ZUserRow } from '@/server/services/users/answers';
 
 const ZId = z.object({ id: z.uuid() });
 
 export const usersRouter = router({
   /** The signed-in staff member and what the permission map lets them do (the UI shows or hides by this). */
-  me: anyStaffProcedure.query(({ ctx }) => ({ ...ctx.caller.actor, permissions: permissionsOf(ctx.caller.actor.role) })),
-  list: staffProcedure('users.read').input(ZUserList).query(({ ctx, input }) => users.listUsers(ctx.caller, input)),
+  me: anyStaffProcedure.output(ZMe).query(({ ctx }) => ({ ...ctx.caller.actor, permissions: permissionsOf(ctx.caller.actor.role) })),
+  list: staffProcedure('users.read').input(ZUserList).output(z.array(ZUserRow)).query(({ ctx, input }) => users.listUsers(ctx.caller, input)),
   /** One staff member's profile page. */
-  get: staffProcedure('users.read').input(ZId).query(({ ctx, input }) => users.getUser(ctx.caller, input.id)),
-  create: staffProcedure('users.manage').input(ZUserCreate).mutation(({ ctx, input }) => users.createUser(ctx.caller, input)),
-  update: staffProcedure('users.manage').input(ZUserUpdate).mutation(({ ctx, input }) => users.updateUser(ctx.caller, input)),
-  deactivate: staffProcedure('users.manage').input(ZId).mutation(({ ctx, input }) => users.setUserActive(ctx.caller, input.id, false)),
-  activate: staffProcedure('users.manage').input(ZId).mutation(({ ctx, input }) => users.setUserActive(ctx.caller, input.id, true)),
+  get: staffProcedure('users.read').input(ZId).output(ZUserProfile).query(({ ctx, input }) => users.getUser(ctx.caller, input.id)),
+  create: staffProcedure('users.manage').input(ZUserCreate).output(ZUserRow).mutation(({ ctx, input }) => users.createUser(ctx.caller, input)),
+  update: staffProcedure('users.manage').input(ZUserUpdate).output(ZUserRow).mutation(({ ctx, input }) => users.updateUser(ctx.caller, input)),
+  deactivate: staffProcedure('users.manage').input(ZId).output(ZUserActive).mutation(({ ctx, input }) => users.setUserActive(ctx.caller, input.id, false)),
+  activate: staffProcedure('users.manage').input(ZId).output(ZUserActive).mutation(({ ctx, input }) => users.setUserActive(ctx.caller, input.id, true)),
 });

@@ -2,6 +2,8 @@
 // manage them. A plan's price is billing data: only roles with billing.read receive it (A2).
 import { z } from 'zod';
 import { can } from '@/lib/permissions';
+import { requires } from '@/lib/answers';
+import { ZMoney } from '@/lib/answer-fields';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
@@ -17,6 +19,20 @@ export const ZPlan = z.object({
 });
 
 export type CatalogKind = 'locality' | 'node' | 'plan';
+
+export const ZLocalityRow = z.object({ id: z.uuid(), name: z.string(), province: z.string().nullable(), postalCode: z.string().nullable() });
+export const ZNodeRow = z.object({ id: z.uuid(), name: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable() });
+/** A plan; its price only for billing.read (A2). */
+export const ZPlanRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  downloadMbps: z.number().int(),
+  uploadMbps: z.number().int(),
+  price: requires('billing.read', ZMoney),
+  offeredInPortal: z.boolean(),
+  active: z.boolean(),
+});
+export const ZCatalogItem = z.object({ id: z.uuid() });
 
 /** A duplicate name is a field error; a row still used by connections cannot be deleted. */
 async function guarded<T>(write: () => Promise<T>): Promise<T> {

@@ -54,12 +54,12 @@ const SORT_OUTER = { name: Prisma.raw('p.name'), code: Prisma.raw('p.code'), cre
  * connections. (Through Prisma this was three round trips, and `_count` aggregated the tenant's
  * whole Connection table first: 39 ms at 20,000 customers.) Raw SQL, so the tenant is explicit.
  */
-export async function listCustomers({ db, tenantId }: StaffCaller, input: z.output<typeof ZCustomerList>) {
+export async function listCustomers({ db, sql }: StaffCaller, input: z.output<typeof ZCustomerList>) {
   const tokens = input.query ? searchTokens(input.query) : [];
   const { sort, direction } = listOrder(input, tokens.length > 0);
   const dir = Prisma.raw(direction === 'desc' ? 'DESC' : 'ASC');
-  const conditions = [
-    Prisma.sql`c."tenantId" = ${tenantId}::uuid`,
+  const conditions = (tenant: Prisma.Sql) => [
+    Prisma.sql`c."tenantId" = ${tenant}`,
     ...(input.status === 'ALL' ? [] : [Prisma.sql`c.status = ${input.status}::"CustomerStatus"`]),
     ...(input.localityId ? [Prisma.sql`c."localityId" = ${input.localityId}::uuid`] : []),
     // searchTokens escapes LIKE's wildcards; the trigram index on (tenantId, searchText) serves these.
@@ -67,18 +67,18 @@ export async function listCustomers({ db, tenantId }: StaffCaller, input: z.outp
   ];
   // The page is chosen first and only its rows are counted: in one flat SELECT the count would run
   // for every row OFFSET skips too.
-  const rows = await db.$queryRaw<ListRow[]>`
+  const rows = await sql.query<ListRow[]>(db, (s) => Prisma.sql`
     SELECT p.*, l.id AS "localityId", l.name AS "localityName",
            (SELECT count(*)::int FROM "Connection" k WHERE k."tenantId" = p."tenantId" AND k."customerId" = p.id) AS "connectionCount"
     FROM (
-      SELECT c.id, c."tenantId", c.code, c.name, c."taxIdType", c."taxId", c.emails, c.phones, c.address, c.status, c."createdAt", c."localityId" AS "customerLocalityId"
+      SELECT c.id, c."tenantId", c.code, c.name, c."taxIdType", c."taxId", coalesce(c.emails, '{}') AS emails, coalesce(c.phones, '{}') AS phones, c.address, c.status, c."createdAt", c."localityId" AS "customerLocalityId"
       FROM "Customer" c
-      WHERE ${Prisma.join(conditions, ' AND ')}
+      WHERE ${Prisma.join(conditions(s.tenant), ' AND ')}
       ORDER BY ${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}
       LIMIT ${input.pageSize + 1} OFFSET ${(input.page - 1) * input.pageSize}
     ) p
     LEFT JOIN "Locality" l ON l."tenantId" = p."tenantId" AND l.id = p."customerLocalityId"
-    ORDER BY ${SORT_OUTER[sort]} ${dir}, p.id ${dir}`;
+    ORDER BY ${SORT_OUTER[sort]} ${dir}, p.id ${dir}`);
   // One more than asked tells whether a next page exists without counting the whole tenant.
   const items = rows.slice(0, input.pageSize).map(({ localityId, localityName, tenantId: _tenant, customerLocalityId: _locality, ...row }) => ({
     ...row,
@@ -120,8 +120,14 @@ export async function getCustomer(caller: StaffCaller, id: string) {
     },
   });
   if (!customer) throw notFound();
-  const { portalPasswordHash, ...rest } = customer;
-  return { ...rest, hasPortalPassword: Boolean(portalPasswordHash) };
+  const { portalPasswordHash, connections, ...rest } = customer;
+  // Amounts travel as numbers; the price only when it was read (billing.read).
+  const priced = connections.map(({ plan, ...k }) => {
+    if (!plan) return { ...k, plan: null };
+    const { price, ...rest } = plan as typeof plan & { price?: Prisma.Decimal | null };
+    return { ...k, plan: { ...rest, ...(price !== undefined ? { price: price === null ? null : Number(price) } : {}) } };
+  });
+  return { ...rest, connections: priced, hasPortalPassword: Boolean(portalPasswordHash) };
 }
 
 /** Maps a unique violation on code or tax id to the field that caused it. */
@@ -144,9 +150,9 @@ async function assertUnique(db: ScopedDb, values: { code?: string; taxId?: strin
 }
 
 /** The next numeric customer code: one more than the largest numeric code in use. */
-export async function nextCustomerCode({ db, tenantId }: StaffCaller): Promise<string> {
-  const rows = await db.$queryRaw<{ max: bigint | null }[]>`
-    SELECT max(code::bigint) AS max FROM "Customer" WHERE "tenantId" = ${tenantId}::uuid AND code ~ '^[0-9]{1,18}$'`;
+export async function nextCustomerCode({ db, sql }: StaffCaller): Promise<string> {
+  const rows = await sql.query<{ max: bigint | null }[]>(db, (s) => Prisma.sql`
+    SELECT max(code::bigint) AS max FROM "Customer" WHERE "tenantId" = ${s.tenant} AND code ~ '^[0-9]{1,18}$'`);
   return String((rows[0]?.max ?? 0n) + 1n);
 }
 

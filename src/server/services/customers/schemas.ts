@@ -1,6 +1,7 @@
 // Input schemas for customers and connections (A3, A4), shared by the procedures, the CSV import and the forms.
 import { z } from 'zod';
 import { optionalText } from '@/lib/zod-fields';
+import { requires } from '@/lib/answers';
 import { TAX_ID_TYPES, isValidTaxId, normalizeTaxId } from '@/lib/tax-id';
 
 export const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
@@ -101,3 +102,61 @@ export const ZCustomerList = z.object({
 export type CustomerCreateInput = z.input<typeof ZCustomerCreate>;
 export type CustomerCreate = z.output<typeof ZCustomerCreate>;
 export type ConnectionInput = z.output<typeof ZConnectionInput>;
+
+// What the customers' and connections' procedures answer (.output).
+const ZNameRef = z.object({ id: z.uuid(), name: z.string() });
+
+const ZCustomerListFields = {
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  taxIdType: z.enum(TAX_ID_TYPES).nullable(),
+  taxId: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  address: z.string().nullable(),
+  status: z.enum(CUSTOMER_STATUSES),
+  createdAt: z.date(),
+  locality: ZNameRef.nullable(),
+};
+
+export const ZCustomerPage = z.object({
+  items: z.array(z.object({ ...ZCustomerListFields, connectionCount: z.number().int() })),
+  hasMore: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** A customer's page: its data and connections; a plan's price only for billing.read (A2). */
+export const ZCustomerView = z.object({
+  ...ZCustomerListFields,
+  notes: z.string().nullable(),
+  localityId: z.uuid().nullable(),
+  updatedAt: z.date(),
+  deletedAt: z.date().nullable(),
+  hasPortalPassword: z.boolean(),
+  connections: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string().nullable(),
+      type: z.enum(CONNECTION_TYPES),
+      address: z.string(),
+      latitude: z.number().nullable(),
+      longitude: z.number().nullable(),
+      status: z.enum(CONNECTION_STATUSES),
+      localityId: z.uuid().nullable(),
+      planId: z.uuid().nullable(),
+      nodeId: z.uuid().nullable(),
+      locality: ZNameRef.nullable(),
+      node: ZNameRef.nullable(),
+      plan: z.object({ id: z.uuid(), name: z.string(), downloadMbps: z.number().int(), uploadMbps: z.number().int(), price: requires('billing.read', z.number().nullable()) }).nullable(),
+    }),
+  ),
+});
+
+export const ZCustomerSaved = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const ZCustomerStatusChanged = z.object({ id: z.uuid(), status: z.enum(CUSTOMER_STATUSES) });
+/** Shown once to the operator, who passes it on to the customer. */
+export const ZPortalPassword = z.object({ id: z.uuid(), password: z.string() });
+export const ZConnectionSaved = z.object({ id: z.uuid(), customerId: z.uuid() });
+export const ZConnectionRemoved = z.object({ id: z.uuid() });

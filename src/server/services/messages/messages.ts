@@ -63,16 +63,16 @@ function searchWords(query: string): string[] {
 }
 
 /** The customers a word finds by name, code, tax id or e-mail (trigram index on tenantId, searchText). */
-async function customersMatching({ db, tenantId }: StaffCaller, word: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Customer" WHERE "tenantId" = ${tenantId}::uuid AND "searchText" LIKE ${`%${word}%`} LIMIT 1000`;
+async function customersMatching({ db, sql }: StaffCaller, word: string): Promise<string[]> {
+  const rows = await sql.query<{ id: string }[]>(db, (s) => Prisma.sql`
+    SELECT id FROM "Customer" WHERE "tenantId" = ${s.tenant} AND "searchText" LIKE ${`%${word}%`} LIMIT 1000`);
   return rows.map((r) => r.id);
 }
 
 export async function listMessages(caller: StaffCaller, input: z.output<typeof ZMessageList>) {
-  const { db, tenantId } = caller;
+  const { db, sql } = caller;
   const timeZone = caller.tenant.timeZone;
-  const conditions = [Prisma.sql`m."tenantId" = ${tenantId}::uuid`];
+  const conditions: Prisma.Sql[] = [];
   if (input.channel) conditions.push(Prisma.sql`m.channel = ${input.channel}::"MessageChannel"`);
   if (input.customerId) conditions.push(Prisma.sql`m."customerId" = ${input.customerId}::uuid`);
   if (input.status) conditions.push(Prisma.sql`m.status = ${input.status}::"MessageStatus"`);
@@ -91,10 +91,10 @@ export async function listMessages(caller: StaffCaller, input: z.output<typeof Z
         : inMessage,
     );
   }
-  const found = await db.$queryRaw<{ id: string }[]>`
-    SELECT m.id FROM "Message" m WHERE ${Prisma.join(conditions, ' AND ')}
+  const found = await sql.query<{ id: string }[]>(db, (s) => Prisma.sql`
+    SELECT m.id FROM "Message" m WHERE ${Prisma.join([Prisma.sql`m."tenantId" = ${s.tenant}`, ...conditions], ' AND ')}
     ORDER BY m."createdAt" DESC, m.id DESC
-    OFFSET ${(input.page - 1) * input.pageSize} LIMIT ${input.pageSize + 1}`;
+    OFFSET ${(input.page - 1) * input.pageSize} LIMIT ${input.pageSize + 1}`);
   const ids = found.slice(0, input.pageSize).map((r) => r.id);
   const rows = ids.length ? await db.message.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));

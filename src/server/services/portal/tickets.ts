@@ -4,6 +4,7 @@
 // leave this file's selects. A reply writes the event that tells the assignee and the office (D2).
 import { z } from 'zod';
 import { notFound } from '@/server/errors';
+import { LIFECYCLE_STAGES } from '@/lib/ticket-filters';
 import type { Caller, CustomerActor } from '@/server/services/caller';
 
 type CustomerCaller = Caller<CustomerActor>;
@@ -20,6 +21,28 @@ const SUMMARY = {
   state: { select: { name: true } },
   category: { select: { name: true, customerDescription: true } },
 } as const;
+
+const ZSummaryFields = {
+  id: z.uuid(),
+  number: z.number().int(),
+  title: z.string(),
+  stage: z.enum(LIFECYCLE_STAGES),
+  openedAt: z.date(),
+  statusChangedAt: z.date(),
+  state: z.object({ name: z.string() }),
+  category: z.object({ name: z.string(), customerDescription: z.string().nullable() }).nullable(),
+};
+/** What a customer sees of their tickets: never an internal note, an office file or an amount. */
+export const ZPortalTicketSummary = z.object(ZSummaryFields);
+export const ZPortalTicket = z.object({
+  ...ZSummaryFields,
+  description: z.string(),
+  assignee: z.object({ name: z.string() }).nullable(),
+  comments: z.array(z.object({ id: z.uuid(), body: z.string(), createdAt: z.date(), mine: z.boolean(), author: z.string().nullable() })),
+});
+export const ZPortalReplied = z.object({ id: z.uuid(), createdAt: z.date() });
+/** How the portal greets the signed-in customer. */
+export const ZPortalMe = z.object({ kind: z.literal('customer'), id: z.uuid(), name: z.string() });
 
 /** The customer's tickets, newest first. */
 export function myTickets({ db, actor }: CustomerCaller) {

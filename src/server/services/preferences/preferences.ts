@@ -55,6 +55,11 @@ export const ZFilterSave = z.object({
   }),
 });
 
+/** A saved view: its name and the list's query string. */
+export const ZSavedFilter = z.object({ id: z.uuid(), name: z.string(), query: z.string() });
+/** A setting's value (today: the grid's hidden columns). */
+export const ZSettingValue = z.array(z.enum(TICKET_COLUMNS));
+
 export function listFilters(caller: StaffCaller, scope: FilterScope) {
   mayUse(caller, scope);
   const { db, actor } = caller;

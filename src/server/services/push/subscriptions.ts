@@ -32,6 +32,13 @@ type Owner = { userId: string } | { customerId: string };
 const ownerOf = (caller: Caller): Owner => (caller.actor.kind === 'staff' ? { userId: caller.actor.id } : { customerId: caller.actor.id });
 
 /** The installation's public VAPID key, for the browser's pushManager.subscribe. */
+export const ZPublicKey = z.object({ publicKey: z.string() });
+/** A device that receives push, as its owner recognizes it. */
+export const ZPushDevice = z.object({ id: z.uuid(), label: z.string(), createdAt: z.date(), lastUsedAt: z.date().nullable() });
+export const ZPushSubscribed = z.object({ id: z.uuid(), label: z.string(), createdAt: z.date() });
+export const ZPushRemoved = z.object({ removed: z.number().int() });
+export const ZPushTested = z.object({ devices: z.number().int() });
+
 export async function publicKey() {
   return { publicKey: (await vapidKeys()).publicKey };
 }

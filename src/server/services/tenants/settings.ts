@@ -49,6 +49,10 @@ export const ZTenantSettings = z.object({
   /** E8: the technician app. */
   techApp: z
     .object({
+      /** E8 "Ven todos los tickets": technicians see every ticket, not only those assigned to them. */
+      seeAllTickets: z.boolean().default(false),
+      /** E8 "Ver solamente tickets abiertos": technicians stop seeing a ticket once it is closed. */
+      onlyOpenTickets: z.boolean().default(false),
       /** A new ticket: push to every technician, only to its assignee, or to nobody. */
       pushNewTicket: z.enum(['ALL', 'ASSIGNEE', 'OFF']).default('ASSIGNEE'),
       /** Working hours (HH:MM, the tenant's time zone); pushes to technicians outside them wait for the next start. Empty: always. */

@@ -75,6 +75,31 @@ export const ZTenantSettingsUpdate = z.object({
     .optional(),
 });
 
+const ZSmsSettings = z.object({ enabled: z.boolean(), from: z.string() });
+const ZPortalSettings = z.object({ loginField: z.enum(PORTAL_LOGIN_FIELDS), allowDeleted: z.boolean() });
+
+/** The tenant's own settings page. */
+export const ZTenantSettingsView = z.object({
+  slug: z.string(),
+  name: z.string(),
+  country: z.string(),
+  locale: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  portal: ZPortalSettings,
+  sms: ZSmsSettings,
+  smsProvider: z.boolean(),
+});
+export const ZTenantSettingsSaved = z.object({
+  name: z.string(),
+  country: z.string(),
+  locale: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  portal: ZPortalSettings,
+  sms: ZSmsSettings,
+});
+
 export function getTenantSettings({ tenant }: StaffCaller) {
   return {
     slug: tenant.slug,

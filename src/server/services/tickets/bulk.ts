@@ -17,6 +17,13 @@ export const ZBulkAction = z.object({
   ]),
 });
 
+export const ZBulkResult = z.object({
+  done: z.array(z.number().int()),
+  unchanged: z.array(z.number().int()),
+  refused: z.array(z.object({ number: z.number().int(), message: z.string() })),
+  notFound: z.number().int(),
+});
+
 export async function bulkUpdate(caller: StaffCaller, input: z.output<typeof ZBulkAction>) {
   const { db } = caller;
   const { action } = input;

@@ -1,35 +1,59 @@
 // C7 and C12: comments — public (the customer will see them) or internal notes (never sent to a
 // customer by any procedure) — and the per-user counter of changes since a ticket was last opened.
 import { z } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
 import { notFound } from '@/server/errors';
+import { ZNamed, ZWhen } from '@/lib/answer-fields';
 import type { StaffCaller } from '@/server/services/caller';
 
 export const ZCommentAdd = z.object({
   ticketId: z.uuid(),
   body: z.string().trim().min(1).max(10_000),
   public: z.boolean(),
+  /** Made by the form once per submission: the same key again answers the comment it wrote. */
+  clientKey: z.uuid().optional(),
 });
+
+const COMMENT_SELECT = { id: true, public: true, createdAt: true } as const;
+
+export const ZCommentAdded = z.object({ id: z.uuid(), public: z.boolean(), createdAt: ZWhen });
+export const ZComment = z.object({ id: z.uuid(), public: z.boolean(), body: z.string(), createdAt: ZWhen, author: ZNamed.nullable(), customer: ZNamed.nullable() });
+export const ZTicketSeen = z.object({ ticketId: z.uuid(), seenAt: ZWhen });
 
 /** Adds a comment with its history entry and, for public ones, the event that will tell the customer. */
 export async function addComment({ db, tenantId, actor }: StaffCaller, input: z.output<typeof ZCommentAdd>) {
   const ticket = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, number: true, version: true } });
   if (!ticket) throw notFound();
-  return db.$transaction(async (tx) => {
-    const comment = await tx.ticketComment.create({
-      data: { tenantId, ticketId: ticket.id, authorId: actor.id, public: input.public, body: input.body },
-      select: { id: true, public: true, createdAt: true },
-    });
-    await tx.ticketEvent.create({
-      data: { tenantId, ticketId: ticket.id, actorId: actor.id, kind: input.public ? 'comment' : 'note', version: ticket.version },
-    });
-    // Internal notes produce no event at all: nothing downstream can leak them to a customer.
-    if (input.public) {
-      await tx.outboxEvent.create({
-        data: { tenantId, type: 'ticket.commented', payload: { ticketId: ticket.id, number: ticket.number, commentId: comment.id, actorId: actor.id } },
+  // The same submission again (a double click, a retry): the comment it wrote, not a second one.
+  const earlier = () =>
+    input.clientKey ? db.ticketComment.findFirst({ where: { clientKey: input.clientKey, authorId: actor.id, ticketId: ticket.id }, select: COMMENT_SELECT }) : null;
+  const done = await earlier();
+  if (done) return done;
+  const write = () =>
+    db.$transaction(async (tx) => {
+      const comment = await tx.ticketComment.create({
+        data: { tenantId, ticketId: ticket.id, authorId: actor.id, public: input.public, body: input.body, clientKey: input.clientKey ?? null },
+        select: COMMENT_SELECT,
       });
-    }
-    return comment;
-  });
+      await tx.ticketEvent.create({
+        data: { tenantId, ticketId: ticket.id, actorId: actor.id, kind: input.public ? 'comment' : 'note', version: ticket.version },
+      });
+      // Internal notes produce no event at all: nothing downstream can leak them to a customer.
+      if (input.public) {
+        await tx.outboxEvent.create({
+          data: { tenantId, type: 'ticket.commented', payload: { ticketId: ticket.id, number: ticket.number, commentId: comment.id, actorId: actor.id } },
+        });
+      }
+      return comment;
+    });
+  try {
+    return await write();
+  } catch (error) {
+    // Two copies of the submission raced: the one that lost answers what the other wrote.
+    const winner = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' ? await earlier() : null;
+    if (winner) return winner;
+    throw error;
+  }
 }
 
 /** A ticket's comments, oldest first, internal notes marked. Staff only: the portal has its own, public-only procedure. */

@@ -5,6 +5,7 @@
 // showing it; the default of a kind cannot be removed (choose another first); every lifecycle stage
 // keeps at least one active state; a category's price is billing data (A2).
 import { z } from 'zod';
+import { requires } from '@/lib/answers';
 import { optionalText } from '@/lib/zod-fields';
 import { can } from '@/lib/permissions';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
@@ -43,6 +44,43 @@ export const ZCategoryInput = z.object({
 });
 
 export const CONFIG_INPUTS = { area: ZAreaInput, state: ZStateInput, priority: ZPriorityInput, category: ZCategoryInput } as const;
+
+/** What the ticket forms and the configuration page read (B1–B8); a category's price only for billing.read (A2). */
+export const ZTicketConfig = z.object({
+  areas: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable(), isDefault: z.boolean(), archivedAt: z.date().nullable() })),
+  states: z.array(
+    z.object({ id: z.uuid(), name: z.string(), stage: z.enum(LIFECYCLE_STAGES), position: z.number().int(), isDefault: z.boolean(), archivedAt: z.date().nullable() }),
+  ),
+  priorities: z.array(
+    z.object({ id: z.uuid(), name: z.string(), color: z.string(), rank: z.number().int(), isDefault: z.boolean(), archivedAt: z.date().nullable() }),
+  ),
+  categories: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      comment: z.string().nullable(),
+      price: requires('billing.read', z.number().nullable()),
+      areaId: z.uuid().nullable(),
+      defaultTechnicianId: z.uuid().nullable(),
+      inUse: z.boolean(),
+      inTechnicianApp: z.boolean(),
+      inCustomerApp: z.boolean(),
+      inPortal: z.boolean(),
+      customerDescription: z.string().nullable(),
+      color: z.string(),
+      customerReasons: z.array(z.string()),
+      isDefault: z.boolean(),
+      archivedAt: z.date().nullable(),
+      area: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      defaultTechnician: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    }),
+  ),
+  complexities: z.array(z.enum(COMPLEXITIES)).readonly(),
+  pqrs: z.array(z.enum(PQRS_TYPES)).readonly(),
+  technicians: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export const ZConfigItem = z.object({ id: z.uuid() });
+export const ZConfigRemoved = z.object({ id: z.uuid(), outcome: z.enum(['deleted', 'archived']) });
 export type ConfigInput<K extends ConfigKind> = z.output<(typeof CONFIG_INPUTS)[K]>;
 
 /** The operations every kind shares, over Prisma's four delegates (their types differ only in columns). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FileVisibility, Prisma } from '@/generated/prisma/client';
 import { can, type Role } from '@/lib/permissions';
 import { uuidv7 } from '@/lib/ids';
+import { ZNamed, ZWhen } from '@/lib/answer-fields';
 import { AppError, notFound, type Message } from '@/server/errors';
 import { fileStore } from '@/server/files/storage';
 import { inspectFile, type InspectedFile } from '@/server/files/inspect';
@@ -49,6 +50,21 @@ const FILE_SELECT = {
   createdAt: true,
   uploadedBy: { select: { id: true, name: true } },
 } as const;
+
+/** A ticket's file as lists show it. */
+export const ZTicketFile = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  image: z.boolean(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  visibility: z.enum(FILE_VISIBILITIES),
+  commentId: z.uuid().nullable(),
+  createdAt: ZWhen,
+  uploadedBy: ZNamed.nullable(),
+});
 
 /** Checks every file before anything is written; one bad file refuses the request, naming it. */
 async function inspectAll(files: IncomingFile[]): Promise<InspectedFile[]> {
@@ -93,7 +109,8 @@ export async function attachFiles({ db, tenantId, actor }: StaffCaller, input: A
       }
       await tx.ticketFile.createMany({ data: rows.map((r) => ({ ...r, commentId: comment?.id ?? null })) });
       await tx.ticketEvent.createMany({
-        data: rows.map((r) => ({ tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'file', field: 'file', newValue: r.name, version: ticket.version })),
+        // The entry names the file: it is read by whoever may see the file.
+        data: rows.map((r) => ({ tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'file', field: 'file', newValue: r.name, visibility, version: ticket.version })),
       });
       // Only what the customer may see becomes an event: the notifications issue tells the customer.
       if (visibility === 'PUBLIC') {
@@ -143,12 +160,12 @@ export async function openFile({ db, actor }: StaffCaller, id: string, variant: 
 export async function removeFile({ db, tenantId, actor }: StaffCaller, id: string) {
   const file = await db.ticketFile.findFirst({
     where: { id, visibility: { in: visibleTo(actor.role) } },
-    select: { id: true, name: true, storage: true, key: true, thumbKey: true, ticket: { select: { id: true, version: true } } },
+    select: { id: true, name: true, visibility: true, storage: true, key: true, thumbKey: true, ticket: { select: { id: true, version: true } } },
   });
   if (!file) throw notFound();
   await db.$transaction([
     db.ticketFile.delete({ where: { id: file.id } }),
-    db.ticketEvent.create({ data: { tenantId, ticketId: file.ticket.id, actorId: actor.id, kind: 'file', field: 'fileRemoved', oldValue: file.name, version: file.ticket.version } }),
+    db.ticketEvent.create({ data: { tenantId, ticketId: file.ticket.id, actorId: actor.id, kind: 'file', field: 'fileRemoved', oldValue: file.name, visibility: file.visibility, version: file.ticket.version } }),
   ]);
   // After the commit: a failure here leaves unreachable bytes, never a row without its bytes.
   await fileStore(file.storage)

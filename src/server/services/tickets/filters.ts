@@ -9,6 +9,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import { LIFECYCLE_STAGES, type TicketFilters } from '@/lib/ticket-filters';
 import type { ScopedDb } from '@/server/data/scoped';
+import type { StaffCaller } from '@/server/services/caller';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -82,24 +83,26 @@ export async function filterStages(db: ScopedDb, f: TicketFilters | undefined): 
  * node with 2.5 % of the tickets). Otherwise the tab is read in the page's own order — without
  * an order the planner may scan the table from its oldest rows to find the newest tab's tickets.
  */
-export async function filteredCounts(db: ScopedDb, tenantId: string, stages: Stage[], f: FilterSql, order: Prisma.Sql): Promise<Record<Stage, number>> {
+export async function filteredCounts({ db, sql }: Pick<StaffCaller, 'db' | 'sql'>, stages: Stage[], f: FilterSql, order: Prisma.Sql): Promise<Record<Stage, number>> {
   const counts: Record<Stage, number> = { PENDING: 0, FINISHED: 0, CLOSED: 0 };
   if (!stages.length) return counts;
   const limit = FILTERED_COUNT_CAP + 1;
-  const tab = (stage: Stage) => {
-    const ticketWhere = Prisma.join([Prisma.sql`t."tenantId" = ${tenantId}::uuid`, Prisma.sql`t.stage = ${stage}::"LifecycleStage"`, ...f.ticket], ' AND ');
-    const matches = f.connection.length
-      ? Prisma.sql`SELECT 1 FROM "Connection" k
-                   CROSS JOIN LATERAL (SELECT 1 FROM "Ticket" t WHERE ${ticketWhere} AND t."connectionId" = k.id LIMIT ${limit}) m
-                   WHERE k."tenantId" = ${tenantId}::uuid AND ${Prisma.join(f.connection, ' AND ')}`
-      : Prisma.sql`SELECT 1 FROM "Ticket" t WHERE ${ticketWhere} ORDER BY ${order}`;
-    return Prisma.sql`(SELECT count(*)::int FROM (${matches} LIMIT ${limit}) x)`;
-  };
-  const rows = await db.$queryRaw<{ stage: Stage; n: number }[]>`
-    ${Prisma.join(
+  const rows = await sql.query<{ stage: Stage; n: number }[]>(db, (s) => {
+    const tab = (stage: Stage) => {
+      // The tab of the tickets the caller may see.
+      const ticketWhere = Prisma.join([Prisma.sql`t."tenantId" = ${s.tenant}`, Prisma.sql`t.stage = ${stage}::"LifecycleStage"`, s.visible('t'), ...f.ticket], ' AND ');
+      const matches = f.connection.length
+        ? Prisma.sql`SELECT 1 FROM "Connection" k
+                     CROSS JOIN LATERAL (SELECT 1 FROM "Ticket" t WHERE ${ticketWhere} AND t."connectionId" = k.id LIMIT ${limit}) m
+                     WHERE k."tenantId" = ${s.tenant} AND ${Prisma.join(f.connection, ' AND ')}`
+        : Prisma.sql`SELECT 1 FROM "Ticket" t WHERE ${ticketWhere} ORDER BY ${order}`;
+      return Prisma.sql`(SELECT count(*)::int FROM (${matches} LIMIT ${limit}) x)`;
+    };
+    return Prisma.join(
       stages.map((stage) => Prisma.sql`SELECT ${stage}::text AS stage, ${tab(stage)} AS n`),
       ' UNION ALL ',
-    )}`;
+    );
+  });
   for (const row of rows) counts[row.stage] = row.n;
   return counts;
 }

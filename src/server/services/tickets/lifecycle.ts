@@ -9,9 +9,14 @@ import { optionalText } from '@/lib/zod-fields';
 import { Prisma } from '@/generated/prisma/client';
 import { dayIn } from '@/lib/format';
 import { AppError, fieldError, forbidden, notFound } from '@/server/errors';
-import { rawRows } from '@/server/db';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
+import { CONNECTION_STATUSES, TICKET_CHANNELS } from '@/lib/ticket-filters';
+import { TAX_ID_TYPES } from '@/lib/tax-id';
+import { ZMoney, ZNamed, ZWhen } from '@/lib/answer-fields';
+import { requires } from '@/lib/answers';
+import { assertTicketFields } from './field-rules';
+import { visibleTo } from './files';
 import { bumpStageCount, ticketSearchText } from './tickets';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -51,12 +56,14 @@ function display(value: unknown): string | null {
 }
 
 export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
-  const { db, tenantId, actor, tenant } = caller;
+  const { db, sql, tenantId, actor, tenant } = caller;
   const { id, version, ...changes } = input;
 
   return db.$transaction(async (tx) => {
-    // The row lock serializes saves of one ticket; the version check refuses stale ones.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Ticket" WHERE "tenantId" = ${tenantId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    // The row lock serializes saves of one ticket; the version check refuses stale ones. A ticket
+    // the caller may not see is not found, like another tenant's.
+    const locked = await sql.query<{ id: string }[]>(tx, (s) => Prisma.sql`
+      SELECT t.id FROM "Ticket" t WHERE t."tenantId" = ${s.tenant} AND t.id = ${id}::uuid AND ${s.visible('t')} FOR UPDATE`);
     if (!locked.length) throw notFound();
     const current = await tx.ticket.findUniqueOrThrow({
       where: { id },
@@ -85,6 +92,8 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       return (next ?? null) !== (before ?? null);
     }) as Editable[];
     if (!changed.length) return { id, version: current.version, changed: [] as string[] };
+    // A2: which fields this role may change (TICKET_FIELDS) — refused, never dropped silently.
+    assertTicketFields(actor, 'change', changed);
     // C13: a due date is a day of the tenant's calendar, never before the day the ticket was opened.
     if (changed.includes('dueAt') && changes.dueAt && dayIn(changes.dueAt, tenant.timeZone) < dayIn(current.openedAt, tenant.timeZone)) {
       throw fieldError('dueAt', 'validation.dueBeforeOpening');
@@ -117,12 +126,14 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     }
     if (changed.includes('pqrs') && changes.pqrs && tenant.country !== 'CO') throw fieldError('pqrs', 'validation.unknownOption');
 
-    // C10: who may move a ticket where comes from the permission map.
+    // C10: who may move a ticket where comes from the permission map. Closing needs tickets.close;
+    // any step back — out of a closed stage (to finished or pending), or from finished to pending —
+    // is a reopening and needs tickets.reopen.
     if (nextStage !== current.stage) {
       if (nextStage === 'CLOSED' && !can(actor.role, 'tickets.close')) throw forbidden();
-      if (current.stage !== 'PENDING' && nextStage === 'PENDING' && !can(actor.role, 'tickets.reopen')) throw forbidden();
+      const backwards = current.stage === 'CLOSED' || (current.stage === 'FINISHED' && nextStage === 'PENDING');
+      if (backwards && !can(actor.role, 'tickets.reopen')) throw forbidden();
     }
-    if ((changed.includes('billable') || changed.includes('cost')) && !can(actor.role, 'billing.read')) throw forbidden();
 
     const now = new Date();
     const newVersion = current.version + 1;
@@ -150,8 +161,8 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     await tx.ticket.update({ where: { id }, data });
 
     if (nextStage !== current.stage) {
-      await bumpStageCount(tx, tenantId, current.stage, -1);
-      await bumpStageCount(tx, tenantId, nextStage, 1);
+      await bumpStageCount(tx, sql, current.stage, -1);
+      await bumpStageCount(tx, sql, nextStage, 1);
     }
 
     const before: Record<ReferenceField, string | null> = {
@@ -190,31 +201,106 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
   });
 }
 
-type HistoryEntry = {
-  id: string;
-  kind: string;
-  field: string | null;
-  oldValue: string | null;
-  newValue: string | null;
-  version: number;
-  createdAt: Date;
-  actor: { id: string; name: string } | null;
-};
+export const ZTicketSaved = z.object({ id: z.uuid(), version: z.number().int(), changed: z.array(z.string()) });
+
+export const ZHistoryEntry = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: ZWhen,
+  actor: ZNamed.nullable(),
+});
+type HistoryEntry = z.output<typeof ZHistoryEntry>;
+
+/**
+ * C6: a ticket as its view and edit form receive it. Billing data — the ticket's price and cost,
+ * its category's price, its plan's price — is declared with `requires('billing.read')`: for a role
+ * without it the fields are absent from the answer (src/server/api/answers.ts).
+ */
+export const ZTicketView = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  callNumber: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  customerId: z.uuid().nullable(),
+  connectionId: z.uuid().nullable(),
+  areaId: z.uuid().nullable(),
+  categoryId: z.uuid().nullable(),
+  pqrs: z.enum(PQRS_TYPES).nullable(),
+  stateId: z.uuid(),
+  stage: z.enum(LIFECYCLE_STAGES),
+  priorityId: z.uuid().nullable(),
+  complexity: z.enum(COMPLEXITIES).nullable(),
+  assigneeId: z.uuid().nullable(),
+  dueAt: ZWhen.nullable(),
+  billable: z.boolean(),
+  price: requires('billing.read', ZMoney),
+  cost: requires('billing.read', ZMoney),
+  channel: z.enum(TICKET_CHANNELS),
+  createdById: z.uuid().nullable(),
+  openedAt: ZWhen,
+  finishedAt: ZWhen.nullable(),
+  closedAt: ZWhen.nullable(),
+  statusChangedAt: ZWhen,
+  version: z.number().int(),
+  createdAt: ZWhen,
+  updatedAt: ZWhen,
+  state: z.object({ id: z.uuid(), name: z.string(), stage: z.enum(LIFECYCLE_STAGES) }),
+  priority: z.object({ id: z.uuid(), name: z.string(), color: z.string() }).nullable(),
+  category: z.object({ id: z.uuid(), name: z.string(), color: z.string(), price: requires('billing.read', ZMoney) }).nullable(),
+  area: ZNamed.nullable(),
+  assignee: ZNamed.nullable(),
+  createdBy: ZNamed.nullable(),
+  customer: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      code: z.string(),
+      taxIdType: z.enum(TAX_ID_TYPES).nullable(),
+      taxId: z.string().nullable(),
+      emails: z.array(z.string()),
+      phones: z.array(z.string()),
+    })
+    .nullable(),
+  connection: z
+    .object({
+      id: z.uuid(),
+      address: z.string(),
+      status: z.enum(CONNECTION_STATUSES),
+      latitude: z.number().nullable(),
+      longitude: z.number().nullable(),
+      plan: z.object({ id: z.uuid(), name: z.string(), downloadMbps: z.number().int(), uploadMbps: z.number().int(), price: requires('billing.read', ZMoney) }).nullable(),
+      node: z.object({ name: z.string() }).nullable(),
+      locality: z.object({ name: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+
+/** History entries of billing fields: only roles with billing.read read them (A2). */
+const BILLING_FIELDS = ['cost', 'price'];
 
 /**
  * C12: a ticket's history, newest first, with who did it. The entries are one plain query through the
- * pool (rawRows, the tenant in the WHERE): through Prisma, its handling of a 200-entry history cost
- * 3.7–4.5 ms of the server's CPU against 1.0–1.4 ms (bench data). The ticket's own check runs alongside.
+ * pool (sql.rows): through Prisma, its handling of a 200-entry history cost 3.7–4.5 ms of the
+ * server's CPU against 1.0–1.4 ms (bench data). The ticket's own check runs alongside. Entries that
+ * name a file the caller may not see, and billing entries for a role without billing.read, are left out.
  */
-export async function ticketHistory({ db, tenantId }: StaffCaller, id: string): Promise<HistoryEntry[]> {
+export async function ticketHistory({ db, sql, actor }: StaffCaller, id: string): Promise<HistoryEntry[]> {
+  const billing = can(actor.role, 'billing.read');
   const [ticket, events] = await Promise.all([
     db.ticket.findUnique({ where: { id }, select: { id: true } }),
-    rawRows<HistoryEntry>(Prisma.sql`
+    sql.rows<HistoryEntry>((s) => Prisma.sql`
       SELECT e.id, e.kind, e.field, e."oldValue", e."newValue", e.version, e."createdAt",
              CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS actor
       FROM "TicketEvent" e
       LEFT JOIN "User" a ON a."tenantId" = e."tenantId" AND a.id = e."actorId"
-      WHERE e."tenantId" = ${tenantId}::uuid AND e."ticketId" = ${id}::uuid
+      WHERE e."tenantId" = ${s.tenant} AND e."ticketId" = ${id}::uuid AND ${s.visibleTicketId('e."ticketId"')}
+        AND (e.visibility IS NULL OR e.visibility::text = ANY(${visibleTo(actor.role)}::text[]))
+        ${billing ? Prisma.empty : Prisma.sql`AND (e.field IS NULL OR e.field <> ALL(${BILLING_FIELDS}::text[]))`}
       ORDER BY e."createdAt" DESC, e.id DESC
       LIMIT 500`),
   ]);

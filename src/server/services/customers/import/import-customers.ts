@@ -10,6 +10,8 @@ import { uuidv7 } from '@/lib/ids';
 import { formatTaxId } from '@/lib/tax-id';
 import { uniqueViolationFields } from '@/server/errors';
 import { logger } from '@/server/logger';
+import { Prisma } from '@/generated/prisma/client';
+import type { TenantSql } from '@/server/data/sql';
 import type { StaffCaller } from '@/server/services/caller';
 import { nextCustomerCode } from '../customers';
 import { customerSearchText } from '../search-text';
@@ -235,7 +237,7 @@ type Tx = Parameters<Parameters<StaffCaller['db']['$transaction']>[0]>[0];
  * foreign keys (tenantId, localityId/planId/nodeId/customerId) refuse another tenant's ids.
  * Timestamps are UTC, as Prisma writes them.
  */
-async function insertCustomers(tx: Tx, tenantId: string, rows: CustomerRow[], ids: Map<CustomerRow, string>): Promise<number> {
+async function insertCustomers(tx: Tx, sql: TenantSql, rows: CustomerRow[], ids: Map<CustomerRow, string>): Promise<number> {
   const data = rows.map((c) => ({
     id: ids.get(c)!,
     code: c.code!,
@@ -248,16 +250,16 @@ async function insertCustomers(tx: Tx, tenantId: string, rows: CustomerRow[], id
     localityId: c.locality?.id ?? null,
     searchText: customerSearchText({ name: c.name, code: c.code!, taxId: c.taxId, emails: c.emails }),
   }));
-  return tx.$executeRaw`
+  return sql.execute(tx, (s) => Prisma.sql`
     INSERT INTO "Customer" ("id", "tenantId", "code", "name", "taxIdType", "taxId", "emails", "phones", "address", "localityId", "searchText", "createdAt", "updatedAt")
-    SELECT r."id", ${tenantId}::uuid, r."code", r."name", r."taxIdType", r."taxId", r."emails", r."phones", r."address", r."localityId", r."searchText",
+    SELECT r."id", ${s.tenant}, r."code", r."name", r."taxIdType", r."taxId", r."emails", r."phones", r."address", r."localityId", r."searchText",
       CURRENT_TIMESTAMP AT TIME ZONE 'UTC', CURRENT_TIMESTAMP AT TIME ZONE 'UTC'
     FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS r(
       "id" uuid, "code" text, "name" text, "taxIdType" "TaxIdType", "taxId" text, "emails" text[], "phones" text[],
-      "address" text, "localityId" uuid, "searchText" text)`;
+      "address" text, "localityId" uuid, "searchText" text)`);
 }
 
-async function insertConnections(tx: Tx, tenantId: string, rows: { customerId: string; connection: ConnectionRow }[]): Promise<number> {
+async function insertConnections(tx: Tx, sql: TenantSql, rows: { customerId: string; connection: ConnectionRow }[]): Promise<number> {
   const data = rows.map(({ customerId, connection: k }) => ({
     id: uuidv7(),
     customerId,
@@ -271,26 +273,26 @@ async function insertConnections(tx: Tx, tenantId: string, rows: { customerId: s
     longitude: k.longitude,
     status: k.status,
   }));
-  return tx.$executeRaw`
+  return sql.execute(tx, (s) => Prisma.sql`
     INSERT INTO "Connection" ("id", "tenantId", "customerId", "code", "planId", "nodeId", "type", "address", "localityId", "latitude", "longitude", "status", "createdAt", "updatedAt")
-    SELECT r."id", ${tenantId}::uuid, r."customerId", r."code", r."planId", r."nodeId", r."type", r."address", r."localityId", r."latitude", r."longitude", r."status",
+    SELECT r."id", ${s.tenant}, r."customerId", r."code", r."planId", r."nodeId", r."type", r."address", r."localityId", r."latitude", r."longitude", r."status",
       CURRENT_TIMESTAMP AT TIME ZONE 'UTC', CURRENT_TIMESTAMP AT TIME ZONE 'UTC'
     FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS r(
       "id" uuid, "customerId" uuid, "code" text, "planId" uuid, "nodeId" uuid, "type" "ConnectionType", "address" text,
-      "localityId" uuid, "latitude" double precision, "longitude" double precision, "status" "ConnectionStatus")`;
+      "localityId" uuid, "latitude" double precision, "longitude" double precision, "status" "ConnectionStatus")`);
 }
 
 /** Writes every customer and connection in one transaction; a rejected row rolls all of it back. */
 async function commit(caller: StaffCaller, customers: CustomerRow[]): Promise<{ customers: number; connections: number }> {
-  const { tenantId } = caller;
+  const { sql } = caller;
   const ids = new Map(customers.map((c) => [c, uuidv7()] as const));
   const connections = customers.flatMap((c) => c.connections.map((connection) => ({ customerId: ids.get(c)!, connection })));
   return caller.db.$transaction(
     async (tx) => {
       let customerCount = 0;
       let connectionCount = 0;
-      for (const batch of chunks(customers, IMPORT_LIMITS.batch)) customerCount += await insertCustomers(tx, tenantId, batch, ids);
-      for (const batch of chunks(connections, IMPORT_LIMITS.batch)) connectionCount += await insertConnections(tx, tenantId, batch);
+      for (const batch of chunks(customers, IMPORT_LIMITS.batch)) customerCount += await insertCustomers(tx, sql, batch, ids);
+      for (const batch of chunks(connections, IMPORT_LIMITS.batch)) connectionCount += await insertConnections(tx, sql, batch);
       return { customers: customerCount, connections: connectionCount };
     },
     { timeout: IMPORT_LIMITS.transactionTimeout, maxWait: IMPORT_LIMITS.transactionMaxWait },
