@@ -2,7 +2,7 @@
 // customer by any procedure) — and the per-user counter of changes since a ticket was last opened.
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
-import { notFound } from '@/server/errors';
+import { AppError, notFound } from '@/server/errors';
 import { ZNamed, ZWhen } from '@/lib/answer-fields';
 import type { StaffCaller } from '@/server/services/caller';
 
@@ -49,10 +49,12 @@ export async function addComment({ db, tenantId, actor }: StaffCaller, input: z.
   try {
     return await write();
   } catch (error) {
-    // Two copies of the submission raced: the one that lost answers what the other wrote.
-    const winner = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' ? await earlier() : null;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    // Two copies of the submission raced: the one that lost answers what the other wrote. A key
+    // someone else's comment already holds is refused, never answered with their comment.
+    const winner = await earlier();
     if (winner) return winner;
-    throw error;
+    throw new AppError('CONFLICT', 'conflict');
   }
 }
 

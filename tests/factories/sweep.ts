@@ -1,0 +1,98 @@
+// What the generated sweeps (tests/integration/isolation-sweep.test.ts, role-sweep.test.ts) share:
+// every procedure of the root router — including those added after the sweeps were written — and a
+// valid input for each, built from the procedure's own zod schema with a chosen id in every id field.
+import { createECDH } from 'node:crypto';
+import { z } from 'zod';
+import { appRouter } from '@/server/api/root';
+import type { ProcedureMeta } from '@/server/api/trpc';
+
+type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  const?: unknown;
+  default?: unknown;
+};
+
+const SWEEP_DEVICE = createECDH('prime256v1');
+SWEEP_DEVICE.generateKeys();
+
+/** Values for fields whose rules a JSON schema cannot express (patterns behind transforms, refinements). */
+function namedValue(name: string): unknown {
+  const n = name.toLowerCase();
+  if (n.includes('email')) return 'sweep@example.com';
+  if (n.includes('phone')) return '+54 11 5555-0000';
+  if (n === 'slug') return 'sweep-tenant';
+  if (n.includes('password')) return 'sweep-password-1';
+  if (n === 'timezone') return 'America/Bogota';
+  if (n === 'taxid') return null;
+  if (n === 'query') return 'sweep';
+  if (n === 'color') return '#123456';
+  // A browser's push subscription (on an allowed push service, with well-formed keys).
+  if (n === 'endpoint') return 'https://fcm.googleapis.com/fcm/send/sweep-device';
+  if (n === 'p256dh') return SWEEP_DEVICE.getPublicKey().toString('base64url');
+  if (n === 'auth') return Buffer.alloc(16, 7).toString('base64url');
+  return undefined;
+}
+
+export function generate(schema: JsonSchema, id: string, name = ''): unknown {
+  const named = namedValue(name);
+  if (named !== undefined) return schema.type === 'array' ? [named] : named;
+  const options = schema.anyOf ?? schema.oneOf;
+  if (options) return generate(options.find((s) => s.type !== 'null') ?? options[0]!, id, name);
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'string':
+      if (schema.format === 'uuid') return id;
+      return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 0, Math.min(1, schema.maximum ?? 1));
+    case 'boolean':
+      return false;
+    case 'array':
+      return Array.from({ length: schema.minItems ?? (hasId(schema.items) ? 1 : 0) }, () => generate(schema.items ?? {}, id, name));
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key, prop] of Object.entries(schema.properties ?? {})) {
+        // Required fields always; optional ones when they carry an id (a reference worth probing).
+        if (schema.required?.includes(key) || hasId(prop)) out[key] = generate(prop, id, key);
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function hasId(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.format === 'uuid') return true;
+  return [...Object.values(schema.properties ?? {}), ...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.items ? [schema.items] : [])].some(hasId);
+}
+
+export type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription'; inputs: z.ZodType[]; output?: unknown; meta?: ProcedureMeta } };
+export const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, Procedure> }).procedures);
+
+export function inputSchema(proc: Procedure): JsonSchema | null {
+  const input = proc._def.inputs[0];
+  return input ? (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : null;
+}
+
+
+/** The procedure at `path` on a caller (`tickets.get` → caller.tickets.get). */
+export function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+}
