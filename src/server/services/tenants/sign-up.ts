@@ -117,7 +117,8 @@ export async function signUp(input: z.output<typeof ZTenantSignUp>, request: Req
       await deleteExpired(tx, now, { OR: [{ slug: input.slug }, { slugSkeleton: slugSkeleton(input.slug) }] });
       const { tenant, admin } = await insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: null, expiresAt });
       return { tenant, url: await writeLink(tx, tenant, admin, expiresAt, request.locale) };
-    });
+      // A dozen statements; rare (limited per address), so a busy database makes it slow, not failed.
+    }, { maxWait: 10_000, timeout: 20_000 });
   } catch (error) {
     throw (await slugConflict(error, input.slug)) ?? error;
   }
