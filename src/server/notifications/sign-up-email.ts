@@ -1,7 +1,9 @@
 // A1: the e-mail that verifies a new ISP's admin address (sign-up.ts writes it with the tenant, the
-// worker delivers it). In the product's voice, not the tenant's: it goes to an address nobody has
-// confirmed yet, so what the signer typed (the company's and their own name) appears only as quoted
-// text — escaped in the HTML — and the link is the product's own.
+// worker delivers it). It goes to an address nobody has confirmed yet — anyone can type anyone's —
+// so it carries nothing the signer typed freely: no company name, no person's name (which would
+// make the sign-up form a way to send one's own text to strangers), only the subdomain, which the
+// slug rules keep to letters, digits and hyphens, and the product's own link. Sent in the product's
+// name (providers.ts). Still escaped in the HTML, as every e-mail is.
 import { translator } from '@/i18n/catalog';
 import type { Locale } from '@/lib/format';
 
@@ -14,13 +16,10 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '
 
 const COLOR = '#1d5fd6';
 
-export function signUpVerificationEmail(locale: Locale, data: { tenant: string; admin: string; host: string; url: string; expires: string }): RenderedEmail {
+export function signUpVerificationEmail(locale: Locale, data: { host: string; url: string; expires: string }): RenderedEmail {
   const t = translator(locale, 'signup');
-  const subject = t('email.subject', { tenant: data.tenant });
-  const paragraphs = [
-    t('email.greeting', { name: data.admin }),
-    t('email.body', { tenant: data.tenant, host: data.host }),
-  ];
+  const subject = t('email.subject', { host: data.host });
+  const paragraphs = [t('email.greeting'), t('email.body', { host: data.host })];
   const after = [t('email.expires', { date: data.expires }), t('email.ignore')];
   const action = t('email.action');
   const footer = t('email.footer');

@@ -66,14 +66,12 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
  * A new link for the admin, within `tx`: its token (kept hashed, valid until the sign-up expires) and
  * the e-mail carrying it, with the outbox event that hands it to the worker. Returns the link.
  */
-async function writeLink(tx: Prisma.TransactionClient, tenant: Pick<TenantInfo, 'id' | 'slug' | 'name' | 'country' | 'timeZone'>, admin: { id: string; name: string; email: string }, expiresAt: Date, locale: Locale) {
+async function writeLink(tx: Prisma.TransactionClient, tenant: Pick<TenantInfo, 'id' | 'slug' | 'country' | 'timeZone'>, admin: { id: string; email: string }, expiresAt: Date, locale: Locale) {
   const token = randomBytes(32).toString('base64url');
   await tx.signInToken.create({ data: { tokenHash: tokenHash(token), tenantId: tenant.id, userId: admin.id, expiresAt } });
   const origin = tenantOrigin(tenant.slug);
   const url = `${origin}/auth/handoff?token=${token}`;
   const rendered = signUpVerificationEmail(locale, {
-    tenant: tenant.name,
-    admin: admin.name,
     host: new URL(origin).host,
     url,
     expires: formatDateTime(expiresAt, intlLocale(locale, tenant.country), tenant.timeZone),
@@ -136,7 +134,7 @@ export async function resendVerification(input: z.output<typeof ZResendVerificat
   await takeAllowance(RESEND_PER_ADDRESS, addressKey(request.ip), 'verificationResendLimited', now);
   const tenant = await db().tenant.findFirst({
     where: { slug: input.slug, verifiedAt: null, expiresAt: { gt: now } },
-    select: { id: true, slug: true, name: true, country: true, timeZone: true, expiresAt: true, users: { where: { role: 'ADMIN' }, orderBy: { createdAt: 'asc' }, take: 1, select: { id: true, name: true, email: true } } },
+    select: { id: true, slug: true, country: true, timeZone: true, expiresAt: true, users: { where: { role: 'ADMIN' }, orderBy: { createdAt: 'asc' }, take: 1, select: { id: true, email: true } } },
   });
   const admin = tenant?.users[0];
   if (!tenant || !admin || admin.email !== input.email) throw notFound();
