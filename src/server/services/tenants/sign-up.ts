@@ -110,13 +110,17 @@ export async function signUp(input: z.output<typeof ZTenantSignUp>, request: Req
   const expiresAt = new Date(now.getTime() + env().SIGNUP_VERIFY_HOURS * HOUR);
   let created: { tenant: TenantInfo; url: string };
   try {
-    created = await db().$transaction(async (tx) => {
-      // An expired sign-up holding this slug or a look-alike gives it up now, not at the next cleanup.
-      await deleteExpired(tx, now, { OR: [{ slug: input.slug }, { slugSkeleton: slugSkeleton(input.slug) }] });
-      const { tenant, admin } = await insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: null, expiresAt });
-      return { tenant, url: await writeLink(tx, tenant, admin, expiresAt, request.locale) };
-      // A dozen statements; rare (limited per address), so a busy database makes it slow, not failed.
-    }, { maxWait: 10_000, timeout: 20_000 });
+    // A dozen statements, rare (limited per address): on a busy database it may wait longer than
+    // Prisma's defaults (2 s to start, 5 s to finish) rather than fail.
+    created = await db().$transaction(
+      async (tx) => {
+        // An expired sign-up holding this slug or a look-alike gives it up now, not at the next cleanup.
+        await deleteExpired(tx, now, { OR: [{ slug: input.slug }, { slugSkeleton: slugSkeleton(input.slug) }] });
+        const { tenant, admin } = await insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: null, expiresAt });
+        return { tenant, url: await writeLink(tx, tenant, admin, expiresAt, request.locale) };
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
   } catch (error) {
     throw (await slugConflict(error, input.slug)) ?? error;
   }
