@@ -33,7 +33,7 @@ import type { SignedIn } from '@/server/services/auth/sign-in';
 import { ZEmail } from '@/server/services/customers/schemas';
 import { forgetTenantCache, resolvePendingTenantByHost, type TenantInfo } from './resolve';
 import { addressKey, takeAllowance, type Limit } from './sign-up-limits';
-import { insertTenant, slugConflict, slugHolderError, type ZTenantSignUp } from './tenants';
+import { CREATE_TENANT_TRANSACTION, insertTenant, slugConflict, slugHolderError, type ZTenantSignUp } from './tenants';
 
 const HOUR = 3_600_000;
 /** A sign-up may ask for its link again this often an hour; one client address, for any sign-ups, this often. */
@@ -110,8 +110,6 @@ export async function signUp(input: z.output<typeof ZTenantSignUp>, request: Req
   const expiresAt = new Date(now.getTime() + env().SIGNUP_VERIFY_HOURS * HOUR);
   let created: { tenant: TenantInfo; url: string };
   try {
-    // A dozen statements, rare (limited per address): on a busy database it may wait longer than
-    // Prisma's defaults (2 s to start, 5 s to finish) rather than fail.
     created = await db().$transaction(
       async (tx) => {
         // An expired sign-up holding this slug or a look-alike gives it up now, not at the next cleanup.
@@ -119,7 +117,7 @@ export async function signUp(input: z.output<typeof ZTenantSignUp>, request: Req
         const { tenant, admin } = await insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: null, expiresAt });
         return { tenant, url: await writeLink(tx, tenant, admin, expiresAt, request.locale) };
       },
-      { maxWait: 10_000, timeout: 20_000 },
+      CREATE_TENANT_TRANSACTION,
     );
   } catch (error) {
     throw (await slugConflict(error, input.slug)) ?? error;

@@ -86,6 +86,12 @@ export async function slugConflict(error: unknown, slug: string): Promise<AppErr
 }
 
 /**
+ * A tenant's creation is a dozen statements and rare (sign-ups are limited per address): on a busy
+ * database it may wait longer than Prisma's defaults (2 s to start, 5 s to finish) rather than fail.
+ */
+export const CREATE_TENANT_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
+
+/**
  * A live tenant at once, for the product's own callers: the demo seed, the end-to-end seed, tests.
  * People sign up through sign-up.ts (refused slugs, limits, e-mail verification).
  */
@@ -93,7 +99,7 @@ export async function createTenant(input: z.output<typeof ZTenantSignUp> & { loc
   const { adminPassword, ...fields } = input;
   const passwordHash = await hashPassword(adminPassword);
   try {
-    return await db().$transaction((tx) => insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: new Date() }));
+    return await db().$transaction((tx) => insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: new Date() }), CREATE_TENANT_TRANSACTION);
   } catch (error) {
     throw (await slugConflict(error, input.slug)) ?? error;
   }
