@@ -15,6 +15,17 @@ const Env = z.object({
   PUBLIC_SCHEME: z.enum(['http', 'https']).default('http'),
   /** The port users reach the app on, when a load balancer's differs from PORT (e.g. 443). */
   PUBLIC_PORT: z.coerce.number().int().optional(),
+  /**
+   * Self-service sign-ups (A1) accepted from one client address per hour, counted in PostgreSQL so
+   * every app node shares the count; one more is answered 429. Verification links asked again have
+   * their own, fixed limits (src/server/services/tenants/sign-up.ts).
+   */
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  /**
+   * Hours a new ISP has to verify its admin's e-mail. Until then the tenant is not live; after, the
+   * sign-up is deleted (by the worker's cleanup) and its subdomain can be taken again.
+   */
+  SIGNUP_VERIFY_HOURS: z.coerce.number().int().min(1).max(720).default(48),
   /** Largest accepted upload (CSV import, a ticket's files in one request), in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
   /** Where `npm start` keeps its data; ticket files go to <ANTENA_DATA_DIR>/files unless FILES_DIR says otherwise. */
@@ -82,8 +93,17 @@ export function env(): Env {
 
 /** The public origin of a tenant: http://demo.localhost:3000 in development. */
 export function tenantOrigin(slug: string): string {
+  return publicOrigin(`${slug}.${env().ROOT_DOMAIN}`);
+}
+
+/** The public origin of the root domain (the landing page and sign-up): http://localhost:3000 in development. */
+export function rootOrigin(): string {
+  return publicOrigin(env().ROOT_DOMAIN);
+}
+
+function publicOrigin(host: string): string {
   const e = env();
   const publicPort = e.PUBLIC_PORT ?? e.PORT;
   const port = (e.PUBLIC_SCHEME === 'http' && publicPort === 80) || (e.PUBLIC_SCHEME === 'https' && publicPort === 443) ? '' : `:${publicPort}`;
-  return `${e.PUBLIC_SCHEME}://${slug}.${e.ROOT_DOMAIN}${port}`;
+  return `${e.PUBLIC_SCHEME}://${host}${port}`;
 }

@@ -7,12 +7,14 @@ import { COUNTRY_CODES } from '@/lib/countries';
 import { Alert, Button, Select, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 
+type SignedUp = { slug: string; email: string; delivery: 'email' | 'log'; expiresAt: Date };
+
 export function SignUpForm({ rootDomain }: { rootDomain: string }) {
   const t = useTranslations('site');
   const countries = useTranslations('countries');
   const trpc = useTRPC();
   const [slug, setSlug] = useState('');
-  const signUp = useMutation(trpc.tenants.signUp.mutationOptions({ onSuccess: (r) => window.location.assign(r.signInUrl) }));
+  const signUp = useMutation(trpc.tenants.signUp.mutationOptions());
   const errors = formErrors(signUp.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -27,6 +29,8 @@ export function SignUpForm({ rootDomain }: { rootDomain: string }) {
       adminPassword: String(f.get('adminPassword')),
     });
   }
+
+  if (signUp.data) return <CheckYourEmail signedUp={signUp.data} host={`${signUp.data.slug}.${rootDomain}`} />;
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
@@ -49,5 +53,25 @@ export function SignUpForm({ rootDomain }: { rootDomain: string }) {
         {signUp.isPending ? t('creating') : t('create')}
       </Button>
     </form>
+  );
+}
+
+/** After sign-up: where the verification link went (the inbox, or the server's log), and a way to ask for it again. */
+function CheckYourEmail({ signedUp, host }: { signedUp: SignedUp; host: string }) {
+  const t = useTranslations('site');
+  const trpc = useTRPC();
+  const resend = useMutation(trpc.tenants.resendVerification.mutationOptions());
+  const hours = Math.max(1, Math.round((signedUp.expiresAt.getTime() - Date.now()) / 3_600_000));
+  return (
+    <div className="space-y-4" aria-live="polite">
+      <h3 className="text-base font-semibold">{t('checkTitle')}</h3>
+      <p className="text-sm text-slate-700">{signedUp.delivery === 'email' ? t('sentTo', { email: signedUp.email, host }) : t('inServerLog', { host })}</p>
+      <p className="text-sm text-slate-700">{t('expiresIn', { hours, host })}</p>
+      {resend.error ? <Alert>{resend.error.message}</Alert> : null}
+      {resend.data ? <Alert tone="success">{resend.data.delivery === 'email' ? t('resentTo', { email: signedUp.email }) : t('resentToLog')}</Alert> : null}
+      <Button variant="secondary" disabled={resend.isPending} onClick={() => resend.mutate({ slug: signedUp.slug, email: signedUp.email })}>
+        {resend.isPending ? t('resending') : t('resend')}
+      </Button>
+    </div>
   );
 }

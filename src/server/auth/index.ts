@@ -6,6 +6,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { resolveTenantByHost } from '@/server/services/tenants/resolve';
 import { consumeHandoffToken, signInCustomer, signInStaff, type SignInResult, type SignedIn } from '@/server/services/auth/sign-in';
 import { clientIp } from '@/server/http';
+import { consumeVerificationLink } from '@/server/services/tenants/sign-up';
 
 declare module 'next-auth' {
   interface User {
@@ -81,7 +82,9 @@ export const { handlers, auth, signOut } = NextAuth({
       credentials: { token: {} },
       async authorize(credentials, request) {
         const tenant = await tenantOf(request);
-        const user = tenant ? await consumeHandoffToken(tenant, text(credentials.token)) : null;
+        const token = text(credentials.token);
+        // On a sign-up still waiting for its admin, the token is the e-mailed verification link, which makes it live.
+        const user = tenant ? await consumeHandoffToken(tenant, token) : await consumeVerificationLink(request.headers.get('host') ?? '', token);
         if (!user) throw new InvalidCredentials();
         return toUser(user);
       },

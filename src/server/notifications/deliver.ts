@@ -26,6 +26,7 @@ const SELECT = {
   html: true,
   link: true,
   subscriptionId: true,
+  reason: true,
   tenant: { select: { name: true } },
 } satisfies Prisma.MessageSelect & Record<keyof Outgoing, unknown>;
 

@@ -7,6 +7,7 @@ import { env } from '@/env';
 import { emailConfigured, sendEmail } from './email';
 import { sendPush } from './push';
 import { NO_PROVIDER } from './recipients';
+import { VERIFICATION_REASON } from './sign-up-email';
 import { sendSms } from './sms';
 
 /** What a provider needs of a message. */
@@ -19,6 +20,8 @@ export type Outgoing = {
   html: string | null;
   link: string | null;
   subscriptionId: string | null;
+  /** What it tells (ticket.assigned, tenant.verification …). */
+  reason: string;
   tenant: { name: string };
 };
 
@@ -34,7 +37,9 @@ const notSent = (error: string): SendResult => ({ ok: false, notSent: true, erro
 
 const email: Provider = async (message) => {
   if (!emailConfigured()) return notSent(NO_PROVIDER);
-  return sendEmail(message, `${message.tenant.name.replace(/["<>]/g, '')} <${env().EMAIL_FROM}>`);
+  // A sign-up's verification goes to an address nobody has confirmed yet: in the product's name, not the name the signer typed.
+  const sender = message.reason === VERIFICATION_REASON ? 'Antena' : message.tenant.name.replace(/["<>]/g, '');
+  return sendEmail(message, `${sender} <${env().EMAIL_FROM}>`);
 };
 
 export const PROVIDERS: Record<MessageChannel, Provider> = {

@@ -10,6 +10,7 @@ import { logger } from '@/server/logger';
 import { deliverBatch } from './deliver';
 import { dispatchOutbox } from './dispatch';
 import { DELIVER_QUEUE, openQueue, type DeliverJob } from './queue';
+import { startSignUpCleanup } from '@/server/maintenance/sign-ups';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -20,6 +21,8 @@ export type WorkerOptions = {
   batchSize?: number;
   /** Delivery loops. */
   deliverers?: number;
+  /** How often expired sign-ups are deleted (ms). */
+  signUpCleanupMs?: number;
 };
 
 export async function startWorker(connectionString: string, opts: WorkerOptions = {}): Promise<Worker> {
@@ -64,13 +67,15 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
 
   const timer = setInterval(drain, pollMs);
   drain();
+  // A1: sign-ups never verified are deleted when their time runs out, freeing their subdomains.
+  const stopSignUpCleanup = startSignUpCleanup({ everyMs: opts.signUpCleanupMs });
 
   return {
     boss,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await Promise.all([running, stopSignUpCleanup()]);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

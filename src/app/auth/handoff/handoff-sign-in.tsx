@@ -1,9 +1,8 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { signIn } from 'next-auth/react';
-import Link from 'next/link';
 
-export function HandoffSignIn({ token, pendingText, failedText }: { token: string; pendingText: string; failedText: string }) {
+export function HandoffSignIn({ token, pendingText, failedText, retry }: { token: string; pendingText: string; failedText: string; retry: { href: string; label: string } }) {
   const [failed, setFailed] = useState(false);
   const started = useRef(false);
   useEffect(() => {
@@ -16,7 +15,7 @@ export function HandoffSignIn({ token, pendingText, failedText }: { token: strin
   }, [token]);
   return failed ? (
     <p role="alert" className="mt-2 text-sm text-red-800">
-      {failedText} <Link className="underline" href="/login">/login</Link>
+      {failedText} <a className="underline" href={retry.href}>{retry.label}</a>
     </p>
   ) : (
     <p role="status" className="mt-2 text-sm text-slate-700">{pendingText}</p>

@@ -1,22 +1,34 @@
-import { z } from 'zod';
-import { publicProcedure, router, staffProcedure } from '@/server/api/trpc';
+import { publicProcedure, router, staffProcedure, type Context } from '@/server/api/trpc';
 import { AppError } from '@/server/errors';
-import { env, tenantOrigin } from '@/env';
+import { env } from '@/env';
 import { classifyHost } from '@/server/services/tenants/resolve';
 import * as tenants from '@/server/services/tenants/tenants';
 import { ZTenantSettingsSaved, ZTenantSettingsUpdate, ZTenantSettingsView, ZTenantSignUp } from '@/server/services/tenants/tenants';
-import { createHandoffToken } from '@/server/services/auth/sign-in';
+import * as signUps from '@/server/services/tenants/sign-up';
+import { ZResendResult, ZResendVerification, ZSignUpResult } from '@/server/services/tenants/sign-up';
 import * as notificationSettings from '@/server/services/tenants/notification-settings';
 import { ZNotificationSettings, ZNotificationSettingsView } from '@/server/services/tenants/notification-settings';
 
+/** Sign-up lives on the root domain only; on any other host these procedures do not exist. */
+function onRootDomain(ctx: Context) {
+  if (!ctx.host || classifyHost(ctx.host, env().ROOT_DOMAIN).kind !== 'root') throw new AppError('NOT_FOUND', 'notFound');
+  return { ip: ctx.ip, locale: ctx.locale };
+}
+
 export const tenantsRouter = router({
-  /** A1: self-service sign-up of a new ISP, on the root domain only. Answers where to go to be signed in. */
-  signUp: publicProcedure.input(ZTenantSignUp).output(z.object({ slug: z.string(), signInUrl: z.string() })).mutation(async ({ ctx, input }) => {
-    if (!ctx.host || classifyHost(ctx.host, env().ROOT_DOMAIN).kind !== 'root') throw new AppError('NOT_FOUND', 'notFound');
-    const { tenant, admin } = await tenants.createTenant(input);
-    const token = await createHandoffToken(tenant.id, admin.id);
-    return { slug: tenant.slug, signInUrl: `${tenantOrigin(tenant.slug)}/auth/handoff?token=${encodeURIComponent(token)}` };
-  }),
+  /**
+   * A1: self-service sign-up of a new ISP. The tenant waits, not live, until its admin follows the
+   * link e-mailed to them (or, with no e-mail provider, written to the server's log: `delivery`).
+   */
+  signUp: publicProcedure
+    .input(ZTenantSignUp)
+    .output(ZSignUpResult)
+    .mutation(({ ctx, input }) => signUps.signUp(input, onRootDomain(ctx))),
+  /** A1: the verification link again, for a sign-up still waiting (its subdomain and admin's address). */
+  resendVerification: publicProcedure
+    .input(ZResendVerification)
+    .output(ZResendResult)
+    .mutation(({ ctx, input }) => signUps.resendVerification(input, onRootDomain(ctx))),
   settings: staffProcedure('settings.read').output(ZTenantSettingsView).query(({ ctx }) => tenants.getTenantSettings(ctx.caller)),
   updateSettings: staffProcedure('settings.manage')
     .input(ZTenantSettingsUpdate)

@@ -32,24 +32,45 @@ export function forgetTenantCache(): void {
 }
 
 type TenantRow = { id: string; slug: string; name: string; country: string; locale: string; timeZone: string; currency: string; settings: unknown };
+type StoredTenant = TenantRow & { verifiedAt: Date | null; expiresAt: Date | null };
 
 export function toTenantInfo(row: TenantRow): TenantInfo {
-  return { ...row, settings: readSettings(row.settings) };
+  const { id, slug, name, country, locale, timeZone, currency } = row;
+  return { id, slug, name, country, locale, timeZone, currency, settings: readSettings(row.settings) };
 }
 
+/** The tenant a host names, live or not. */
+async function tenantOfHost(key: string): Promise<StoredTenant | null> {
+  const kind = classifyHost(key, env().ROOT_DOMAIN);
+  if (kind.kind === 'subdomain') return db().tenant.findUnique({ where: { slug: kind.slug } });
+  if (kind.kind === 'custom') return (await db().tenantDomain.findUnique({ where: { host: kind.host }, include: { tenant: true } }))?.tenant ?? null;
+  return null;
+}
+
+/**
+ * The live tenant a host names — the one gate every procedure (trpc.ts's context), route, page
+ * guard and sign-in goes through. A self-service sign-up whose admin has not verified their e-mail
+ * is not live: for its host this answers null, so nothing of it is reachable but the verification
+ * link (resolvePendingTenantByHost). Its answer is not cached, so verification makes it live at once
+ * on every app node.
+ */
 export async function resolveTenantByHost(host: string): Promise<TenantInfo | null> {
   const key = hostname(host);
   const hit = cache.get(key);
   if (hit && hit.expires > Date.now()) return hit.tenant;
-  const kind = classifyHost(key, env().ROOT_DOMAIN);
-  let row: TenantRow | null = null;
-  if (kind.kind === 'subdomain') {
-    row = await db().tenant.findUnique({ where: { slug: kind.slug } });
-  } else if (kind.kind === 'custom') {
-    row = (await db().tenantDomain.findUnique({ where: { host: kind.host }, include: { tenant: true } }))?.tenant ?? null;
-  }
+  const row = await tenantOfHost(key);
+  if (row && !row.verifiedAt) return null;
   const tenant = row ? toTenantInfo(row) : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(key, { tenant, expires: Date.now() + TTL_MS });
   return tenant;
+}
+
+/**
+ * A sign-up still waiting for its admin's e-mail (and not expired), by host. Only the verification
+ * step uses it: the /auth/handoff page and the handoff sign-in that consumes the link.
+ */
+export async function resolvePendingTenantByHost(host: string): Promise<TenantInfo | null> {
+  const row = await tenantOfHost(hostname(host));
+  return row && !row.verifiedAt && row.expiresAt && row.expiresAt > new Date() ? toTenantInfo(row) : null;
 }

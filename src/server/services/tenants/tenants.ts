@@ -1,27 +1,29 @@
 // A1: creating a tenant (self-service sign-up, the demo seed, tests) and editing its settings.
 import { z } from 'zod';
+import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { COUNTRIES, COUNTRY_CODES, CURRENCIES, isValidTimeZone, type Country } from '@/lib/countries';
 import { LOCALES } from '@/lib/format';
-import { fieldError, uniqueViolationFields } from '@/server/errors';
+import { slugProblem, slugSkeleton } from '@/lib/slugs';
+import { AppError, fieldError, uniqueViolationFields } from '@/server/errors';
 import { hashPassword } from '@/server/services/auth/passwords';
 import { ZEmail } from '@/server/services/customers/schemas';
 import { ZPassword } from '@/server/services/users/users';
 import type { StaffCaller } from '@/server/services/caller';
-import { forgetTenantCache, SLUG_PATTERN, toTenantInfo } from './resolve';
+import { forgetTenantCache, toTenantInfo } from './resolve';
 import { createDefaultTicketConfig } from '@/server/services/tickets/defaults';
 import { PORTAL_LOGIN_FIELDS, ZSmsSender, ZTenantSettings } from './settings';
 import { smsConfigured } from '@/server/notifications/sms-setup';
 
-/** Subdomains that name the product, not a tenant. */
-export const RESERVED_SLUGS = new Set(['www', 'app', 'api', 'admin', 'mail', 'static', 'assets', 'portal', 'tech', 'status', 'help', 'docs', 'antena']);
-
+/** A subdomain a new tenant may take (src/lib/slugs.ts), each refusal with its own translated reason. */
 export const ZSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(SLUG_PATTERN, { message: 'validation.slug' })
-  .refine((s) => !RESERVED_SLUGS.has(s), { message: 'validation.slugReserved' });
+  .superRefine((slug, ctx) => {
+    const problem = slugProblem(slug);
+    if (problem) ctx.addIssue({ code: 'custom', message: `validation.${problem.key}`, params: 'params' in problem ? problem.params : undefined });
+  });
 
 export const ZTenantSignUp = z.object({
   name: z.string().trim().min(2).max(120),
@@ -32,32 +34,74 @@ export const ZTenantSignUp = z.object({
   adminPassword: ZPassword,
 });
 
-export async function createTenant(input: z.output<typeof ZTenantSignUp> & { locale?: string }) {
+export type NewTenant = Omit<z.output<typeof ZTenantSignUp>, 'adminPassword'> & { passwordHash: string; locale?: string };
+
+/**
+ * Writes a tenant, its first admin and its default configuration within `tx`: live when `verifiedAt`
+ * is given, else a sign-up pending until `expiresAt`. Its slug's skeleton is unique in the database,
+ * so no path that creates tenants can make look-alikes.
+ */
+export async function insertTenant(tx: Prisma.TransactionClient, input: NewTenant, state: { verifiedAt: Date; expiresAt?: never } | { verifiedAt: null; expiresAt: Date }) {
   const defaults = COUNTRIES[input.country];
-  const passwordHash = await hashPassword(input.adminPassword);
+  const tenant = await tx.tenant.create({
+    data: {
+      slug: input.slug,
+      slugSkeleton: slugSkeleton(input.slug),
+      verifiedAt: state.verifiedAt,
+      expiresAt: state.expiresAt ?? null,
+      name: input.name,
+      country: input.country,
+      locale: input.locale ?? defaults.locale,
+      timeZone: defaults.timeZone,
+      currency: defaults.currency,
+      settings: ZTenantSettings.parse({}),
+    },
+  });
+  const admin = await tx.user.create({
+    data: { tenantId: tenant.id, name: input.adminName, email: input.adminEmail, role: 'ADMIN', passwordHash: input.passwordHash, locale: tenant.locale },
+    select: { id: true, email: true, name: true },
+  });
+  await createDefaultTicketConfig(tx, tenant.id);
+  return { tenant: toTenantInfo(tenant), admin };
+}
+
+/**
+ * The slug field's error when a live tenant, or a sign-up not yet expired, holds `slug` or a look-alike
+ * of it; null when it is free. Expired sign-ups hold nothing: the one taking their slug deletes them.
+ */
+export async function slugHolderError(slug: string, now = new Date()): Promise<AppError | null> {
+  const holder = await db().tenant.findFirst({
+    where: { OR: [{ slug }, { slugSkeleton: slugSkeleton(slug) }], NOT: { verifiedAt: null, expiresAt: { lte: now } } },
+    select: { slug: true },
+  });
+  if (!holder) return null;
+  if (holder.slug === slug) return fieldError('slug', 'validation.slugTaken', undefined, 'CONFLICT');
+  return fieldError('slug', 'validation.slugConfusable', { slug: holder.slug }, 'CONFLICT');
+}
+
+/** A tenant insert's unique violation (another sign-up took the slug or a look-alike meanwhile) as the slug field's error. */
+export async function slugConflict(error: unknown, slug: string): Promise<AppError | null> {
+  if (!uniqueViolationFields(error)) return null;
+  return (await slugHolderError(slug)) ?? fieldError('slug', 'validation.slugTaken', undefined, 'CONFLICT');
+}
+
+/**
+ * A tenant's creation is a dozen statements and rare (sign-ups are limited per address): on a busy
+ * database it may wait longer than Prisma's defaults (2 s to start, 5 s to finish) rather than fail.
+ */
+export const CREATE_TENANT_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
+
+/**
+ * A live tenant at once, for the product's own callers: the demo seed, the end-to-end seed, tests.
+ * People sign up through sign-up.ts (refused slugs, limits, e-mail verification).
+ */
+export async function createTenant(input: z.output<typeof ZTenantSignUp> & { locale?: string }) {
+  const { adminPassword, ...fields } = input;
+  const passwordHash = await hashPassword(adminPassword);
   try {
-    return await db().$transaction(async (tx) => {
-      const tenant = await tx.tenant.create({
-        data: {
-          slug: input.slug,
-          name: input.name,
-          country: input.country,
-          locale: input.locale ?? defaults.locale,
-          timeZone: defaults.timeZone,
-          currency: defaults.currency,
-          settings: ZTenantSettings.parse({}),
-        },
-      });
-      const admin = await tx.user.create({
-        data: { tenantId: tenant.id, name: input.adminName, email: input.adminEmail, role: 'ADMIN', passwordHash, locale: tenant.locale },
-        select: { id: true, email: true, name: true },
-      });
-      await createDefaultTicketConfig(tx, tenant.id);
-      return { tenant: toTenantInfo(tenant), admin };
-    });
+    return await db().$transaction((tx) => insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: new Date() }), CREATE_TENANT_TRANSACTION);
   } catch (error) {
-    if (uniqueViolationFields(error)) throw fieldError('slug', 'validation.slugTaken', undefined, 'CONFLICT');
-    throw error;
+    throw (await slugConflict(error, input.slug)) ?? error;
   }
 }
 
