@@ -1,6 +1,7 @@
 'use client';
 // D1/D2/E8/C10: who is told what (each rule a switch), the office's address, and the technicians'
-// push settings: a new ticket to all of them or only its assignee, and their working hours.
+// app: which tickets they see (all, or only their own; only open ones), a new ticket's push to all
+// of them or only its assignee, and their working hours.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
@@ -68,6 +69,19 @@ function Form({ initial }: { initial: Settings }) {
                 checked={hours !== null}
                 onChange={(e) => setS({ ...s, techApp: { ...s.techApp, workingHours: e.target.checked ? { start: '08:00', end: '18:00' } : null } })}
               />
+            </div>
+            <div className="space-y-2 sm:col-span-2">
+              <Checkbox
+                label={t('seeAllTickets')}
+                checked={s.techApp.seeAllTickets}
+                onChange={(e) => setS({ ...s, techApp: { ...s.techApp, seeAllTickets: e.target.checked } })}
+              />
+              <Checkbox
+                label={t('onlyOpenTickets')}
+                checked={s.techApp.onlyOpenTickets}
+                onChange={(e) => setS({ ...s, techApp: { ...s.techApp, onlyOpenTickets: e.target.checked } })}
+              />
+              <p className="text-sm text-slate-600">{t('visibilityHint')}</p>
             </div>
             {hours ? (
               <>
