@@ -5,6 +5,7 @@
 import type { MessageChannel } from '@/generated/prisma/client';
 import { env } from '@/env';
 import { emailConfigured, sendEmail } from './email';
+import { emailDisplayName } from './html';
 import { sendPush } from './push';
 import { NO_PROVIDER } from './recipients';
 import { sendSms } from './sms';
@@ -34,7 +35,8 @@ const notSent = (error: string): SendResult => ({ ok: false, notSent: true, erro
 
 const email: Provider = async (message) => {
   if (!emailConfigured()) return notSent(NO_PROVIDER);
-  return sendEmail(message, `${message.tenant.name.replace(/["<>]/g, '')} <${env().EMAIL_FROM}>`);
+  // The tenant's name is user text: one line, quoted when it holds a special character, so it names the sender and never adds an address.
+  return sendEmail(message, `${emailDisplayName(message.tenant.name)} <${env().EMAIL_FROM}>`);
 };
 
 export const PROVIDERS: Record<MessageChannel, Provider> = {
