@@ -13,6 +13,8 @@ import { resolveTenantByHost } from '@/server/services/tenants/resolve';
 import { createTicket } from '@/server/services/tickets/tickets';
 
 export const ACME = { slug: 'acme', name: 'Acme Telecomunicaciones', adminEmail: DEMO_USERS[0]!.email, password: 'acme-password-1' };
+/** A tenant of its own for stored-xss.spec.ts, which plants markup in every field it has: no other spec sees it. */
+export const XSS_LAB = { slug: 'xsslab', name: 'Laboratorio XSS', adminEmail: 'admin@xsslab.antena.test', password: 'Xss-Lab-Admin-2026!' };
 export const OVERDUE_TITLE = 'Poda de árboles sobre el tendido';
 export const NO_COORDINATES = { code: 'E2E-SINGEO', name: 'Rubén Sin Ubicación', address: 'Camino Rural km 12' };
 /** The demo tenant sends SMS (to the local Twilio stand-in) from this number. */
@@ -26,6 +28,7 @@ export const MESSAGE_LOG = {
 
 export async function seedE2e() {
   await createTenant({ slug: ACME.slug, name: ACME.name, country: 'CO', adminName: 'Admin Acme', adminEmail: ACME.adminEmail, adminPassword: ACME.password });
+  await createTenant({ slug: XSS_LAB.slug, name: XSS_LAB.name, country: 'AR', adminName: 'Admin Laboratorio', adminEmail: XSS_LAB.adminEmail, adminPassword: XSS_LAB.password });
   const demo = await db().tenant.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, select: { id: true } });
   const scoped = scopedDb(demo.id);
   const settings = (await db().tenant.findUniqueOrThrow({ where: { id: demo.id }, select: { settings: true } })).settings as Record<string, unknown>;

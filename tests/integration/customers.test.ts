@@ -181,6 +181,18 @@ describe('customers.update', () => {
     expect((await A.OPERATOR.customers.list({ query: 'nandu' })).items.map((x) => x.id)).toEqual([c.id]);
   });
 
+  it('keeps names free of bidi controls and invisible characters, on create and on edit (issue 15)', async () => {
+    // "\u202Enimda" shows as "admin"; a zero-width space makes two names look alike.
+    const created = await A.OPERATOR.customers.create({ name: '\u202Enimda\u202C Pérez\u200B' });
+    expect((await scopedDb(a.id).customer.findUnique({ where: { id: created.id } }))?.name).toBe('nimda Pérez');
+    await A.OPERATOR.customers.update({ id: created.id, code: created.code, name: 'Ana\u2066 María\u2069\u200F\nGómez' });
+    expect((await A.OPERATOR.customers.get({ id: created.id })).name).toBe('Ana María Gómez');
+    // What is left must still be a name: a lone letter among controls is too short.
+    const res = await httpCall({ host: a.host, session: { kind: 'staff', userId: A.ids.OPERATOR, tenantId: a.id }, path: 'customers.create', input: { name: '\u202Ex\u202C' } });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.json.error!.json.data.fieldErrors!)).toEqual(['name']);
+  });
+
   it('refuses technicians and other tenants', async () => {
     const c = await createCustomer(a);
     await rejects(A.TECHNICIAN.customers.update({ id: c.id, code: c.code, name: 'X Y' }), 'FORBIDDEN');

@@ -1,11 +1,13 @@
 // D1 + D6: a ticket assigned in the back office reaches the technician as an e-mail through the real
 // Resend SDK, talking to a local server that speaks Resend's API; the worker runs for real (pg-boss
 // on the test database). Retries after a 500, refusals, idempotency, and rules that send nothing.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { dispatchOutbox } from '@/server/notifications/dispatch';
+import { PROVIDERS } from '@/server/notifications/providers';
 import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { startFakeResend } from '../fakes/resend';
 
@@ -143,5 +145,16 @@ describe('the e-mail log (D3)', () => {
     await rejects(B.ADMIN.messages.get({ id: failed!.id }), 'NOT_FOUND');
     await rejects(B.ADMIN.messages.resend({ ids: [failed!.id] }), 'NOT_FOUND');
     await rejects(A.OPERATOR.messages.list({ channel: 'FAX' as 'EMAIL' }), 'BAD_REQUEST');
+  });
+});
+
+describe('the sender (issue 15)', () => {
+  it('a tenant name holding commas, addresses or line breaks names the sender and adds no address', async () => {
+    const id = randomUUID();
+    const name = 'Soporte, jefe@evil.test <otro@evil.test>\r\nBcc: todos@evil.test';
+    const result = await PROVIDERS.EMAIL({ id, tenantId: a.id, recipient: 'ana@example.test', subject: 'Hola', text: 'Hola', html: null, link: null, subscriptionId: null, tenant: { name } });
+    expect(result).toMatchObject({ ok: true });
+    const request = resend.requests.find((r) => r.headers['idempotency-key'] === id);
+    expect(request!.body.from).toBe('"Soporte, jefe@evil.test otro@evil.test Bcc: todos@evil.test" <avisos@antena.test>');
   });
 });

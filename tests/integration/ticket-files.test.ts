@@ -2,7 +2,7 @@
 // GET /api/files/[id]) with Auth.js session cookies, against PostgreSQL and the local file store:
 // type from the bytes, lying names refused, EXIF GPS removed, size limit, all-or-nothing,
 // visibility per role, counts in the grid, history and outbox, tenancy.
-import { readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -234,5 +234,60 @@ describe('who may', () => {
     expect(await A.OPERATOR.tickets.files({ id: t.id })).toEqual([]);
     expect((await download(a, staff(a, A, 'OPERATOR'), fileId)).status).toBe(404);
     expect((await A.OPERATOR.tickets.history({ id: t.id })).find((h) => h.field === 'fileRemoved')).toMatchObject({ kind: 'file', oldValue: 'plano.pdf' });
+  });
+});
+
+describe('names and the disk (issue 15)', () => {
+  it('a name carrying a right-to-left override or other invisible characters is stored, listed and served without them', async () => {
+    const t = await newTicket();
+    // "\u202Egnp.txt" shows as "txt.png" — a text file passing for an image.
+    const text = new TextEncoder().encode('no es una imagen');
+    const res = await upload(a, staff(a, A, 'OPERATOR'), t.id, form([
+      { name: '\u202Egnp.txt', bytes: text },
+      { name: 'acta\u200B\u2066final\u2069\u200F\u061C\uFEFF.txt', bytes: text },
+    ], { visibility: 'PUBLIC' }));
+    expect(res.status).toBe(201);
+    expect(res.json.files.map((f: { name: string }) => f.name).sort()).toEqual(['actafinal.txt', 'gnp.txt']);
+    expect((await A.OPERATOR.tickets.files({ id: t.id })).map((f) => f.name).sort()).toEqual(['actafinal.txt', 'gnp.txt']);
+    expect((await A.OPERATOR.tickets.history({ id: t.id })).filter((h) => h.kind === 'file').map((h) => h.newValue).sort()).toEqual(['actafinal.txt', 'gnp.txt']);
+    const rlo = res.json.files.find((f: { name: string }) => f.name === 'gnp.txt');
+    const got = await download(a, staff(a, A, 'OPERATOR'), rlo.id, '?download=1');
+    expect(got.headers.get('content-disposition')).toBe(`attachment; filename="gnp.txt"; filename*=UTF-8''gnp.txt`);
+  });
+
+  it('stores files 0600 in folders of 0700 even under a umask of 0, narrows a folder left 0755, and still serves older 0644 files', async () => {
+    const t = await newTicket();
+    const folderA = path.join(env().FILES_DIR!, a.id);
+    mkdirSync(folderA, { recursive: true });
+    chmodSync(folderA, 0o755);
+    const customerB = await createCustomer(b);
+    const tb = await B.OPERATOR.tickets.create({ customerId: customerB.id, title: 'Primer archivo de B', description: 'Su carpeta aún no existe' });
+    const folderB = path.join(env().FILES_DIR!, b.id);
+    expect(existsSync(folderB)).toBe(false);
+
+    const umask = process.umask(0);
+    let ra, rb;
+    try {
+      ra = await upload(a, staff(a, A, 'OPERATOR'), t.id, form([{ name: 'poste.jpg', bytes: await phonePhoto() }]));
+      rb = await upload(b, staff(b, B, 'OPERATOR'), tb.id, form([{ name: 'acta.pdf', bytes: PDF }]));
+    } finally {
+      process.umask(umask);
+    }
+    expect([ra.status, rb.status]).toEqual([201, 201]);
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    const photo = ra.json.files[0].id as string;
+    expect(mode(path.join(folderA, photo))).toBe(0o600);
+    expect(mode(path.join(folderA, `${photo}.thumb.webp`))).toBe(0o600);
+    expect(mode(folderA)).toBe(0o700);
+    expect(mode(path.join(folderB, rb.json.files[0].id))).toBe(0o600);
+    expect(mode(folderB)).toBe(0o700);
+    // No partial file is left beside them.
+    expect(readdirSync(folderA).filter((f) => f.endsWith('.partial'))).toEqual([]);
+
+    // A file stored before (0644) is served as it always was.
+    chmodSync(path.join(folderA, photo), 0o644);
+    const got = await download(a, staff(a, A, 'OPERATOR'), photo);
+    expect(got.status).toBe(200);
+    expect((await sharp(got.bytes).metadata()).format).toBe('jpeg');
   });
 });

@@ -55,6 +55,12 @@ describe('users.update', () => {
     expect((await scopedDb(a.id).user.findUnique({ where: { id: u.id } }))?.role).toBe('SUPERVISOR');
     expect(await signInStaff(a, u.email, 'cambiada-99', null)).toMatchObject({ ok: true });
   });
+  it('keeps names free of bidi controls and invisible characters, on create and on edit (issue 15)', async () => {
+    const u = await A.ADMIN.users.create({ name: '\u202Enimda\u202C Técnica', email: 'rlo@tecnica.test', role: 'TECHNICIAN', password: 'Tres-Caballos-Azules-2026' });
+    expect(u.name).toBe('nimda Técnica');
+    await A.ADMIN.users.update({ id: u.id, name: 'Ana\u200B \u2067Técnica\u2069\uFEFF' });
+    expect((await A.ADMIN.users.get({ id: u.id })).name).toBe('Ana Técnica');
+  });
   it('a role change applies to the next call of that user', async () => {
     const u = await createUser(a, 'OPERATOR');
     const caller = await asStaff(a, u.id);

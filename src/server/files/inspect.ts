@@ -5,6 +5,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type OutputInfo } from 'sharp';
 import { ACCEPTED_TYPES } from '@/lib/file-types';
+import { cleanName } from '@/lib/names';
 
 /** Decompression bombs stop here: 50 megapixels is more than any phone camera's photo. */
 const MAX_PIXELS = 50_000_000;
@@ -24,11 +25,12 @@ export type InspectedFile = {
 /** Why a file was refused; the key is under errors.validation. */
 export type FileProblem = { key: 'fileEmpty' | 'fileType' | 'fileTypeMismatch' | 'fileCorrupt'; params: Record<string, string> };
 
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-
-/** A display name without folders or control characters, at most 200 characters, keeping its extension. */
+/**
+ * A display name without folders, control characters or invisible format characters (a right-to-left
+ * override would show "\u202Egnp.txt" as "txt.png"; see lib/names.ts), at most 200 characters, keeping its extension.
+ */
 export function cleanFileName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop()!.replace(CONTROL, '').trim();
+  const base = cleanName(raw.split(/[\\/]/).pop()!).trim();
   if (base.length <= 200) return base;
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';

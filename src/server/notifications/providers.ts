@@ -5,6 +5,7 @@
 import type { MessageChannel } from '@/generated/prisma/client';
 import { env } from '@/env';
 import { emailConfigured, sendEmail } from './email';
+import { emailDisplayName } from './html';
 import { sendPush } from './push';
 import { NO_PROVIDER } from './recipients';
 import { VERIFICATION_REASON } from './sign-up-email';
@@ -37,8 +38,10 @@ const notSent = (error: string): SendResult => ({ ok: false, notSent: true, erro
 
 const email: Provider = async (message) => {
   if (!emailConfigured()) return notSent(NO_PROVIDER);
-  // A sign-up's verification goes to an address nobody has confirmed yet: in the product's name, not the name the signer typed.
-  const sender = message.reason === VERIFICATION_REASON ? 'Antena' : message.tenant.name.replace(/["<>]/g, '');
+  // A sign-up's verification goes to an address nobody has confirmed yet: in the product's name, not
+  // the name the signer typed. Otherwise the tenant's name is user text: one line, quoted when it
+  // holds a special character, so it names the sender and never adds an address.
+  const sender = message.reason === VERIFICATION_REASON ? 'Antena' : emailDisplayName(message.tenant.name);
   return sendEmail(message, `${sender} <${env().EMAIL_FROM}>`);
 };
 

@@ -3,30 +3,39 @@
 // shows it as it was sent and a resend sends the same.
 import { translator } from '@/i18n/catalog';
 import type { Locale } from '@/lib/format';
+import { html, httpUrl, oneLine } from './html';
 
 export type Rendered = { subject: string; text: string; html: string };
 
 type Brand = { tenantName: string; color: string; locale: Locale };
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const DEFAULT_COLOR = '#1d5fd6';
 
-/** The frame every e-mail shares: the tenant's name on its color, the body, the footer. */
+/**
+ * The frame every e-mail shares: the tenant's name on its color, the body, the footer. Every e-mail
+ * goes through here, so user text is escaped in one place (`html` escapes whatever it is given), the
+ * subject is one line, and the action's link must be http(s).
+ */
 function layout(brand: Brand, subject: string, paragraphs: string[], action?: { label: string; url: string }): Rendered {
   const t = translator(brand.locale, 'notifications');
   const footer = t('footer', { tenant: brand.tenantName });
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '—', footer].join('\n\n');
-  const html = `<!doctype html><html lang="${brand.locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+  const url = action ? httpUrl(action.url) : null;
+  const line = oneLine(subject);
+  // Validated when saved; checked again because a CSS value is not made safe by HTML escaping.
+  const color = /^#[0-9a-fA-F]{6}$/.test(brand.color) ? brand.color : DEFAULT_COLOR;
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${url}`] : []), '—', footer].join('\n\n');
+  const body = html`<!doctype html><html lang="${brand.locale}"><head><meta charset="utf-8"><title>${line}</title></head>
 <body style="margin:0;background:#f8fafc;font-family:Arial,Helvetica,sans-serif;color:#0f172a">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
 <table role="presentation" width="560" cellpadding="0" cellspacing="0" style="background:#ffffff;border:1px solid #e2e8f0;border-radius:8px">
-<tr><td style="background:${brand.color};color:#ffffff;padding:16px 24px;font-size:18px;font-weight:bold;border-radius:8px 8px 0 0">${escapeHtml(brand.tenantName)}</td></tr>
+<tr><td style="background:${color};color:#ffffff;padding:16px 24px;font-size:18px;font-weight:bold;border-radius:8px 8px 0 0">${brand.tenantName}</td></tr>
 <tr><td style="padding:24px;font-size:15px;line-height:1.5">
-${paragraphs.map((p) => `<p style="margin:0 0 12px;white-space:pre-wrap">${escapeHtml(p)}</p>`).join('\n')}
-${action ? `<p style="margin:20px 0 0"><a href="${escapeHtml(action.url)}" style="background:${brand.color};color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p>` : ''}
+${paragraphs.map((p, i) => html`${i > 0 ? '\n' : ''}<p style="margin:0 0 12px;white-space:pre-wrap">${p}</p>`)}
+${action ? html`<p style="margin:20px 0 0"><a href="${url}" style="background:${color};color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${action.label}</a></p>` : ''}
 </td></tr>
-<tr><td style="padding:12px 24px;font-size:12px;color:#64748b;border-top:1px solid #e2e8f0">${escapeHtml(footer)}</td></tr>
+<tr><td style="padding:12px 24px;font-size:12px;color:#64748b;border-top:1px solid #e2e8f0">${footer}</td></tr>
 </table></td></tr></table></body></html>`;
-  return { subject, text, html };
+  return { subject: line, text, html: body.markup };
 }
 
 /** D1: a ticket was assigned to a technician. */

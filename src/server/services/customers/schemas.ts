@@ -1,6 +1,6 @@
 // Input schemas for customers and connections (A3, A4), shared by the procedures, the CSV import and the forms.
 import { z } from 'zod';
-import { optionalText } from '@/lib/zod-fields';
+import { displayName, optionalText } from '@/lib/zod-fields';
 import { requires } from '@/lib/answers';
 import { TAX_ID_TYPES, isValidTaxId, normalizeTaxId } from '@/lib/tax-id';
 
@@ -29,7 +29,7 @@ export const ZCustomerCode = z
 
 const ZCustomerBase = z.object({
   code: ZCustomerCode.optional(),
-  name: z.string().trim().min(2).max(200),
+  name: displayName(2, 200),
   taxIdType: z.enum(TAX_ID_TYPES).nullish(),
   taxId: z
     .string()

@@ -3,6 +3,7 @@
 // keeps at least one active admin.
 import { z } from 'zod';
 import { ROLES } from '@/lib/permissions';
+import { displayName } from '@/lib/zod-fields';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import { hashPassword } from '@/server/services/auth/passwords';
 import type { StaffCaller } from '@/server/services/caller';
@@ -11,7 +12,7 @@ import { ZEmail, ZPhone } from '@/server/services/customers/schemas';
 export const ZPassword = z.string().min(8, { message: 'validation.passwordLength' }).max(200);
 
 export const ZUserCreate = z.object({
-  name: z.string().trim().min(2).max(120),
+  name: displayName(2, 120),
   email: ZEmail,
   role: z.enum(ROLES),
   password: ZPassword,
@@ -19,7 +20,7 @@ export const ZUserCreate = z.object({
 });
 export const ZUserUpdate = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(2).max(120).optional(),
+  name: displayName(2, 120).optional(),
   role: z.enum(ROLES).optional(),
   phone: ZPhone.nullish(),
   password: ZPassword.optional(),

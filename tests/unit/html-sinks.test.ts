@@ -1,0 +1,91 @@
+// User text is never markup (issue 15). React escapes what it renders; these are the places it does
+// not reach — DOM APIs that parse HTML, Leaflet's string labels (bindTooltip/bindPopup/setContent
+// insert a string as HTML), iframes' srcdoc, and links whose address is data. This test reads every
+// source file and fails on any such sink outside the few places allowed below, each with its reason:
+// a new map labels its markers through components/maps/leaflet-text.ts; HTML e-mails are built with
+// server/notifications/html.ts's escaping template.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SOURCES = ['src', 'public'];
+const SKIP = new Set(['src/generated']);
+
+function files(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (SKIP.has(rel)) return [];
+    if (entry.isDirectory()) return files(rel);
+    return /\.(ts|tsx|js|mjs|cjs|jsx)$/.test(entry.name) ? [rel] : [];
+  });
+}
+
+const SINKS: Record<string, RegExp> = {
+  dangerouslySetInnerHTML: /dangerouslySetInnerHTML/g,
+  innerHTML: /\.(inner|outer)HTML\b/g,
+  insertAdjacentHTML: /insertAdjacentHTML/g,
+  'document.write': /document\.write(ln)?\s*\(/g,
+  createContextualFragment: /createContextualFragment/g,
+  DOMParser: /\bDOMParser\b/g,
+  srcDoc: /\bsrcdoc\b/gi,
+  'Leaflet string label': /\.(bindTooltip|bindPopup|setTooltipContent|setPopupContent|setContent)\s*\(/g,
+  'Leaflet divIcon / tooltip / popup': /\bL\.(divIcon|tooltip|popup)\s*\(/g,
+};
+
+/** Where a sink is allowed, and why. */
+const ALLOWED: Record<string, { sink: string; why: string }[]> = {
+  'src/components/maps/leaflet-text.ts': [{ sink: 'Leaflet string label', why: 'the helpers hand Leaflet a DOM node filled with textContent, never a string' }],
+  'src/components/messages/message-view.tsx': [{ sink: 'srcDoc', why: 'an e-mail as it was sent, in an iframe with sandbox="" (no scripts, no same origin); its user text was escaped when it was rendered' }],
+};
+
+/** Link and resource addresses must be written by the app (a path, tel:, a fixed https site), never taken whole from data. */
+const ADDRESS = /\b(href|src|action|formAction)=\{([^}]*)\}/g;
+const SAFE_ADDRESS = /^`(\/|tel:|mailto:|https:\/\/www\.openstreetmap\.org\/|#)/;
+/** Addresses from the app's own static lists (navigation), by file. */
+const STATIC_ADDRESSES: Record<string, string[]> = {
+  'src/components/shell/staff-nav.tsx': ['item.href'],
+  'src/app/(staff)/page.tsx': ['l.href'],
+};
+
+const sources = [...SOURCES.flatMap(files)].map((file) => ({ file, text: readFileSync(path.join(ROOT, file), 'utf8') }));
+
+describe('HTML sinks', () => {
+  it('reads the sources', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.some((s) => s.file === 'src/components/tickets/ticket-map.tsx')).toBe(true);
+  });
+
+  it('no user text can reach an HTML sink outside the places allowed (each with its reason)', () => {
+    const found: string[] = [];
+    for (const { file, text } of sources) {
+      for (const [sink, pattern] of Object.entries(SINKS)) {
+        if (!pattern.test(text)) continue;
+        pattern.lastIndex = 0;
+        if (!ALLOWED[file]?.some((a) => a.sink === sink)) found.push(`${file}: ${sink}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the allowed places still are what their reason says', () => {
+    const source = (file: string) => sources.find((s) => s.file === file)!.text;
+    const view = source('src/components/messages/message-view.tsx');
+    expect(view).toMatch(/<iframe[^>]*\bsandbox=""[^>]*\bsrcDoc=/);
+    const leaflet = source('src/components/maps/leaflet-text.ts');
+    expect(leaflet).toContain('.textContent = text');
+    expect([...leaflet.matchAll(/\.(bindTooltip|bindPopup)\(([^,]*),/g)].map((m) => m[2])).toEqual(['textNode(text)', 'textNode(text)']);
+  });
+
+  it('links and resources point where the app says, never to an address taken from data (no javascript: links)', () => {
+    const found: string[] = [];
+    for (const { file, text } of sources) {
+      for (const [, attribute, expression] of text.matchAll(ADDRESS)) {
+        const value = expression!.trim();
+        if (SAFE_ADDRESS.test(value) || STATIC_ADDRESSES[file]?.includes(value)) continue;
+        found.push(`${file}: ${attribute}={${value}}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
