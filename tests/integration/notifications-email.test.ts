@@ -152,7 +152,7 @@ describe('the sender (issue 15)', () => {
   it('a tenant name holding commas, addresses or line breaks names the sender and adds no address', async () => {
     const id = randomUUID();
     const name = 'Soporte, jefe@evil.test <otro@evil.test>\r\nBcc: todos@evil.test';
-    const result = await PROVIDERS.EMAIL({ id, tenantId: a.id, recipient: 'ana@example.test', subject: 'Hola', text: 'Hola', html: null, link: null, subscriptionId: null, tenant: { name } });
+    const result = await PROVIDERS.EMAIL({ id, tenantId: a.id, recipient: 'ana@example.test', subject: 'Hola', text: 'Hola', html: null, link: null, subscriptionId: null, reason: 'manual', tenant: { name } });
     expect(result).toMatchObject({ ok: true });
     const request = resend.requests.find((r) => r.headers['idempotency-key'] === id);
     expect(request!.body.from).toBe('"Soporte, jefe@evil.test otro@evil.test Bcc: todos@evil.test" <avisos@antena.test>');
