@@ -46,6 +46,8 @@ const SAFE_ADDRESS = /^`(\/|tel:|mailto:|https:\/\/www\.openstreetmap\.org\/|#)/
 const STATIC_ADDRESSES: Record<string, string[]> = {
   'src/components/shell/staff-nav.tsx': ['item.href'],
   'src/app/(staff)/page.tsx': ['l.href'],
+  // '/login', or the installation's own root address (rootOrigin(), from the environment): never tenant or user data.
+  'src/app/auth/handoff/handoff-sign-in.tsx': ['retry.href'],
 };
 
 const sources = [...SOURCES.flatMap(files)].map((file) => ({ file, text: readFileSync(path.join(ROOT, file), 'utf8') }));

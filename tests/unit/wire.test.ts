@@ -35,7 +35,8 @@ describe('serializeAnswer (superjson format)', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // 2,000 generated values: a correctness check, not a timing — it took 6 s once a busy 2-core machine shared its CPU.
+  }, 60_000);
 
   it('annotates Dates and undefined by path, escaping dots and backslashes in keys, as superjson does', () => {
     const value = {
