@@ -16,8 +16,11 @@ import type { Caller, CustomerActor, StaffCaller } from '@/server/services/calle
 import { logger } from '@/server/logger';
 import { transformer } from './wire';
 
-/** What a signed-in session claims; verified against the host's tenant and the database on every call. */
-export type SessionClaims = { kind: 'staff' | 'customer'; userId: string; tenantId: string };
+/**
+ * What a signed-in session claims; verified against the host's tenant and the database on every call:
+ * `version` must still be the person's session version and `sessionId` not signed out.
+ */
+export type SessionClaims = { kind: 'staff' | 'customer'; userId: string; tenantId: string; version: number; sessionId: string };
 
 export type ContextOptions = {
   host: string | null;
@@ -106,8 +109,8 @@ const sessionProcedure = tenantProcedure.use(({ ctx, next }) => {
 function staffRung(allowed: (role: Role) => boolean) {
   return sessionProcedure.use(async ({ ctx, next }) => {
     if (ctx.session.kind !== 'staff') throw new AppError('FORBIDDEN', 'forbidden');
-    // Reloaded on every call: a deactivated user or a changed role takes effect at once.
-    const actor = await loadStaffActor(ctx.tenant.id, ctx.session.userId);
+    // Reloaded on every call: a deactivated user, a changed role or a revoked session takes effect at once.
+    const actor = await loadStaffActor(ctx.tenant.id, ctx.session);
     if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
     if (!allowed(actor.role)) throw new AppError('FORBIDDEN', 'forbidden');
     const caller: StaffCaller = { tenantId: ctx.tenant.id, tenant: ctx.tenant, actor, db: scopedDb(ctx.tenant.id), locale: ctx.locale };
@@ -127,7 +130,7 @@ export const technicianProcedure = staffRung((role) => role === 'TECHNICIAN');
 
 export const customerProcedure = sessionProcedure.use(async ({ ctx, next }) => {
   if (ctx.session.kind !== 'customer') throw new AppError('FORBIDDEN', 'forbidden');
-  const actor = await loadCustomerActor(ctx.tenant, ctx.session.userId);
+  const actor = await loadCustomerActor(ctx.tenant, ctx.session);
   if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
   const caller: Caller<CustomerActor> = { tenantId: ctx.tenant.id, tenant: ctx.tenant, actor, db: scopedDb(ctx.tenant.id), locale: ctx.locale };
   return next({ ctx: { caller } });
