@@ -55,12 +55,13 @@ describe('users.update', () => {
     expect((await scopedDb(a.id).user.findUnique({ where: { id: u.id } }))?.role).toBe('SUPERVISOR');
     expect(await signInStaff(a, u.email, 'cambiada-99', null)).toMatchObject({ ok: true });
   });
-  it('a role change applies to the next call of that user', async () => {
+  it('a role change applies to the next call of that user: their open session ends, and a new one has the new role', async () => {
     const u = await createUser(a, 'OPERATOR');
     const caller = await asStaff(a, u.id);
     await expect(caller.customers.nextCode()).resolves.toBeTruthy();
     await A.ADMIN.users.update({ id: u.id, role: 'TECHNICIAN' });
-    await rejects(caller.customers.nextCode(), 'FORBIDDEN');
+    await rejects(caller.customers.nextCode(), 'UNAUTHORIZED');
+    await rejects((await asStaff(a, u.id)).customers.nextCode(), 'FORBIDDEN');
   });
   it('an admin cannot demote themselves', async () => {
     const error = await rejects(A.ADMIN.users.update({ id: A.ids.ADMIN, role: 'OPERATOR' }), 'BAD_REQUEST');

@@ -5,6 +5,7 @@ import { COUNTRIES, COUNTRY_CODES, CURRENCIES, isValidTimeZone, type Country } f
 import { LOCALES } from '@/lib/format';
 import { fieldError, uniqueViolationFields } from '@/server/errors';
 import { hashPassword } from '@/server/services/auth/passwords';
+import { assertPasswordAllowed } from '@/server/services/auth/password-policy';
 import { ZEmail } from '@/server/services/customers/schemas';
 import { ZPassword } from '@/server/services/users/users';
 import type { StaffCaller } from '@/server/services/caller';
@@ -34,6 +35,7 @@ export const ZTenantSignUp = z.object({
 
 export async function createTenant(input: z.output<typeof ZTenantSignUp> & { locale?: string }) {
   const defaults = COUNTRIES[input.country];
+  assertPasswordAllowed(input.adminPassword, [input.adminEmail, input.adminName, input.slug], 'adminPassword');
   const passwordHash = await hashPassword(input.adminPassword);
   try {
     return await db().$transaction(async (tx) => {
