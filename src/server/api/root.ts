@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './trpc';
+import { accountRouter } from './routers/account';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { messagesRouter } from './routers/messages';
@@ -14,6 +15,7 @@ import { usersRouter } from './routers/users';
 export const appRouter = router({
   tenants: tenantsRouter,
   users: usersRouter,
+  account: accountRouter,
   customers: customersRouter,
   connections: connectionsRouter,
   catalog: catalogRouter,
