@@ -9,7 +9,7 @@ test('self-service sign-up creates the tenant and signs its admin in on the new 
   await page.getByLabel('País').selectOption('CO');
   await page.getByLabel('Tu nombre').fill('Laura Gómez');
   await page.getByLabel('Tu correo electrónico').fill('laura@redandina.test');
-  await page.getByLabel('Contraseña (mínimo 8 caracteres)').fill('clave-segura-1');
+  await page.getByLabel('Contraseña (mínimo 10 caracteres)').fill('clave-segura-1');
   await page.getByRole('button', { name: 'Crear cuenta' }).click();
   await expect(page).toHaveURL(/^http:\/\/red-andina\.localhost:\d+\/$/);
   await expect(page.getByRole('heading', { name: 'Hola, Laura Gómez' })).toBeVisible();
@@ -21,7 +21,7 @@ test('self-service sign-up creates the tenant and signs its admin in on the new 
   await page.getByLabel('Subdominio').fill('red-andina');
   await page.getByLabel('Tu nombre').fill('Otro');
   await page.getByLabel('Tu correo electrónico').fill('otro@redandina.test');
-  await page.getByLabel('Contraseña (mínimo 8 caracteres)').fill('clave-segura-1');
+  await page.getByLabel('Contraseña (mínimo 10 caracteres)').fill('clave-segura-1');
   await page.getByRole('button', { name: 'Crear cuenta' }).click();
   await expect(page.getByText(/subdominio ya está en uso/i)).toBeVisible();
 });
