@@ -104,8 +104,8 @@ test('an admin creates a user; changing their password keeps this browser in and
 
   // Sign out everywhere, from the laptop: both browsers end up at the sign-in page.
   await laptop.goto(`${DEMO}/account`);
-  await laptop.getByRole('button', { name: 'Cerrar sesión en todos los dispositivos' }).click();
-  await laptop.getByRole('dialog').getByRole('button', { name: 'Cerrar sesión en todos los dispositivos' }).click();
+  await laptop.getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
+  await laptop.getByRole('dialog').getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
   await expect(laptop).toHaveURL(/\/login/);
   await phone.goto(`${DEMO}/customers`);
   await expect(phone).toHaveURL(/\/login/);
@@ -124,8 +124,8 @@ test('a customer signs out of the portal everywhere', async ({ browser }) => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await expect(page.getByRole('heading', { name: 'Hola, María Fernández' })).toBeVisible();
   }
-  await one!.getByRole('button', { name: 'Cerrar sesión en todos los dispositivos' }).click();
-  await one!.getByRole('dialog').getByRole('button', { name: 'Cerrar sesión en todos los dispositivos' }).click();
+  await one!.getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
+  await one!.getByRole('dialog').getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
   await expect(one!).toHaveURL(`${DEMO}/portal/login`);
   await two!.goto(`${DEMO}/portal`);
   await expect(two!).toHaveURL(`${DEMO}/portal/login`);
@@ -137,5 +137,5 @@ test('a technician has the same account page in the technician app', async ({ pa
   await page.getByRole('link', { name: 'Mi cuenta' }).click();
   await expect(page).toHaveURL(`${DEMO}/tech/account`);
   await expect(page.getByRole('form', { name: 'Cambiar mi contraseña' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Cerrar sesión en todos los dispositivos' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cerrar todas mis sesiones' })).toBeVisible();
 });
