@@ -1,5 +1,6 @@
 // The validated environment. Every variable is optional with a safe default; see .env.example.
 import { z } from 'zod';
+import proxyaddr from 'proxy-addr';
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -11,6 +12,17 @@ const Env = z.object({
   /** Tenants live at <slug>.<ROOT_DOMAIN>; the root domain itself shows the landing page and sign-up. */
   ROOT_DOMAIN: z.string().default('localhost'),
   PORT: z.coerce.number().int().default(3000),
+  /**
+   * Proxies in front of the app (load balancers) whose X-Forwarded-For, -Proto and -Host are believed:
+   * comma-separated IPs, CIDRs (10.0.0.0/8) or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`.
+   * The client is the right-most address in X-Forwarded-For that is not one of these. Unset: none — the
+   * client is the connection's peer and forwarding headers are dropped (src/server/client-address.ts).
+   * Behind a load balancer, name it here, or every client has the balancer's address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((list) => validProxyList(list), 'must be comma-separated IPs, CIDRs, or loopback / linklocal / uniquelocal'),
   /** http or https, for links the app builds to a tenant's subdomain. */
   PUBLIC_SCHEME: z.enum(['http', 'https']).default('http'),
   /** The port users reach the app on, when a load balancer's differs from PORT (e.g. 443). */
@@ -78,6 +90,16 @@ const Env = z.object({
   /** Credit shown on the map, as the tile provider requires (HTML allowed). */
   MAP_TILE_ATTRIBUTION: z.string().trim().min(1).default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 });
+
+function validProxyList(list: string): boolean {
+  const entries = list.split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    if (entries.length) proxyaddr.compile(entries);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Env = z.infer<typeof Env>;
 

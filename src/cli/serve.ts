@@ -13,14 +13,21 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { env } from '@/env';
 import { answerTrpc, MAX_TRPC_BODY, TRPC_ENDPOINT, trpcBodyTooLarge } from '@/server/api/http-handler';
 import { edgeFailure } from '@/server/api/route-handlers';
+import { compileTrust, stampClientAddress } from '@/server/client-address';
+import { markClientAddressStamping } from '@/server/http';
 import { logger } from '@/server/logger';
 import { startSearchIndexMerges } from '@/server/maintenance/search-indexes';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3000' }, host: { type: 'string', default: '127.0.0.1' }, dir: { type: 'string', default: process.cwd() } } });
 const port = Number(values.port);
 const hostname = values.host;
+
+// Every request's client address is decided here, from the socket and TRUSTED_PROXIES (a bad list stops the start).
+const trustedProxies = compileTrust(env().TRUSTED_PROXIES);
+markClientAddressStamping();
 
 const app = next({ dev: false, dir: values.dir, hostname, port });
 const nextHandler = app.getRequestHandler();
@@ -97,6 +104,7 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 const server = http.createServer((req, res) => {
+  stampClientAddress(req, trustedProxies);
   if (req.url?.startsWith(`${TRPC_ENDPOINT}/`)) void serveTrpc(req, res);
   else void nextHandler(req, res);
 });

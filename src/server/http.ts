@@ -1,10 +1,28 @@
 // Small helpers for route handlers: the caller's IP and language, bodies within limits.
 import { isLocale, type Locale } from '@/lib/format';
 
-/** The client's IP as the load balancer reports it (X-Forwarded-For's first hop), or null locally. */
+/**
+ * The header in which the production server (src/cli/serve.ts) hands the client's address to Next.js
+ * and tRPC. It alone has the socket, so it decides the address (src/server/client-address.ts) and
+ * always drops whatever a client sent under this name before writing its own.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-antena-client-address';
+
+/** Set in a process whose requests all pass through serve.ts's stamping (shared by its bundle and Next's). */
+const STAMPING = Symbol.for('antena.clientAddressStamping');
+
+export function markClientAddressStamping(): void {
+  (globalThis as Record<symbol, unknown>)[STAMPING] = true;
+}
+
+/**
+ * The client's address as serve.ts decided it, or null where no server decided it: under `next dev`
+ * (no socket reaches our code there, and every header may come from the client) and in tests calling
+ * handlers directly. A client-sent X-Forwarded-For or X-Real-IP is never read here.
+ */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || null;
+  if (!(globalThis as Record<symbol, unknown>)[STAMPING]) return null;
+  return headers.get(CLIENT_ADDRESS_HEADER) || null;
 }
 
 export const LOCALE_COOKIE = 'NEXT_LOCALE';

@@ -11,6 +11,7 @@
 //   whole chain, outbox → messages + jobs → provider → recorded as sent.
 // It uses a tenant of its own (slug `outbox-bench`), so it needs none of the generated data.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ROOT, stopChild } from '@/cli/runtime';
 import { createCaller } from '@/server/api/root';
@@ -44,10 +45,10 @@ async function benchTenant() {
     await scoped.customer.create({ data: { tenantId: tenant.id, ...customer, taxIdType: 'DNI', searchText: customerSearchText(customer) } });
   }
   const scoped = scopedDb(tenant.id);
-  const operator = await scoped.user.findFirstOrThrow({ where: { role: 'OPERATOR' }, select: { id: true } });
+  const operator = await scoped.user.findFirstOrThrow({ where: { role: 'OPERATOR' }, select: { id: true, sessionVersion: true } });
   const technicians = (await scoped.user.findMany({ where: { role: 'TECHNICIAN' }, orderBy: { email: 'asc' }, select: { id: true } })).map((u) => u.id);
   const customer = await scoped.customer.findFirstOrThrow({ select: { id: true } });
-  const caller = createCaller(await createContext({ host: `${SLUG}.localhost:3000`, session: { kind: 'staff', userId: operator.id, tenantId: tenant.id }, ip: null, locale: 'es' }));
+  const caller = createCaller(await createContext({ host: `${SLUG}.localhost:3000`, session: { kind: 'staff', userId: operator.id, tenantId: tenant.id, version: operator.sessionVersion, sessionId: randomUUID() }, ip: null, locale: 'es' }));
   return { tenantId: tenant.id, caller, technicians, customerId: customer.id };
 }
 

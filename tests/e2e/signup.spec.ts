@@ -11,7 +11,7 @@ async function fillSignUp(page: Page, fields: { name: string; slug: string; admi
   await page.getByLabel('País').selectOption('CO');
   await page.getByLabel('Tu nombre').fill(fields.adminName);
   await page.getByLabel('Tu correo electrónico').fill(fields.email);
-  await page.getByLabel('Contraseña (mínimo 8 caracteres)').fill('clave-segura-1');
+  await page.getByLabel('Contraseña (mínimo 10 caracteres)').fill('clave-segura-1');
   await page.getByRole('button', { name: 'Crear cuenta' }).click();
 }
 

@@ -5,12 +5,13 @@ import { encode } from 'next-auth/jwt';
 import superjson from 'superjson';
 import { handleTrpc } from '@/server/api/http-handler';
 import { LOCALE_COOKIE } from '@/server/http';
-import type { SessionClaims } from '@/server/api/trpc';
+import { SESSION_MAX_AGE_SECONDS } from '@/server/auth/claims';
 import type { Locale } from '@/lib/format';
+import { signedIn, type TestSession } from './index';
 
 export type HttpResult = { status: number; body: string; json: { result?: { data: { json: unknown } }; error?: { json: { message: string; code: number; data: { code: string; httpStatus: number; fieldErrors?: Record<string, string> } } } } };
 
-export async function httpCall(opts: { host: string; session: SessionClaims | null; path: string; input?: unknown; type?: 'query' | 'mutation'; locale?: Locale }): Promise<HttpResult> {
+export async function httpCall(opts: { host: string; session: TestSession | null; path: string; input?: unknown; type?: 'query' | 'mutation'; locale?: Locale }): Promise<HttpResult> {
   const type = opts.type ?? 'mutation';
   const payload = JSON.stringify(superjson.serialize(opts.input));
   const url = `http://${opts.host}/api/trpc/${opts.path}${type === 'query' ? `?input=${encodeURIComponent(payload)}` : ''}`;
@@ -24,10 +25,11 @@ export async function httpCall(opts: { host: string; session: SessionClaims | nu
 export const SESSION_COOKIE = 'authjs.session-token';
 process.env.AUTH_SECRET ??= 'integration-test-secret-0123456789-abcdefgh';
 
-/** The session cookie a browser signed in with these claims would send, encrypted as Auth.js issues it. */
-export async function sessionCookie(claims: SessionClaims | null): Promise<string | null> {
-  if (!claims) return null;
-  const { kind, userId, tenantId } = claims;
-  const token = await encode({ token: { kind, uid: userId, tid: tenantId }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE });
+/** The session cookie a browser signed in with these claims would send, encrypted as Auth.js issues it (src/server/auth/index.ts). */
+export async function sessionCookie(session: TestSession | null): Promise<string | null> {
+  if (!session) return null;
+  const { kind, userId, tenantId, version, sessionId } = await signedIn(session);
+  const aexp = Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_SECONDS;
+  const token = await encode({ token: { kind, uid: userId, tid: tenantId, sv: version, sid: sessionId, aexp }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE });
   return `${SESSION_COOKIE}=${token}`;
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCaller } from '@/server/api/root';
 import { createContext, type SessionClaims } from '@/server/api/trpc';
+import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { createTenant as createTenantService } from '@/server/services/tenants/tenants';
 import { hashPassword } from '@/server/services/auth/passwords';
@@ -88,9 +89,31 @@ export async function createCatalog(tenant: TestTenant) {
   return { plan, node, locality };
 }
 
+/**
+ * The claims a test names: who, of which tenant. The session's version and id are filled in as a
+ * sign-in would fill them (the person's current session version, a new session id) unless given.
+ */
+export type TestSession = Omit<SessionClaims, 'version' | 'sessionId'> & Partial<Pick<SessionClaims, 'version' | 'sessionId'>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The full claims of a session signed in now (a person not found, or an id that is not one, gets version 0). */
+export async function signedIn(session: TestSession): Promise<SessionClaims>;
+export async function signedIn(session: TestSession | null): Promise<SessionClaims | null>;
+export async function signedIn(session: TestSession | null): Promise<SessionClaims | null> {
+  if (!session) return null;
+  let version = session.version;
+  if (version === undefined) {
+    const where = { where: { id: session.userId }, select: { sessionVersion: true } };
+    const row = !UUID.test(session.userId) ? null : session.kind === 'staff' ? await db().user.findUnique(where) : await db().customer.findUnique(where);
+    version = row?.sessionVersion ?? 0;
+  }
+  return { ...session, version, sessionId: session.sessionId ?? randomUUID() };
+}
+
 /** A tRPC caller for a host, as a staff user, a customer, or nobody. */
-export async function callerOn(host: string | null, session: SessionClaims | null, locale: Locale | null = 'es') {
-  return createCaller(await createContext({ host, session, ip: null, locale }));
+export async function callerOn(host: string | null, session: TestSession | null, locale: Locale | null = 'es') {
+  return createCaller(await createContext({ host, session: await signedIn(session), ip: null, locale }));
 }
 
 export function asStaff(tenant: TestTenant, userId: string, locale: Locale | null = 'es') {

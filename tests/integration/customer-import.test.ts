@@ -4,18 +4,17 @@
 // called with a Request carrying a real session cookie, encrypted as Auth.js issues it.
 import { staffCallerFor } from '@/server/services/caller';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionClaims } from '@/server/api/trpc';
 import { scopedDb } from '@/server/data/scoped';
 import { loadStaffActor } from '@/server/services/auth/actors';
 import type { StaffCaller } from '@/server/services/caller';
 import { importCustomers, type ImportReport } from '@/server/services/customers/import/import-customers';
 import type { Locale } from '@/lib/format';
 import { env } from '@/env';
-import { createCustomer, createTenant, staffOfEveryRole, type TestTenant } from '../factories';
+import { createCustomer, createTenant, signedIn, staffOfEveryRole, type TestSession, type TestTenant } from '../factories';
 import { importFile } from '../bench/import';
 import { sessionCookie } from '../factories/http';
 
-const session = { current: null as SessionClaims | null };
+const session = { current: null as TestSession | null };
 
 const { POST } = await import('@/app/api/import/customers/route');
 
@@ -44,7 +43,7 @@ async function catalog(tenant: TestTenant) {
 let catalogA: Awaited<ReturnType<typeof catalog>>;
 
 async function callerFor(tenant: TestTenant, userId: string, locale: Locale = 'es'): Promise<StaffCaller> {
-  const actor = await loadStaffActor(tenant.id, userId);
+  const actor = await loadStaffActor(tenant.id, await signedIn({ kind: 'staff', userId, tenantId: tenant.id }));
   return staffCallerFor(tenant, actor!, locale);
 }
 

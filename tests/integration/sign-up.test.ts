@@ -16,7 +16,7 @@ import { SLUG_SKELETON_SQL, slugSkeleton } from '@/lib/slugs';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { consumeVerificationLink, deleteExpiredSignUps } from '@/server/services/tenants/sign-up';
 import { resolvePendingTenantByHost, resolveTenantByHost } from '@/server/services/tenants/resolve';
-import { createTenant, rejects, until } from '../factories';
+import { createTenant, rejects, signedIn, until } from '../factories';
 import { startFakeResend } from '../fakes/resend';
 
 const resend = await startFakeResend();
@@ -113,7 +113,7 @@ describe('a sign-up waits for its admin’s e-mail', () => {
     const live = (await resolveTenantByHost(host))!;
     expect(live.id).toBe(pending.id);
     expect(await db().tenant.findUniqueOrThrow({ where: { id: pending.id }, select: { verifiedAt: true, expiresAt: true } })).toMatchObject({ expiresAt: null, verifiedAt: expect.any(Date) });
-    const me = await (await onHost(host, null, { kind: 'staff', userId: admin!.id, tenantId: live.id })).users.me();
+    const me = await (await onHost(host, null, await signedIn({ kind: 'staff', userId: admin!.id, tenantId: live.id }))).users.me();
     expect(me).toMatchObject({ role: 'ADMIN', email: 'valeria@rioverde.test' });
 
     // Once only.
@@ -125,8 +125,8 @@ describe('a sign-up waits for its admin’s e-mail', () => {
     const admin = await db().user.findFirstOrThrow({ where: { tenantId: tenant.id } });
     const personas: Record<string, SessionClaims | null> = {
       nobody: null,
-      admin: { kind: 'staff', userId: admin.id, tenantId: tenant.id },
-      customer: { kind: 'customer', userId: admin.id, tenantId: tenant.id },
+      admin: await signedIn({ kind: 'staff', userId: admin.id, tenantId: tenant.id }),
+      customer: await signedIn({ kind: 'customer', userId: admin.id, tenantId: tenant.id }),
     };
     // Root-domain procedures parse their input first: give them a valid one, so only the host decides.
     const inputs: Record<string, unknown> = {

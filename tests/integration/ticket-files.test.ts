@@ -6,11 +6,10 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SessionClaims } from '@/server/api/trpc';
 import { scopedDb } from '@/server/data/scoped';
 import { env } from '@/env';
 import type { Role } from '@/lib/permissions';
-import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { createCustomer, rejects, type StaffOfEveryRole, type TestSession as SessionClaims, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { sessionCookie } from '../factories/http';
 
 const { POST } = await import('@/app/api/tickets/[id]/files/route');

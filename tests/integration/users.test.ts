@@ -61,12 +61,13 @@ describe('users.update', () => {
     await A.ADMIN.users.update({ id: u.id, name: 'Ana\u200B \u2067Técnica\u2069\uFEFF' });
     expect((await A.ADMIN.users.get({ id: u.id })).name).toBe('Ana Técnica');
   });
-  it('a role change applies to the next call of that user', async () => {
+  it('a role change applies to the next call of that user: their open session ends, and a new one has the new role', async () => {
     const u = await createUser(a, 'OPERATOR');
     const caller = await asStaff(a, u.id);
     await expect(caller.customers.nextCode()).resolves.toBeTruthy();
     await A.ADMIN.users.update({ id: u.id, role: 'TECHNICIAN' });
-    await rejects(caller.customers.nextCode(), 'FORBIDDEN');
+    await rejects(caller.customers.nextCode(), 'UNAUTHORIZED');
+    await rejects((await asStaff(a, u.id)).customers.nextCode(), 'FORBIDDEN');
   });
   it('an admin cannot demote themselves', async () => {
     const error = await rejects(A.ADMIN.users.update({ id: A.ids.ADMIN, role: 'OPERATOR' }), 'BAD_REQUEST');

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
@@ -17,6 +18,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const t = await getTranslations('roles');
   const nav = await getTranslations('nav');
   const push = await getTranslations('push');
+  const account = await getTranslations('account');
   const context = staffContextValue(tenant, staff.role);
   return (
     <TRPCReactProvider>
@@ -42,6 +44,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 </div>
               </details>
               <LanguageSwitcher />
+              <Link href="/account" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">{account('title')}</Link>
               <SignOutButton redirectTo="/login" />
             </div>
           </div>

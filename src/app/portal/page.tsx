@@ -4,6 +4,7 @@ import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PortalTickets } from '@/components/portal/portal-tickets';
 import { PushToggle } from '@/components/push/push-toggle';
+import { SignOutEverywhere } from '@/components/account/account-security';
 import { TRPCReactProvider } from '@/trpc/react';
 import { intlLocale, isLocale } from '@/lib/format';
 
@@ -29,6 +30,9 @@ export default async function PortalHomePage() {
           <PortalTickets intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} timeZone={tenant.timeZone} />
           <div className="rounded-lg border border-slate-200 p-3">
             <PushToggle audience="customer" />
+          </div>
+          <div className="rounded-lg border border-slate-200 p-3">
+            <SignOutEverywhere audience="customer" redirectTo="/portal/login" />
           </div>
         </div>
       </TRPCReactProvider>

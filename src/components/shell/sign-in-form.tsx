@@ -1,6 +1,6 @@
 'use client';
 // Staff and customer sign-in through next-auth's Credentials providers, with translated errors
-// (wrong credentials, or throttled after repeated failures).
+// (wrong credentials, or slowed down after repeated failures: "try again in N seconds / minutes").
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
@@ -24,8 +24,10 @@ export function SignInForm({ provider, loginLabel, loginType = 'text', next }: {
     const loginField = provider === 'staff' ? 'email' : 'login';
     const result = await signIn(provider, { redirect: false, [loginField]: form.get('login'), password: form.get('password') });
     if (result?.error) {
+      // `throttled:<seconds>`: how long until the next attempt is allowed.
       const throttled = result.code?.match(/^throttled:(\d+)/);
-      setError(throttled ? t('throttled', { minutes: Number(throttled[1]) }) : t('invalid'));
+      const seconds = throttled ? Number(throttled[1]) : 0;
+      setError(!throttled ? t('invalid') : seconds < 60 ? t('throttledSeconds', { seconds }) : t('throttled', { minutes: Math.ceil(seconds / 60) }));
       setPending(false);
       return;
     }

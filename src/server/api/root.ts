@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './trpc';
 import { registerAnswers } from './answers';
+import { accountRouter } from './routers/account';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { messagesRouter } from './routers/messages';
@@ -15,6 +16,7 @@ import { usersRouter } from './routers/users';
 export const appRouter = router({
   tenants: tenantsRouter,
   users: usersRouter,
+  account: accountRouter,
   customers: customersRouter,
   connections: connectionsRouter,
   catalog: catalogRouter,

@@ -16,8 +16,11 @@ import { logger } from '@/server/logger';
 import { transformer } from './wire';
 import { answerFor } from './answers';
 
-/** What a signed-in session claims; verified against the host's tenant and the database on every call. */
-export type SessionClaims = { kind: 'staff' | 'customer'; userId: string; tenantId: string };
+/**
+ * What a signed-in session claims; verified against the host's tenant and the database on every call:
+ * `version` must still be the person's session version and `sessionId` not signed out.
+ */
+export type SessionClaims = { kind: 'staff' | 'customer'; userId: string; tenantId: string; version: number; sessionId: string };
 
 export type ContextOptions = {
   host: string | null;
@@ -109,8 +112,8 @@ const sessionProcedure = tenantProcedure.use(({ ctx, next }) => {
 function staffRung(allowed: (role: Role) => boolean, meta: ProcedureMeta) {
   return sessionProcedure.meta(meta).use(async ({ ctx, next, path }) => {
     if (ctx.session.kind !== 'staff') throw new AppError('FORBIDDEN', 'forbidden');
-    // Reloaded on every call: a deactivated user or a changed role takes effect at once.
-    const actor = await loadStaffActor(ctx.tenant.id, ctx.session.userId);
+    // Reloaded on every call: a deactivated user, a changed role or a revoked session takes effect at once.
+    const actor = await loadStaffActor(ctx.tenant.id, ctx.session);
     if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
     if (!allowed(actor.role)) throw new AppError('FORBIDDEN', 'forbidden');
     // Its tenant's data, and of its tickets only those it may see (src/server/data/visibility.ts).
@@ -137,7 +140,7 @@ export const technicianProcedure = staffRung((role) => role === 'TECHNICIAN', { 
 
 export const customerProcedure = sessionProcedure.meta({ audience: 'customer' }).use(async ({ ctx, next }) => {
   if (ctx.session.kind !== 'customer') throw new AppError('FORBIDDEN', 'forbidden');
-  const actor = await loadCustomerActor(ctx.tenant, ctx.session.userId);
+  const actor = await loadCustomerActor(ctx.tenant, ctx.session);
   if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
   const caller = customerCallerFor(ctx.tenant, actor, ctx.locale);
   return next({ ctx: { caller } });

@@ -1,5 +1,6 @@
 // The session as pages see it: accepted only on its own tenant's host (a session of tenant B is
-// nobody on tenant A's subdomain). Pages use this to redirect; procedures check again on every call.
+// nobody on tenant A's subdomain), and only while it is not revoked (the actor's query checks its
+// version and id). Pages use this to redirect; procedures check again on every call.
 import { headers } from 'next/headers';
 import { auth } from '@/server/auth';
 import { resolveTenantByHost, type TenantInfo } from '@/server/services/tenants/resolve';
@@ -20,10 +21,10 @@ export async function sessionClaims(tenant: TenantInfo | null): Promise<SessionC
 
 export async function currentStaff(tenant: TenantInfo): Promise<StaffActor | null> {
   const claims = await sessionClaims(tenant);
-  return claims?.kind === 'staff' ? loadStaffActor(tenant.id, claims.userId) : null;
+  return claims?.kind === 'staff' ? loadStaffActor(tenant.id, claims) : null;
 }
 
 export async function currentCustomer(tenant: TenantInfo): Promise<CustomerActor | null> {
   const claims = await sessionClaims(tenant);
-  return claims?.kind === 'customer' ? loadCustomerActor(tenant, claims.userId) : null;
+  return claims?.kind === 'customer' ? loadCustomerActor(tenant, claims) : null;
 }

@@ -1,4 +1,5 @@
 // One JSON file per namespace; add a namespace here in every locale.
+export { default as account } from './account.json';
 export { default as auth } from './auth.json';
 export { default as catalog } from './catalog.json';
 export { default as common } from './common.json';

@@ -4,6 +4,7 @@ import * as tickets from '@/server/services/portal/tickets';
 import { ZPortalMe, ZPortalReplied, ZPortalReply, ZPortalTicket, ZPortalTicketSummary } from '@/server/services/portal/tickets';
 import * as push from '@/server/services/push/subscriptions';
 import { ZPublicKey, ZPushDevice, ZPushEndpoint, ZPushRemoved, ZPushSubscribe, ZPushSubscribed, ZPushTested } from '@/server/services/push/subscriptions';
+import { portalAccountRouter } from './account';
 
 /** The customer portal's procedures (F1–F14 fill this in); every one runs as the signed-in customer. */
 export const portalRouter = router({
@@ -15,6 +16,8 @@ export const portalRouter = router({
     get: customerProcedure.input(z.object({ id: z.uuid() }).strict()).output(ZPortalTicket).query(({ ctx, input }) => tickets.myTicket(ctx.caller, input.id)),
     reply: customerProcedure.input(ZPortalReply).output(ZPortalReplied).mutation(({ ctx, input }) => tickets.reply(ctx.caller, input)),
   }),
+  /** Sign out everywhere. */
+  account: portalAccountRouter,
   /** F13: this device receives push notifications of the customer's tickets. */
   push: router({
     publicKey: customerProcedure.output(ZPublicKey).query(() => push.publicKey()),

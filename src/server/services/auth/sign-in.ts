@@ -1,63 +1,87 @@
-// Staff and customer sign-in within the tenant named by the host, with throttling (per account and
-// per IP). Used by next-auth's Credentials providers; the rules live here so they are testable.
+// Staff and customer sign-in within the tenant named by the host, slowed down after failures (per
+// account, per account and address, per address: ./throttle.ts). Used by next-auth's Credentials
+// providers; the rules live here so they are testable.
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { normalizeTaxId } from '@/lib/tax-id';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
+import type { PortalLoginField } from '@/server/services/tenants/settings';
 import { verifyPassword } from './passwords';
-import { clearAccount, lockedMinutes, recordFailure, throttleKeys } from './throttle';
+import { reserveAttempt, settleAttempt, throttleKeys } from './throttle';
 
-export type SignedIn = { id: string; tenantId: string; kind: 'staff' | 'customer'; name: string; email: string | null };
-export type SignInResult = { ok: true; user: SignedIn } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; minutes: number };
+export type SignedIn = { id: string; tenantId: string; kind: 'staff' | 'customer'; name: string; email: string | null; sessionVersion: number };
+export type SignInResult = { ok: true; user: SignedIn } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; seconds: number };
 
-async function throttled(
-  tenant: TenantInfo,
-  kind: 'staff' | 'customer',
-  login: string,
-  ip: string | null,
-  attempt: () => Promise<SignedIn | null>,
-): Promise<SignInResult> {
-  const keys = throttleKeys(tenant.id, kind, login, ip);
-  const minutes = await lockedMinutes(keys);
-  if (minutes > 0) return { ok: false, reason: 'throttled', minutes };
-  const user = await attempt();
-  if (!user) {
-    await recordFailure(keys);
-    const after = await lockedMinutes(keys);
-    return after > 0 ? { ok: false, reason: 'throttled', minutes: after } : { ok: false, reason: 'invalid' };
-  }
-  await clearAccount(keys);
-  return { ok: true, user };
+/**
+ * A staff login as it is stored (ZEmail: trimmed, lower case). The lookup and the throttle key both
+ * go through this one function, so `Ana@X.test ` and `ana@x.test` are one account and one bucket.
+ */
+export function staffLogin(email: string): string {
+  return email.trim().toLowerCase();
 }
 
-export function signInStaff(tenant: TenantInfo, email: string, password: string, ip: string | null): Promise<SignInResult> {
-  return throttled(tenant, 'staff', email, ip, async () => {
-    const user = await scopedDb(tenant.id).user.findUnique({ where: { tenantId_email: { tenantId: tenant.id, email: email.trim().toLowerCase() } } });
+/**
+ * A portal login, by the field the tenant chose, as that field is stored: a tax id normalized
+ * (`401.112.22` is `40111222`), a code trimmed (codes are exact), an e-mail trimmed and lower-cased.
+ * Used for both the lookup and the throttle key.
+ */
+export function customerLogin(field: PortalLoginField, login: string): string {
+  const value = login.trim();
+  if (field === 'TAX_ID') return normalizeTaxId(value);
+  if (field === 'EMAIL') return value.toLowerCase();
+  return value;
+}
+
+/** The throttle's realm of a portal login: a code and a tax id that read alike are different accounts. */
+export function customerRealm(field: PortalLoginField): string {
+  return `customer-${field.toLowerCase()}`;
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+async function throttled(tenant: TenantInfo, realm: string, login: string, ip: string | null, now: Date, attempt: () => Promise<SignedIn | null>): Promise<SignInResult> {
+  const reservation = await reserveAttempt(throttleKeys(tenant.id, realm, login, ip), now);
+  if (!reservation.ok) return { ok: false, reason: 'throttled', seconds: seconds(reservation.waitMs) };
+  const user = await attempt();
+  await settleAttempt(reservation, user !== null, now);
+  if (user) return { ok: true, user };
+  return reservation.waitIfFailedMs > 0 ? { ok: false, reason: 'throttled', seconds: seconds(reservation.waitIfFailedMs) } : { ok: false, reason: 'invalid' };
+}
+
+/** `now`: the throttle's clock (tests move it). */
+export function signInStaff(tenant: TenantInfo, email: string, password: string, ip: string | null, now = new Date()): Promise<SignInResult> {
+  const login = staffLogin(email);
+  return throttled(tenant, 'staff', login, ip, now, async () => {
+    const user = await scopedDb(tenant.id).user.findUnique({ where: { tenantId_email: { tenantId: tenant.id, email: login } } });
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || !user.active) return null;
     await scopedDb(tenant.id).user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    return { id: user.id, tenantId: tenant.id, kind: 'staff', name: user.name, email: user.email };
+    return { id: user.id, tenantId: tenant.id, kind: 'staff', name: user.name, email: user.email, sessionVersion: user.sessionVersion };
   });
 }
 
 /** F1: the customer's "user" is the field the tenant chose — tax id, customer code or e-mail. F2: deleted customers only if allowed. */
-export function signInCustomer(tenant: TenantInfo, login: string, password: string, ip: string | null): Promise<SignInResult> {
-  return throttled(tenant, 'customer', login, ip, async () => {
-    const field = tenant.settings.portal.loginField;
-    const value = login.trim();
-    if (!value) return null;
-    const where =
-      field === 'TAX_ID' ? { taxId: normalizeTaxId(value) } : field === 'CODE' ? { code: value } : { emails: { has: value.toLowerCase() } };
+export function signInCustomer(tenant: TenantInfo, login: string, password: string, ip: string | null, now = new Date()): Promise<SignInResult> {
+  const field = tenant.settings.portal.loginField;
+  const value = customerLogin(field, login);
+  return throttled(tenant, customerRealm(field), value, ip, now, async () => {
+    if (!value) {
+      await verifyPassword(null, password);
+      return null;
+    }
+    const where = field === 'TAX_ID' ? { taxId: value } : field === 'CODE' ? { code: value } : { emails: { has: value } };
     const candidates = await scopedDb(tenant.id).customer.findMany({
       where: { ...where, ...(tenant.settings.portal.allowDeleted ? {} : { status: 'ACTIVE' as const }) },
-      select: { id: true, name: true, emails: true, portalPasswordHash: true },
+      select: { id: true, name: true, emails: true, portalPasswordHash: true, sessionVersion: true },
       take: 5,
     });
     if (candidates.length === 0) await verifyPassword(null, password);
     for (const c of candidates) {
       if (await verifyPassword(c.portalPasswordHash, password)) {
-        return { id: c.id, tenantId: tenant.id, kind: 'customer', name: c.name, email: c.emails[0] ?? null };
+        return { id: c.id, tenantId: tenant.id, kind: 'customer', name: c.name, email: c.emails[0] ?? null, sessionVersion: c.sessionVersion };
       }
     }
     return null;
@@ -85,5 +109,5 @@ export async function consumeHandoffToken(tenant: TenantInfo, token: string): Pr
   if (claimed.count !== 1) return null;
   const row = await scopedDb(tenant.id).signInToken.findUnique({ where: { tokenHash: tokenHash(token) }, include: { user: true } });
   if (!row || !row.user.active) return null;
-  return { id: row.user.id, tenantId: tenant.id, kind: 'staff', name: row.user.name, email: row.user.email };
+  return { id: row.user.id, tenantId: tenant.id, kind: 'staff', name: row.user.name, email: row.user.email, sessionVersion: row.user.sessionVersion };
 }

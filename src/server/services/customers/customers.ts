@@ -7,6 +7,8 @@ import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/
 import { can } from '@/lib/permissions';
 import { searchTokens } from '@/lib/text';
 import { hashPassword, generatePassword } from '@/server/services/auth/passwords';
+import { passwordIssue } from '@/server/services/auth/password-policy';
+import { END_ALL_SESSIONS } from '@/server/services/auth/sessions';
 import type { StaffCaller } from '@/server/services/caller';
 import type { ScopedDb } from '@/server/data/scoped';
 import { customerSearchText } from './search-text';
@@ -208,20 +210,27 @@ export async function updateCustomer(caller: StaffCaller, input: z.output<typeof
   }
 }
 
-/** Soft delete: the customer stays (with its history) but is marked deleted. */
+/**
+ * Soft delete: the customer stays (with its history) but is marked deleted. Their portal sessions
+ * end (even where the tenant lets deleted customers sign in again, F2).
+ */
 export async function setCustomerDeleted({ db }: StaffCaller, id: string, deleted: boolean) {
   const result = await db.customer.updateMany({
     where: { id },
-    data: deleted ? { status: 'DELETED', deletedAt: new Date() } : { status: 'ACTIVE', deletedAt: null },
+    data: deleted ? { status: 'DELETED', deletedAt: new Date(), ...END_ALL_SESSIONS } : { status: 'ACTIVE', deletedAt: null },
   });
   if (result.count !== 1) throw notFound();
   return { id, status: deleted ? ('DELETED' as const) : ('ACTIVE' as const) };
 }
 
-/** C6: a new portal password, shown once to the operator to pass on to the customer. */
+/** C6: a new portal password, shown once to the operator to pass on to the customer; sessions opened with the old one end. */
 export async function regeneratePortalPassword({ db }: StaffCaller, id: string) {
-  const password = generatePassword();
-  const result = await db.customer.updateMany({ where: { id }, data: { portalPasswordHash: await hashPassword(password) } });
+  const customer = await db.customer.findUnique({ where: { id }, select: { name: true, code: true, taxId: true, emails: true } });
+  if (!customer) throw notFound();
+  // The password policy holds for generated passwords too (a collision with the common list is all but impossible; never kept).
+  let password = generatePassword();
+  while (passwordIssue(password, [customer.name, customer.code, customer.taxId, ...customer.emails])) password = generatePassword();
+  const result = await db.customer.updateMany({ where: { id }, data: { portalPasswordHash: await hashPassword(password), ...END_ALL_SESSIONS } });
   if (result.count !== 1) throw notFound();
   return { id, password };
 }

@@ -29,6 +29,7 @@ import { emailConfigured } from '@/server/notifications/email';
 import { writeMessages } from '@/server/notifications/recipients';
 import { signUpVerificationEmail, VERIFICATION_REASON } from '@/server/notifications/sign-up-email';
 import { hashPassword } from '@/server/services/auth/passwords';
+import { assertPasswordAllowed } from '@/server/services/auth/password-policy';
 import type { SignedIn } from '@/server/services/auth/sign-in';
 import { ZEmail } from '@/server/services/customers/schemas';
 import { forgetTenantCache, resolvePendingTenantByHost, type TenantInfo } from './resolve';
@@ -104,6 +105,8 @@ export async function signUp(input: z.output<typeof ZTenantSignUp>, request: Req
   // A taken slug is told before anything is counted: choosing a free one is not abuse.
   const held = await slugHolderError(input.slug, now);
   if (held) throw held;
+  // A refused password is the form's to fix, not an attempt to count either.
+  assertPasswordAllowed(input.adminPassword, [input.adminEmail, input.adminName, input.slug], 'adminPassword');
   await takeAllowance(signUpsPerAddress(), addressKey(request.ip), 'signUpLimited', now);
   const { adminPassword, ...fields } = input;
   const passwordHash = await hashPassword(adminPassword);
@@ -162,13 +165,13 @@ export async function consumeVerificationLink(host: string, token: string): Prom
     const live = await tx.tenant.updateMany({ where: { verifiedAt: null, expiresAt: { gt: now } }, data: { verifiedAt: now, expiresAt: null } });
     if (live.count !== 1) return null;
     await tx.signInToken.updateMany({ where: { usedAt: null }, data: { usedAt: now } });
-    const row = await tx.signInToken.findUnique({ where: { tokenHash: hash }, select: { user: { select: { id: true, name: true, email: true, active: true } } } });
+    const row = await tx.signInToken.findUnique({ where: { tokenHash: hash }, select: { user: { select: { id: true, name: true, email: true, active: true, sessionVersion: true } } } });
     return row?.user.active ? row.user : null;
   });
   if (!user) return null;
   forgetTenantCache();
   logger.info({ tenant: tenant.slug }, 'sign-up verified: the tenant is live');
-  return { id: user.id, tenantId: tenant.id, kind: 'staff', name: user.name, email: user.email };
+  return { id: user.id, tenantId: tenant.id, kind: 'staff', name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
 
 /**

@@ -7,6 +7,7 @@ import { LOCALES } from '@/lib/format';
 import { slugProblem, slugSkeleton } from '@/lib/slugs';
 import { AppError, fieldError, uniqueViolationFields } from '@/server/errors';
 import { hashPassword } from '@/server/services/auth/passwords';
+import { assertPasswordAllowed } from '@/server/services/auth/password-policy';
 import { ZEmail } from '@/server/services/customers/schemas';
 import { ZPassword } from '@/server/services/users/users';
 import type { StaffCaller } from '@/server/services/caller';
@@ -97,6 +98,7 @@ export const CREATE_TENANT_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
  */
 export async function createTenant(input: z.output<typeof ZTenantSignUp> & { locale?: string }) {
   const { adminPassword, ...fields } = input;
+  assertPasswordAllowed(adminPassword, [input.adminEmail, input.adminName, input.slug], 'adminPassword');
   const passwordHash = await hashPassword(adminPassword);
   try {
     return await db().$transaction((tx) => insertTenant(tx, { ...fields, passwordHash }, { verifiedAt: new Date() }), CREATE_TENANT_TRANSACTION);

@@ -1,23 +1,32 @@
 // Staff users of a tenant (A2): admins create them, change their role and deactivate them.
 // Only admins manage users and no admin may deactivate or demote themselves, so a tenant always
-// keeps at least one active admin.
+// keeps at least one active admin. A new password, a role change or deactivation ends the user's
+// open sessions (their session version is bumped in the same UPDATE).
 import { z } from 'zod';
 import { ROLES } from '@/lib/permissions';
 import { displayName } from '@/lib/zod-fields';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import { hashPassword } from '@/server/services/auth/passwords';
+import { passwordIssue, assertPasswordAllowed, ZNewPassword } from '@/server/services/auth/password-policy';
+import { END_ALL_SESSIONS } from '@/server/services/auth/sessions';
 import type { StaffCaller } from '@/server/services/caller';
 import { ZEmail, ZPhone } from '@/server/services/customers/schemas';
 
-export const ZPassword = z.string().min(8, { message: 'validation.passwordLength' }).max(200);
+/** A new password: the one policy (services/auth/password-policy.ts). */
+export const ZPassword = ZNewPassword;
 
-export const ZUserCreate = z.object({
-  name: displayName(2, 120),
-  email: ZEmail,
-  role: z.enum(ROLES),
-  password: ZPassword,
-  phone: ZPhone.nullish(),
-});
+export const ZUserCreate = z
+  .object({
+    name: displayName(2, 120),
+    email: ZEmail,
+    role: z.enum(ROLES),
+    password: ZPassword,
+    phone: ZPhone.nullish(),
+  })
+  .superRefine((user, ctx) => {
+    const issue = passwordIssue(user.password, [user.email, user.name]);
+    if (issue) ctx.addIssue({ code: 'custom', path: ['password'], message: issue.key, params: issue.params });
+  });
 export const ZUserUpdate = z.object({
   id: z.uuid(),
   name: displayName(2, 120).optional(),
@@ -58,19 +67,23 @@ export async function createUser({ db, tenantId }: StaffCaller, input: z.output<
 
 export async function updateUser(caller: StaffCaller, input: z.output<typeof ZUserUpdate>) {
   const { id, password, ...changes } = input;
-  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true } });
+  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true, email: true, name: true } });
   if (!user) throw notFound();
   if (changes.role && changes.role !== 'ADMIN' && id === caller.actor.id) throw fieldError('role', 'validation.cannotDemoteSelf');
+  if (password) assertPasswordAllowed(password, [user.email, user.name, changes.name]);
+  // Sessions opened with the old password or under the old role end.
+  const endSessions = Boolean(password) || (changes.role !== undefined && changes.role !== user.role);
   return caller.db.user.update({
     where: { id },
-    data: { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+    data: { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}), ...(endSessions ? END_ALL_SESSIONS : {}) },
     select: USER_SELECT,
   });
 }
 
 export async function setUserActive(caller: StaffCaller, id: string, active: boolean) {
   if (!active && id === caller.actor.id) throw new AppError('CONFLICT', 'cannotDeactivateSelf');
-  const result = await caller.db.user.updateMany({ where: { id }, data: { active } });
+  // A deactivated user's sessions end for good: reactivating them later does not bring old cookies back.
+  const result = await caller.db.user.updateMany({ where: { id }, data: { active, ...(active ? {} : END_ALL_SESSIONS) } });
   if (result.count !== 1) throw notFound();
   return { id, active };
 }

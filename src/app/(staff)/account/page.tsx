@@ -1,0 +1,28 @@
+import { getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/server/auth/guards';
+import { Card, PageHeader } from '@/components/ui/controls';
+import { ChangePasswordForm, SignOutEverywhere } from '@/components/account/account-security';
+
+export async function generateMetadata() {
+  const t = await getTranslations('account');
+  return { title: t('title') };
+}
+
+/** The signed-in staff member's own account: their password and their sessions. */
+export default async function AccountPage() {
+  const { staff } = await requireStaff();
+  const t = await getTranslations('account');
+  return (
+    <>
+      <PageHeader title={t('title')}>
+        <p className="mt-1 text-sm text-slate-700">{staff.email}</p>
+      </PageHeader>
+      <div className="space-y-6">
+        <ChangePasswordForm email={staff.email} loginPath="/login" />
+        <Card title={t('sessions')}>
+          <SignOutEverywhere audience="staff" redirectTo="/login" />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/server/auth/guards';
+import { Card } from '@/components/ui/controls';
+import { TechShell } from '@/components/tech/tech-shell';
+import { ChangePasswordForm, SignOutEverywhere } from '@/components/account/account-security';
+
+export async function generateMetadata() {
+  const t = await getTranslations('account');
+  return { title: t('title') };
+}
+
+/** The technician's own account (E3): their password and their sessions. */
+export default async function TechAccountPage() {
+  const { tenant, staff } = await requireStaff('/login?next=/tech');
+  const t = await getTranslations('account');
+  return (
+    <TechShell tenant={tenant} staff={staff}>
+      <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
+      <div className="space-y-6">
+        <ChangePasswordForm email={staff.email} loginPath="/login?next=/tech" />
+        <Card title={t('sessions')}>
+          <SignOutEverywhere audience="staff" redirectTo="/login?next=/tech" />
+        </Card>
+      </div>
+    </TechShell>
+  );
+}
