@@ -13,6 +13,8 @@
 // The attempt is counted before the password is checked (reserveAttempt, one transaction with the
 // rows locked), so a burst of parallel attempts cannot all pass one open slot; a success gives it
 // back (settleAttempt).
+import { Prisma } from '@/generated/prisma/client';
+import { installationSql } from '@/server/data/sql';
 import { db } from '@/server/db';
 import { canonicalAddress } from '@/server/client-address';
 
@@ -140,12 +142,12 @@ export async function reserveAttempt(keys: ThrottleKeys, now = new Date()): Prom
   await purgeOccasionally(now);
   const all = [keys.pair, keys.account, keys.address].filter((k): k is string => k !== null).sort();
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`
+    await installationSql.execute(tx, Prisma.sql`
       INSERT INTO "LoginThrottle" ("key", "updatedAt") SELECT k, ${now} FROM unnest(${all}::text[]) AS k ORDER BY k
-      ON CONFLICT ("key") DO NOTHING`;
-    const found = await tx.$queryRaw<Row[]>`
+      ON CONFLICT ("key") DO NOTHING`);
+    const found = await installationSql.query<Row[]>(tx, Prisma.sql`
       SELECT "key", "failures", "lastFailureAt", "lastSuccessAt" FROM "LoginThrottle"
-      WHERE "key" = ANY(${all}::text[]) ORDER BY "key" FOR UPDATE`;
+      WHERE "key" = ANY(${all}::text[]) ORDER BY "key" FOR UPDATE`);
     const rows = new Map(found.map((r) => [r.key, r]));
     const counted = applicable(keys, rows, now);
     const wait = Math.max(0, ...counted.map(({ key, bucket }) => waitMs(stateOf(rows.get(key)), BUCKETS[bucket], now)));
@@ -154,8 +156,8 @@ export async function reserveAttempt(keys: ThrottleKeys, now = new Date()): Prom
     for (const { key, bucket } of counted) {
       const next = afterFailure(stateOf(rows.get(key)), BUCKETS[bucket], now);
       waitIfFailedMs = Math.max(waitIfFailedMs, delayAfter(next.failures, BUCKETS[bucket]));
-      await tx.$executeRaw`
-        UPDATE "LoginThrottle" SET "failures" = ${next.failures}, "lastFailureAt" = ${now}, "updatedAt" = ${now} WHERE "key" = ${key}`;
+      await installationSql.execute(tx, Prisma.sql`
+        UPDATE "LoginThrottle" SET "failures" = ${next.failures}, "lastFailureAt" = ${now}, "updatedAt" = ${now} WHERE "key" = ${key}`);
     }
     return { ok: true as const, keys, counted, waitIfFailedMs };
   });
@@ -172,14 +174,14 @@ export async function settleAttempt(reservation: Reservation, success: boolean, 
   const { pair, account, address } = reservation.keys;
   await db().$transaction(async (tx) => {
     if (pair) {
-      await tx.$executeRaw`
-        UPDATE "LoginThrottle" SET "failures" = 0, "lastFailureAt" = NULL, "lastSuccessAt" = ${now}, "updatedAt" = ${now} WHERE "key" = ${pair}`;
+      await installationSql.execute(tx, Prisma.sql`
+        UPDATE "LoginThrottle" SET "failures" = 0, "lastFailureAt" = NULL, "lastSuccessAt" = ${now}, "updatedAt" = ${now} WHERE "key" = ${pair}`);
     }
     if (counted.has('account')) {
-      await tx.$executeRaw`UPDATE "LoginThrottle" SET "failures" = 0, "lastFailureAt" = NULL, "updatedAt" = ${now} WHERE "key" = ${account}`;
+      await installationSql.execute(tx, Prisma.sql`UPDATE "LoginThrottle" SET "failures" = 0, "lastFailureAt" = NULL, "updatedAt" = ${now} WHERE "key" = ${account}`);
     }
     if (address && counted.has('address')) {
-      await tx.$executeRaw`UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0), "updatedAt" = ${now} WHERE "key" = ${address}`;
+      await installationSql.execute(tx, Prisma.sql`UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0), "updatedAt" = ${now} WHERE "key" = ${address}`);
     }
   });
 }
@@ -192,5 +194,5 @@ let lastPurge = 0;
 async function purgeOccasionally(now: Date): Promise<void> {
   if (now.getTime() - lastPurge < PURGE_EVERY_MS) return;
   lastPurge = now.getTime();
-  await db().$executeRaw`DELETE FROM "LoginThrottle" WHERE "updatedAt" < ${new Date(now.getTime() - FORGET_AFTER_MS)}`;
+  await installationSql.execute(db(), Prisma.sql`DELETE FROM "LoginThrottle" WHERE "updatedAt" < ${new Date(now.getTime() - FORGET_AFTER_MS)}`);
 }
