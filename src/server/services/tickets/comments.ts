@@ -8,6 +8,7 @@ export const ZCommentAdd = z.object({
   ticketId: z.uuid(),
   body: z.string().trim().min(1).max(10_000),
   public: z.boolean(),
+  clientKey: z.uuid().optional(),
 });
 
 /** Adds a comment with its history entry and, for public ones, the event that will tell the customer. */

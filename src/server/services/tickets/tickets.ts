@@ -39,6 +39,7 @@ export const ZTicketCreate = z.object({
   dueAt: z.coerce.date().nullish(),
   billable: z.boolean().default(false),
   cost: z.number().min(0).max(1e9).nullish(),
+  clientKey: z.uuid().optional(),
 });
 export type TicketCreate = z.output<typeof ZTicketCreate>;
 
