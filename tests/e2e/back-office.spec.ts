@@ -1,0 +1,251 @@
+// What a new user of the back office tripped over (issue 15, points 13, 15, 16, 17): it fits a
+// 1280 px screen and a tablet without sideways scrolling, tabs are real tabs (arrow keys,
+// aria-controls), a form sent twice saves once and starts over empty, an address that names no
+// record is the not-found page, and the landing page promises only what exists.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, ROOT, STAFF, createTicketInUi, signInStaff } from './helpers';
+
+const LONG_TITLE = 'Corte total en la zona norte del nodo después del mantenimiento programado de la red troncal';
+
+/** The page does not scroll sideways (what is wider, a table, scrolls in its own box). */
+async function fitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${page.url()} is ${overflow}px wider than the window`).toBeLessThanOrEqual(0);
+}
+
+/** Opens a back-office page and waits for its content (its h1, and a table's rows when it has one). */
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
+
+/** The tab's panel: its aria-controls names the element with role=tabpanel. */
+async function panelOf(page: Page, tab: Locator): Promise<Locator> {
+  const id = await tab.getAttribute('aria-controls');
+  expect(id).toBeTruthy();
+  const panel = page.locator(`[id="${id}"]`);
+  await expect(panel).toHaveAttribute('role', 'tabpanel');
+  return panel;
+}
+
+test('at 1280 × 800 nothing scrolls sideways: the grid shows its State column, the header its language and sign-out', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInStaff(page, STAFF.admin);
+  await createTicketInUi(page, LONG_TITLE, 'Toda la zona norte sin servicio.');
+  await page.goto('/tickets');
+  await expect(page.getByRole('link', { name: LONG_TITLE })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await fitsWidth(page);
+  await expect(page.getByRole('columnheader', { name: 'Estado' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('columnheader', { name: 'Comentarios' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('columnheader', { name: 'Archivos' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByLabel('Idioma')).toBeInViewport({ ratio: 1 });
+  // Icons are drawn (SVG), with a name where they stand alone: the notifications bell.
+  await expect(page.locator('summary[aria-label="Notificaciones"] svg')).toHaveCount(1);
+
+  await page.getByRole('link', { name: LONG_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(LONG_TITLE);
+  await page.waitForLoadState('networkidle');
+  await fitsWidth(page);
+  for (const path of ['/', '/customers', '/messages/email', '/messages/sms', '/messages/push', '/users', '/settings', '/settings/tickets', '/settings/catalog', '/customers/import']) {
+    await open(page, path);
+    await fitsWidth(page);
+  }
+  await page.goto('/customers');
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Conexiones' })).toBeVisible();
+  await fitsWidth(page);
+});
+
+test('on a tablet (1024 × 768) nothing scrolls sideways and the header folds into a menu with the language and sign-out', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await signInStaff(page, STAFF.admin);
+  const menu = page.getByRole('button', { name: 'Menú' });
+  const signOut = page.getByRole('button', { name: 'Cerrar sesión' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(signOut).toBeHidden();
+  await fitsWidth(page);
+
+  await page.goto('/tickets');
+  await expect(page.getByRole('tabpanel').getByRole('row').nth(1)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await fitsWidth(page);
+  await expect(page.getByRole('columnheader', { name: 'Estado' })).toBeInViewport({ ratio: 1 });
+  for (const path of ['/customers', '/messages/email', '/users', '/settings', '/settings/tickets', '/settings/catalog']) {
+    await open(page, path);
+    await fitsWidth(page);
+  }
+
+  // The menu: the navigation, the language and sign-out, all on screen; Escape folds it again.
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Mesa de ayuda' })).toBeInViewport();
+  await expect(page.getByLabel('Idioma')).toBeInViewport({ ratio: 1 });
+  await expect(signOut).toBeInViewport({ ratio: 1 });
+  await fitsWidth(page);
+  await page.keyboard.press('Escape');
+  await expect(signOut).toBeHidden();
+  await menu.click();
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Plans, nodes and localities' })).toBeVisible();
+  if (!(await page.getByLabel('Language').isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByRole('heading', { level: 1, name: 'Planes, nodos y localidades' })).toBeVisible();
+  if (!(await signOut.isVisible())) await menu.click();
+  await signOut.click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('tabs: the arrow keys move between them, aria-controls names their panel; a tab that is an address keeps it', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
+  // The grid's stages (the tab is in the URL).
+  await page.goto('/tickets');
+  const stages = page.getByRole('tablist', { name: 'Etapas de los tickets' });
+  const pending = stages.getByRole('tab', { name: /Pendientes/ });
+  const finished = stages.getByRole('tab', { name: /Finalizados/ });
+  const closed = stages.getByRole('tab', { name: /Cerrados/ });
+  await expect(pending).toHaveAttribute('aria-selected', 'true');
+  await expect(await panelOf(page, pending)).toBeVisible();
+  // One Tab stop for the whole list: the selected tab.
+  await expect(pending).toHaveAttribute('tabindex', '0');
+  await expect(finished).toHaveAttribute('tabindex', '-1');
+  await pending.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(finished).toBeFocused();
+  await expect(finished).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/tab=FINISHED/);
+  await expect(await panelOf(page, finished)).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(closed).toBeFocused();
+  await expect(page).toHaveURL(/tab=CLOSED/);
+  await page.keyboard.press('ArrowRight');
+  await expect(pending).toBeFocused();
+  await expect(page).not.toHaveURL(/tab=/);
+
+  // A ticket's sections.
+  await createTicketInUi(page, 'Pestañas con teclado', 'Probar las pestañas.');
+  await page.getByLabel('Buscar', { exact: true }).fill('pestanas con teclado');
+  await page.getByRole('link', { name: 'Pestañas con teclado' }).click();
+  const sections = page.getByRole('tablist', { name: 'Secciones del ticket' });
+  const detail = sections.getByRole('tab', { name: 'Detalle' });
+  await expect(detail).toHaveAttribute('aria-selected', 'true');
+  await expect((await panelOf(page, detail)).getByRole('form', { name: 'Datos del ticket' })).toBeVisible();
+  await detail.focus();
+  await page.keyboard.press('ArrowRight');
+  const comments = sections.getByRole('tab', { name: 'Comentarios' });
+  await expect(comments).toBeFocused();
+  await expect((await panelOf(page, comments)).getByRole('form', { name: 'Agregar un comentario' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(detail).toHaveAttribute('aria-selected', 'true');
+
+  // The message logs' channels are pages: the arrows move the focus, Enter opens the channel.
+  await page.goto('/messages/email');
+  const channels = page.getByRole('tablist', { name: 'Canales' });
+  const email = channels.getByRole('tab', { name: 'Correos' });
+  await expect(email).toHaveAttribute('aria-selected', 'true');
+  await expect(await panelOf(page, email)).toContainText('Mis filtros');
+  await email.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(channels.getByRole('tab', { name: 'SMS' })).toBeFocused();
+  await expect(page).toHaveURL(`${DEMO}/messages/email`);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`${DEMO}/messages/sms`);
+  await expect(page.getByRole('tablist', { name: 'Canales' }).getByRole('tab', { name: 'SMS' })).toHaveAttribute('aria-selected', 'true');
+
+  // The configuration's sections, one item in the navigation.
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Configuración' }).click();
+  const settings = page.getByRole('tablist', { name: 'Secciones de la configuración' });
+  const general = settings.getByRole('tab', { name: 'Empresa y avisos' });
+  await expect(general).toHaveAttribute('aria-selected', 'true');
+  await expect(await panelOf(page, general)).toContainText('Empresa');
+  await general.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Configuración de tickets' })).toBeVisible();
+  await expect(settings.getByRole('tab', { name: 'Tickets' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Configuración' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('a double click on "Crear ticket" makes one ticket, and the form starts over empty; a comment sent twice is one comment', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  await page.goto('/tickets');
+  await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+  const form = page.getByRole('form', { name: 'Nuevo ticket' });
+  await form.getByLabel('Buscar cliente').fill('maria fernandez');
+  await form.getByLabel('Cliente', { exact: true }).selectOption({ label: 'María Fernández (1001)' });
+  await form.getByLabel('Descripción').fill('Doble clic sobre crear: el router parpadea en rojo.');
+  await form.getByLabel('Completar más datos').check();
+  await form.getByLabel('Título').fill('Doble clic en crear');
+  await form.getByRole('button', { name: 'Crear ticket' }).dblclick();
+  await expect(form.getByRole('status')).toHaveText(/Ticket #\d+ creado\./);
+  // Cleared: another ticket starts from nothing.
+  await expect(form.getByLabel('Descripción')).toHaveValue('');
+  await expect(form.getByLabel('Cliente', { exact: true })).toHaveValue('');
+  await expect(form.getByLabel('Completar más datos')).not.toBeChecked();
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Buscar', { exact: true }).fill('doble clic sobre crear');
+  await expect(page).toHaveURL(/q=doble/);
+  await expect(page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Doble clic en crear' })).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Doble clic en crear' })).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Doble clic en crear' }).click();
+  await page.getByRole('tab', { name: 'Comentarios' }).click();
+  const add = page.getByRole('form', { name: 'Agregar un comentario' });
+  await add.getByLabel('Agregar un comentario').fill('Un solo comentario aunque se envíe dos veces.');
+  await add.getByRole('button', { name: 'Enviar' }).dblclick();
+  const thread = page.getByRole('list', { name: 'Comentarios' });
+  await expect(thread.getByRole('listitem').filter({ hasText: 'Un solo comentario' })).toHaveCount(1);
+  await expect(add.getByLabel('Agregar un comentario')).toHaveValue('');
+  await page.waitForLoadState('networkidle');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Comentarios' }).click();
+  await expect(page.getByRole('list', { name: 'Comentarios' }).getByRole('listitem').filter({ hasText: 'Un solo comentario' })).toHaveCount(1);
+});
+
+test('an address that names no record is the not-found page, in the back office and the technician app', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
+  const notFound = async (path: string, status?: number) => {
+    const response = await page.goto(path);
+    if (status) expect(response?.status()).toBe(status);
+    await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
+    await expect(page.getByText('Lo que buscás no existe o no está a tu alcance.')).toBeVisible();
+    await expect(page.getByText('Revisá los campos marcados.')).toHaveCount(0);
+    // Still in the back office: its navigation stays.
+    await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeVisible();
+  };
+  // Not an id at all: a 404 from the server.
+  await notFound('/tickets/not-a-ticket', 404);
+  await notFound('/customers/42', 404);
+  await notFound('/users/nadie', 404);
+  // A well-formed id of nothing (or of another tenant's record: the server answers the same).
+  await notFound('/tickets/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+  await notFound('/customers/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+  await notFound('/users/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+
+  await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  for (const path of ['/tech/tickets/no-es-un-ticket', '/tech/tickets/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
+  }
+});
+
+test('the landing page lists only what the product does today, in every language', async ({ page }) => {
+  await page.goto(ROOT);
+  const features = page.getByRole('list').filter({ hasText: 'Mesa de ayuda' });
+  await expect(page.getByRole('heading', { name: 'Lo que Antena hace hoy' })).toBeVisible();
+  await expect(features.getByRole('listitem')).toHaveCount(6);
+  await expect(features).toContainText('App para técnicos');
+  await expect(features).toContainText('Portal para tus clientes');
+  // Not yet built: the dashboard, the offline technician app, the portal's invoices and payments.
+  for (const promise of [/tablero/i, /sin conexi[oó]n/i, /factura/i, /pago/i]) await expect(page.locator('main')).not.toContainText(promise);
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'What Antena does today' })).toBeVisible();
+  for (const promise of [/dashboard/i, /offline/i, /invoice/i, /payment/i]) await expect(page.locator('main')).not.toContainText(promise);
+  await page.getByLabel('Language').selectOption('it');
+  await expect(page.getByRole('heading', { name: 'Cosa fa Antena oggi' })).toBeVisible();
+  for (const promise of [/dashboard/i, /offline/i, /fattur/i, /pagament/i]) await expect(page.locator('main')).not.toContainText(promise);
+  await page.getByLabel('Lingua').selectOption('es');
+});
