@@ -30,6 +30,8 @@ async function panelOf(page: Page, tab: Locator): Promise<Locator> {
 }
 
 test('at 1280 × 800 nothing scrolls sideways: the grid shows its State column, the header its language and sign-out', async ({ page }) => {
+  // Twelve pages, each loaded and measured.
+  test.slow();
   await page.setViewportSize({ width: 1280, height: 800 });
   await signInStaff(page, STAFF.admin);
   await createTicketInUi(page, LONG_TITLE, 'Toda la zona norte sin servicio.');
@@ -60,6 +62,7 @@ test('at 1280 × 800 nothing scrolls sideways: the grid shows its State column, 
 });
 
 test('on a tablet (1024 × 768) nothing scrolls sideways and the header folds into a menu with the language and sign-out', async ({ page }) => {
+  test.slow();
   await page.setViewportSize({ width: 1024, height: 768 });
   await signInStaff(page, STAFF.admin);
   const menu = page.getByRole('button', { name: 'Menú' });
@@ -87,6 +90,7 @@ test('on a tablet (1024 × 768) nothing scrolls sideways and the header folds in
   await fitsWidth(page);
   await page.keyboard.press('Escape');
   await expect(signOut).toBeHidden();
+  await expect(menu).toBeFocused();
   await menu.click();
   await page.getByLabel('Idioma').selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Plans, nodes and localities' })).toBeVisible();
@@ -98,9 +102,9 @@ test('on a tablet (1024 × 768) nothing scrolls sideways and the header folds in
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('tabs: the arrow keys move between them, aria-controls names their panel; a tab that is an address keeps it', async ({ page }) => {
+test('the grid’s stage tabs: one Tab stop, the arrow keys, Home and End move between them, aria-controls names the panel', async ({ page }) => {
   await signInStaff(page, STAFF.admin);
-  // The grid's stages (the tab is in the URL).
+  // The tab is in the URL.
   await page.goto('/tickets');
   const stages = page.getByRole('tablist', { name: 'Etapas de los tickets' });
   const pending = stages.getByRole('tab', { name: /Pendientes/ });
@@ -108,10 +112,13 @@ test('tabs: the arrow keys move between them, aria-controls names their panel; a
   const closed = stages.getByRole('tab', { name: /Cerrados/ });
   await expect(pending).toHaveAttribute('aria-selected', 'true');
   await expect(await panelOf(page, pending)).toBeVisible();
-  // One Tab stop for the whole list: the selected tab.
-  await expect(pending).toHaveAttribute('tabindex', '0');
+  // One Tab stop for the whole list: Tab from the element before it lands on the selected tab.
   await expect(finished).toHaveAttribute('tabindex', '-1');
-  await pending.focus();
+  await expect(closed).toHaveAttribute('tabindex', '-1');
+  await page.getByRole('button', { name: 'Nuevo ticket' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(pending).toBeFocused();
+  await expect(pending).toHaveAttribute('tabindex', '0');
   await page.keyboard.press('ArrowRight');
   await expect(finished).toBeFocused();
   await expect(finished).toHaveAttribute('aria-selected', 'true');
@@ -123,8 +130,10 @@ test('tabs: the arrow keys move between them, aria-controls names their panel; a
   await page.keyboard.press('ArrowRight');
   await expect(pending).toBeFocused();
   await expect(page).not.toHaveURL(/tab=/);
+});
 
-  // A ticket's sections.
+test('a ticket’s section tabs follow the arrow keys, each naming its panel', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
   await createTicketInUi(page, 'Pestañas con teclado', 'Probar las pestañas.');
   await page.getByLabel('Buscar', { exact: true }).fill('pestanas con teclado');
   await page.getByRole('link', { name: 'Pestañas con teclado' }).click();
@@ -139,8 +148,10 @@ test('tabs: the arrow keys move between them, aria-controls names their panel; a
   await expect((await panelOf(page, comments)).getByRole('form', { name: 'Agregar un comentario' })).toBeVisible();
   await page.keyboard.press('ArrowLeft');
   await expect(detail).toHaveAttribute('aria-selected', 'true');
+});
 
-  // The message logs' channels are pages: the arrows move the focus, Enter opens the channel.
+test('tabs that are pages (the message channels, the configuration’s sections): the arrows move the focus, Enter opens the page', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
   await page.goto('/messages/email');
   const channels = page.getByRole('tablist', { name: 'Canales' });
   const email = channels.getByRole('tab', { name: 'Correos' });
@@ -168,7 +179,7 @@ test('tabs: the arrow keys move between them, aria-controls names their panel; a
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Configuración' })).toHaveAttribute('aria-current', 'page');
 });
 
-test('a double click on "Crear ticket" makes one ticket, and the form starts over empty; a comment sent twice is one comment', async ({ page }) => {
+test('a double click on "Crear ticket" makes one ticket, and the form starts over empty', async ({ page }) => {
   await signInStaff(page, STAFF.operator);
   await page.goto('/tickets');
   await page.getByRole('button', { name: 'Nuevo ticket' }).click();
@@ -190,8 +201,13 @@ test('a double click on "Crear ticket" makes one ticket, and the form starts ove
   await expect(page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Doble clic en crear' })).toHaveCount(1);
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Doble clic en crear' })).toHaveCount(1);
+});
 
-  await page.getByRole('link', { name: 'Doble clic en crear' }).click();
+test('a comment sent with a double click is one comment, and the box empties', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  await createTicketInUi(page, 'Doble clic en enviar', 'Un ticket para comentar dos veces.');
+  await page.getByLabel('Buscar', { exact: true }).fill('doble clic en enviar');
+  await page.getByRole('link', { name: 'Doble clic en enviar' }).click();
   await page.getByRole('tab', { name: 'Comentarios' }).click();
   const add = page.getByRole('form', { name: 'Agregar un comentario' });
   await add.getByLabel('Agregar un comentario').fill('Un solo comentario aunque se envíe dos veces.');
@@ -205,31 +221,37 @@ test('a double click on "Crear ticket" makes one ticket, and the form starts ove
   await expect(page.getByRole('list', { name: 'Comentarios' }).getByRole('listitem').filter({ hasText: 'Un solo comentario' })).toHaveCount(1);
 });
 
-test('an address that names no record is the not-found page, in the back office and the technician app', async ({ page }) => {
-  await signInStaff(page, STAFF.admin);
-  const notFound = async (path: string, status?: number) => {
-    const response = await page.goto(path);
-    if (status) expect(response?.status()).toBe(status);
-    await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
-    await expect(page.getByText('Lo que buscás no existe o no está a tu alcance.')).toBeVisible();
-    await expect(page.getByText('Revisá los campos marcados.')).toHaveCount(0);
-    // Still in the back office: its navigation stays.
-    await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeVisible();
-  };
-  // Not an id at all: a 404 from the server.
-  await notFound('/tickets/not-a-ticket', 404);
-  await notFound('/customers/42', 404);
-  await notFound('/users/nadie', 404);
-  // A well-formed id of nothing (or of another tenant's record: the server answers the same).
-  await notFound('/tickets/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
-  await notFound('/customers/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
-  await notFound('/users/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+/** The back office's not-found page: translated, never a form error, the navigation kept. */
+async function expectNotFound(page: Page, path: string, status?: number) {
+  const response = await page.goto(path);
+  if (status) expect(response?.status()).toBe(status);
+  await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
+  await expect(page.getByText('Lo que buscás no existe o no está a tu alcance.')).toBeVisible();
+  await expect(page.getByText('Revisá los campos marcados.')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeVisible();
+}
 
+test('an address whose id is not an id is a 404 with the not-found page, not "Revisá los campos marcados."', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
+  await expectNotFound(page, '/tickets/not-a-ticket', 404);
+  await expectNotFound(page, '/customers/42', 404);
+  await expectNotFound(page, '/users/nadie', 404);
+});
+
+test('a well-formed id of no record (or of one out of reach: the API answers the same) is the not-found page', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
+  await expectNotFound(page, '/tickets/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+  await expectNotFound(page, '/customers/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+  await expectNotFound(page, '/users/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+});
+
+test('an address that names no ticket is the not-found page in the technician app', async ({ page }) => {
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
-  for (const path of ['/tech/tickets/no-es-un-ticket', '/tech/tickets/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b']) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
-  }
+  const response = await page.goto('/tech/tickets/no-es-un-ticket');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
+  await page.goto('/tech/tickets/0190a3b2-6c1e-7d4f-9a2b-3c4d5e6f7a8b');
+  await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
 });
 
 test('the landing page lists only what the product does today, in every language', async ({ page }) => {

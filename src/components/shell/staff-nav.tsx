@@ -4,7 +4,7 @@
 // notifications, sign-out) fold into one menu button, so the header never runs off the screen.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { Menu, X } from 'lucide-react';
 import type { Permission } from '@/lib/permissions';
@@ -30,6 +30,18 @@ export function StaffNav({ permissions, children }: { permissions: Permission[];
   const t = useTranslations('nav');
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // Escape folds the open menu, from wherever the focus is, and gives the focus back to its button.
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [open]);
   const settings = settingsItem(permissions);
   const items = [...ITEMS.filter((i) => !i.permission || permissions.includes(i.permission)), ...(settings ? [settings] : [])];
   // The item whose address (or section) is the longest prefix of the page's is the current one.
@@ -39,6 +51,7 @@ export function StaffNav({ permissions, children }: { permissions: Permission[];
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm xl:hidden"
         aria-expanded={open}
@@ -50,9 +63,6 @@ export function StaffNav({ permissions, children }: { permissions: Permission[];
       </button>
       <div
         id="staff-menu"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && open) setOpen(false);
-        }}
         className={`${open ? 'flex' : 'hidden'} absolute left-0 right-0 top-14 z-20 max-h-[calc(100vh-3.5rem)] flex-col gap-3 overflow-y-auto border-b border-slate-200 bg-white p-3 shadow xl:static xl:flex xl:max-h-none xl:min-w-0 xl:flex-1 xl:flex-row xl:items-center xl:gap-4 xl:overflow-visible xl:border-0 xl:p-0 xl:shadow-none`}
       >
         <nav aria-label={t('main')}>
