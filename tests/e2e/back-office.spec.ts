@@ -238,6 +238,46 @@ test('a comment sent with a double click is one comment, and the box empties', a
   await expect(page.getByRole('list', { name: 'Comentarios' }).getByRole('listitem').filter({ hasText: 'Un solo comentario' })).toHaveCount(1);
 });
 
+test('an add form refused by the server keeps what was typed, and empties once the item is saved', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
+  await page.goto('/settings/catalog');
+  const plans = page.locator('section', { has: page.getByRole('heading', { name: 'Planes', exact: true }) });
+  await plans.getByLabel('Nombre del plan').fill('Fibra 900 simétrico');
+  await plans.getByLabel('Bajada (Mbps)').fill('900');
+  // No upload speed: refused on its field, and the name and the download are still there to fix it.
+  await plans.getByRole('button', { name: 'Agregar' }).click();
+  await expect(plans.getByLabel('Subida (Mbps)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(plans.getByLabel('Nombre del plan')).toHaveValue('Fibra 900 simétrico');
+  await expect(plans.getByLabel('Bajada (Mbps)')).toHaveValue('900');
+  await plans.getByLabel('Subida (Mbps)').fill('900');
+  await plans.getByRole('button', { name: 'Agregar' }).click();
+  await expect(plans.getByRole('listitem').filter({ hasText: 'Fibra 900 simétrico' })).toBeVisible();
+  await expect(plans.getByLabel('Nombre del plan')).toHaveValue('');
+});
+
+test('removing a ticket’s file asks first, in a dialog that Escape cancels', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  await createTicketInUi(page, 'Archivo para quitar', 'Un ticket con un archivo de más.');
+  await page.getByLabel('Buscar', { exact: true }).fill('archivo para quitar');
+  await page.getByRole('link', { name: 'Archivo para quitar' }).click();
+  await page.getByRole('tab', { name: 'Archivos' }).click();
+  const upload = page.getByRole('form', { name: 'Subir archivos' });
+  await upload.getByLabel('Archivos o imágenes').setInputFiles({ name: 'notas.txt', mimeType: 'text/plain', buffer: Buffer.from('Notas de la visita.\n') });
+  await upload.getByRole('button', { name: 'Subir archivos' }).click();
+  await expect(upload.getByRole('status')).toHaveText('Se subió 1 archivo.');
+  const files = page.getByRole('list', { name: 'Archivos del ticket' });
+  await expect(files.getByRole('listitem')).toHaveCount(1);
+  await files.getByRole('button', { name: 'Quitar' }).click();
+  const confirm = page.getByRole('alertdialog', { name: '¿Quitar «notas.txt» del ticket? El historial conserva su nombre.' });
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(files.getByRole('listitem')).toHaveCount(1);
+  await files.getByRole('button', { name: 'Quitar' }).click();
+  await confirm.getByRole('button', { name: 'Quitar' }).click();
+  await expect(page.getByText('Este ticket todavía no tiene archivos.')).toBeVisible();
+});
+
 /** The back office's not-found page: translated, never a form error, the navigation kept. */
 async function expectNotFound(page: Page, path: string, status?: number) {
   const response = await page.goto(path);

@@ -24,6 +24,11 @@ import { SavedFilters } from '@/components/ui/saved-filters';
 import { TicketFiltersPanel } from './ticket-filters';
 
 type Row = RouterOutputs['tickets']['list']['items'][number];
+const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
+/** Each order has its one direction (and its index): newest, due soonest, latest status change. */
+const SORTS = ['number', 'due', 'lastStatus'] as const;
+const SORT_DIRECTION = { number: 'desc', due: 'asc', lastStatus: 'desc' } as const;
+const COMPLEXITY_COLOR = { HIGH: 'text-red-600', MEDIUM: 'text-amber-500', LOW: 'text-slate-400' } as const;
 
 /** A narrow column's heading: its icon, named for screen readers and in a tooltip. */
 function IconHeader({ icon: Icon, label }: { icon: LucideIcon; label: string }) {
@@ -34,11 +39,6 @@ function IconHeader({ icon: Icon, label }: { icon: LucideIcon; label: string }) 
     </span>
   );
 }
-const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
-/** Each order has its one direction (and its index): newest, due soonest, latest status change. */
-const SORTS = ['number', 'due', 'lastStatus'] as const;
-const SORT_DIRECTION = { number: 'desc', due: 'asc', lastStatus: 'desc' } as const;
-const COMPLEXITY_COLOR = { HIGH: 'text-red-600', MEDIUM: 'text-amber-500', LOW: 'text-slate-400' } as const;
 
 export function TicketGrid() {
   const t = useTranslations('tickets');
