@@ -240,6 +240,14 @@ test('mass actions: select two tickets, assign them, then close them', async ({ 
 
   // Closing asks first, naming how many: a modal dialog that keeps the focus and that Escape cancels.
   await page.getByRole('checkbox', { name: 'Seleccionar los tickets de esta página' }).click();
+  // A state of the Closed stage closes them as well: asked the same way, and Cancel changes nothing.
+  await page.getByRole('toolbar', { name: 'Acciones sobre la selección' }).getByLabel('Cambiar estado…').selectOption({ label: 'Cerrado' });
+  const closingState = page.getByRole('alertdialog', { name: '«Cerrado» es un estado de cierre: ¿cerrar los 2 tickets seleccionados?' });
+  await expect(closingState).toBeVisible();
+  await closingState.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(closingState).toBeHidden();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('toolbar', { name: 'Acciones sobre la selección' })).toContainText('2 tickets seleccionados');
   const close = page.getByRole('toolbar', { name: 'Acciones sobre la selección' }).getByRole('button', { name: 'Cerrar' });
   await close.click();
   const confirm = page.getByRole('alertdialog', { name: '¿Cerrar los 2 tickets seleccionados?' });
