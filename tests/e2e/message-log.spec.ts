@@ -13,7 +13,7 @@ test('the e-mail log: filter, view as sent, resend, save and reapply a filter', 
   await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Mensajes' }).click();
   await expect(page).toHaveURL(`${DEMO}/messages/email`);
   await expect(page.getByRole('heading', { level: 1, name: 'Historial de correos' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Canales' }).getByRole('link', { name: 'Correos' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('tablist', { name: 'Canales' }).getByRole('tab', { name: 'Correos' })).toHaveAttribute('aria-selected', 'true');
 
   const table = page.getByRole('table', { name: 'Historial de correos' });
   const rowOf = (recipient: string) => table.getByRole('row').filter({ hasText: recipient });
@@ -103,7 +103,7 @@ test('the SMS and push logs are there too, with their own filters', async ({ pag
   await expect(page.getByRole('table', { name: 'Historial de SMS' })).toContainText('Corte programado el jueves de 9 a 12.');
   await page.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Automático' });
   await expect(page.getByRole('table', { name: 'Historial de SMS' })).toContainText('No hay resultados.');
-  await page.getByRole('navigation', { name: 'Canales' }).getByRole('link', { name: 'Push' }).click();
+  await page.getByRole('tablist', { name: 'Canales' }).getByRole('tab', { name: 'Push' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Historial de notificaciones push' })).toBeVisible();
   await expect(page.getByLabel('Mis filtros')).toHaveValue('');
 });

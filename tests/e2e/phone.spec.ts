@@ -8,7 +8,7 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 test('on a phone the navigation is a menu that opens, navigates and closes', async ({ page }) => {
   await signInStaff(page, STAFF.operator);
   const nav = page.getByRole('navigation', { name: 'Navegación principal' });
-  const menu = nav.getByRole('button', { name: 'Menú' });
+  const menu = page.getByRole('button', { name: 'Menú' });
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(nav.getByRole('link', { name: 'Clientes' })).toBeHidden();
   await menu.click();

@@ -5,7 +5,8 @@ import { ACME, ACME_PASSWORD, DEMO, STAFF, signInStaff } from './helpers';
 
 test('an admin configures an area and a category; an area in use is archived, then restored', async ({ page }) => {
   await signInStaff(page, STAFF.admin);
-  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Config. de tickets' }).click();
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Configuración' }).click();
+  await page.getByRole('tablist', { name: 'Secciones de la configuración' }).getByRole('tab', { name: 'Tickets' }).click();
   await expect(page.getByRole('heading', { name: 'Configuración de tickets', level: 1 })).toBeVisible();
 
   const section = (title: string) => page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) });

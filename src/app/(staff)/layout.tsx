@@ -11,6 +11,7 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PermissionsProvider } from '@/components/shell/permissions';
 import { staffContextValue } from '@/components/shell/staff-context';
 import { PushToggle } from '@/components/push/push-toggle';
+import { Bell } from 'lucide-react';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const { tenant, staff } = await requireStaff();
@@ -28,25 +29,24 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </a>
         <header className="relative border-b border-slate-200 bg-white">
           <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
-            <span className="font-semibold text-brand-700">{tenant.name}</span>
-            <StaffNav permissions={context.permissions} />
-            <div className="ml-auto flex items-center gap-3">
-              <span className="hidden text-right text-sm lg:block">
-                <span className="block font-medium" data-testid="current-user">{staff.name}</span>
-                <span className="block text-xs text-slate-600">{t(staff.role)}</span>
+            <span className="max-w-48 truncate font-semibold text-brand-700" title={tenant.name}>{tenant.name}</span>
+            <StaffNav permissions={context.permissions}>
+              <span className="text-sm xl:max-w-40 xl:text-right">
+                <span className="block truncate font-medium" data-testid="current-user" title={staff.name}>{staff.name}</span>
+                <span className="block truncate text-xs text-slate-600">{t(staff.role)}</span>
               </span>
               <details className="relative">
-                <summary className="cursor-pointer list-none rounded px-2 py-1 text-slate-700 hover:bg-slate-100" aria-label={push('title')} title={push('title')}>
-                  <span aria-hidden="true">🔔</span>
+                <summary className="flex cursor-pointer list-none items-center rounded p-2 text-slate-700 hover:bg-slate-100" aria-label={push('title')} title={push('title')}>
+                  <Bell aria-hidden className="h-5 w-5" />
                 </summary>
-                <div className="absolute right-0 z-20 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+                <div className="absolute left-0 z-30 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg xl:left-auto xl:right-0">
                   <PushToggle audience="staff" />
                 </div>
               </details>
               <LanguageSwitcher />
               <Link href="/account" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">{account('title')}</Link>
               <SignOutButton redirectTo="/login" />
-            </div>
+            </StaffNav>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">

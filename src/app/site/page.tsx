@@ -3,6 +3,13 @@ import { env } from '@/env';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { SignUpForm } from './sign-up-form';
 
+/**
+ * What the product does today, one line each (site.features.<key> in every language). A line is
+ * added when its feature ships — the dashboard, the offline technician app and the portal's
+ * invoices and payments have none until then.
+ */
+const FEATURES = ['desk', 'customers', 'notifications', 'tech', 'portal', 'languages'] as const;
+
 export default async function LandingPage() {
   const t = await getTranslations('site');
   return (
@@ -15,10 +22,11 @@ export default async function LandingPage() {
         <section>
           <h1 className="text-3xl font-bold leading-tight">{t('headline')}</h1>
           <p className="mt-4 text-slate-700">{t('pitch')}</p>
-          <ul className="mt-6 list-disc space-y-2 pl-5 text-sm text-slate-700">
-            <li>{t('featureDesk')}</li>
-            <li>{t('featureTech')}</li>
-            <li>{t('featurePortal')}</li>
+          <h2 className="mt-6 text-sm font-semibold text-slate-900">{t('featuresTitle')}</h2>
+          <ul className="mt-2 list-disc space-y-2 pl-5 text-sm text-slate-700">
+            {FEATURES.map((f) => (
+              <li key={f}>{t(`features.${f}`)}</li>
+            ))}
           </ul>
         </section>
         <section aria-labelledby="signup-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -7,6 +7,7 @@ import type { RouterOutputs } from '@/trpc/types';
 import { Alert, Button } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { useSubmission } from '@/components/ui/use-submission';
 import { ConnectionFields, EMPTY_CONNECTION, connectionInput, type ConnectionDraft } from './connection-fields';
 
 type Connection = RouterOutputs['customers']['get']['connections'][number];
@@ -40,11 +41,13 @@ export function ConnectionEditor({ customerId, connection, onDone }: { customerI
   const update = useMutation(trpc.connections.update.mutationOptions({ onSuccess: done }));
   const remove = useMutation(trpc.connections.delete.mutationOptions({ onSuccess: done }));
   const errors = formErrors(create.error ?? update.error ?? remove.error);
+  const submission = useSubmission();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (connection) update.mutate({ id: connection.id, ...connectionInput(draft) });
-    else create.mutate({ customerId, ...connectionInput(draft) });
+    if (!submission.begin()) return;
+    if (connection) update.mutate({ id: connection.id, ...connectionInput(draft) }, { onSettled: (_data, error) => submission.end(!error) });
+    else create.mutate({ customerId, ...connectionInput(draft) }, { onSettled: (_data, error) => submission.end(!error) });
   }
 
   return (

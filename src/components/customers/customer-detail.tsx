@@ -10,6 +10,7 @@ import { formatTaxId } from '@/lib/tax-id';
 import { Alert, Button, Card, PageHeader } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { notFoundOn } from '@/components/ui/not-found';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { CustomerEditForm, PortalPassword } from './customer-editing';
 import { ConnectionStatusBadge, CustomerStatusBadge } from './status-badges';
@@ -37,6 +38,7 @@ export function CustomerDetail({ id }: { id: string }) {
   const [sent, setSent] = useState<string | null>(null);
   const actionError = formErrors(remove.error ?? restore.error).message;
 
+  notFoundOn(customer.error);
   if (customer.error) return <Alert>{customer.error.message}</Alert>;
   if (!customer.data) return <p role="status">{common('loading')}</p>;
   const c = customer.data;

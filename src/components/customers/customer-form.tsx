@@ -8,6 +8,7 @@ import { useTRPC } from '@/trpc/react';
 import { taxIdTypesFor, formatTaxId, type TaxIdType } from '@/lib/tax-id';
 import { Alert, Button, Card, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { useSubmission } from '@/components/ui/use-submission';
 import { useStaffContext } from '@/components/shell/permissions';
 import { ListInput } from './list-input';
 import { ConnectionFields, EMPTY_CONNECTION, connectionInput, type ConnectionDraft } from './connection-fields';
@@ -52,6 +53,7 @@ export function CustomerForm({ customerId, initial, onSaved, onCancel, compact }
   const [withConnection, setWithConnection] = useState(false);
   const [connection, setConnection] = useState<ConnectionDraft>(EMPTY_CONNECTION);
   const localities = useQuery(trpc.catalog.localities.queryOptions());
+  const submission = useSubmission();
   const nextCode = useQuery({ ...trpc.customers.nextCode.queryOptions(), enabled: !customerId });
 
   const create = useMutation(trpc.customers.create.mutationOptions({ onSuccess: (c) => router.push(`/customers/${c.id}`) }));
@@ -68,8 +70,10 @@ export function CustomerForm({ customerId, initial, onSaved, onCancel, compact }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (customerId) update.mutate({ id: customerId, code: draft.code, ...customerFields(draft) });
-    else create.mutate({ code: draft.code || undefined, ...customerFields(draft), connections: withConnection ? [connectionInput(connection)] : [] });
+    // A double click saves once: a second submit waits for the first's answer.
+    if (!submission.begin()) return;
+    if (customerId) update.mutate({ id: customerId, code: draft.code, ...customerFields(draft) }, { onSettled: (_data, error) => submission.end(!error) });
+    else create.mutate({ code: draft.code || undefined, ...customerFields(draft), connections: withConnection ? [connectionInput(connection)] : [] }, { onSettled: (_data, error) => submission.end(!error) });
   }
 
   const set = (field: keyof CustomerDraft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });

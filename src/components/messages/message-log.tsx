@@ -20,6 +20,7 @@ import { Alert, Button, PageHeader } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { MessageView } from './message-view';
 import { StatusBadge } from './status-badge';
+import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
 
 type Row = RouterOutputs['messages']['list']['items'][number];
 const PAGE_SIZE = 25;
@@ -86,7 +87,7 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
         cell: ({ row }) => (
           <span>
             {row.original.subject ? <span className="block font-medium">{row.original.subject}</span> : null}
-            {row.original.text ? <span className="block text-slate-700">{row.original.text}</span> : null}
+            {row.original.text ? <span className="line-clamp-3 text-slate-700" title={row.original.text}>{row.original.text}</span> : null}
           </span>
         ),
       },
@@ -125,19 +126,9 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
   return (
     <>
       <PageHeader title={t(`channelTitle.${channel}`)} />
-      <nav aria-label={t('channelsLabel')} className="-mt-3 mb-5 flex gap-1 border-b border-slate-200">
-        {MESSAGE_CHANNELS.map((c) => (
-          <Link
-            key={c}
-            href={`/messages/${CHANNEL_SLUGS[c]}`}
-            aria-current={c === channel ? 'page' : undefined}
-            className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-[current=page]:border-slate-200 aria-[current=page]:border-b-white aria-[current=page]:bg-white aria-[current=page]:text-brand-800"
-          >
-            {t(`channel.${c}`)}
-          </Link>
-        ))}
-      </nav>
-      <div className="space-y-4">
+      <Tabs value={channel}>
+      <TabList label={t('channelsLabel')} className="-mt-3 mb-5" items={MESSAGE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`), href: `/messages/${CHANNEL_SLUGS[c]}` }))} />
+      <TabPanel value={channel} className="space-y-4">
         <SavedFilters
           scope={filterScopeOf(channel)}
           currentQuery={currentQuery}
@@ -186,7 +177,8 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
         ) : null}
         <DataTable caption={t(`channelTitle.${channel}`)} data={items} columns={columns} loading={list.isFetching} />
         <Pager page={page} hasMore={Boolean(list.data?.hasMore)} onPage={(p) => update({ page: p })} />
-      </div>
+      </TabPanel>
+      </Tabs>
       {viewing ? <MessageView id={viewing} onClose={() => setViewing(null)} /> : null}
     </>
   );

@@ -12,6 +12,7 @@ import { OUTREACH_LIMITS } from '@/lib/outreach';
 import { SMS_MAX_PARTS, smsLength } from '@/lib/sms-parts';
 import { Alert, Button, Field, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { useSubmission } from '@/components/ui/use-submission';
 
 type Summary = RouterOutputs['notify']['customers'];
 type Channel = 'PUSH' | 'SMS';
@@ -57,6 +58,7 @@ export function MessageDialog({ target, label, onSent, disabled }: { target: Mes
   const toUser = useMutation(trpc.notify.user.mutationOptions({ onSuccess: done }));
   const toCustomers = useMutation(trpc.notify.customers.mutationOptions({ onSuccess: done }));
   const pending = toUser.isPending || toCustomers.isPending;
+  const submission = useSubmission();
   const errors = formErrors(toUser.error ?? toCustomers.error);
   const sms = forCustomers && channel === 'SMS';
   const smsSize = smsLength(text);
@@ -69,9 +71,11 @@ export function MessageDialog({ target, label, onSent, disabled }: { target: Mes
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (target.kind === 'user') toUser.mutate({ userId: target.userId, title, text, link });
-    else if (sms) toCustomers.mutate({ channel: 'SMS', customerIds: target.customerIds, text });
-    else toCustomers.mutate({ channel: 'PUSH', customerIds: target.customerIds, title, text, link });
+    // A double click sends once: a second submit waits for the first's answer.
+    if (!submission.begin()) return;
+    if (target.kind === 'user') toUser.mutate({ userId: target.userId, title, text, link }, { onSettled: (_data, error) => submission.end(!error) });
+    else if (sms) toCustomers.mutate({ channel: 'SMS', customerIds: target.customerIds, text }, { onSettled: (_data, error) => submission.end(!error) });
+    else toCustomers.mutate({ channel: 'PUSH', customerIds: target.customerIds, title, text, link }, { onSettled: (_data, error) => submission.end(!error) });
   }
 
   const counter = (value: string, max: number) => <span className={value.length > max ? 'font-medium text-red-700' : undefined}>{t('counter', { count: value.length, max })}</span>;

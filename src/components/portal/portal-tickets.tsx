@@ -7,6 +7,7 @@ import { useTRPC } from '@/trpc/react';
 import { formatDateTime } from '@/lib/format';
 import { Alert, Button, Card } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { useSubmission } from '@/components/ui/use-submission';
 
 function TicketDetail({ id, intl, timeZone }: { id: string; intl: string; timeZone: string }) {
   const t = useTranslations('portal');
@@ -14,6 +15,7 @@ function TicketDetail({ id, intl, timeZone }: { id: string; intl: string; timeZo
   const queryClient = useQueryClient();
   const ticket = useQuery(trpc.portal.tickets.get.queryOptions({ id }));
   const [body, setBody] = useState('');
+  const submission = useSubmission();
   const reply = useMutation(
     trpc.portal.tickets.reply.mutationOptions({
       onSuccess: () => {
@@ -29,7 +31,8 @@ function TicketDetail({ id, intl, timeZone }: { id: string; intl: string; timeZo
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    reply.mutate({ ticketId: id, body });
+    if (!submission.begin()) return;
+    reply.mutate({ ticketId: id, body }, { onSettled: (_data, error) => submission.end(!error) });
   }
 
   return (

@@ -9,6 +9,7 @@ import { formatMoney } from '@/lib/format';
 import { Alert, Button, Card, Checkbox, TextInput } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { useSubmission } from '@/components/ui/use-submission';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 
 type Item = { id: string; name: string; detail?: ReactNode };
@@ -44,12 +45,16 @@ function useRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
 }
 
-function submitter(fn: (f: FormData) => void) {
-  return (event: FormEvent<HTMLFormElement>) => {
+type SendOptions = { onSuccess: () => void; onSettled: (data: unknown, error: unknown) => void };
+
+/** Add forms: one submission at a time; the form empties once the item is saved, and keeps what was typed when refused. */
+function useSubmitter() {
+  const submission = useSubmission();
+  return (send: (f: FormData, options: SendOptions) => void) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!submission.begin()) return;
     const form = event.currentTarget;
-    fn(new FormData(form));
-    form.reset();
+    send(new FormData(form), { onSuccess: () => form.reset(), onSettled: (_data, error) => submission.end(!error) });
   };
 }
 
@@ -75,6 +80,7 @@ export function CatalogAdmin() {
   const planErrors = formErrors(createPlan.error);
   const nodeErrors = formErrors(createNode.error);
   const localityErrors = formErrors(createLocality.error);
+  const submitter = useSubmitter();
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -92,7 +98,7 @@ export function CatalogAdmin() {
           ].filter(Boolean).join(' · '),
         }))}
         form={
-          <form noValidate className="space-y-3" onSubmit={submitter((f) => createPlan.mutate({ name: String(f.get('name')), downloadMbps: num(f.get('down')) ?? -1, uploadMbps: num(f.get('up')) ?? -1, price: num(f.get('price')), offeredInPortal: f.get('portal') === 'on', active: true }))}>
+          <form noValidate className="space-y-3" onSubmit={submitter((f, o) => createPlan.mutate({ name: String(f.get('name')), downloadMbps: num(f.get('down')) ?? -1, uploadMbps: num(f.get('up')) ?? -1, price: num(f.get('price')), offeredInPortal: f.get('portal') === 'on', active: true }, o))}>
             {planErrors.message ? <Alert>{planErrors.message}</Alert> : null}
             <TextInput label={t('planName')} name="name" error={planErrors.field('name')} />
             <div className="grid grid-cols-2 gap-2">
@@ -101,7 +107,7 @@ export function CatalogAdmin() {
             </div>
             {can('billing.read') ? <TextInput label={t('price')} name="price" inputMode="decimal" error={planErrors.field('price')} /> : null}
             <Checkbox label={t('offeredInPortal')} name="portal" />
-            <Button type="submit">{common('add')}</Button>
+            <Button type="submit" disabled={createPlan.isPending}>{common('add')}</Button>
           </form>
         }
       />
@@ -111,14 +117,14 @@ export function CatalogAdmin() {
         remove={deleteNode}
         items={(nodes.data ?? []).map((n) => ({ id: n.id, name: n.name, detail: n.latitude !== null && n.longitude !== null ? `${n.latitude}, ${n.longitude}` : null }))}
         form={
-          <form noValidate className="space-y-3" onSubmit={submitter((f) => createNode.mutate({ name: String(f.get('name')), latitude: num(f.get('lat')), longitude: num(f.get('lng')) }))}>
+          <form noValidate className="space-y-3" onSubmit={submitter((f, o) => createNode.mutate({ name: String(f.get('name')), latitude: num(f.get('lat')), longitude: num(f.get('lng')) }, o))}>
             {nodeErrors.message ? <Alert>{nodeErrors.message}</Alert> : null}
             <TextInput label={t('nodeName')} name="name" error={nodeErrors.field('name')} />
             <div className="grid grid-cols-2 gap-2">
               <TextInput label={t('latitude')} name="lat" inputMode="decimal" error={nodeErrors.field('latitude')} />
               <TextInput label={t('longitude')} name="lng" inputMode="decimal" error={nodeErrors.field('longitude')} />
             </div>
-            <Button type="submit">{common('add')}</Button>
+            <Button type="submit" disabled={createNode.isPending}>{common('add')}</Button>
           </form>
         }
       />
@@ -128,12 +134,12 @@ export function CatalogAdmin() {
         remove={deleteLocality}
         items={(localities.data ?? []).map((l) => ({ id: l.id, name: l.name, detail: [l.province, l.postalCode].filter(Boolean).join(' · ') }))}
         form={
-          <form noValidate className="space-y-3" onSubmit={submitter((f) => createLocality.mutate({ name: String(f.get('name')), province: String(f.get('province')) || null, postalCode: String(f.get('postalCode')) || null }))}>
+          <form noValidate className="space-y-3" onSubmit={submitter((f, o) => createLocality.mutate({ name: String(f.get('name')), province: String(f.get('province')) || null, postalCode: String(f.get('postalCode')) || null }, o))}>
             {localityErrors.message ? <Alert>{localityErrors.message}</Alert> : null}
             <TextInput label={t('localityName')} name="name" error={localityErrors.field('name')} />
             <TextInput label={t('province')} name="province" error={localityErrors.field('province')} />
             <TextInput label={t('postalCode')} name="postalCode" error={localityErrors.field('postalCode')} />
-            <Button type="submit">{common('add')}</Button>
+            <Button type="submit" disabled={createLocality.isPending}>{common('add')}</Button>
           </form>
         }
       />

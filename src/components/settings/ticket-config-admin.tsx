@@ -11,6 +11,7 @@ import { formatMoney } from '@/lib/format';
 import { Alert, Button, Card, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { useSubmission } from '@/components/ui/use-submission';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 
 type Config = RouterOutputs['ticketConfig']['get'];
@@ -69,13 +70,15 @@ function ConfigSection<T extends Item>({
     },
   });
   const errors = formErrors(save.error);
+  const submission = useSubmission();
   const actionError = formErrors(action.error).message;
 
   function submit(id: string | null) {
     return (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
+      if (!submission.begin()) return;
       setNotice(null);
-      save.mutate({ ...toInput(new FormData(event.currentTarget)), ...(id ? { id } : {}) });
+      save.mutate({ ...toInput(new FormData(event.currentTarget)), ...(id ? { id } : {}) }, { onSettled: (_data, error) => submission.end(!error) });
     };
   }
 

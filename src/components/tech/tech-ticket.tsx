@@ -10,6 +10,7 @@ import { Alert, Button, Card, Select } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { offeredStates } from '@/components/tickets/state-options';
 import { TicketFilesPanel } from '@/components/tickets/ticket-files';
+import { notFoundOn } from '@/components/ui/not-found';
 
 export function TechTicket({ id }: { id: string }) {
   const t = useTranslations('tech');
@@ -30,6 +31,7 @@ export function TechTicket({ id }: { id: string }) {
       },
     }),
   );
+  notFoundOn(ticket.error);
   if (ticket.error) return <Alert>{ticket.error.message}</Alert>;
   if (!ticket.data || !config.data) return <p role="status">{common('loading')}</p>;
   const x = ticket.data;

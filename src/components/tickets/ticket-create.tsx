@@ -1,13 +1,15 @@
 'use client';
 // C5: open a ticket. Quick: a customer and a description — the default category brings its area
-// and technician. "More fields" offers everything else of the ticket.
-import { useState, type FormEvent } from 'react';
+// and technician. "More fields" offers everything else of the ticket. A saved form starts over
+// empty; one fill of the form makes at most one ticket (its client key), however often it is sent.
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
 import { Alert, Button, Card, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
+import { useSubmission } from '@/components/ui/use-submission';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 
@@ -21,6 +23,8 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
   const [customerId, setCustomerId] = useState('');
   const [more, setMore] = useState(false);
   const [created, setCreated] = useState<number | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const submission = useSubmission();
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
   const customers = useQuery({ ...trpc.customers.list.queryOptions({ query: customerQuery, pageSize: 10 }), enabled: customerQuery.trim().length >= 2 });
   const customer = useQuery({ ...trpc.customers.get.queryOptions({ id: customerId }), enabled: Boolean(customerId) });
@@ -28,6 +32,10 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
     trpc.tickets.create.mutationOptions({
       onSuccess: async (ticket) => {
         setCreated(ticket.number);
+        form.current?.reset();
+        setCustomerQuery('');
+        setCustomerId('');
+        setMore(false);
         await queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
       },
     }),
@@ -39,10 +47,13 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const clientKey = submission.begin();
+    if (!clientKey) return;
     setCreated(null);
     const f = new FormData(event.currentTarget);
     const optional = (name: string) => value(f, name) || undefined;
     create.mutate({
+      clientKey,
       customerId: customerId || null,
       connectionId: optional('connectionId') ?? null,
       description: value(f, 'description'),
@@ -60,12 +71,12 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
             billable: f.get('billable') === 'on',
           }
         : {}),
-    });
+    }, { onSettled: (_data, error) => submission.end(!error) });
   }
 
   return (
     <Card title={t('newTitle')} actions={<Button variant="ghost" onClick={onDone}>{common('cancel')}</Button>}>
-      <form noValidate onSubmit={submit} className="space-y-4" aria-label={t('newTitle')}>
+      <form ref={form} noValidate onSubmit={submit} className="space-y-4" aria-label={t('newTitle')}>
         {created !== null ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">{t('created', { number: created })}</p> : null}
         {errors.message ? <Alert>{errors.message}</Alert> : null}
         <div className="grid gap-3 md:grid-cols-2">

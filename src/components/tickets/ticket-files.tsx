@@ -13,6 +13,9 @@ import { Alert, Button, Card, Select } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 import { FilePicker } from '@/components/ui/file-picker';
+import { ConfirmDialog } from '@/components/ui/confirm-button';
+import { useSubmission } from '@/components/ui/use-submission';
+import { FileText } from 'lucide-react';
 
 export type TicketFileItem = RouterOutputs['tickets']['files'][number];
 export const FILE_VISIBILITIES = ['TECHNICIAN', 'PUBLIC', 'STAFF'] as const;
@@ -88,7 +91,7 @@ export function FileList({ files, intl, timeZone, onRemove, removing }: { files:
               // A preview made by the server (WebP, ≤ 320 px), never the original.
               <img src={`/api/files/${f.id}?variant=thumb`} alt={tf('preview', { name: f.name })} className="max-h-28 max-w-full object-contain" loading="lazy" />
             ) : (
-              <span aria-hidden className="text-3xl">📄</span>
+              <FileText aria-hidden className="h-10 w-10 text-slate-400" />
             )}
           </a>
           <div className="space-y-0.5 p-2">
@@ -123,6 +126,9 @@ export function TicketFilesPanel({ ticketId, intl, timeZone }: { ticketId: strin
   const upload = useUploadFiles(ticketId);
   const remove = useMutation(trpc.tickets.removeFile.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() }) }));
   const [done, setDone] = useState<number | null>(null);
+  // Removing a file is asked first.
+  const [removing, setRemoving] = useState<TicketFileItem | null>(null);
+  const submission = useSubmission();
 
   return (
     <Card title={tf('title')}>
@@ -135,7 +141,17 @@ export function TicketFilesPanel({ ticketId, intl, timeZone }: { ticketId: strin
           intl={intl}
           timeZone={timeZone}
           removing={remove.isPending}
-          onRemove={can('tickets.files.delete') ? (f) => window.confirm(tf('confirmRemove', { name: f.name })) && remove.mutate({ id: f.id }) : undefined}
+          onRemove={can('tickets.files.delete') ? setRemoving : undefined}
+        />
+        <ConfirmDialog
+          open={removing !== null}
+          question={tf('confirmRemove', { name: removing?.name ?? '' })}
+          confirmLabel={tf('remove')}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            if (removing) remove.mutate({ id: removing.id });
+            setRemoving(null);
+          }}
         />
       </div>
       {can('tickets.attach') ? (
@@ -145,6 +161,7 @@ export function TicketFilesPanel({ ticketId, intl, timeZone }: { ticketId: strin
           className="space-y-3 border-t border-slate-100 pt-4"
           onSubmit={(event) => {
             event.preventDefault();
+            if (!submission.begin()) return;
             setDone(null);
             const form = event.currentTarget;
             const data = new FormData(form);
@@ -156,6 +173,7 @@ export function TicketFilesPanel({ ticketId, intl, timeZone }: { ticketId: strin
                   setDone(result.files.length);
                   form.reset();
                 },
+                onSettled: (_data, error) => submission.end(!error),
               },
             );
           }}

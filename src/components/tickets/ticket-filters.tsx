@@ -11,6 +11,7 @@ import { formatDate } from '@/lib/format';
 import { activeFilterKeys, COMPLEXITIES, CONNECTION_STATUSES, TICKET_CHANNELS, TICKET_FILTER_KEYS, type TicketFilterKey, type TicketFilters } from '@/lib/ticket-filters';
 import { Button, Checkbox, Select, TextInput } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
+import { X } from 'lucide-react';
 
 type Option = { value: string; label: string };
 
@@ -81,8 +82,8 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
                 return (
                   <li key={key} className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 py-0.5 pl-3 pr-1 text-sm text-brand-800">
                     {label}
-                    <button type="button" aria-label={f('remove', { filter: label })} onClick={() => onChange({ [key]: null })} className="rounded-full px-1.5 hover:bg-brand-100">
-                      <span aria-hidden>×</span>
+                    <button type="button" aria-label={f('remove', { filter: label })} onClick={() => onChange({ [key]: null })} className="rounded-full p-1 hover:bg-brand-100">
+                      <X aria-hidden className="h-3.5 w-3.5" />
                     </button>
                   </li>
                 );

@@ -15,6 +15,9 @@ import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
+import { ConfirmButton, ConfirmDialog } from '@/components/ui/confirm-button';
+import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
+import { Image as ImageIcon, MessageSquare, Paperclip, type LucideIcon } from 'lucide-react';
 import { useStaffContext } from '@/components/shell/permissions';
 import { activeFilterKeys, filtersFromParams } from '@/lib/ticket-filters';
 import { SavedFilters } from '@/components/ui/saved-filters';
@@ -26,6 +29,16 @@ const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
 const SORTS = ['number', 'due', 'lastStatus'] as const;
 const SORT_DIRECTION = { number: 'desc', due: 'asc', lastStatus: 'desc' } as const;
 const COMPLEXITY_COLOR = { HIGH: 'text-red-600', MEDIUM: 'text-amber-500', LOW: 'text-slate-400' } as const;
+
+/** A narrow column's heading: its icon, named for screen readers and in a tooltip. */
+function IconHeader({ icon: Icon, label }: { icon: LucideIcon; label: string }) {
+  return (
+    <span title={label} className="inline-flex">
+      <Icon aria-hidden className="h-4 w-4" />
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
 
 export function TicketGrid() {
   const t = useTranslations('tickets');
@@ -52,6 +65,8 @@ export function TicketGrid() {
   // C3: the selection and what a mass action did.
   const { selected, clear: clearSelection, column: selectionColumn } = useRowSelection();
   const [bulkResult, setBulkResult] = useState<string | null>(null);
+  // A state of the Closed stage closes the selection: asked first, like the Close button.
+  const [closingState, setClosingState] = useState<{ id: string; name: string } | null>(null);
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
   const bulk = useMutation(
     trpc.tickets.bulk.mutationOptions({
@@ -86,8 +101,9 @@ export function TicketGrid() {
         id: 'title',
         header: t('columns.title'),
         cell: ({ row }) => (
-          <span className="font-medium">
-            <Link href={`/tickets/${row.original.id}`} className="text-brand-700 hover:underline">{row.original.title}</Link>
+          // A long title wraps over up to three lines, the rest in its tooltip, so the row stays readable.
+          <span className="block min-w-48 font-medium">
+            <Link href={`/tickets/${row.original.id}`} title={row.original.title} className="line-clamp-3 text-brand-700 hover:underline">{row.original.title}</Link>
             {row.original.callNumber ? <span className="block text-xs font-normal text-slate-600">{t('callNumberValue', { value: row.original.callNumber })}</span> : null}
           </span>
         ),
@@ -167,11 +183,11 @@ export function TicketGrid() {
       },
       {
         id: 'comments',
-        header: t('columns.comments'),
+        header: () => <IconHeader icon={MessageSquare} label={t('columns.comments')} />,
         cell: ({ row }) =>
           row.original.commentCount > 0 ? (
-            <span title={t('commentsCount', { count: row.original.commentCount })}>
-              <span aria-hidden>💬 </span>
+            <span title={t('commentsCount', { count: row.original.commentCount })} className="inline-flex items-center gap-1">
+              <MessageSquare aria-hidden className="h-4 w-4 text-slate-500" />
               {row.original.commentCount}
               <span className="sr-only"> {t('commentsCount', { count: row.original.commentCount })}</span>
             </span>
@@ -180,11 +196,11 @@ export function TicketGrid() {
       {
         // C8: how many files, and how many of them images; the view previews them.
         id: 'files',
-        header: t('columns.files'),
+        header: () => <IconHeader icon={Paperclip} label={t('columns.files')} />,
         cell: ({ row }) =>
           row.original.fileCount > 0 ? (
-            <span title={t('filesCount', { count: row.original.fileCount, images: row.original.imageCount })} data-testid="file-count">
-              <span aria-hidden>{row.original.imageCount > 0 ? '📷 ' : '📎 '}</span>
+            <span title={t('filesCount', { count: row.original.fileCount, images: row.original.imageCount })} data-testid="file-count" className="inline-flex items-center gap-1">
+              {row.original.imageCount > 0 ? <ImageIcon aria-hidden className="h-4 w-4 text-slate-500" /> : <Paperclip aria-hidden className="h-4 w-4 text-slate-500" />}
               {row.original.fileCount}
               <span className="sr-only"> {t('filesCount', { count: row.original.fileCount, images: row.original.imageCount })}</span>
             </span>
@@ -208,21 +224,18 @@ export function TicketGrid() {
   const activeCategories = (config.data?.categories ?? []).filter((x) => !x.archivedAt && x.inUse);
   const choosable = columns.filter((c) => c.id !== 'number' && c.id !== 'title');
   return (
-    <div className="space-y-4">
-      <div role="tablist" aria-label={t('tabsLabel')} className="flex flex-wrap gap-1 border-b border-slate-200">
-        {TABS.map((x) => (
-          <button
-            key={x}
-            role="tab"
-            type="button"
-            aria-selected={x === tab}
-            onClick={() => update({ tab: x === 'PENDING' ? null : x, page: null })}
-            className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800"
-          >
-            {t(`tabs.${x}`)} <span className="ml-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs">{counts ? shownCount(counts[x]) : '…'}</span>
-          </button>
-        ))}
-      </div>
+    <Tabs value={tab} onValueChange={(x) => update({ tab: x === 'PENDING' ? null : x, page: null })} className="space-y-4">
+      <TabList
+        label={t('tabsLabel')}
+        items={TABS.map((x) => ({
+          value: x,
+          label: (
+            <>
+              {t(`tabs.${x}`)} <span className="ml-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs">{counts ? shownCount(counts[x]) : '…'}</span>
+            </>
+          ),
+        }))}
+      />
       {/* C4: "Mis filtros" — named views of this grid (its query string); C1: the columns menu. */}
       <SavedFilters
         scope="tickets"
@@ -268,7 +281,17 @@ export function TicketGrid() {
             <option value="-">{t('unassigned')}</option>
             {(config.data?.technicians ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
           </select>
-          <select aria-label={t('bulkState')} value="" onChange={(e) => e.target.value && bulk.mutate({ ids, action: { kind: 'state', stateId: e.target.value } })} className="rounded-md border border-slate-300 px-2 py-1">
+          <select
+            aria-label={t('bulkState')}
+            value=""
+            onChange={(e) => {
+              const state = activeStates.find((x) => x.id === e.target.value);
+              if (!state) return;
+              if (state.stage === 'CLOSED') setClosingState(state);
+              else bulk.mutate({ ids, action: { kind: 'state', stateId: state.id } });
+            }}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          >
             <option value="">{t('bulkState')}</option>
             {activeStates.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
@@ -276,11 +299,28 @@ export function TicketGrid() {
             <option value="">{t('bulkCategory')}</option>
             {activeCategories.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
-          <Button variant="secondary" disabled={bulk.isPending} onClick={() => bulk.mutate({ ids, action: { kind: 'close' } })}>{t('bulkClose')}</Button>
+          <ConfirmButton
+            variant="secondary"
+            label={t('bulkClose')}
+            question={t('bulkCloseQuestion', { count: selected.size })}
+            confirmLabel={t('bulkCloseConfirm', { count: selected.size })}
+            disabled={bulk.isPending}
+            onConfirm={() => bulk.mutate({ ids, action: { kind: 'close' } })}
+          />
+          <ConfirmDialog
+            open={closingState !== null}
+            question={t('bulkStateCloseQuestion', { count: selected.size, state: closingState?.name ?? '' })}
+            confirmLabel={t('bulkCloseConfirm', { count: selected.size })}
+            onCancel={() => setClosingState(null)}
+            onConfirm={() => {
+              if (closingState) bulk.mutate({ ids, action: { kind: 'state', stateId: closingState.id } });
+              setClosingState(null);
+            }}
+          />
           <Button variant="ghost" onClick={clearSelection}>{t('clearSelection')}</Button>
         </div>
       ) : null}
-      <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
+      <TabPanel value={tab}>
         <DataTable
           caption={t('title')}
           data={items}
@@ -290,8 +330,8 @@ export function TicketGrid() {
           sort={{ id: sort, direction: SORT_DIRECTION[sort] }}
           onSort={(s) => update({ sort: s.id === 'number' ? null : s.id, page: null })}
         />
-      </div>
+      </TabPanel>
       <Pager page={page} hasMore={Boolean(list.data?.hasMore)} onPage={(p) => update({ page: p })} />
-    </div>
+    </Tabs>
   );
 }

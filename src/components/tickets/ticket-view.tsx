@@ -12,6 +12,8 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
 import { Alert, Button, Card, Checkbox, PageHeader, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { notFoundOn } from '@/components/ui/not-found';
+import { useSubmission } from '@/components/ui/use-submission';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { CustomerTickets } from './customer-tickets';
 import { offeredStates } from './state-options';
@@ -22,6 +24,8 @@ import { TicketLocation } from './ticket-location';
 import { TicketBilling } from './ticket-billing';
 import { CustomerEditForm, PortalPassword } from '@/components/customers/customer-editing';
 import type { MapTiles } from './ticket-map';
+import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
+import { Lock } from 'lucide-react';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -62,21 +66,23 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const comments = useQuery({ ...trpc.tickets.comments.queryOptions({ id }), enabled: tab === 'comments' });
   const comment = useMutation(
     trpc.tickets.comment.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.tickets.comments.queryKey({ id }) });
-        await queryClient.invalidateQueries({ queryKey: trpc.tickets.history.queryKey({ id }) });
-      },
+      // The thread and the history, and the grid's comment count.
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() }),
     }),
   );
   // C8: a comment with files goes through the upload route, comment and files saved together.
   const commentFiles = useQuery({ ...trpc.tickets.files.queryOptions({ id }), enabled: tab === 'comments' });
   const commentUpload = useUploadFiles(id);
+  const commentSubmission = useSubmission();
   const commentErrors = formErrors(comment.error ?? (commentUpload.error as { message: string; data: { fieldErrors?: Record<string, string> } } | null));
   // C12: opening the ticket resets the caller's +N counter.
-  const markRead = useMutation(trpc.tickets.markRead.mutationOptions());
+  // The grid keeps its pages in the query cache: invalidated here, going back to it (a link or the
+  // browser's Back) fetches the counter again instead of showing the one from before the visit.
+  const markRead = useMutation(trpc.tickets.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }) }));
   const { mutate: markSeen } = markRead;
   useEffect(() => markSeen({ id }), [id, markSeen]);
 
+  notFoundOn(ticket.error);
   if (ticket.error) return <Alert>{ticket.error.message}</Alert>;
   if (!ticket.data || !config.data) return <p role="status">{common('loading')}</p>;
   const x = ticket.data;
@@ -130,14 +136,14 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
         </dl>
       </PageHeader>
 
-      <div role="tablist" aria-label={tv('tabs')} className="mb-4 flex gap-1 border-b border-slate-200">
-        {(['detail', 'comments', 'files', 'history', 'location', ...(can('billing.read') ? (['billing'] as const) : [])] as const).map((k) => (
-          <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)} className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-700 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800">
-            {tv(`tab.${k}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs value={tab} onValueChange={(k) => setTab(k as Tab)}>
+      <TabList
+        label={tv('tabs')}
+        className="mb-4"
+        items={(['detail', 'comments', 'files', 'history', 'location', ...(can('billing.read') ? (['billing'] as const) : [])] as const).map((k) => ({ value: k, label: tv(`tab.${k}`) }))}
+      />
 
+      <TabPanel value={tab}>
       {tab === 'detail' ? (
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title={tv('edit')} className="lg:col-span-2">
@@ -231,7 +237,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
             {(comments.data ?? []).map((m) => (
               <li key={m.id} className={`rounded-md border p-3 ${m.public ? 'border-slate-200 bg-white' : 'border-amber-200 bg-amber-50'}`}>
                 <p className="mb-1 text-xs text-slate-600">
-                  {m.public ? tv('public') : (<><span aria-hidden>🔒 </span>{tv('internal')}</>)} · {m.author?.name ?? (m.customer ? tv('byCustomer', { name: m.customer.name }) : '—')} · {formatDateTime(m.createdAt, intl, tenant.timeZone)}
+                  {m.public ? tv('public') : (<span className="inline-flex items-center gap-1"><Lock aria-hidden className="h-3.5 w-3.5" />{tv('internal')}</span>)} · {m.author?.name ?? (m.customer ? tv('byCustomer', { name: m.customer.name }) : '—')} · {formatDateTime(m.createdAt, intl, tenant.timeZone)}
                 </p>
                 <p className="whitespace-pre-wrap">{m.body}</p>
                 {commentFiles.data?.some((f) => f.commentId === m.id) ? (
@@ -254,11 +260,15 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                 const f = new FormData(form);
                 const files = f.getAll('file').filter((x): x is File => x instanceof File && x.size > 0);
                 const input = { body: value(f, 'body'), public: value(f, 'visibility') === 'public' };
+                // One comment per fill of the form, however often it is sent (its client key).
+                const clientKey = commentSubmission.begin();
+                if (!clientKey) return;
                 comment.reset();
                 commentUpload.reset();
-                if (files.length === 0) comment.mutate({ ticketId: id, ...input }, { onSuccess: () => form.reset() });
-                else if (!input.body) comment.mutate({ ticketId: id, ...input });
-                else commentUpload.mutate({ files, comment: input.body, public: input.public }, { onSuccess: () => form.reset() });
+                const settled = { onSettled: (_data: unknown, error: unknown) => commentSubmission.end(!error), onSuccess: () => form.reset() };
+                if (files.length === 0) comment.mutate({ ticketId: id, ...input, clientKey }, settled);
+                else if (!input.body) comment.mutate({ ticketId: id, ...input, clientKey }, settled);
+                else commentUpload.mutate({ files, comment: input.body, public: input.public }, settled);
               }}
             >
               {comment.error ? <Alert>{comment.error.message}</Alert> : <UploadProblems error={commentUpload.error} />}
@@ -298,6 +308,8 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           </ol>
         </Card>
       )}
+      </TabPanel>
+      </Tabs>
     </>
   );
 }

@@ -1,8 +1,11 @@
 'use client';
 // A server-driven table on @tanstack/react-table: the server sorts and pages, the table renders
-// and reports header clicks. Sortable headers are buttons with aria-sort.
+// and reports header clicks. Sortable headers are buttons with aria-sort. A table wider than the
+// page scrolls sideways in its own box, never the page: the box is `relative`, so the cells'
+// visually hidden texts (absolutely positioned) stay inside it instead of widening the page.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 
 export type SortState = { id: string; direction: 'asc' | 'desc' };
 
@@ -18,7 +21,7 @@ export function DataTable<T>({ data, columns, sortable = [], sort, onSort, capti
   const t = useTranslations('common');
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true });
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-busy={loading}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
@@ -33,7 +36,7 @@ export function DataTable<T>({ data, columns, sortable = [], sort, onSort, capti
                     {sortable.includes(id) && onSort ? (
                       <button type="button" className="inline-flex items-center gap-1 hover:underline" onClick={() => onSort({ id, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' })}>
                         {label}
-                        <span aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+                        {active ? sort.direction === 'asc' ? <ArrowUp aria-hidden className="h-3.5 w-3.5" /> : <ArrowDown aria-hidden className="h-3.5 w-3.5" /> : <ArrowUpDown aria-hidden className="h-3.5 w-3.5 text-slate-400" />}
                       </button>
                     ) : (
                       label

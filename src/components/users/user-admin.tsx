@@ -10,6 +10,7 @@ import { ROLES, type Role } from '@/lib/permissions';
 import { Alert, Badge, Button, Card, Select, TextInput } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { useSubmission } from '@/components/ui/use-submission';
 import { useCan } from '@/components/shell/permissions';
 
 type User = RouterOutputs['users']['list'][number];
@@ -29,10 +30,12 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
     }),
   );
   const errors = formErrors(create.error);
+  const submission = useSubmission();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!submission.begin()) return;
     const f = new FormData(event.currentTarget);
-    create.mutate({ name: String(f.get('name')), email: String(f.get('email')), role: String(f.get('role')) as Role, password: String(f.get('password')), phone: String(f.get('phone')) || null });
+    create.mutate({ name: String(f.get('name')), email: String(f.get('email')), role: String(f.get('role')) as Role, password: String(f.get('password')), phone: String(f.get('phone')) || null }, { onSettled: (_data, error) => submission.end(!error) });
   }
   return (
     <Card title={t('new')}>
@@ -132,7 +135,7 @@ export function UserAdmin() {
       {manage && !creating ? <Button onClick={() => setCreating(true)}>{t('new')}</Button> : null}
       {creating ? <NewUserForm onDone={() => setCreating(false)} /> : null}
       {users.error ? <Alert>{users.error.message}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t('title')}</caption>
           <thead className="bg-slate-50 text-left">

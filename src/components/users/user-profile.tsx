@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/format';
 import { Alert, Badge, Card, PageHeader } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { MessageDialog } from '@/components/outreach/message-dialog';
+import { notFoundOn } from '@/components/ui/not-found';
 
 export function UserProfile({ id }: { id: string }) {
   const t = useTranslations('users');
@@ -22,6 +23,7 @@ export function UserProfile({ id }: { id: string }) {
   const user = useQuery(trpc.users.get.queryOptions({ id }));
   const [sent, setSent] = useState<string | null>(null);
 
+  notFoundOn(user.error);
   if (user.error) return <Alert>{user.error.message}</Alert>;
   if (!user.data) return <p role="status">{common('loading')}</p>;
   const u = user.data;

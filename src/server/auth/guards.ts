@@ -1,6 +1,7 @@
 // Page guards: an unknown host is a 404, a missing or foreign session goes to the sign-in page.
 // They decide what a page renders; the procedures behind the page check again on every call.
 import { notFound, redirect } from 'next/navigation';
+import { z } from 'zod';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
 import { can, type Permission } from '@/lib/permissions';
 import type { CustomerActor, StaffActor } from '@/server/services/caller';
@@ -31,4 +32,10 @@ export async function requireCustomer(): Promise<{ tenant: TenantInfo; customer:
   const customer = await currentCustomer(tenant);
   if (!customer) redirect('/portal/login');
   return { tenant, customer };
+}
+
+/** A record's id from a page's address: anything but a UUID names no record — the not-found page, not a form error. */
+export function requireId(id: string): string {
+  if (!z.uuid().safeParse(id).success) notFound();
+  return id;
 }

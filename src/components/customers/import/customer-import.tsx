@@ -27,6 +27,7 @@ export function CustomerImport({ maxUploadMb, columns }: { maxUploadMb: number; 
   const [done, setDone] = useState<ImportReport | null>(null);
   const [formKey, setFormKey] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
+  const sending = useRef(false);
 
   // Move focus to what the last action produced, so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -44,6 +45,9 @@ export function CustomerImport({ maxUploadMb, columns }: { maxUploadMb: number; 
   async function send(mode: Mode) {
     if (!file) return setError(t('chooseFile'));
     if (file.size > maxUploadMb * 1024 * 1024) return setError(t('errors.fileTooLarge', { max: maxUploadMb }));
+    // A double click on "Import" imports once: a second request waits for the first's answer.
+    if (sending.current) return;
+    sending.current = true;
     setBusy(mode);
     setError(null);
     try {
@@ -60,6 +64,7 @@ export function CustomerImport({ maxUploadMb, columns }: { maxUploadMb: number; 
     } catch {
       setError(t('networkError'));
     } finally {
+      sending.current = false;
       setBusy(null);
     }
   }
@@ -201,7 +206,7 @@ function PreviewPanel({ report, headingRef, busy, onCommit }: { report: ImportRe
         {report.sample.length ? (
           <>
             <h3 className="pt-2 font-semibold text-slate-900">{t('sampleTitle')}</h3>
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <caption className="sr-only">{t('sampleTitle')}</caption>
                 <thead className="bg-slate-50">

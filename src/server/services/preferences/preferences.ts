@@ -14,6 +14,13 @@ export const SETTINGS = {
   'tickets.hiddenColumns': z.array(z.enum(TICKET_COLUMNS)).max(TICKET_COLUMNS.length).transform((cols) => [...new Set(cols)].filter((c) => !ALWAYS_SHOWN.has(c))),
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
+/**
+ * What someone who never chose sees. The grid's default columns fit a 1280 px screen (and its State
+ * column a tablet's); the others are one click away in "Columnas".
+ */
+const DEFAULTS: { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> } = {
+  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus'],
+};
 const ZKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
 
 export const ZSettingGet = z.object({ key: ZKey });
@@ -22,7 +29,7 @@ export const ZSettingSet = z.discriminatedUnion('key', [z.object({ key: z.litera
 
 export async function getSetting({ db, tenantId, actor }: StaffCaller, key: SettingKey) {
   const row = await db.userSetting.findUnique({ where: { tenantId_userId_key: { tenantId, userId: actor.id, key } } });
-  return row ? SETTINGS[key].parse(row.value) : [];
+  return row ? SETTINGS[key].parse(row.value) : DEFAULTS[key];
 }
 
 export async function setSetting({ db, tenantId, actor }: StaffCaller, key: SettingKey, value: unknown) {

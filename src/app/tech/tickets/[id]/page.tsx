@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { requireStaff } from '@/server/auth/guards';
+import { requireId, requireStaff } from '@/server/auth/guards';
 import { TechShell } from '@/components/tech/tech-shell';
 import { TechTicket } from '@/components/tech/tech-ticket';
 
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 /** One ticket in the technician app: what to do, where, its state and its photos. */
 export default async function TechTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { tenant, staff } = await requireStaff('/login?next=/tech');
-  const { id } = await params;
+  const id = requireId((await params).id);
   return (
     <TechShell tenant={tenant} staff={staff}>
       <TechTicket id={id} />
