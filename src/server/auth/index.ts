@@ -6,6 +6,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { resolveTenantByHost } from '@/server/services/tenants/resolve';
 import { consumeHandoffToken, signInCustomer, signInStaff, type SignInResult, type SignedIn } from '@/server/services/auth/sign-in';
 import { clientIp } from '@/server/http';
+import { isWellFormedText } from '@/lib/well-formed-text';
 
 declare module 'next-auth' {
   interface User {
@@ -37,8 +38,9 @@ function outcome(result: SignInResult): User {
   throw new InvalidCredentials();
 }
 
+/** A credential as text; one no database takes (a NUL, a lone surrogate) is no credential: a wrong sign-in, not a failure. */
 function text(value: unknown, max = 300): string {
-  return typeof value === 'string' ? value.slice(0, max) : '';
+  return typeof value === 'string' && isWellFormedText(value) ? value.slice(0, max) : '';
 }
 
 async function tenantOf(request: Request) {
