@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { answerTrpc, MAX_TRPC_BODY, TRPC_ENDPOINT, trpcBodyTooLarge } from '@/server/api/http-handler';
 import { edgeFailure } from '@/server/api/route-handlers';
+import { fillSecurityHeaders, guardProtocolEdges, refuseMalformedRequest } from '@/server/edge';
 import { logger } from '@/server/logger';
 import { startSearchIndexMerges } from '@/server/maintenance/search-indexes';
 
@@ -97,9 +98,13 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 const server = http.createServer((req, res) => {
+  // A malformed Host, target or method is answered here (src/server/edge.ts); every answer gets the security headers.
+  if (refuseMalformedRequest(req, res)) return;
+  fillSecurityHeaders(req, res);
   if (req.url?.startsWith(`${TRPC_ENDPOINT}/`)) void serveTrpc(req, res);
   else void nextHandler(req, res);
 });
+guardProtocolEdges(server);
 server.listen(port, hostname, () => console.log(`Antena: serving on http://${hostname}:${port}`));
 // The ticket search indexes' pending lists, merged every second instead of inside a creation.
 const stopMerges = startSearchIndexMerges();
