@@ -72,9 +72,9 @@ export function pageContentSecurityPolicy(nonce: string, opts: PolicyOptions): s
 export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * A ticket file opened in a tab. Chromium's PDF viewer does not work in a sandbox, nor under
- * `default-src 'none'` (it is an embedded plugin): a PDF is only kept out of frames. Anything else
- * runs nothing; an image or text is still shown (img-src for the image itself, the viewer's inline styles).
+ * A ticket file opened in a tab: it runs nothing (sandbox), loads nothing but itself, and no site
+ * frames it. A PDF is only kept out of frames: what script a PDF has runs in the browser's viewer,
+ * which a page's policy does not govern, and a sandbox has kept some viewers from showing it.
  */
 export function fileContentSecurityPolicy(mime: string): string {
   return mime === 'application/pdf' ? "frame-ancestors 'none'" : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";

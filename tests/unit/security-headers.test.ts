@@ -77,7 +77,7 @@ describe('every other answer', () => {
     expect(new Map(resourceHeaders(false)).get('content-security-policy')).toBe(RESOURCE_CSP);
   });
 
-  it('a ticket file runs nothing in a sandbox; a PDF, which Chromium will not show sandboxed, is still never framed', () => {
+  it('a ticket file runs nothing in a sandbox; a PDF is still never framed', () => {
     expect(directives(fileContentSecurityPolicy('image/svg+xml'))).toMatchObject({ 'default-src': ["'none'"], sandbox: [], 'frame-ancestors': ["'none'"] });
     expect(directives(fileContentSecurityPolicy('application/pdf'))).toEqual({ 'frame-ancestors': ["'none'"] });
   });
