@@ -78,3 +78,24 @@ describe('security headers on tRPC answers', () => {
     expect(overHttps.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
   });
 });
+
+describe('malformed calls', () => {
+  const call = (path: string, init: RequestInit = {}) => handleTrpc(new Request(`http://${t.host}/api/trpc/${path}`, { ...init, headers: { host: t.host, cookie, ...(init.headers as Record<string, string>) } }));
+  const message = async (res: Response) => ((await res.json()) as { error: { json: { message: string } } }).error.json.message;
+
+  it('are answered 4xx with a translated message, never 500', async () => {
+    const badJson = await call(`users.me?input=${encodeURIComponent('{"json":')}`);
+    expect(badJson.status).toBe(400);
+    const badPath = await call('users.me%E0%A4%A?input=%7B%7D');
+    expect(badPath.status).toBe(400);
+    const noType = await call('preferences.saveFilter', { method: 'POST', body: '{}' });
+    expect(noType.status).toBe(415);
+    expect(await message(noType)).toBe('La solicitud no es válida.');
+    const getMutation = await call(`preferences.saveFilter?input=${encodeURIComponent('{"json":{}}')}`);
+    expect(getMutation.status).toBe(405);
+    // An input nested 100,000 levels deep: refused by its schema, without exhausting the stack.
+    const deep = `${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`;
+    const nested = await call('preferences.saveFilter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"json":${deep}}` });
+    expect(nested.status).toBe(400);
+  });
+});
