@@ -39,9 +39,9 @@ export function newNonce(): string {
  * header and puts it on its own scripts), and what those load ('strict-dynamic'): no inline script,
  * no eval outside development. Style elements and sheets are held to the same nonce or this origin;
  * style *attributes* stay allowed (style-src-attr 'unsafe-inline') because the e-mail preview (a
- * sandboxed srcdoc frame, which inherits this policy) is e-mail HTML, styled only by attributes, and
- * server-rendered elements carry a user-chosen color (priorities, categories) in theirs. An attribute
- * cannot run script, and img-src bounds what a style could fetch.
+ * sandboxed srcdoc frame, which inherits this policy) is e-mail HTML, styled only by attributes as
+ * mail clients require. An attribute cannot run script, and img-src bounds what a style could fetch.
+ * (React's style props are set through the CSSOM, which no policy restricts.)
  */
 export function pageContentSecurityPolicy(nonce: string, opts: PolicyOptions): string {
   const tiles = tileSource(opts.tileUrl);
