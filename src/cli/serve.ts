@@ -18,6 +18,7 @@ import { answerTrpc, MAX_TRPC_BODY, TRPC_ENDPOINT, trpcBodyTooLarge } from '@/se
 import { edgeFailure } from '@/server/api/route-handlers';
 import { compileTrust, stampClientAddress } from '@/server/client-address';
 import { markClientAddressStamping } from '@/server/http';
+import { fillSecurityHeaders, guardProtocolEdges, refuseMalformedRequest } from '@/server/edge';
 import { logger } from '@/server/logger';
 import { startSearchIndexMerges } from '@/server/maintenance/search-indexes';
 
@@ -104,10 +105,17 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 const server = http.createServer((req, res) => {
+  // A malformed Host, target or method is answered here (src/server/edge.ts).
+  if (refuseMalformedRequest(req, res)) return;
+  // Who the client is, from the socket and TRUSTED_PROXIES; forwarding headers from anyone else are dropped
+  // (so the security headers below read X-Forwarded-Proto only from a trusted proxy).
   stampClientAddress(req, trustedProxies);
+  // Every answer gets the security headers.
+  fillSecurityHeaders(req, res);
   if (req.url?.startsWith(`${TRPC_ENDPOINT}/`)) void serveTrpc(req, res);
   else void nextHandler(req, res);
 });
+guardProtocolEdges(server);
 server.listen(port, hostname, () => console.log(`Antena: serving on http://${hostname}:${port}`));
 // The ticket search indexes' pending lists, merged every second instead of inside a creation.
 const stopMerges = startSearchIndexMerges();

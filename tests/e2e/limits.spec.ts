@@ -48,5 +48,5 @@ test('malformed tRPC input is a translated 400 with per-field errors', async ({ 
 test('a tRPC call whose Host cannot make an address is a translated 400, not a 500', async ({ request }) => {
   const res = await request.get(`${LOOPBACK}/api/trpc/users.me`, { headers: { host: '[bad', cookie: 'NEXT_LOCALE=en' } });
   expect(res.status()).toBe(400);
-  expect(await res.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'The request is not valid.' } });
+  expect(await res.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'The site address (Host) is not valid.' } });
 });

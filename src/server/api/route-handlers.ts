@@ -32,8 +32,8 @@ export function failure(status: number, code: string, message: string, fieldErro
 }
 
 /** A failure answered before a call has its context: in the language of the caller's cookie (Spanish without one). */
-export function edgeFailure(cookieHeader: string | null, status: number, code: string, messageKey: string): Response {
-  return failure(status, code, translateError(cookieLocale(cookieHeader) ?? 'es', messageKey));
+export function edgeFailure(cookieHeader: string | null, status: number, code: string, messageKey: string, params?: Record<string, string | number>): Response {
+  return failure(status, code, translateError(cookieLocale(cookieHeader) ?? 'es', messageKey, params));
 }
 
 export function errorResponse(error: unknown, locale: Locale, what: string): Response {

@@ -5,6 +5,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { AppError, APP_ERROR_STATUS } from '@/server/errors';
+import { assertWellFormedText } from '@/server/well-formed-input';
 import { translateError } from '@/i18n/catalog';
 import { fieldMessages } from '@/i18n/zod-messages';
 import { can, type Permission, type Role } from '@/lib/permissions';
@@ -47,6 +48,7 @@ const CODE_KEYS: Partial<Record<TRPCError['code'], string>> = {
   PARSE_ERROR: 'badRequest',
   BAD_REQUEST: 'badRequest',
   METHOD_NOT_SUPPORTED: 'badRequest',
+  UNSUPPORTED_MEDIA_TYPE: 'badRequest',
 };
 
 /** What the sweeps read off a procedure: the permission its rung requires. */
@@ -95,7 +97,16 @@ const appErrors = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.meta({ audience: 'public' }).use(appErrors);
+/**
+ * Text no database or provider takes (a NUL, a lone surrogate), anywhere in any procedure's input, is a
+ * field error before the procedure's schema or service sees it — so no procedure can forget the check.
+ */
+const wellFormedText = t.middleware(async ({ getRawInput, next }) => {
+  assertWellFormedText(await getRawInput());
+  return next();
+});
+
+export const publicProcedure = t.procedure.meta({ audience: 'public' }).use(appErrors).use(wellFormedText);
 
 export const tenantProcedure = publicProcedure.meta({ audience: 'tenant' }).use(({ ctx, next }) => {
   if (!ctx.tenant) throw new AppError('NOT_FOUND', 'tenantNotFound');

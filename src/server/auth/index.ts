@@ -11,6 +11,7 @@ import { clientIp } from '@/server/http';
 import { consumeVerificationLink } from '@/server/services/tenants/sign-up';
 import type { SessionClaims } from '@/server/api/trpc';
 import { SESSION_MAX_AGE_SECONDS, sessionEndsAt, toClaims } from './claims';
+import { isWellFormedText } from '@/lib/well-formed-text';
 
 declare module 'next-auth' {
   interface User {
@@ -44,8 +45,9 @@ function outcome(result: SignInResult): User {
   throw new InvalidCredentials();
 }
 
+/** A credential as text; one no database takes (a NUL, a lone surrogate) is no credential: a wrong sign-in, not a failure. */
 function text(value: unknown, max = 300): string {
-  return typeof value === 'string' ? value.slice(0, max) : '';
+  return typeof value === 'string' && isWellFormedText(value) ? value.slice(0, max) : '';
 }
 
 async function tenantOf(request: Request) {

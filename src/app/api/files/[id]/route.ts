@@ -2,6 +2,7 @@
 // bytes reach a browser. The caller passes the procedure ladder (staff holding tickets.read of the
 // host's tenant) and the file's visibility; anything else is a 404, whether or not the file exists.
 import { z } from 'zod';
+import { fileContentSecurityPolicy } from '@/lib/security-headers';
 import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
 import { openFile } from '@/server/services/tickets/files';
@@ -29,8 +30,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
         'content-disposition': disposition(file.inline && !download ? 'inline' : 'attachment', file.name),
         'x-content-type-options': 'nosniff',
-        // Whatever it is, opened in a tab it runs nothing (Chromium's PDF viewer refuses a sandbox, and a PDF runs no script of ours).
-        ...(file.mime === 'application/pdf' ? {} : { 'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox" }),
+        // Whatever it is, opened in a tab it runs nothing, and no other site frames it (src/lib/security-headers.ts).
+        'content-security-policy': fileContentSecurityPolicy(file.mime),
         'cache-control': 'private, max-age=3600',
       },
     });

@@ -8,6 +8,7 @@ import { translateError } from '@/i18n/catalog';
 import { errorResponse, failure, routeContext, staffGate } from '@/server/api/route-handlers';
 import { readBody } from '@/server/http';
 import { attachFiles, ZAttach, type IncomingFile } from '@/server/services/tickets/files';
+import { assertWellFormedText } from '@/server/well-formed-input';
 
 export const maxDuration = 120;
 
@@ -46,7 +47,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       const value = form.get(name);
       return typeof value === 'string' && value !== '' ? value : undefined;
     };
-    const input = ZAttach.parse({ ticketId: (await params).id, visibility: text('visibility'), comment: text('comment'), public: text('public') });
+    const fields = { visibility: text('visibility'), comment: text('comment'), public: text('public') };
+    // Names and text no database takes (a NUL, a lone surrogate) are field errors, as in every procedure.
+    assertWellFormedText({ ...fields, files: files.map((f) => f.name) });
+    const input = ZAttach.parse({ ticketId: (await params).id, ...fields });
     return Response.json(await attachFiles(caller, input, files), { status: 201 });
   } catch (error) {
     return errorResponse(error, locale, 'ticket file upload');
