@@ -252,6 +252,16 @@ describe('connections', () => {
     expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toBeNull();
   });
 
+  it('a connection a ticket was opened for is a translated CONFLICT, never a 500; it stays', async () => {
+    const c = await createCustomer(a);
+    const k = await createConnection(a, c.id);
+    await A.OPERATOR.tickets.create({ customerId: c.id, connectionId: k.id, description: 'Sin señal en esta conexión' });
+    const res = await httpCall({ host: a.host, session: { kind: 'staff', userId: a.adminId, tenantId: a.id }, path: 'connections.delete', input: { id: k.id }, locale: 'en' });
+    expect(res.status).toBe(409);
+    expect(res.json.error?.json.message).toBe("It can't be deleted because it is in use.");
+    expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).not.toBeNull();
+  });
+
   it('refuses technicians', async () => {
     const c = await createCustomer(a);
     const k = await createConnection(a, c.id);

@@ -2,7 +2,7 @@
 // manage them. A plan's price is billing data: only roles with billing.read receive it (A2).
 import { z } from 'zod';
 import { can } from '@/lib/permissions';
-import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
+import { AppError, fieldError, isForeignKeyViolation, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
 export const ZLocality = z.object({ name: z.string().trim().min(2).max(120), province: z.string().trim().max(120).nullish(), postalCode: z.string().trim().max(20).nullish() });
@@ -24,7 +24,7 @@ async function guarded<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (uniqueViolationFields(error)) throw fieldError('name', 'validation.nameTaken', undefined, 'CONFLICT');
-    if ((error as { code?: string }).code === 'P2003') throw new AppError('CONFLICT', 'inUse');
+    if (isForeignKeyViolation(error)) throw new AppError('CONFLICT', 'inUse');
     if ((error as { code?: string }).code === 'P2025') throw notFound();
     throw error;
   }
