@@ -24,7 +24,7 @@ import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
-import { insertMessages, NO_ADDRESS, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
+import { insertMessages, NO_ADDRESS, notSent, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
 import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, workHistoryEmail } from './templates';
 
 export type { Draft } from './recipients';
@@ -152,7 +152,7 @@ async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body
 /** An e-mail draft; without an address it is logged as not sent, in the recipient's name. */
 function emailTo(ctx: Ctx, address: string | undefined, name: string, locale: Locale, rendered: { subject: string; text: string; html: string }, link: string): Draft {
   const draft: Draft = { ...base(ctx, locale), channel: 'EMAIL', recipient: address || name, ...rendered, link };
-  return address ? draft : { ...draft, status: 'NOT_SENT', error: NO_ADDRESS };
+  return address ? draft : { ...draft, ...notSent(NO_ADDRESS) };
 }
 
 const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
