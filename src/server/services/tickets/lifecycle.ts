@@ -13,6 +13,7 @@ import { rawRows } from '@/server/db';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from './config';
 import { bumpStageCount, ticketSearchText } from './tickets';
+import { assertClosing, writeClosing, ZClosing } from './closing';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -33,6 +34,8 @@ export const ZTicketUpdate = z.object({
   dueAt: z.coerce.date().nullish(),
   billable: z.boolean().optional(),
   cost: z.number().min(0).max(1e9).nullish(),
+  /** C10: with a save that finishes or closes: a closing comment, and what to e-mail the customer. */
+  closing: ZClosing.optional(),
 });
 export type TicketUpdate = z.output<typeof ZTicketUpdate>;
 
@@ -84,7 +87,7 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       if (field === 'cost') return display(next) !== display(before === null ? null : Number(before));
       return (next ?? null) !== (before ?? null);
     }) as Editable[];
-    if (!changed.length) return { id, version: current.version, changed: [] as string[] };
+    if (!changed.length && !input.closing) return { id, version: current.version, changed: [] as string[] };
     // C13: a due date is a day of the tenant's calendar, never before the day the ticket was opened.
     if (changed.includes('dueAt') && changes.dueAt && dayIn(changes.dueAt, tenant.timeZone) < dayIn(current.openedAt, tenant.timeZone)) {
       throw fieldError('dueAt', 'validation.dueBeforeOpening');
@@ -123,6 +126,7 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       if (current.stage !== 'PENDING' && nextStage === 'PENDING' && !can(actor.role, 'tickets.reopen')) throw forbidden();
     }
     if ((changed.includes('billable') || changed.includes('cost')) && !can(actor.role, 'billing.read')) throw forbidden();
+    if (input.closing) assertClosing(input.closing, { role: actor.role, from: current.stage, to: nextStage, hasCustomer: current.customerId !== null });
 
     const now = new Date();
     const newVersion = current.version + 1;
@@ -184,6 +188,11 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     if (nextStage === 'CLOSED' && current.stage !== 'CLOSED') events.push({ type: 'ticket.closed', payload: base });
     if (nextStage === 'FINISHED' && current.stage !== 'FINISHED') events.push({ type: 'ticket.finished', payload: base });
     if (nextStage === 'PENDING' && current.stage !== 'PENDING') events.push({ type: 'ticket.reopened', payload: base });
+    // C10: the closing comment is written with the save; the finishing or closing event carries what to e-mail.
+    if (input.closing) {
+      const closing = await writeClosing(tx, { tenantId, ticketId: id, actorId: actor.id, version: newVersion }, input.closing);
+      for (const e of events) if (e.type === 'ticket.finished' || e.type === 'ticket.closed') e.payload = { ...(e.payload as object), closing };
+    }
     if (events.length) await tx.outboxEvent.createMany({ data: events.map((e) => ({ ...e, tenantId })) });
 
     return { id, version: newVersion, changed: changed as string[] };
