@@ -2,7 +2,7 @@ import { router, staffProcedure } from '@/server/api/trpc';
 import * as tickets from '@/server/services/tickets/tickets';
 import { ZTicketCreate, ZTicketList } from '@/server/services/tickets/tickets';
 import * as lifecycle from '@/server/services/tickets/lifecycle';
-import { ZTicketUpdate } from '@/server/services/tickets/lifecycle';
+import { ZTicketUpdate, ZTicketUpdateResult } from '@/server/services/tickets/lifecycle';
 import { z } from 'zod';
 import * as comments from '@/server/services/tickets/comments';
 import { ZCommentAdd } from '@/server/services/tickets/comments';
@@ -25,7 +25,7 @@ export const ticketsRouter = router({
   /** C12: who changed what, when. */
   history: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => lifecycle.ticketHistory(ctx.caller, input.id)),
   /** C9/C10: one save for every field; closing and reopening are checked against the permission map. */
-  update: staffProcedure('tickets.update').input(ZTicketUpdate).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
+  update: staffProcedure('tickets.update').input(ZTicketUpdate).output(ZTicketUpdateResult).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
   /** C7: public comments and internal notes, oldest first. */
   comments: staffProcedure('tickets.read').input(ZId).query(({ ctx, input }) => comments.listComments(ctx.caller, input.id)),
   comment: staffProcedure('tickets.comment').input(ZCommentAdd).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),

@@ -38,6 +38,8 @@ export const ZTicketUpdate = z.object({
   closing: ZClosing.optional(),
 });
 export type TicketUpdate = z.output<typeof ZTicketUpdate>;
+/** What a save answers: the version it produced and the fields it changed. */
+export const ZTicketUpdateResult = z.object({ id: z.uuid(), version: z.number().int(), changed: z.array(z.string()) });
 
 /** Fields whose history shows a name (what the user saw), not an id. */
 const REFERENCE_FIELDS = ['stateId', 'priorityId', 'categoryId', 'areaId', 'assigneeId'] as const;
