@@ -53,3 +53,11 @@ export function uniqueViolationFields(error: unknown): string[] | null {
   if (Array.isArray(adapterFields)) return adapterFields.map((f) => f.replace(/^"|"$/g, ''));
   return [];
 }
+
+/**
+ * A PostgreSQL foreign-key violation from Prisma (P2003): a row something still refers to (Restrict),
+ * or a reference to a row that does not exist. Services turn it into archiving or a translated CONFLICT.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'P2003';
+}

@@ -13,7 +13,7 @@ async function messageLog(page: Page, input: { channel: 'SMS' | 'PUSH'; kind?: '
     const res = await fetch(`/api/trpc/messages.list?input=${encodeURIComponent(JSON.stringify({ json }))}`);
     return (await res.json()).result.data.json.items;
   }, input);
-  return items as { recipient: string; status: string; error: string | null; kind: string; customer: { name: string } | null; user: { name: string } | null }[];
+  return items as { recipient: string; status: string; errorCode: string | null; kind: string; customer: { name: string } | null; user: { name: string } | null }[];
 }
 
 /** Finds a customer by code in the list's search and ticks them; returns their name. */
@@ -67,7 +67,7 @@ test('the office sends an SMS to customers selected in the list; one without a p
   const ours = async () => (await messageLog(page, { channel: 'SMS', kind: 'MANUAL' })).filter((m) => names.includes(m.customer?.name ?? ''));
   await expect.poll(async () => (await ours()).filter((m) => m.status === 'PENDING').length, { timeout: 15_000 }).toBe(0);
   const log = await ours();
-  expect(log.find((m) => m.customer?.name === NO_COORDINATES.name)).toMatchObject({ status: 'NOT_SENT', error: 'not sent: no address', recipient: NO_COORDINATES.name });
+  expect(log.find((m) => m.customer?.name === NO_COORDINATES.name)).toMatchObject({ status: 'NOT_SENT', errorCode: 'noAddress', recipient: NO_COORDINATES.name });
   expect(log.filter((m) => m.status === 'SENT').map((m) => m.recipient).sort()).toEqual(['+541142531002', '+541142531003']);
   expect(log).toHaveLength(3);
 });
@@ -93,7 +93,7 @@ test('from a customer’s page: a push to that customer, logged even without the
   await dialog.getByRole('button', { name: 'Enviar' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'cola' })).toHaveText('0 enviados a la cola, 1 sin dispositivo con notificaciones');
   const log = await messageLog(page, { channel: 'PUSH', kind: 'MANUAL' });
-  expect(log.find((m) => m.customer?.name === name)).toMatchObject({ status: 'NOT_SENT', error: 'not sent: no device subscribed to push' });
+  expect(log.find((m) => m.customer?.name === name)).toMatchObject({ status: 'NOT_SENT', errorCode: 'noDevice' });
 });
 
 test('an admin sends a push to a technician from their profile; it is logged as a manual push', async ({ page }) => {
@@ -111,7 +111,7 @@ test('an admin sends a push to a technician from their profile; it is logged as 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'cola' })).toHaveText('0 enviados a la cola, 1 sin dispositivo con notificaciones');
   const log = await messageLog(page, { channel: 'PUSH', kind: 'MANUAL' });
-  expect(log.find((m) => m.user?.name === 'Tomás Técnico')).toMatchObject({ status: 'NOT_SENT', kind: 'MANUAL', error: 'not sent: no device subscribed to push', recipient: 'Tomás Técnico' });
+  expect(log.find((m) => m.user?.name === 'Tomás Técnico')).toMatchObject({ status: 'NOT_SENT', kind: 'MANUAL', errorCode: 'noDevice', recipient: 'Tomás Técnico' });
   // The push log names who sent it, in the list and in the message's view.
   await page.goto('/messages/push?kind=MANUAL');
   const row = page.getByRole('row').filter({ hasText: 'Material en el depósito' }).first();

@@ -17,12 +17,13 @@ test('the e-mail log: filter, view as sent, resend, save and reapply a filter', 
 
   const table = page.getByRole('table', { name: 'Historial de correos' });
   const rowOf = (recipient: string) => table.getByRole('row').filter({ hasText: recipient });
-  // Newest first: the not-sent one (1 h ago), the failed one (2 h), the sent one (3 h); each with its reason.
+  // Newest first: the not-sent one (1 h ago), the failed one (2 h), the sent one (3 h); each with its
+  // reason, stored as a code and read in Spanish (the provider's own words as they came).
   await expect(rowOf(notSent.recipient)).toContainText(notSent.subject);
   await expect(rowOf(notSent.recipient)).toContainText('No enviado');
-  await expect(rowOf(notSent.recipient)).toContainText(notSent.error);
+  await expect(rowOf(notSent.recipient)).toContainText(notSent.shown);
   await expect(rowOf(failed.recipient)).toContainText('Falló');
-  await expect(rowOf(failed.recipient)).toContainText('Invalid `to` field.');
+  await expect(rowOf(failed.recipient)).toContainText(failed.shown);
   await expect(rowOf(sent.recipient)).toContainText('Enviado');
   const order = await table.getByRole('row').allTextContents();
   const at = (r: string) => order.findIndex((text) => text.includes(r));
@@ -44,7 +45,7 @@ test('the e-mail log: filter, view as sent, resend, save and reapply a filter', 
   const dialog = page.getByRole('dialog', { name: notSent.subject });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('message-recipient')).toHaveText(notSent.recipient);
-  await expect(dialog.getByTestId('message-reason')).toHaveText(notSent.error);
+  await expect(dialog.getByTestId('message-reason')).toHaveText(notSent.shown);
   await expect(dialog.getByTestId('message-text')).toHaveText(`Hola. ${notSent.subject}.`);
   const frame = dialog.locator('iframe[title="El correo tal como se envió"]');
   await expect(frame).toHaveAttribute('sandbox', '');

@@ -19,11 +19,19 @@ export const OVERDUE_TITLE = 'Poda de árboles sobre el tendido';
 export const NO_COORDINATES = { code: 'E2E-SINGEO', name: 'Rubén Sin Ubicación', address: 'Camino Rural km 12' };
 /** The demo tenant sends SMS (to the local Twilio stand-in) from this number. */
 export const DEMO_SMS_SENDER = '+15005550006';
-/** The message logs (D3–D5): e-mails of the demo tenant, one of them kept as not sent, to view and resend. */
+/**
+ * The message logs (D3–D5): e-mails of the demo tenant, one of them kept as not sent, to view and
+ * resend. Their reasons are stored as codes and shown translated (`shown`: the Spanish screen's words).
+ */
 export const MESSAGE_LOG = {
-  notSent: { recipient: 'marta.e2e@example.com', subject: 'Tu reclamo fue resuelto', error: 'not sent: no provider configured' },
+  notSent: { recipient: 'marta.e2e@example.com', subject: 'Tu reclamo fue resuelto', reason: { code: 'noProvider' }, shown: 'No enviado: no hay un proveedor configurado.' },
   sent: { recipient: 'sent.e2e@example.com', subject: 'Visita técnica confirmada' },
-  failed: { recipient: 'failed.e2e@example', subject: 'Aviso de corte programado', error: 'validation_error (422): Invalid `to` field.' },
+  failed: {
+    recipient: 'failed.e2e@example',
+    subject: 'Aviso de corte programado',
+    reason: { code: 'providerError', params: { provider: 'resend', status: 422, detail: 'validation_error: Invalid `to` field.' } },
+    shown: 'Resend (error 422): validation_error: Invalid `to` field.',
+  },
 };
 
 export async function seedE2e() {
@@ -43,7 +51,7 @@ export async function seedE2e() {
   await scoped.ticket.update({ where: { id: overdue.id }, data: { openedAt: new Date('2020-01-02T12:00:00Z'), dueAt: new Date('2020-01-31T23:59:00Z') } });
   const someone = await scoped.customer.findFirstOrThrow({ where: { code: { not: NO_COORDINATES.code } }, orderBy: { code: 'asc' }, select: { id: true } });
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
-  const email = (m: { recipient: string; subject: string; error?: string }, status: 'SENT' | 'FAILED' | 'NOT_SENT', at: Date) => ({
+  const email = (m: { recipient: string; subject: string; reason?: { code: string; params?: Record<string, string | number> } }, status: 'SENT' | 'FAILED' | 'NOT_SENT', at: Date) => ({
     tenantId: demo.id,
     channel: 'EMAIL' as const,
     status,
@@ -55,7 +63,8 @@ export async function seedE2e() {
     text: `Hola. ${m.subject}.`,
     html: `<p>Hola.</p><p><strong>${m.subject}.</strong></p><script>document.title = 'pwned'</script>`,
     link: `http://demo.localhost/portal`,
-    error: m.error ?? null,
+    errorCode: m.reason?.code ?? null,
+    ...(m.reason?.params ? { errorParams: m.reason.params } : {}),
     createdAt: at,
     sentAt: status === 'SENT' ? at : null,
   });

@@ -1,8 +1,9 @@
 // C6 ticket view tabs: "Ubicación" shows the connection on a Leaflet map (tiles from a stub tile
 // server on loopback; the marker is drawn locally either way) or says why it cannot; an operator
-// (billing.read) sees "Facturación" with amounts in the tenant's currency.
+// (billing.read) sees "Facturación" with amounts in the tenant's currency. C10: closing from the view
+// with a closing comment e-mailed to the customer.
 import { expect, test, type Page } from '@playwright/test';
-import { createTicketOnConnection, STAFF, signInStaff } from './helpers';
+import { createTicketOnConnection, deliveredEmails, STAFF, signInStaff } from './helpers';
 
 async function open(page: Page, title: string, search: string) {
   await page.goto(`/tickets?q=${encodeURIComponent(search)}`);
@@ -54,4 +55,43 @@ test('an operator sees the billing tab: billable, the plan and its price in the 
   // María Fernández's connection is on "Fibra 100" at ARS 18,500, shown the Argentine way.
   await expect(page.getByTestId('billing-plan')).toHaveText(/^Fibra 100 \(100\/50 Mbps\) · \$\s18\.500,00$/);
   await expect(billing.first()).toBeVisible();
+});
+
+test('closing from the ticket view: a closing comment e-mailed to the customer, escaped, and kept as a public comment', async ({ page }) => {
+  await signInStaff(page, STAFF.operator);
+  await page.goto('/tickets');
+  await createTicketOnConnection(page, { code: '1001', customer: 'María Fernández (1001)', title: 'Cierre con comentario', description: 'Cierre: probar el comentario de cierre.' });
+  await open(page, 'Cierre con comentario', 'cierre con comentario');
+  const number = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/#(\d+)/)![1];
+  const form = page.getByRole('form', { name: 'Datos del ticket' });
+
+  // The closing fields appear only when the chosen state closes (or finishes) the ticket.
+  await expect(form.getByRole('group', { name: 'Al cerrar' })).toHaveCount(0);
+  await form.getByLabel('Estado', { exact: true }).selectOption({ label: 'Cerrado (cerrado)' });
+  const closing = form.getByRole('group', { name: 'Al cerrar' });
+  await expect(closing).toBeVisible();
+  await expect(closing).toContainText('Se envía a maria.fernandez@example.com.');
+
+  // Asking to e-mail a comment not written: a translated error, nothing saved.
+  await closing.getByLabel('Enviar este comentario por correo al cliente').check();
+  await form.getByRole('button', { name: 'Guardar' }).click();
+  await expect(closing.getByText('Escribí el comentario de cierre para enviarlo por correo.')).toBeVisible();
+  await expect(page.getByTestId('ticket-state')).toContainText('pendiente');
+
+  const comment = 'Cambiamos la ONT <b>y el cable</b>. Gracias por esperar.';
+  await closing.getByLabel('Comentario de cierre (lo ve el cliente)').fill(comment);
+  await form.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByTestId('ticket-state')).toContainText('cerrado');
+
+  // The worker hands it to the e-mail provider: to the customer, the comment as text, escaped in the HTML.
+  const subject = `Cierre de tu ticket #${number}: Cierre con comentario`;
+  await expect.poll(async () => (await deliveredEmails()).filter((d) => d.body.subject === subject).length, { timeout: 15_000 }).toBe(1);
+  const email = (await deliveredEmails()).find((d) => d.body.subject === subject)!;
+  expect(email.body.to).toEqual(['maria.fernandez@example.com']);
+  expect(email.body.text).toContain(comment);
+  expect(email.body.html).toContain('Cambiamos la ONT &lt;b&gt;y el cable&lt;/b&gt;.');
+
+  // The comment stays on the ticket, public.
+  await page.getByRole('tab', { name: 'Comentarios' }).click();
+  await expect(page.getByRole('list', { name: 'Comentarios' }).getByRole('listitem').filter({ hasText: comment })).toContainText('Comentario público');
 });

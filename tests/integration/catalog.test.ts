@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { createCatalog, createConnection, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
+import { httpCall } from '../factories/http';
 
 let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 beforeAll(async () => ({ a, A, B } = await twoTenantsWithStaff()));
@@ -81,5 +82,21 @@ describe('catalog writes', () => {
     const inUse = await rejects(A.ADMIN.catalog.deletePlan({ id: plan.id }), 'CONFLICT');
     expect(inUse.cause).toMatchObject({ messageKey: 'inUse' });
     expect(await scopedDb(a.id).plan.findUnique({ where: { id: plan.id } })).not.toBeNull();
+  });
+
+  it('a node or a locality a connection or a customer uses is a translated CONFLICT, never a 500; nothing is deleted', async () => {
+    const { node, locality } = await createCatalog(a);
+    const c = await createCustomer(a);
+    await scopedDb(a.id).customer.update({ where: { id: c.id }, data: { localityId: locality.id } });
+    const k = await createConnection(a, c.id);
+    await scopedDb(a.id).connection.update({ where: { id: k.id }, data: { nodeId: node.id } });
+    const session = { kind: 'staff' as const, userId: a.adminId, tenantId: a.id };
+    for (const [path, id] of [['catalog.deleteNode', node.id], ['catalog.deleteLocality', locality.id]] as const) {
+      const res = await httpCall({ host: a.host, session, path, input: { id }, locale: 'it' });
+      expect(res.status, path).toBe(409);
+      expect(res.json.error?.json.message, path).toBe('Impossibile eliminare perché è in uso.');
+    }
+    expect(await scopedDb(a.id).node.findUnique({ where: { id: node.id } })).not.toBeNull();
+    expect(await scopedDb(a.id).locality.findUnique({ where: { id: locality.id } })).not.toBeNull();
   });
 });

@@ -193,6 +193,52 @@ describe('customers.update', () => {
     expect(Object.keys(res.json.error!.json.data.fieldErrors!)).toEqual(['name']);
   });
 
+  it('renaming a customer, or changing its code or tax id, keeps its tickets findable by the new values and not the old', async () => {
+    const c = await createCustomer(a, { name: 'Hortensia Pérez', code: 'HP-1', taxId: '27111222' });
+    const other = await createCustomer(a, { name: 'Hortensia Pérez Vecina' });
+    const [t1, t2] = [
+      await A.OPERATOR.tickets.create({ customerId: c.id, title: 'Sin señal', description: 'Desde la tormenta' }),
+      await A.OPERATOR.tickets.create({ customerId: c.id, title: 'Módem quemado', description: 'Cambiar el equipo' }),
+    ];
+    const neighbours = await A.OPERATOR.tickets.create({ customerId: other.id, title: 'Lento', description: 'Muy lento' });
+    const found = async (query: string) => (await A.OPERATOR.tickets.list({ tab: 'PENDING', query, pageSize: 100 })).items.map((t) => t.id).sort();
+    expect(await found('hortensia')).toEqual([t1.id, t2.id, neighbours.id].sort());
+
+    await A.OPERATOR.customers.update({ id: c.id, code: 'HP-2', name: 'Hortensia Núñez', taxId: '27333444', taxIdType: 'DNI' });
+    expect(await found('nunez')).toEqual([t1.id, t2.id].sort());
+    expect(await found('hortensia perez')).toEqual([neighbours.id]);
+    expect(await found('hp-2')).toEqual([t1.id, t2.id].sort());
+    expect(await found('hp-1')).toEqual([]);
+    expect(await found('27.333.444')).toEqual([t1.id, t2.id].sort());
+    expect(await found('27111222')).toEqual([]);
+    // The ticket's own words still find it, and no open form of it became stale.
+    expect(await found('modem quemado')).toEqual([t2.id]);
+    expect((await A.OPERATOR.tickets.get({ id: t2.id })).version).toBe(1);
+  });
+
+  it('a customer with thousands of tickets is renamed in one transaction, every ticket rewritten', async () => {
+    const t = await createTenant();
+    const admin = await asStaff(t, t.adminId);
+    const c = await createCustomer(t, { name: 'Cooperativa Vieja' });
+    const state = await scopedDb(t.id).ticketState.findFirstOrThrow({ where: { isDefault: true } });
+    const count = 5_000;
+    await scopedDb(t.id).$executeRaw`
+      INSERT INTO "Ticket" (id, "tenantId", number, title, description, "customerId", "stateId", stage, channel, "searchText", "updatedAt")
+      SELECT gen_random_uuid(), ${t.id}::uuid, g, 'Reclamo ' || g, 'Sin servicio en la sede ' || g, ${c.id}::uuid, ${state.id}::uuid, 'PENDING', 'BACKOFFICE',
+             g || ' reclamo ' || g || ' sin servicio en la sede ' || g || ' cooperativa vieja ' || ${c.code.toLowerCase()}, now()
+      FROM generate_series(1, ${count}) AS g`;
+    const started = performance.now();
+    await admin.customers.update({ id: c.id, code: c.code, name: 'Cooperativa Nueva' });
+    const ms = performance.now() - started;
+    const [row] = await scopedDb(t.id).$queryRaw<{ renamed: number; stale: number }[]>`
+      SELECT count(*) FILTER (WHERE "searchText" LIKE '%cooperativa nueva%')::int AS renamed,
+             count(*) FILTER (WHERE "searchText" LIKE '%vieja%')::int AS stale
+      FROM "Ticket" WHERE "tenantId" = ${t.id}::uuid`;
+    expect(row).toEqual({ renamed: count, stale: 0 });
+    expect((await admin.tickets.list({ tab: 'PENDING', query: 'cooperativa nueva sede 4321' })).items.map((x) => x.number)).toEqual([4321]);
+    console.info(`renamed a customer with ${count} tickets in ${Math.round(ms)} ms`);
+  });
+
   it('refuses technicians and other tenants', async () => {
     const c = await createCustomer(a);
     await rejects(A.TECHNICIAN.customers.update({ id: c.id, code: c.code, name: 'X Y' }), 'FORBIDDEN');
@@ -262,6 +308,16 @@ describe('connections', () => {
     expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toMatchObject({ status: 'ENABLED', localityId: catalogA.locality.id, nodeId: catalogA.node.id });
     await A.OPERATOR.connections.delete({ id: k.id });
     expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toBeNull();
+  });
+
+  it('a connection a ticket was opened for is a translated CONFLICT, never a 500; it stays', async () => {
+    const c = await createCustomer(a);
+    const k = await createConnection(a, c.id);
+    await A.OPERATOR.tickets.create({ customerId: c.id, connectionId: k.id, description: 'Sin señal en esta conexión' });
+    const res = await httpCall({ host: a.host, session: { kind: 'staff', userId: a.adminId, tenantId: a.id }, path: 'connections.delete', input: { id: k.id }, locale: 'en' });
+    expect(res.status).toBe(409);
+    expect(res.json.error?.json.message).toBe("It can't be deleted because it is in use.");
+    expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).not.toBeNull();
   });
 
   it('refuses technicians', async () => {

@@ -28,12 +28,12 @@ const ids: Record<string, string> = {};
 // Buenos Aires is UTC−3 all year: 02:30Z on the 10th is still the 9th there, 03:30Z is the 10th.
 const ROWS = [
   { key: 'e1', channel: 'EMAIL', status: 'SENT', kind: 'AUTOMATIC', at: '2026-03-10T02:30:00Z', recipient: 'rosa@example.com', subject: 'Reparación programada en Wilde', customer: 'rosa' },
-  { key: 'e2', channel: 'EMAIL', status: 'FAILED', kind: 'MANUAL', at: '2026-03-10T03:30:00Z', recipient: 'rosa@example.com', subject: 'Ticket #7 asignado', customer: 'rosa', error: 'validation_error (422): Invalid `to` field.' },
-  { key: 'e3', channel: 'EMAIL', status: 'NOT_SENT', kind: 'AUTOMATIC', at: '2026-03-11T12:00:00Z', recipient: 'Ñandú Gómez', subject: 'Su reclamo fue cerrado', customer: 'nandu', error: NO_ADDRESS },
+  { key: 'e2', channel: 'EMAIL', status: 'FAILED', kind: 'MANUAL', at: '2026-03-10T03:30:00Z', recipient: 'rosa@example.com', subject: 'Ticket #7 asignado', customer: 'rosa', reason: { code: 'providerError', params: { provider: 'resend', status: 422, detail: 'validation_error: Invalid `to` field.' } } },
+  { key: 'e3', channel: 'EMAIL', status: 'NOT_SENT', kind: 'AUTOMATIC', at: '2026-03-11T12:00:00Z', recipient: 'Ñandú Gómez', subject: 'Su reclamo fue cerrado', customer: 'nandu', reason: NO_ADDRESS },
   { key: 'e4', channel: 'EMAIL', status: 'PENDING', kind: 'AUTOMATIC', at: '2026-03-12T12:00:00Z', recipient: 'oficina@example.com', subject: 'Cambio de estado', customer: null },
   { key: 's1', channel: 'SMS', status: 'SENT', kind: 'MANUAL', at: '2026-03-10T12:00:00Z', recipient: '+54 11 5555-0000', subject: null, text: 'Corte programado de energía el jueves', customer: 'rosa' },
-  { key: 'p1', channel: 'PUSH', status: 'NOT_SENT', kind: 'AUTOMATIC', at: '2026-03-10T13:00:00Z', recipient: 'TECHNICIAN', subject: 'Nuevo ticket #9', text: 'Sin señal en la calle 9', customer: 'rosa', error: NO_DEVICE, user: 'TECHNICIAN' },
-  { key: 'p2', channel: 'PUSH', status: 'NOT_SENT', kind: 'AUTOMATIC', at: '2026-03-10T14:00:00Z', recipient: 'Cliente Mudo', subject: 'Tu ticket #9', text: 'Tu ticket cambió de estado', customer: 'mute', error: NO_DEVICE },
+  { key: 'p1', channel: 'PUSH', status: 'NOT_SENT', kind: 'AUTOMATIC', at: '2026-03-10T13:00:00Z', recipient: 'TECHNICIAN', subject: 'Nuevo ticket #9', text: 'Sin señal en la calle 9', customer: 'rosa', reason: NO_DEVICE, user: 'TECHNICIAN' },
+  { key: 'p2', channel: 'PUSH', status: 'NOT_SENT', kind: 'AUTOMATIC', at: '2026-03-10T14:00:00Z', recipient: 'Cliente Mudo', subject: 'Tu ticket #9', text: 'Tu ticket cambió de estado', customer: 'mute', reason: NO_DEVICE },
 ] as const;
 
 beforeAll(async () => {
@@ -59,7 +59,8 @@ beforeAll(async () => {
         html: r.channel === 'EMAIL' ? `<p>Hola. <b>${r.subject}</b></p>` : null,
         link: 'https://demo.example/tickets/9',
         locale: 'es',
-        error: 'error' in r ? r.error : null,
+        errorCode: 'reason' in r ? r.reason.code : null,
+        errorParams: 'reason' in r && 'params' in r.reason ? r.reason.params : undefined,
         customerId: r.customer ? customers[r.customer] : null,
         userId: 'user' in r ? A.ids.TECHNICIAN : null,
         createdAt: new Date(r.at),
@@ -83,7 +84,13 @@ describe('the logs’ lists', () => {
     expect(keysOf((await A.ADMIN.messages.list({ channel: 'SMS' })).items)).toEqual(['s1']);
     expect(keysOf((await A.SUPERVISOR.messages.list({ channel: 'PUSH' })).items)).toEqual(['p2', 'p1']);
     const { items } = await A.OPERATOR.messages.list({ channel: 'EMAIL', status: 'FAILED' });
-    expect(items[0]).toMatchObject({ customer: { id: rosa.id, name: 'Rosa Quiroga' }, error: 'validation_error (422): Invalid `to` field.', kind: 'MANUAL', text: null });
+    expect(items[0]).toMatchObject({
+      customer: { id: rosa.id, name: 'Rosa Quiroga' },
+      errorCode: 'providerError',
+      errorParams: { provider: 'resend', status: 422, detail: 'validation_error: Invalid `to` field.' },
+      kind: 'MANUAL',
+      text: null,
+    });
     // An SMS's or a push's text is in the list; an e-mail's body only in its view.
     expect((await A.OPERATOR.messages.list({ channel: 'SMS' })).items[0]!.text).toBe('Corte programado de energía el jueves');
   });
@@ -161,7 +168,8 @@ describe('a message as it was sent', () => {
       html: '<p>Hola. <b>Ticket #7 asignado</b></p>',
       link: 'https://demo.example/tickets/9',
       status: 'FAILED',
-      error: 'validation_error (422): Invalid `to` field.',
+      errorCode: 'providerError',
+      errorParams: { provider: 'resend', status: 422, detail: 'validation_error: Invalid `to` field.' },
       sentBy: null, // automatic
     });
     await rejects(A.TECHNICIAN.messages.get({ id: ids.e2! }), 'FORBIDDEN');
@@ -223,7 +231,7 @@ describe('resending', () => {
     }
     // Still no device, still no address: logged with the reason, never queued.
     const notSent = copies.filter((c) => c.status === 'NOT_SENT');
-    expect(notSent.map((c) => c.error).sort()).toEqual([NO_ADDRESS, NO_DEVICE].sort());
+    expect(notSent.map((c) => c.errorCode).sort()).toEqual([NO_ADDRESS.code, NO_DEVICE.code].sort());
     const event = await db().outboxEvent.findFirstOrThrow({ where: { tenantId: a.id, type: 'message.resend' }, orderBy: { createdAt: 'desc' } });
     const queued = (event.payload as { messageIds: string[] }).messageIds;
     expect(queued).toHaveLength(3);

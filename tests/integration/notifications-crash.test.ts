@@ -97,10 +97,10 @@ it('a worker killed with SIGKILL mid-batch and restarted: all 1,000 e-mails deli
   const tDone = Date.now();
 
   // The messages: one per ticket, each SENT with the provider's id, none failed or pending.
-  const messages = await db.message.findMany({ where: emails, select: { id: true, status: true, providerId: true, recipient: true, subject: true, error: true } });
+  const messages = await db.message.findMany({ where: emails, select: { id: true, status: true, providerId: true, recipient: true, subject: true, errorCode: true } });
   expect(messages).toHaveLength(TOTAL);
   expect(messages.filter((m) => m.status !== 'SENT')).toEqual([]);
-  expect(messages.every((m) => m.providerId && m.error === null)).toBe(true);
+  expect(messages.every((m) => m.providerId && m.errorCode === null)).toBe(true);
 
   // The provider: exactly 1,000 distinct e-mails, each message once, by key and by recipient + subject.
   expect(resend.delivered).toHaveLength(TOTAL);

@@ -45,7 +45,7 @@ describe('e-mail to the technician on assignment', () => {
       return list.length && list[0]!.status === 'SENT' ? list : null;
     });
     const technician = await db().user.findUniqueOrThrow({ where: { id: A.ids.TECHNICIAN } });
-    expect(message).toMatchObject({ channel: 'EMAIL', kind: 'AUTOMATIC', reason: 'ticket.assigned', recipient: technician.email, userId: technician.id, attempts: 1, error: null });
+    expect(message).toMatchObject({ channel: 'EMAIL', kind: 'AUTOMATIC', reason: 'ticket.assigned', recipient: technician.email, userId: technician.id, attempts: 1, errorCode: null });
     expect(message!.subject).toBe(`Ticket #${t.number} asignado: Sin señal en Wilde`);
 
     const sent = resend.requests.slice(before);
@@ -84,7 +84,8 @@ describe('e-mail to the technician on assignment', () => {
       const list = await messagesOf(t.id);
       return list[0]?.status === 'FAILED' ? list : null;
     });
-    expect(message!.error).toBe('validation_error (422): Invalid `to` field.');
+    // The provider's own words, kept as they came; the reason itself is a code, translated on display.
+    expect(message).toMatchObject({ errorCode: 'providerError', errorParams: { provider: 'resend', status: 422, detail: 'validation_error: Invalid `to` field.' } });
     await new Promise((r) => setTimeout(r, 2_500));
     expect(resend.requests.length - before).toBe(1);
     // The ticket's own save was never held up: it is assigned.
@@ -129,7 +130,7 @@ describe('the e-mail log (D3)', () => {
     expect((await A.OPERATOR.messages.list({ channel: 'SMS' })).items).toEqual([]);
     expect((await A.OPERATOR.messages.list({ channel: 'EMAIL', from: '2999-01-01' })).items).toEqual([]);
     const shown = await A.SUPERVISOR.messages.get({ id: failed!.id });
-    expect(shown).toMatchObject({ subject: failed!.subject, text: failed!.text, html: failed!.html, error: 'validation_error (422): Invalid `to` field.' });
+    expect(shown).toMatchObject({ subject: failed!.subject, text: failed!.text, html: failed!.html, ...({ errorCode: 'providerError', errorParams: { provider: 'resend', status: 422, detail: 'validation_error: Invalid `to` field.' } }) });
 
     const { ids } = await A.OPERATOR.messages.resend({ ids: [failed!.id] });
     const copy = await until(async () => {

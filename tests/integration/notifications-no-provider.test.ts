@@ -23,6 +23,6 @@ it('keeps the technician’s e-mail as not sent: no provider configured', async 
     return list.length && list[0]!.status !== 'PENDING' ? list : null;
   });
   expect(messages).toHaveLength(1);
-  expect(messages[0]).toMatchObject({ channel: 'EMAIL', status: 'NOT_SENT', error: 'not sent: no provider configured', reason: 'ticket.assigned' });
+  expect(messages[0]).toMatchObject({ channel: 'EMAIL', status: 'NOT_SENT', errorCode: 'noProvider', errorParams: null, reason: 'ticket.assigned' });
   expect(messages[0]!.text).toContain(`#${t.number}`);
 });

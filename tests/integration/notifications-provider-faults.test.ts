@@ -36,7 +36,7 @@ async function batchWith(misbehaviour: Misbehaviour, label: string) {
   // The misbehaved one is logged with its reason after its first attempt, the other two are sent.
   const first = await until(async () => {
     const list = await messages();
-    const bad = list.find((m) => m.error !== null);
+    const bad = list.find((m) => m.errorCode !== null);
     return list.length === 3 && bad && list.filter((m) => m.status === 'SENT').length === 2 ? { bad, list } : null;
   });
   expect(first.bad).toMatchObject({ status: 'PENDING', attempts: 1 });
@@ -47,27 +47,27 @@ async function batchWith(misbehaviour: Misbehaviour, label: string) {
     const m = await scopedDb(a.id).message.findUniqueOrThrow({ where: { id: first.bad.id } });
     return m.status === 'SENT' ? m : null;
   });
-  expect(sent).toMatchObject({ attempts: 2, error: null });
+  expect(sent).toMatchObject({ attempts: 2, errorCode: null, errorParams: null });
   const mine = resend.requests.slice(before);
   expect(mine.filter((r) => r.headers['idempotency-key'] === firstKey)).toHaveLength(2);
   const messageIds = new Set(first.list.map((m) => m.id));
   expect(resend.delivered.filter((d) => d.key && messageIds.has(d.key))).toHaveLength(3);
-  return first.bad.error!;
+  return { code: first.bad.errorCode, params: first.bad.errorParams };
 }
 
 it('a 200 that is not JSON: logged as such, retried, delivered once; the batch goes on', async () => {
   const error = await batchWith('not-json', 'Respuesta HTML');
-  expect(error).toBe('no usable answer from Resend (the connection failed, or the answer was not JSON): Unable to fetch data. The request could not be resolved.');
+  expect(error).toEqual({ code: 'noAnswer', params: { provider: 'resend', detail: 'Unable to fetch data. The request could not be resolved.' } });
 });
 
 it('a 200 without an e-mail id: logged with what came back, retried, delivered once', async () => {
   const error = await batchWith('no-id', 'Sin id');
-  expect(error).toBe('Resend answered without an e-mail id: {"object":"email"}');
+  expect(error).toEqual({ code: 'noMessageId', params: { provider: 'resend', detail: '{"object":"email"}' } });
 });
 
 it('no answer: timed out after WORKER_SEND_TIMEOUT_SECONDS, retried, delivered once; the ticket’s save was not held up', async () => {
   const t0 = Date.now();
   const error = await batchWith('hang', 'Sin respuesta');
-  expect(error).toBe('timed out: Resend did not answer within 1 s');
+  expect(error).toEqual({ code: 'timedOut', params: { provider: 'resend', seconds: 1 } });
   expect(Date.now() - t0).toBeLessThan(15_000);
 });

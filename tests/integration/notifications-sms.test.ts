@@ -69,7 +69,7 @@ describe('SMS through Twilio', () => {
     const summary = await (await operatorOfA()).notify.customers({ channel: 'SMS', customerIds: [customer.id], text: 'Mañana cortamos el servicio de 9 a 11 por mantenimiento.' });
     expect(summary).toEqual({ queued: 1, noPhone: 0, invalidPhone: 0, noDevice: 0, noProvider: 0 });
     const [message] = await settled(a.id, customer.id);
-    expect(message).toMatchObject({ status: 'SENT', kind: 'MANUAL', reason: 'manual', recipient: '+5491144445555', attempts: 1, error: null, subject: null });
+    expect(message).toMatchObject({ status: 'SENT', kind: 'MANUAL', reason: 'manual', recipient: '+5491144445555', attempts: 1, errorCode: null, subject: null });
 
     const sent = sms.requests.slice(before);
     expect(sent).toHaveLength(1);
@@ -102,7 +102,7 @@ describe('SMS through Twilio', () => {
     const customer = await customerWithPhones(a, 'Reintento', ['+54 9 11 5555-0001']);
     await (await operatorOfA()).notify.customers({ channel: 'SMS', customerIds: [customer.id], text: 'Reintento' });
     const [message] = await settled(a.id, customer.id);
-    expect(message).toMatchObject({ status: 'SENT', attempts: 2, error: null });
+    expect(message).toMatchObject({ status: 'SENT', attempts: 2, errorCode: null });
     expect(sms.requests.slice(before.requests).map((r) => r.form.To)).toEqual(['+5491155550001', '+5491155550001']);
     expect(sms.received.length - before.received).toBe(1);
   });
@@ -116,14 +116,14 @@ describe('SMS through Twilio', () => {
       const [m] = await smsOf(a.id, customer.id);
       return m?.status === 'PENDING' && m.attempts === 1 ? m : null;
     });
-    expect(waiting.error).toBe('Twilio 20429 (429): Too Many Requests');
+    expect(waiting).toMatchObject({ errorCode: 'providerError', errorParams: { provider: 'twilio', status: 429, detail: '20429: Too Many Requests' } });
     const afterGarbage = await until(async () => {
       const [m] = await smsOf(a.id, customer.id);
       return m?.attempts === 2 ? m : null;
     });
-    expect(afterGarbage).toMatchObject({ status: 'PENDING', error: 'Twilio (502): [HTTP 502] Failed to execute request' });
+    expect(afterGarbage).toMatchObject({ status: 'PENDING', errorCode: 'providerError', errorParams: { provider: 'twilio', status: 502, detail: '[HTTP 502] Failed to execute request' } });
     const [message] = await settled(a.id, customer.id);
-    expect(message).toMatchObject({ status: 'SENT', attempts: 3, error: null });
+    expect(message).toMatchObject({ status: 'SENT', attempts: 3, errorCode: null, errorParams: null });
     expect(sms.received.length - before).toBe(1);
   }, 30_000);
 
@@ -136,9 +136,9 @@ describe('SMS through Twilio', () => {
       const [m] = await smsOf(a.id, customer.id);
       return m?.attempts === 1 ? m : null;
     });
-    expect(waiting).toMatchObject({ status: 'PENDING', error: 'timed out: Twilio did not answer within 2 s' });
+    expect(waiting).toMatchObject({ status: 'PENDING', errorCode: 'timedOut', errorParams: { provider: 'twilio', seconds: 2 } });
     const [message] = await settled(a.id, customer.id);
-    expect(message).toMatchObject({ status: 'SENT', attempts: 2, error: null });
+    expect(message).toMatchObject({ status: 'SENT', attempts: 2, errorCode: null });
     expect(sms.received.length - before).toBe(1);
   }, 30_000);
 
@@ -148,7 +148,7 @@ describe('SMS through Twilio', () => {
     const customer = await customerWithPhones(a, 'Rechazado', ['+54 9 11 5555-0002']);
     await (await operatorOfA()).notify.customers({ channel: 'SMS', customerIds: [customer.id], text: 'Rechazo' });
     const [message] = await settled(a.id, customer.id);
-    expect(message).toMatchObject({ status: 'FAILED', attempts: 1, error: "Twilio 21211 (400): The 'To' number is not a valid phone number." });
+    expect(message).toMatchObject({ status: 'FAILED', attempts: 1, errorCode: 'providerError', errorParams: { provider: 'twilio', status: 400, detail: "21211: The 'To' number is not a valid phone number." } });
     await new Promise((r) => setTimeout(r, 2_500));
     expect(sms.requests.length - before).toBe(1);
     expect((await smsOf(a.id, customer.id))[0]!.status).toBe('FAILED');
@@ -164,8 +164,8 @@ describe('SMS through Twilio', () => {
     expect(summary).toEqual({ queued: 2, noPhone: 1, invalidPhone: 1, noDevice: 0, noProvider: 0 });
     expect((await settled(a.id, good.id))[0]).toMatchObject({ status: 'SENT', recipient: '+541155550003' });
     expect((await settled(a.id, alsoGood.id))[0]).toMatchObject({ status: 'SENT', recipient: '+5493515551234' });
-    expect((await smsOf(a.id, invalid.id))[0]).toMatchObject({ status: 'NOT_SENT', recipient: '123', error: 'not sent: invalid phone number (123)' });
-    expect((await smsOf(a.id, none.id))[0]).toMatchObject({ status: 'NOT_SENT', recipient: 'Sin teléfono', error: 'not sent: no address' });
+    expect((await smsOf(a.id, invalid.id))[0]).toMatchObject({ status: 'NOT_SENT', recipient: '123', errorCode: 'invalidPhone', errorParams: { phone: '123' } });
+    expect((await smsOf(a.id, none.id))[0]).toMatchObject({ status: 'NOT_SENT', recipient: 'Sin teléfono', errorCode: 'noAddress' });
     expect(sms.received.slice(before).map((r) => r.to).sort()).toEqual(['+541155550003', '+5493515551234']);
   });
 
@@ -180,7 +180,7 @@ describe('SMS through Twilio', () => {
       { customerId: c3.id, recipient: '011 4253-1003', text: 'Lote' },
     ]);
     expect((await settled(a.id, c1.id))[0]).toMatchObject({ status: 'SENT' });
-    expect((await settled(a.id, c2.id))[0]).toMatchObject({ status: 'NOT_SENT', error: 'not sent: invalid phone number (no es un número)', attempts: 0 });
+    expect((await settled(a.id, c2.id))[0]).toMatchObject({ status: 'NOT_SENT', errorCode: 'invalidPhone', errorParams: { phone: 'no es un número' }, attempts: 0 });
     expect((await settled(a.id, c3.id))[0]).toMatchObject({ status: 'SENT' });
     expect(sms.received.slice(before).map((r) => r.to).sort()).toEqual(['+541142531001', '+541142531003']);
   });
@@ -193,11 +193,11 @@ describe('SMS through Twilio', () => {
     expect(await B_ADMIN.notify.channels()).toEqual({ sms: false });
     const summary = await B_ADMIN.notify.customers({ channel: 'SMS', customerIds: [customer.id], text: 'Hola' });
     expect(summary).toEqual({ queued: 0, noPhone: 0, invalidPhone: 0, noDevice: 0, noProvider: 1 });
-    expect((await smsOf(b.id, customer.id))[0]).toMatchObject({ status: 'NOT_SENT', recipient: '+541144445555', error: 'not sent: no provider configured' });
+    expect((await smsOf(b.id, customer.id))[0]).toMatchObject({ status: 'NOT_SENT', recipient: '+541144445555', errorCode: 'noProvider' });
 
     const queued = await customerWithPhones(b, 'En cola', []);
     await writtenByTheApp(b, [{ customerId: queued.id, recipient: '+541144445555', text: 'Ya en cola' }]);
-    expect((await settled(b.id, queued.id))[0]).toMatchObject({ status: 'NOT_SENT', error: 'not sent: no provider configured' });
+    expect((await settled(b.id, queued.id))[0]).toMatchObject({ status: 'NOT_SENT', errorCode: 'noProvider' });
     expect(sms.requests.length).toBe(before);
     expect(await (await operatorOfA()).notify.channels()).toEqual({ sms: true });
   });

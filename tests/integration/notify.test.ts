@@ -72,7 +72,7 @@ describe('notify.user — a push to a staff member (from their profile)', () => 
     const summary = await admin.notify.user({ userId: A.ids.SUPERVISOR, title: 'Hola', text: 'Reunión a las 9.', link: 'https://example.com/agenda' });
     expect(summary).toEqual({ queued: 0, noPhone: 0, invalidPhone: 0, noDevice: 1, noProvider: 0 });
     const [message] = await scopedDb(a.id).message.findMany({ where: { userId: A.ids.SUPERVISOR, channel: 'PUSH' } });
-    expect(message).toMatchObject({ status: 'NOT_SENT', error: 'not sent: no device subscribed to push', kind: 'MANUAL', link: 'https://example.com/agenda' });
+    expect(message).toMatchObject({ status: 'NOT_SENT', errorCode: 'noDevice', kind: 'MANUAL', link: 'https://example.com/agenda' });
     expect((await handedOver(a)).length).toBe(events);
   });
 
@@ -102,10 +102,10 @@ describe('notify.customers — push or SMS from the customer list', () => {
     const summary = await op.notify.customers({ channel: 'SMS', customerIds: [first.id, second.id, none.id, first.id], text: 'Corte programado mañana de 9 a 11.' });
     expect(summary).toEqual({ queued: 2, noPhone: 1, invalidPhone: 0, noDevice: 0, noProvider: 0 });
     const messages = await scopedDb(a.id).message.findMany({ where: { customerId: { in: [first.id, second.id, none.id] } }, orderBy: { recipient: 'asc' } });
-    expect(messages.map((m) => [m.recipient, m.status, m.error])).toEqual([
+    expect(messages.map((m) => [m.recipient, m.status, m.errorCode])).toEqual([
       ['+541144440001', 'PENDING', null],
       ['+5491144440002', 'PENDING', null],
-      ['Carla', 'NOT_SENT', 'not sent: no address'],
+      ['Carla', 'NOT_SENT', 'noAddress'],
     ]);
     expect(messages.every((m) => m.channel === 'SMS' && m.kind === 'MANUAL' && m.text === 'Corte programado mañana de 9 a 11.')).toBe(true);
     const [event] = await handedOver(a);

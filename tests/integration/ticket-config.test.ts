@@ -118,6 +118,48 @@ describe('managing', () => {
     expect((await A.ADMIN.ticketConfig.get()).areas.find((x) => x.id === area.id)!.archivedAt).toBeNull();
   });
 
+  it('a state, priority, category or area that only a ticket uses is archived, not a 500; the ticket still shows it', async () => {
+    const [area, state, priority, category] = await Promise.all([
+      A.ADMIN.ticketConfig.areas.create({ name: 'Solo de un ticket' }),
+      A.ADMIN.ticketConfig.states.create({ name: 'Esperando repuesto', stage: 'PENDING' }),
+      A.ADMIN.ticketConfig.priorities.create({ name: 'Cuando se pueda', color: '#94a3b8', rank: 9 }),
+      A.ADMIN.ticketConfig.categories.create({ name: 'Cambio de antena' }),
+    ]);
+    const ticket = await A.OPERATOR.tickets.create({ description: 'Antena rota', areaId: area.id, stateId: state.id, priorityId: priority.id, categoryId: category.id });
+    const kinds = [['areas', area.id], ['states', state.id], ['priorities', priority.id], ['categories', category.id]] as const;
+    for (const [kind, id] of kinds) {
+      expect(await A.ADMIN.ticketConfig[kind].remove({ id }), kind).toEqual({ id, outcome: 'archived' });
+      // Removing it again leaves it archived (its first archiving date kept).
+      expect(await A.ADMIN.ticketConfig[kind].remove({ id }), kind).toEqual({ id, outcome: 'archived' });
+    }
+    const config = await A.ADMIN.ticketConfig.get();
+    for (const [kind, id] of kinds) expect(config[kind].find((x) => x.id === id)?.archivedAt, kind).toBeInstanceOf(Date);
+    const shown = await A.OPERATOR.tickets.get({ id: ticket.id });
+    expect(shown).toMatchObject({
+      area: { id: area.id, name: 'Solo de un ticket' },
+      state: { id: state.id, name: 'Esperando repuesto' },
+      priority: { id: priority.id, name: 'Cuando se pueda' },
+      category: { id: category.id, name: 'Cambio de antena' },
+    });
+    // Archived items are no longer offered to new tickets.
+    await rejects(A.OPERATOR.tickets.create({ description: 'Otra antena', stateId: state.id }), 'BAD_REQUEST');
+  });
+
+  it('a state tickets are in keeps its stage (their tabs and counts come from it): a translated CONFLICT, nothing changed', async () => {
+    const state = await A.ADMIN.ticketConfig.states.create({ name: 'En taller', stage: 'PENDING' });
+    await A.OPERATOR.tickets.create({ description: 'Router en taller', stateId: state.id });
+    const before = await A.OPERATOR.tickets.list({ tab: 'PENDING' });
+    const res = await httpCall({ host: a.host, session: { kind: 'staff', userId: a.adminId, tenantId: a.id }, path: 'ticketConfig.states.update', input: { id: state.id, stage: 'FINISHED' } });
+    expect(res.status).toBe(409);
+    expect(res.json.error?.json.message).toBe('Hay tickets en este estado: su etapa no puede cambiar. Creá un estado nuevo en la otra etapa y pasá los tickets a ese.');
+    expect((await A.ADMIN.ticketConfig.get()).states.find((s) => s.id === state.id)?.stage).toBe('PENDING');
+    expect((await A.OPERATOR.tickets.list({ tab: 'PENDING' })).counts).toEqual(before.counts);
+    // Its name may still change, and an unused state's stage too.
+    await A.ADMIN.ticketConfig.states.update({ id: state.id, name: 'En el taller' });
+    const unused = await A.ADMIN.ticketConfig.states.create({ name: 'Sin usar', stage: 'PENDING' });
+    await A.ADMIN.ticketConfig.states.update({ id: unused.id, stage: 'FINISHED' });
+  });
+
   it('one default per kind: setting one unsets the other; the default cannot be removed', async () => {
     const priority = await A.ADMIN.ticketConfig.priorities.create({ name: 'Media', color: '#2563EB', rank: 3 });
     await A.ADMIN.ticketConfig.priorities.setDefault({ id: priority.id });

@@ -19,6 +19,7 @@ import { SavedFilters } from '@/components/ui/saved-filters';
 import { Alert, Button, PageHeader } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { MessageView } from './message-view';
+import { useDeliveryReason } from './delivery-reason';
 import { StatusBadge } from './status-badge';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
 
@@ -33,6 +34,7 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
   const can = useCan();
   const { tenant, intl } = useStaffContext();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
+  const reasonOf = useDeliveryReason();
   const filters = messageFiltersFromParams(new URLSearchParams(params));
   const filtering = Object.keys(filters).length > 0;
 
@@ -108,7 +110,7 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
         cell: ({ row }) => (
           <span data-testid="message-status">
             <StatusBadge status={row.original.status} />
-            {row.original.error ? <span className="mt-1 block max-w-xs text-xs text-slate-600" title={row.original.error}>{row.original.error}</span> : null}
+            {reasonOf(row.original) ? <span className="mt-1 block max-w-xs text-xs text-slate-600" title={reasonOf(row.original)!}>{reasonOf(row.original)}</span> : null}
           </span>
         ),
       },

@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { Alert, Button } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 import { StatusBadge } from './status-badge';
+import { useDeliveryReason } from './delivery-reason';
 
 export function MessageView({ id, onClose }: { id: string; onClose: () => void }) {
   const t = useTranslations('messageLog');
@@ -16,6 +17,7 @@ export function MessageView({ id, onClose }: { id: string; onClose: () => void }
   const { tenant, intl } = useStaffContext();
   const dialog = useRef<HTMLDialogElement>(null);
   const message = useQuery(trpc.messages.get.queryOptions({ id }));
+  const reasonOf = useDeliveryReason();
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
@@ -64,10 +66,10 @@ export function MessageView({ id, onClose }: { id: string; onClose: () => void }
                 <StatusBadge status={m.status} />
                 <span className="text-slate-600">{t(`kind.${m.kind}`)} · {t('attempts', { count: m.attempts })}</span>
               </dd>
-              {m.error ? (
+              {m.errorCode ? (
                 <>
                   <dt className="font-medium text-slate-600">{t('reason')}</dt>
-                  <dd data-testid="message-reason">{m.error}</dd>
+                  <dd data-testid="message-reason">{reasonOf(m)}</dd>
                 </>
               ) : null}
               {m.link ? (

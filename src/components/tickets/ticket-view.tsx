@@ -22,6 +22,7 @@ import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
 import { FilePicker } from '@/components/ui/file-picker';
 import { TicketLocation } from './ticket-location';
 import { TicketBilling } from './ticket-billing';
+import { ClosingFields, closingFrom } from './closing-fields';
 import { CustomerEditForm, PortalPassword } from '@/components/customers/customer-editing';
 import type { MapTiles } from './ticket-map';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
@@ -44,6 +45,8 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const { tenant, intl } = useStaffContext();
   const [tab, setTab] = useState<Tab>('detail');
   const [saved, setSaved] = useState(false);
+  /** The state chosen in the form (C10: finishing or closing offers a closing comment and e-mail). */
+  const [chosenStateId, setChosenStateId] = useState<string | null>(null);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
   // The customer's full record (status, address, notes, portal password) only for roles that may
   // edit it or give it a new portal password: they get the actions, everyone else the summary.
@@ -58,6 +61,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
     trpc.tickets.update.mutationOptions({
       onSuccess: async () => {
         setSaved(true);
+        setChosenStateId(null);
         await queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() });
       },
     }),
@@ -89,6 +93,8 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const c = config.data;
   const offered = <T extends { id: string; archivedAt: Date | null }>(items: T[], current: string | null | undefined) => items.filter((i) => !i.archivedAt || i.id === current);
   const stateOptions = offeredStates(c.states, { id: x.state.id, stage: x.stage }, can);
+  const chosenStage = stateOptions.find((s) => s.id === (chosenStateId ?? x.state.id))?.stage;
+  const closingStage = chosenStage && chosenStage !== x.stage && chosenStage !== 'PENDING' ? chosenStage : null;
 
   /** A history value as the user reads it: translated enums, local dates, yes / no. */
   function shown(field: string | null, raw: string | null): string {
@@ -120,6 +126,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       ...(c.pqrs.length ? { pqrs: nullable('pqrs') as 'PETICION' | 'QUEJA' | 'RECLAMO' | 'SUGERENCIA' | null } : {}),
       dueAt: value(f, 'dueAt') ? new Date(`${value(f, 'dueAt')}T23:59:00`) : null,
       ...(can('billing.read') ? { billable: f.get('billable') === 'on' } : {}),
+      ...(closingStage ? { closing: closingFrom(f) } : {}),
     });
   }
 
@@ -153,7 +160,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
               <div className="grid gap-3 md:grid-cols-2">
                 <TextInput label={t('titleField')} name="title" defaultValue={x.title} error={errors.field('title')} />
                 <TextInput label={t('callNumber')} name="callNumber" defaultValue={x.callNumber ?? ''} error={errors.field('callNumber')} />
-                <Select label={t('columns.state')} name="stateId" defaultValue={x.state.id} options={stateOptions.map((s) => ({ value: s.id, label: `${s.name} (${tv(`stage.${s.stage}`)})` }))} error={errors.field('stateId')} />
+                <Select label={t('columns.state')} name="stateId" defaultValue={x.state.id} options={stateOptions.map((s) => ({ value: s.id, label: `${s.name} (${tv(`stage.${s.stage}`)})` }))} onChange={(e) => setChosenStateId(e.target.value)} error={errors.field('stateId')} />
                 <Select label={t('columns.priority')} name="priorityId" defaultValue={x.priority?.id ?? ''} options={[{ value: '', label: '—' }, ...offered(c.priorities, x.priority?.id).map((p) => ({ value: p.id, label: p.name }))]} error={errors.field('priorityId')} />
                 <Select label={t('columns.category')} name="categoryId" defaultValue={x.category?.id ?? ''} options={[{ value: '', label: '—' }, ...offered(c.categories, x.category?.id).map((p) => ({ value: p.id, label: p.name }))]} error={errors.field('categoryId')} />
                 <Select label={tv('area')} name="areaId" defaultValue={x.area?.id ?? ''} options={[{ value: '', label: '—' }, ...offered(c.areas, x.area?.id).map((p) => ({ value: p.id, label: p.name }))]} error={errors.field('areaId')} />
@@ -164,6 +171,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                 {can('billing.read') ? <Checkbox label={t('billable')} name="billable" defaultChecked={x.billable} /> : null}
               </div>
               <TextArea label={t('description')} name="description" defaultValue={x.description} rows={5} error={errors.field('description')} />
+              {closingStage ? <ClosingFields stage={closingStage} customer={x.customer} errors={errors} /> : null}
               <Button type="submit" disabled={update.isPending}>{update.isPending ? common('saving') : common('save')}</Button>
             </form>
           </Card>

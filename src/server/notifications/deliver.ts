@@ -9,6 +9,7 @@
 import type PgBoss from 'pg-boss';
 import { Prisma } from '@/generated/prisma/client';
 import { env } from '@/env';
+import { deliveryReason, describeReason, type DeliveryReason } from '@/lib/delivery-reasons';
 import { db } from '@/server/db';
 import { logger } from '@/server/logger';
 import { PROVIDERS, type Outgoing, type SendResult } from './providers';
@@ -30,7 +31,7 @@ const SELECT = {
   tenant: { select: { name: true } },
 } satisfies Prisma.MessageSelect & Record<keyof Outgoing, unknown>;
 
-type Outcome = { id: string; status: 'SENT' | 'PENDING' | 'FAILED' | 'NOT_SENT'; providerId: string | null; error: string | null; attempted: boolean };
+type Outcome = { id: string; status: 'SENT' | 'PENDING' | 'FAILED' | 'NOT_SENT'; providerId: string | null; reason: DeliveryReason | null; attempted: boolean };
 
 /**
  * One provider call. Providers bound their own calls (e-mail: WORKER_SEND_TIMEOUT_SECONDS); this
@@ -40,37 +41,42 @@ async function send(message: Outgoing & { channel: keyof typeof PROVIDERS }): Pr
   const seconds = env().WORKER_SEND_TIMEOUT_SECONDS;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<SendResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, retry: true, error: `timed out: the ${message.channel.toLowerCase()} provider did not answer within ${seconds} s` }), seconds * 1000 + 1000);
+    const provider = message.channel.toLowerCase() as 'email' | 'push' | 'sms';
+    timer = setTimeout(() => resolve({ ok: false, retry: true, reason: deliveryReason('timedOut', { provider, seconds }) }), seconds * 1000 + 1000);
   });
   try {
     return await Promise.race([PROVIDERS[message.channel](message), deadline]);
   } catch (err) {
-    return { ok: false, retry: true, error: err instanceof Error ? err.message : String(err) };
+    const provider = message.channel.toLowerCase() as 'email' | 'push' | 'sms';
+    return { ok: false, retry: true, reason: deliveryReason('unreachable', { provider, detail: err instanceof Error ? err.message : String(err) }) };
   } finally {
     clearTimeout(timer);
   }
 }
 
 function outcome(id: string, result: SendResult, lastAttempt: boolean): Outcome {
-  if (result.ok) return { id, status: 'SENT', providerId: result.providerId, error: null, attempted: true };
-  if ('notSent' in result) return { id, status: 'NOT_SENT', providerId: null, error: result.error, attempted: false };
-  return { id, status: !result.retry || lastAttempt ? 'FAILED' : 'PENDING', providerId: null, error: result.error, attempted: true };
+  if (result.ok) return { id, status: 'SENT', providerId: result.providerId, reason: null, attempted: true };
+  if ('notSent' in result) return { id, status: 'NOT_SENT', providerId: null, reason: result.reason, attempted: false };
+  return { id, status: !result.retry || lastAttempt ? 'FAILED' : 'PENDING', providerId: null, reason: result.reason, attempted: true };
 }
 
 /** Records every outcome of a batch in one statement; a message someone already recorded as sent stays so. */
 async function record(outcomes: Outcome[]) {
   if (outcomes.length === 0) return;
   const col = <K extends keyof Outcome>(k: K) => outcomes.map((o) => o[k]);
+  const codes = outcomes.map((o) => o.reason?.code ?? null);
+  const params = outcomes.map((o) => (o.reason?.params ? JSON.stringify(o.reason.params) : null));
   await db().$executeRaw`
     UPDATE "Message" AS m SET
       status = v.status::"MessageStatus",
       "providerId" = COALESCE(v."providerId", m."providerId"),
       "sentAt" = CASE WHEN v.status = 'SENT' THEN now() ELSE m."sentAt" END,
-      error = v.error,
+      "errorCode" = v."errorCode",
+      "errorParams" = v."errorParams"::jsonb,
       attempts = m.attempts + CASE WHEN v.attempted THEN 1 ELSE 0 END,
       "updatedAt" = now()
-    FROM unnest(${col('id')}::uuid[], ${col('status')}::text[], ${col('providerId')}::text[], ${col('error')}::text[], ${col('attempted')}::boolean[])
-      AS v(id, status, "providerId", error, attempted)
+    FROM unnest(${col('id')}::uuid[], ${col('status')}::text[], ${col('providerId')}::text[], ${codes}::text[], ${params}::text[], ${col('attempted')}::boolean[])
+      AS v(id, status, "providerId", "errorCode", "errorParams", attempted)
     WHERE m.id = v.id AND m.status <> 'SENT'`;
 }
 
@@ -89,7 +95,7 @@ export async function deliverBatch(boss: PgBoss, jobs: PgBoss.JobWithMetadata<De
         const result = outcome(message.id, await send(message), job.retryCount >= RETRY_LIMIT);
         if (result.status === 'PENDING') retry.push(job.id);
         if (result.status === 'PENDING' || result.status === 'FAILED') {
-          logger.warn({ messageId: message.id, channel: message.channel, attempt: job.retryCount + 1, error: result.error }, result.status === 'FAILED' ? 'message failed' : 'message not delivered, will retry');
+          logger.warn({ messageId: message.id, channel: message.channel, attempt: job.retryCount + 1, error: result.reason && describeReason(result.reason) }, result.status === 'FAILED' ? 'message failed' : 'message not delivered, will retry');
         }
         return result;
       }),

@@ -10,7 +10,9 @@
 //   ticket.stateChanged  by a technician: e-mail to the office (the area's address, else the tenant's);
 //                     any: the customer is told (push; e-mail when the customer opened the ticket)
 //   ticket.commented  public, by staff: the customer is told likewise; by the customer: push to the assignee and the office
-//   ticket.finished / ticket.closed  the work history (public entries only) e-mailed to the customer, once (C10)
+//   ticket.finished / ticket.closed  the customer is e-mailed what the operator chose in the ticket's view (the
+//                     closing comment, the work history, or both); and with the tenant's switch on, the work
+//                     history (public entries only) goes anyway, once per ticket (C10)
 // Internal notes write no outbox event at all, so nothing here can tell a customer about one.
 // A person the rule names directly (the assignee, the customer) always gets a log entry — not sent,
 // with the reason, when they have no address or device; broadcasts (every technician, the office)
@@ -24,14 +26,25 @@ import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
-import { insertMessages, NO_ADDRESS, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
-import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, workHistoryEmail } from './templates';
+import { insertMessages, NO_ADDRESS, notSent, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
+import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, ticketClosingEmail, workHistoryEmail } from './templates';
 
 export type { Draft } from './recipients';
 
 type Tx = Prisma.TransactionClient;
 type OutboxRow = { id: string; tenantId: string; type: string; payload: Record<string, unknown>; createdAt: Date };
-type Payload = { ticketId: string; actorId?: string; assigneeId?: string; atCreation?: boolean; commentId?: string; from?: string | null; to?: string | null; byCustomer?: boolean };
+type Payload = {
+  ticketId: string;
+  actorId?: string;
+  assigneeId?: string;
+  atCreation?: boolean;
+  commentId?: string;
+  from?: string | null;
+  to?: string | null;
+  byCustomer?: boolean;
+  /** C10: what the operator chose to e-mail when finishing or closing from the ticket's view. */
+  closing?: { commentId: string | null; emailComment: boolean; emailHistory: boolean };
+};
 type Tenant = { id: string; name: string; slug: string; locale: Locale; timeZone: string; country: string; settings: TenantSettings };
 
 const TICKET_SELECT = {
@@ -152,7 +165,7 @@ async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body
 /** An e-mail draft; without an address it is logged as not sent, in the recipient's name. */
 function emailTo(ctx: Ctx, address: string | undefined, name: string, locale: Locale, rendered: { subject: string; text: string; html: string }, link: string): Draft {
   const draft: Draft = { ...base(ctx, locale), channel: 'EMAIL', recipient: address || name, ...rendered, link };
-  return address ? draft : { ...draft, status: 'NOT_SENT', error: NO_ADDRESS };
+  return address ? draft : { ...draft, ...notSent(NO_ADDRESS) };
 }
 
 const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
@@ -237,35 +250,63 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     ).flat();
   },
 
-  'ticket.finished': (ctx) => workHistory(ctx),
-  'ticket.closed': (ctx) => workHistory(ctx),
+  'ticket.finished': (ctx) => closingEmail(ctx),
+  'ticket.closed': (ctx) => closingEmail(ctx),
 };
 
-/** C10: the work history to the customer, once per ticket (finishing, or closing one never finished). */
-async function workHistory(ctx: Ctx): Promise<Draft[]> {
-  const { tx, tenant, ticket } = ctx;
+/**
+ * C10: finishing or closing → one e-mail to the customer. It carries what the operator chose in the
+ * ticket's view — the closing comment (public, read again here: never an internal note), the work
+ * history, or both. With the tenant's switch on, the work history goes anyway, once per ticket
+ * (finishing, or closing one never finished), whether or not anything was chosen.
+ */
+async function closingEmail(ctx: Ctx): Promise<Draft[]> {
+  const { tx, tenant, ticket, p } = ctx;
   const customer = ticket.customer;
-  if (!customer || !tenant.settings.notifications.emailHistoryOnFinish) return [];
-  // Finished and closed in one batch: the first one sends it.
-  if (ctx.batch.seen.has(`history:${ticket.id}`)) return [];
+  if (!customer) return [];
+  const chosen = p.closing;
+  const automatic = tenant.settings.notifications.emailHistoryOnFinish && (await historyNotYetSent(ctx));
+  const comment = chosen?.emailComment && chosen.commentId
+    ? await tx.ticketComment.findFirst({ where: { tenantId: tenant.id, ticketId: ticket.id, id: chosen.commentId, public: true }, select: { id: true, body: true, author: { select: { name: true } } } })
+    : null;
+  const withHistory = Boolean(chosen?.emailHistory) || automatic;
+  if (!comment && !withHistory) return [];
   ctx.batch.seen.add(`history:${ticket.id}`);
+  const url = `${tenantOrigin(tenant.slug)}/portal`;
+  // The closing comment is in the e-mail on its own; the history leaves it out rather than repeat it.
+  const entries = withHistory ? await historyEntries(ctx, comment?.id) : null;
+  const rendered = comment
+    ? ticketClosingEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, comment: { author: comment.author?.name ?? tenant.name, body: comment.body }, entries, url })
+    : workHistoryEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, entries: entries!, url });
+  return [emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url)];
+}
+
+/** The automatic work history goes once per ticket: not earlier in this batch, nor by an earlier finishing or closing. */
+async function historyNotYetSent(ctx: Ctx): Promise<boolean> {
+  const { tx, tenant, ticket } = ctx;
+  if (ctx.batch.seen.has(`history:${ticket.id}`)) return false;
   const already = await tx.message.findFirst({ where: { tenantId: tenant.id, ticketId: ticket.id, channel: 'EMAIL', reason: { in: ['ticket.finished', 'ticket.closed'] } }, select: { id: true } });
-  if (already) return [];
+  return !already;
+}
+
+/** C10: the work history as the customer may read it — its opening, its states, its public comments. */
+async function historyEntries(ctx: Ctx, exceptCommentId?: string): Promise<{ when: string; text: string }[]> {
+  const { tx, tenant, ticket } = ctx;
   const t = translator(tenant.locale, 'notifications');
   const [comments, events] = await Promise.all([
-    tx.ticketComment.findMany({ where: { tenantId: tenant.id, ticketId: ticket.id, public: true }, select: { body: true, createdAt: true, author: { select: { name: true } } } }),
+    tx.ticketComment.findMany({
+      where: { tenantId: tenant.id, ticketId: ticket.id, public: true, ...(exceptCommentId ? { id: { not: exceptCommentId } } : {}) },
+      select: { body: true, createdAt: true, author: { select: { name: true } } },
+    }),
     tx.ticketEvent.findMany({ where: { tenantId: tenant.id, ticketId: ticket.id, OR: [{ kind: 'created' }, { kind: 'field', field: 'stateId' }] }, select: { kind: true, newValue: true, createdAt: true } }),
   ]);
   const intl = intlLocale(tenant.locale, tenant.country);
-  const entries = [
+  return [
     ...events.map((e) => ({ at: e.createdAt, text: e.kind === 'created' ? t('history.created') : t('history.state', { state: e.newValue ?? '' }) })),
     ...comments.map((c) => ({ at: c.createdAt, text: t('history.comment', { author: c.author?.name ?? tenant.name, body: c.body }) })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((e) => ({ when: formatDateTime(e.at, intl, tenant.timeZone), text: e.text }));
-  const url = `${tenantOrigin(tenant.slug)}/portal`;
-  const rendered = workHistoryEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, entries, url });
-  return [emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url)];
 }
 
 /** Messages written by the app (a resend, a manual push): only their delivery jobs are missing. */

@@ -4,6 +4,7 @@
 // is abandoned and retried (under the same key), so a hung provider cannot outlive the job.
 import { Resend } from 'resend';
 import { env } from '@/env';
+import { deliveryReason } from '@/lib/delivery-reasons';
 import type { SendResult } from './providers';
 
 let client: { key: string; resend: Resend } | null = null;
@@ -17,7 +18,7 @@ export async function sendEmail(message: { id: string; recipient: string; subjec
   if (client?.key !== key) client = { key: key!, resend: new Resend(key) };
   const resend = client!.resend;
   const signal = AbortSignal.timeout(timeoutSeconds * 1000);
-  const timedOut = (): SendResult => ({ ok: false, retry: true, error: `timed out: Resend did not answer within ${timeoutSeconds} s` });
+  const timedOut = (): SendResult => ({ ok: false, retry: true, reason: deliveryReason('timedOut', { provider: 'resend', seconds: timeoutSeconds }) });
   let answer: Awaited<ReturnType<Resend['emails']['send']>>;
   try {
     answer = await resend.emails.send(
@@ -35,10 +36,11 @@ export async function sendEmail(message: { id: string; recipient: string; subjec
   if (signal.aborted) return timedOut();
   const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
   if (error && status === null) {
-    return { ok: false, retry: true, error: `no usable answer from Resend (the connection failed, or the answer was not JSON): ${error.message}` };
+    return { ok: false, retry: true, reason: deliveryReason('noAnswer', { provider: 'resend', detail: error.message }) };
   }
-  if (!error) return { ok: false, retry: true, error: `Resend answered without an e-mail id: ${JSON.stringify(data)?.slice(0, 200) ?? 'nothing'}` };
-  const reason = `${error.name}${status ? ` (${status})` : ''}: ${error.message}`;
+  if (!error) return { ok: false, retry: true, reason: deliveryReason('noMessageId', { provider: 'resend', detail: JSON.stringify(data)?.slice(0, 200) ?? '—' }) };
+  // Resend's own words: "validation_error: Invalid `to` field."
+  const reason = deliveryReason('providerError', { provider: 'resend', status: status!, detail: `${error.name}: ${error.message}` });
   // Rate limits and server errors pass; a refused message (4xx) will not.
-  return { ok: false, retry: status === 429 || status! >= 500, error: reason };
+  return { ok: false, retry: status === 429 || status! >= 500, reason };
 }

@@ -4,6 +4,7 @@
 // reason, to be resent once that is fixed.
 import type { MessageChannel } from '@/generated/prisma/client';
 import { env } from '@/env';
+import type { DeliveryReason } from '@/lib/delivery-reasons';
 import { emailConfigured, sendEmail } from './email';
 import { emailDisplayName } from './html';
 import { sendPush } from './push';
@@ -28,13 +29,13 @@ export type Outgoing = {
 
 export type SendResult =
   | { ok: true; providerId: string }
-  | { ok: false; retry: boolean; error: string }
-  | { ok: false; notSent: true; error: string };
+  | { ok: false; retry: boolean; reason: DeliveryReason }
+  | { ok: false; notSent: true; reason: DeliveryReason };
 
 export type Provider = (message: Outgoing) => Promise<SendResult>;
 
 export { NO_PROVIDER };
-const notSent = (error: string): SendResult => ({ ok: false, notSent: true, error });
+const notSent = (reason: DeliveryReason): SendResult => ({ ok: false, notSent: true, reason });
 
 const email: Provider = async (message) => {
   if (!emailConfigured()) return notSent(NO_PROVIDER);

@@ -9,6 +9,7 @@ import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import webpush, { WebPushError } from 'web-push';
 import { env } from '@/env';
+import { deliveryReason } from '@/lib/delivery-reasons';
 import { db } from '@/server/db';
 import type { Outgoing, SendResult } from './providers';
 import { vapidKeys } from './vapid';
@@ -52,8 +53,8 @@ export async function sendPush(message: Outgoing): Promise<SendResult> {
   const device = message.subscriptionId
     ? await db().pushSubscription.findUnique({ where: { id: message.subscriptionId }, select: { id: true, tenantId: true, endpoint: true, p256dh: true, auth: true } })
     : null;
-  if (!device || device.tenantId !== message.tenantId) return { ok: false, notSent: true, error: 'not sent: the device is no longer subscribed' };
-  if (!allowedEndpoint(device.endpoint)) return { ok: false, retry: false, error: 'push endpoint not on an allowed push service (PUSH_ENDPOINT_HOSTS)' };
+  if (!device || device.tenantId !== message.tenantId) return { ok: false, notSent: true, reason: deliveryReason('deviceGone') };
+  if (!allowedEndpoint(device.endpoint)) return { ok: false, retry: false, reason: deliveryReason('endpointNotAllowed') };
   const keys = await vapidKeys();
   const payload: PushPayload = { title: message.subject ?? message.tenant.name, body: message.text, url: message.link, tag: message.id };
   try {
@@ -69,13 +70,13 @@ export async function sendPush(message: Outgoing): Promise<SendResult> {
     return { ok: true, providerId: String(res.headers.location ?? res.headers['location'] ?? `${res.statusCode}`) };
   } catch (err) {
     if (err instanceof WebPushError) {
-      const answer = `push service answered ${err.statusCode}${err.body ? `: ${err.body.slice(0, 200)}` : ''}`;
       if (err.statusCode === 404 || err.statusCode === 410) {
         await db().pushSubscription.deleteMany({ where: { id: device.id } });
-        return { ok: false, retry: false, error: `${answer} (subscription expired; device removed)` };
+        return { ok: false, retry: false, reason: deliveryReason('subscriptionExpired', { status: err.statusCode }) };
       }
-      return { ok: false, retry: err.statusCode === 429 || err.statusCode >= 500, error: answer };
+      const detail = err.body?.slice(0, 200) || '—';
+      return { ok: false, retry: err.statusCode === 429 || err.statusCode >= 500, reason: deliveryReason('providerError', { provider: 'push', status: err.statusCode, detail }) };
     }
-    return { ok: false, retry: true, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, retry: true, reason: deliveryReason('unreachable', { provider: 'push', detail: err instanceof Error ? err.message : String(err) }) };
   }
 }

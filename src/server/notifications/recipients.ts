@@ -3,6 +3,7 @@
 // gets a message, kept as not sent with the reason — the log never hides that someone was not told.
 import { Prisma } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
+import { deliveryReason, type DeliveryReason } from '@/lib/delivery-reasons';
 
 export type Draft = Prisma.MessageCreateManyInput;
 /** Any client that reads devices: the root one, a transaction, or a tenant-scoped one. */
@@ -12,9 +13,14 @@ type Db = {
   };
 };
 
-export const NO_DEVICE = 'not sent: no device subscribed to push';
-export const NO_ADDRESS = 'not sent: no address';
-export const NO_PROVIDER = 'not sent: no provider configured';
+export const NO_DEVICE = deliveryReason('noDevice');
+export const NO_ADDRESS = deliveryReason('noAddress');
+export const NO_PROVIDER = deliveryReason('noProvider');
+
+/** A draft's columns for a message kept as not sent, and why (translated where it is shown). */
+export function notSent(reason: DeliveryReason): Pick<Draft, 'status' | 'errorCode' | 'errorParams'> {
+  return { status: 'NOT_SENT', errorCode: reason.code, ...(reason.params ? { errorParams: reason.params } : {}) };
+}
 
 type Person = { userId: string; name: string } | { customerId: string; name: string };
 type PushDraft = Omit<Draft, 'channel' | 'recipient' | 'subscriptionId' | 'userId' | 'customerId'>;
@@ -30,7 +36,7 @@ export async function pushDrafts(db: Db, person: Person, draft: PushDraft): Prom
 /** The same, for devices already read (oldest first). */
 export function pushDraftsTo(devices: Device[], person: Person, draft: PushDraft): Draft[] {
   const owner = 'userId' in person ? { userId: person.userId } : { customerId: person.customerId };
-  if (devices.length === 0) return [{ ...draft, ...owner, channel: 'PUSH', recipient: person.name, status: 'NOT_SENT', error: NO_DEVICE }];
+  if (devices.length === 0) return [{ ...draft, ...owner, channel: 'PUSH', recipient: person.name, ...notSent(NO_DEVICE) }];
   const seen = new Map<string, number>();
   return devices.map((device) => {
     // Two devices with the same label stay two recipients in the log: "Chrome · Android (2)".
@@ -47,7 +53,7 @@ type Writer = {
   outboxEvent: { create(args: { data: { tenantId: string; type: string; payload: { messageIds: string[] } } }): PromiseLike<unknown> };
 };
 
-export type WrittenMessage = { id: string; status: NonNullable<Draft['status']>; error: string | null; scheduledFor: Date | null };
+export type WrittenMessage = { id: string; status: NonNullable<Draft['status']>; errorCode: string | null; scheduledFor: Date | null };
 
 /**
  * Every column of Message, its SQL type, and the default of those a draft may leave out. Keyed by
@@ -75,7 +81,8 @@ const COLUMNS: Record<keyof Draft, { type: string; default?: string }> = {
   scheduledFor: { type: 'timestamp' },
   attempts: { type: 'int', default: '0' },
   providerId: { type: 'text' },
-  error: { type: 'text' },
+  errorCode: { type: 'text' },
+  errorParams: { type: 'jsonb' },
   createdAt: { type: 'timestamp', default: 'now()' },
   sentAt: { type: 'timestamp' },
   updatedAt: { type: 'timestamp', default: 'now()' },
@@ -98,7 +105,7 @@ export async function insertMessages(tx: Pick<Writer, '$queryRaw'>, drafts: Draf
     INSERT INTO "Message" (${INTO})
     SELECT ${VALUES} FROM jsonb_to_recordset(${rows}::jsonb) AS r(${RECORD})
     ON CONFLICT ("tenantId", "eventId", channel, recipient) DO NOTHING
-    RETURNING id, status, error, "scheduledFor"`;
+    RETURNING id, status, "errorCode", "scheduledFor"`;
 }
 
 /** The outbox event that hands messages the app wrote itself (a resend, a manual or test message) to the worker. */

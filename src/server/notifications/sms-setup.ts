@@ -1,10 +1,10 @@
 // D6: whether a tenant can send SMS, and to which number — apart from the Twilio client (sms.ts), so
 // the app can ask without loading the provider's library.
 import { env } from '@/env';
+import { deliveryReason, type DeliveryReason } from '@/lib/delivery-reasons';
 import { toE164 } from '@/lib/phone';
 import type { TenantSettings } from '@/server/services/tenants/settings';
 
-export const INVALID_PHONE = 'not sent: invalid phone number';
 
 /** The installation has a Twilio account. */
 export function smsConfigured(): boolean {
@@ -18,7 +18,7 @@ export function smsSender(settings: TenantSettings): string | null {
 }
 
 /** The recipient of an SMS: the number in E.164 by the tenant's country, or why it cannot be one. */
-export function smsRecipient(raw: string, country: string): { to: string } | { error: string } {
+export function smsRecipient(raw: string, country: string): { to: string } | { error: DeliveryReason } {
   const to = toE164(raw, country);
-  return to ? { to } : { error: `${INVALID_PHONE} (${raw})` };
+  return to ? { to } : { error: deliveryReason('invalidPhone', { phone: raw }) };
 }

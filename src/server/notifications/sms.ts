@@ -15,7 +15,9 @@
 // WORKER_SEND_TIMEOUT_SECONDS.
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
+import { Prisma } from '@/generated/prisma/client';
 import { env } from '@/env';
+import { deliveryReason } from '@/lib/delivery-reasons';
 import { db } from '@/server/db';
 import { readSettings } from '@/server/services/tenants/settings';
 import type { Outgoing, SendResult } from './providers';
@@ -49,26 +51,27 @@ function twilioClient() {
 const isMessagingService = (from: string) => /^MG[0-9a-fA-F]{32}$/.test(from);
 
 export async function sendSms(message: Outgoing): Promise<SendResult> {
-  if (!smsConfigured()) return { ok: false, notSent: true, error: NO_PROVIDER };
+  if (!smsConfigured()) return { ok: false, notSent: true, reason: NO_PROVIDER };
   const tenant = await db().tenant.findUnique({ where: { id: message.tenantId }, select: { country: true, settings: true } });
   const from = tenant ? smsSender(readSettings(tenant.settings)) : null;
-  if (!tenant || !from) return { ok: false, notSent: true, error: NO_PROVIDER };
+  if (!tenant || !from) return { ok: false, notSent: true, reason: NO_PROVIDER };
   const recipient = smsRecipient(message.recipient, tenant.country);
-  if ('error' in recipient) return { ok: false, notSent: true, error: recipient.error };
+  if ('error' in recipient) return { ok: false, notSent: true, reason: recipient.error };
   try {
     const sent = await twilioClient().messages.create({ to: recipient.to, body: message.text, ...(isMessagingService(from) ? { messagingServiceSid: from } : { from }) });
-    await db().message.updateMany({ where: { id: message.id, status: { not: 'SENT' } }, data: { status: 'SENT', providerId: sent.sid, sentAt: new Date(), error: null, attempts: { increment: 1 } } });
+    await db().message.updateMany({ where: { id: message.id, status: { not: 'SENT' } }, data: { status: 'SENT', providerId: sent.sid, sentAt: new Date(), errorCode: null, errorParams: Prisma.DbNull, attempts: { increment: 1 } } });
     return { ok: true, providerId: sent.sid };
   } catch (err) {
     if (err instanceof twilio.RestException) {
-      // Twilio's own words: "Twilio 21211 (400): The 'To' number … is not a valid phone number."
-      const reason = `Twilio${err.code ? ` ${err.code}` : ''} (${err.status}): ${err.message || 'no reason given'}`;
+      // Twilio's own words, after its error code: "21211: The 'To' number … is not a valid phone number."
+      const detail = [err.code, err.message].filter(Boolean).join(': ') || '—';
+      const reason = deliveryReason('providerError', { provider: 'twilio', status: err.status, detail });
       // A refused message (4xx) will not pass on a retry; rate limits and server errors may.
-      return { ok: false, retry: err.status === 429 || err.status >= 500, error: reason };
+      return { ok: false, retry: err.status === 429 || err.status >= 500, reason };
     }
     // No answer, a timeout, or a success that is not Twilio's JSON: try again.
     const e = err as { code?: string; message?: string };
-    if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') return { ok: false, retry: true, error: `timed out: Twilio did not answer within ${env().WORKER_SEND_TIMEOUT_SECONDS} s` };
-    return { ok: false, retry: true, error: `Twilio unreachable: ${e.code ? `${e.code} ` : ''}${e.message ?? String(err)}` };
+    if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') return { ok: false, retry: true, reason: deliveryReason('timedOut', { provider: 'twilio', seconds: env().WORKER_SEND_TIMEOUT_SECONDS }) };
+    return { ok: false, retry: true, reason: deliveryReason('unreachable', { provider: 'twilio', detail: `${e.code ? `${e.code} ` : ''}${e.message ?? String(err)}` }) };
   }
 }

@@ -99,6 +99,23 @@ export function workHistoryEmail(
   return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
 }
 
+/** C10: the closing comment the operator chose to e-mail when finishing or closing, with the work history if chosen too. */
+export function ticketClosingEmail(
+  brand: Brand,
+  data: { customer: string; number: number; title: string; state: string; comment: { author: string; body: string }; entries: { when: string; text: string }[] | null; url: string },
+): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('closing.subject', { number: data.number, title: data.title });
+  const lines = [
+    t('customerUpdate.greeting', { name: data.customer }),
+    t('closing.body', { number: data.number, title: data.title, state: data.state }),
+    t('closing.comment', { author: data.comment.author }),
+    data.comment.body,
+    ...(data.entries ? [t('closing.history'), data.entries.map((e) => `${e.when} — ${e.text}`).join('\n')] : []),
+  ].filter((p) => p !== '');
+  return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
+}
+
 /** Push texts: short, the ticket's number first. */
 export function pushText(
   locale: Locale,

@@ -2,7 +2,7 @@ import { router, staffProcedure } from '@/server/api/trpc';
 import * as tickets from '@/server/services/tickets/tickets';
 import { ZCustomerTicket, ZMyTicket, ZTicketCreate, ZTicketCreated, ZTicketList, ZTicketPage } from '@/server/services/tickets/tickets';
 import * as lifecycle from '@/server/services/tickets/lifecycle';
-import { ZHistoryEntry, ZTicketSaved, ZTicketUpdate, ZTicketView } from '@/server/services/tickets/lifecycle';
+import { ZHistoryEntry, ZTicketUpdate, ZTicketUpdateResult, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { z } from 'zod';
 import * as comments from '@/server/services/tickets/comments';
 import { ZComment, ZCommentAdd, ZCommentAdded, ZTicketSeen } from '@/server/services/tickets/comments';
@@ -26,7 +26,7 @@ export const ticketsRouter = router({
   /** C12: who changed what, when. */
   history: staffProcedure('tickets.read').input(ZId).output(z.array(ZHistoryEntry)).query(({ ctx, input }) => lifecycle.ticketHistory(ctx.caller, input.id)),
   /** C9/C10: one save for every field; closing and reopening are checked against the permission map. */
-  update: staffProcedure('tickets.update').input(ZTicketUpdate).output(ZTicketSaved).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
+  update: staffProcedure('tickets.update').input(ZTicketUpdate).output(ZTicketUpdateResult).mutation(({ ctx, input }) => lifecycle.updateTicket(ctx.caller, input)),
   /** C7: public comments and internal notes, oldest first. */
   comments: staffProcedure('tickets.read').input(ZId).output(z.array(ZComment)).query(({ ctx, input }) => comments.listComments(ctx.caller, input.id)),
   comment: staffProcedure('tickets.comment').input(ZCommentAdd).output(ZCommentAdded).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),

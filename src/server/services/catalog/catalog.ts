@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { can } from '@/lib/permissions';
 import { requires } from '@/lib/answers';
 import { ZMoney } from '@/lib/answer-fields';
-import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
+import { AppError, fieldError, isForeignKeyViolation, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
 export const ZLocality = z.object({ name: z.string().trim().min(2).max(120), province: z.string().trim().max(120).nullish(), postalCode: z.string().trim().max(20).nullish() });
@@ -40,7 +40,7 @@ async function guarded<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (uniqueViolationFields(error)) throw fieldError('name', 'validation.nameTaken', undefined, 'CONFLICT');
-    if ((error as { code?: string }).code === 'P2003') throw new AppError('CONFLICT', 'inUse');
+    if (isForeignKeyViolation(error)) throw new AppError('CONFLICT', 'inUse');
     if ((error as { code?: string }).code === 'P2025') throw notFound();
     throw error;
   }

@@ -1,6 +1,6 @@
 // A4: a customer's connections (contracts): plan, node, type, address, locality, coordinates, status.
 import { z } from 'zod';
-import { fieldError, notFound, uniqueViolationFields, AppError } from '@/server/errors';
+import { fieldError, isForeignKeyViolation, notFound, uniqueViolationFields, AppError } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 import { assertReferences } from './references';
 import { ZConnectionCreate, ZConnectionUpdate } from './schemas';
@@ -35,9 +35,9 @@ export async function updateConnection({ db }: StaffCaller, input: z.output<type
 }
 
 export async function deleteConnection({ db }: StaffCaller, id: string) {
-  const result = await db.connection.deleteMany({ where: { id } }).catch((error: { code?: string }) => {
+  const result = await db.connection.deleteMany({ where: { id } }).catch((error: unknown) => {
     // Tickets keep the connection they were opened for.
-    if (error.code === 'P2003') throw new AppError('CONFLICT', 'inUse');
+    if (isForeignKeyViolation(error)) throw new AppError('CONFLICT', 'inUse');
     throw error;
   });
   if (result.count !== 1) throw notFound();

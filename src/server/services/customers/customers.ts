@@ -12,6 +12,7 @@ import { END_ALL_SESSIONS } from '@/server/services/auth/sessions';
 import type { StaffCaller } from '@/server/services/caller';
 import type { ScopedDb } from '@/server/data/scoped';
 import { customerSearchText } from './search-text';
+import { refreshCustomerTicketsSearchText, ticketFieldsChanged } from './ticket-search-text';
 import { assertReferences } from './references';
 import { ZCustomerCreate, ZCustomerList, ZCustomerUpdate } from './schemas';
 import { listOrder } from '@/lib/list-order';
@@ -188,23 +189,30 @@ export async function createCustomer(caller: StaffCaller, input: z.output<typeof
 }
 
 export async function updateCustomer(caller: StaffCaller, input: z.output<typeof ZCustomerUpdate>) {
-  const { db } = caller;
+  const { db, tenantId } = caller;
   const { id, ...changes } = input;
   const current = await db.customer.findUnique({ where: { id }, select: { id: true, name: true, code: true, taxId: true, emails: true } });
   if (!current) throw notFound();
   await assertReferences(db, { localityId: changes.localityId });
   await assertUnique(db, { code: changes.code, taxId: changes.taxId }, id);
-  const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+  const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as typeof current;
   try {
-    return await db.customer.update({
-      where: { id },
-      data: {
-        ...changes,
-        ...(changes.taxId === null ? { taxIdType: null } : {}),
-        searchText: customerSearchText(next as typeof current),
-      },
-      select: { id: true, code: true, name: true },
-    });
+    return await db.$transaction(async (tx) => {
+      const updated = await tx.customer.update({
+        where: { id },
+        data: {
+          ...changes,
+          ...(changes.taxId === null ? { taxIdType: null } : {}),
+          searchText: customerSearchText(next),
+        },
+        select: { id: true, code: true, name: true },
+      });
+      // The customer's tickets are found by its name, code and tax id: they change together.
+      if (ticketFieldsChanged(current, next)) await refreshCustomerTicketsSearchText(tx, tenantId, next);
+      return updated;
+      // Rewriting a ticket costs its indexes' upkeep, about 0.3 ms (5,000 tickets: 1.4 s on the
+      // development machine): a company with tens of thousands needs more than Prisma's 5 s.
+    }, { timeout: 60_000 });
   } catch (error) {
     throw duplicateError(error) ?? error;
   }

@@ -9,8 +9,8 @@ import { isLocale } from '@/lib/format';
 import { OUTREACH_LIMITS } from '@/lib/outreach';
 import { SMS_MAX_PARTS, smsLength } from '@/lib/sms-parts';
 import { notFound } from '@/server/errors';
-import { INVALID_PHONE, smsRecipient, smsSender } from '@/server/notifications/sms-setup';
-import { NO_ADDRESS, NO_DEVICE, NO_PROVIDER, pushDrafts, pushDraftsTo, writeMessages, type Draft } from '@/server/notifications/recipients';
+import { smsRecipient, smsSender } from '@/server/notifications/sms-setup';
+import { NO_ADDRESS, NO_DEVICE, NO_PROVIDER, notSent, pushDrafts, pushDraftsTo, writeMessages, type Draft } from '@/server/notifications/recipients';
 import type { StaffCaller } from '@/server/services/caller';
 
 const ZTitle = z.string().trim().min(1).max(OUTREACH_LIMITS.title);
@@ -79,10 +79,10 @@ export async function sendToCustomers(caller: StaffCaller, input: z.output<typeo
     const drafts = customers.map((c): Draft => {
       const draft = { ...base, channel: 'SMS' as const, customerId: c.id, text: input.text };
       const phone = c.phones[0]?.trim();
-      if (!phone) return { ...draft, recipient: c.name, status: 'NOT_SENT', error: NO_ADDRESS };
+      if (!phone) return { ...draft, recipient: c.name, ...notSent(NO_ADDRESS) };
       const to = smsRecipient(phone, tenant.country);
-      if ('error' in to) return { ...draft, recipient: phone, status: 'NOT_SENT', error: to.error };
-      if (!sender) return { ...draft, recipient: to.to, status: 'NOT_SENT', error: NO_PROVIDER };
+      if ('error' in to) return { ...draft, recipient: phone, ...notSent(to.error) };
+      if (!sender) return { ...draft, recipient: to.to, ...notSent(NO_PROVIDER) };
       return { ...draft, recipient: to.to };
     });
     return write(caller, drafts);
@@ -103,10 +103,10 @@ async function write({ db, tenantId, actor }: StaffCaller, drafts: Draft[]): Pro
   const summary: SendSummary = { queued: 0, noPhone: 0, invalidPhone: 0, noDevice: 0, noProvider: 0 };
   for (const m of created) {
     if (m.status === 'PENDING') summary.queued += 1;
-    else if (m.error === NO_ADDRESS) summary.noPhone += 1;
-    else if (m.error === NO_DEVICE) summary.noDevice += 1;
-    else if (m.error === NO_PROVIDER) summary.noProvider += 1;
-    else if (m.error?.startsWith(INVALID_PHONE)) summary.invalidPhone += 1;
+    else if (m.errorCode === NO_ADDRESS.code) summary.noPhone += 1;
+    else if (m.errorCode === NO_DEVICE.code) summary.noDevice += 1;
+    else if (m.errorCode === NO_PROVIDER.code) summary.noProvider += 1;
+    else if (m.errorCode === 'invalidPhone') summary.invalidPhone += 1;
   }
   return summary;
 }

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { normalizeText } from '@/lib/text';
-import { MESSAGE_CHANNELS, ZMessageFilters } from '@/lib/message-filters';
+import { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, ZMessageFilters } from '@/lib/message-filters';
+import { ZDeliveryReasonParams, type DeliveryReasonParams } from '@/lib/delivery-reasons';
 import { notFound } from '@/server/errors';
-import { NO_ADDRESS, pushDrafts, writeMessages, type Draft } from '@/server/notifications/recipients';
+import { NO_ADDRESS, notSent, pushDrafts, writeMessages, type Draft } from '@/server/notifications/recipients';
 import type { StaffCaller } from '@/server/services/caller';
 
 export { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES } from '@/lib/message-filters';
@@ -31,6 +32,34 @@ export const ZResend = z
   .object({ ids: z.array(z.uuid()).min(1).max(RESEND_LIMIT, { message: 'validation.resendLimit' }) })
   .strict();
 
+const ZPerson = z.object({ id: z.uuid(), name: z.string() });
+
+/** A row of a log: what leaves the server, and only that. The reason is a code and its parameters (translated on display). */
+export const ZMessageRow = z.object({
+  id: z.uuid(),
+  channel: z.enum(MESSAGE_CHANNELS),
+  kind: z.enum(MESSAGE_KINDS),
+  status: z.enum(MESSAGE_STATUSES),
+  reason: z.string(),
+  recipient: z.string(),
+  subject: z.string().nullable(),
+  /** An SMS's or a push's text, shortened; null for e-mail (its body is in the message's view). */
+  text: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorParams: ZDeliveryReasonParams.nullable(),
+  attempts: z.number().int(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+  ticket: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
+  customer: ZPerson.nullable(),
+  user: ZPerson.nullable(),
+  sentBy: ZPerson.nullable(),
+});
+export const ZMessagePage = z.object({ items: z.array(ZMessageRow), hasMore: z.boolean(), page: z.number().int() });
+/** One message as it was sent. */
+export const ZMessage = ZMessageRow.extend({ text: z.string(), html: z.string().nullable(), link: z.string().nullable(), locale: z.string(), providerId: z.string().nullable() });
+export const ZResendResult = z.object({ resent: z.number().int(), queued: z.number().int(), notSent: z.number().int(), ids: z.array(z.uuid()) });
+
 const LIST_SELECT = {
   id: true,
   channel: true,
@@ -40,7 +69,8 @@ const LIST_SELECT = {
   recipient: true,
   subject: true,
   text: true,
-  error: true,
+  errorCode: true,
+  errorParams: true,
   attempts: true,
   createdAt: true,
   sentAt: true,
@@ -49,6 +79,12 @@ const LIST_SELECT = {
   user: { select: { id: true, name: true } },
   sentBy: { select: { id: true, name: true } },
 } as const satisfies Prisma.MessageSelect;
+
+/** A reason's stored parameters, as the screens read them (anything else stored there is left out). */
+function reasonParams(json: Prisma.JsonValue): DeliveryReasonParams | null {
+  const parsed = ZDeliveryReasonParams.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
 
 /** The list shows an SMS's or a push's text; an e-mail's body is only in the message's view. */
 const PREVIEW = 200;
@@ -101,7 +137,7 @@ export async function listMessages(caller: StaffCaller, input: z.output<typeof Z
   const items = ids
     .map((id) => byId.get(id))
     .filter((r) => r !== undefined)
-    .map(({ text, ...r }) => ({ ...r, text: r.channel === 'EMAIL' ? null : text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text }));
+    .map(({ text, ...r }) => ({ ...r, errorParams: reasonParams(r.errorParams), text: r.channel === 'EMAIL' ? null : text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text }));
   return { items, hasMore: found.length > input.pageSize, page: input.page };
 }
 
@@ -109,7 +145,7 @@ export async function listMessages(caller: StaffCaller, input: z.output<typeof Z
 export async function getMessage({ db }: StaffCaller, id: string) {
   const message = await db.message.findUnique({ where: { id }, select: { ...LIST_SELECT, text: true, html: true, link: true, locale: true, providerId: true } });
   if (!message) throw notFound();
-  return message;
+  return { ...message, errorParams: reasonParams(message.errorParams) };
 }
 
 /**
@@ -156,7 +192,7 @@ export async function resendMessages({ db, tenantId, actor }: StaffCaller, input
         drafts.push(...(await pushDrafts(tx, person, content)).map((d) => ({ ...d, customerId })));
       } else if (channel === 'EMAIL' && !recipient.includes('@')) {
         const address = m.userId ? user?.email : customer?.emails[0];
-        drafts.push(address ? { ...copy, channel, recipient: address } : { ...copy, channel, recipient, status: 'NOT_SENT', error: NO_ADDRESS });
+        drafts.push(address ? { ...copy, channel, recipient: address } : { ...copy, channel, recipient, ...notSent(NO_ADDRESS) });
       } else {
         drafts.push({ ...copy, channel, recipient, subscriptionId });
       }

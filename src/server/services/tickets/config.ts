@@ -2,13 +2,13 @@
 // categories, a default of each, and (Colombia) the built-in PQRS main categories.
 //
 // Rules kept here: an item something refers to is archived instead of deleted, so old tickets keep
-// showing it; the default of a kind cannot be removed (choose another first); every lifecycle stage
+// showing it (the database's foreign keys say what refers to it); the default of a kind cannot be removed (choose another first); every lifecycle stage
 // keeps at least one active state; a category's price is billing data (A2).
 import { z } from 'zod';
 import { requires } from '@/lib/answers';
 import { optionalText } from '@/lib/zod-fields';
 import { can } from '@/lib/permissions';
-import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
+import { AppError, fieldError, isForeignKeyViolation, notFound, uniqueViolationFields } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from '@/lib/ticket-filters';
@@ -169,7 +169,12 @@ export async function updateConfigItem<K extends ConfigKind>({ db }: StaffCaller
   if (kind === 'category') await assertCategoryReferences(db, input as Partial<ConfigInput<'category'>>);
   if (kind === 'state') {
     const { stage } = input as Partial<ConfigInput<'state'>>;
-    if (stage && stage !== current.stage && !current.archivedAt) await assertStageKeepsAState(db, current.stage as string, id);
+    if (stage && stage !== current.stage) {
+      if (!current.archivedAt) await assertStageKeepsAState(db, current.stage as string, id);
+      // A ticket keeps a copy of its state's stage (the grid's tabs and counts are read from it): a
+      // state tickets are in keeps its stage, or they would sit in the wrong tab with wrong counts.
+      if (await db.ticket.findFirst({ where: { stateId: id }, select: { id: true } })) throw new AppError('CONFLICT', 'stateStageInUse');
+    }
   }
   return guarded(() => table(db, kind).update({ where: { id }, data: input, select: { id: true } }));
 }
@@ -179,25 +184,27 @@ async function assertStageKeepsAState(db: ScopedDb, stage: string, leavingId: st
   if (others === 0) throw new AppError('CONFLICT', 'lastStateOfStage');
 }
 
-/** What refers to an item, so that removing it would break something: then it is archived. */
-async function references(db: ScopedDb, kind: ConfigKind, id: string): Promise<number> {
-  // Tickets will refer to every kind; until they exist, categories referring to an area are all.
-  if (kind === 'area') return db.ticketCategory.count({ where: { areaId: id } });
-  return 0;
-}
-
-/** B6: delete, or archive when something refers to the item. Answers which it was. */
+/**
+ * B6: delete, or archive when anything refers to the item. What refers to it is what the database's
+ * foreign keys say — tickets (by state, priority, category or area), categories (by area), and
+ * whatever later features add — not a list kept here: a hand-kept count once knew only categories,
+ * so a state or priority used only by tickets answered 500. The delete is refused by PostgreSQL
+ * (Restrict) and the item is archived instead, so old tickets keep showing it. Answers which it was.
+ */
 export async function removeConfigItem({ db }: StaffCaller, kind: ConfigKind, id: string): Promise<{ id: string; outcome: 'deleted' | 'archived' }> {
   const current = await table(db, kind).findUnique({ where: { id } });
   if (!current) throw notFound();
   if (current.isDefault) throw new AppError('CONFLICT', 'isDefault');
   if (kind === 'state' && !current.archivedAt) await assertStageKeepsAState(db, current.stage as string, id);
-  if ((await references(db, kind, id)) > 0) {
-    await table(db, kind).update({ where: { id }, data: { archivedAt: current.archivedAt ?? new Date() }, select: { id: true } });
-    return { id, outcome: 'archived' };
+  try {
+    await table(db, kind).delete({ where: { id }, select: { id: true } });
+    return { id, outcome: 'deleted' };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2025') throw notFound();
+    if (!isForeignKeyViolation(error)) throw error;
   }
-  await guarded(() => table(db, kind).delete({ where: { id }, select: { id: true } }));
-  return { id, outcome: 'deleted' };
+  await guarded(() => table(db, kind).update({ where: { id }, data: { archivedAt: current.archivedAt ?? new Date() }, select: { id: true } }));
+  return { id, outcome: 'archived' };
 }
 
 export async function restoreConfigItem({ db }: StaffCaller, kind: ConfigKind, id: string): Promise<{ id: string }> {

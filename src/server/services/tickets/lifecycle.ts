@@ -18,6 +18,7 @@ import { requires } from '@/lib/answers';
 import { assertTicketFields } from './field-rules';
 import { visibleTo } from './files';
 import { bumpStageCount, ticketSearchText } from './tickets';
+import { assertClosing, writeClosing, ZClosing } from './closing';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -38,8 +39,12 @@ export const ZTicketUpdate = z.object({
   dueAt: z.coerce.date().nullish(),
   billable: z.boolean().optional(),
   cost: z.number().min(0).max(1e9).nullish(),
+  /** C10: with a save that finishes or closes: a closing comment, and what to e-mail the customer. */
+  closing: ZClosing.optional(),
 });
 export type TicketUpdate = z.output<typeof ZTicketUpdate>;
+/** What a save answers: the version it produced and the fields it changed. */
+export const ZTicketUpdateResult = z.object({ id: z.uuid(), version: z.number().int(), changed: z.array(z.string()) });
 
 /** Fields whose history shows a name (what the user saw), not an id. */
 const REFERENCE_FIELDS = ['stateId', 'priorityId', 'categoryId', 'areaId', 'assigneeId'] as const;
@@ -91,7 +96,7 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       if (field === 'cost') return display(next) !== display(before === null ? null : Number(before));
       return (next ?? null) !== (before ?? null);
     }) as Editable[];
-    if (!changed.length) return { id, version: current.version, changed: [] as string[] };
+    if (!changed.length && !input.closing) return { id, version: current.version, changed: [] as string[] };
     // A2: which fields this role may change (TICKET_FIELDS) — refused, never dropped silently.
     assertTicketFields(actor, 'change', changed);
     // C13: a due date is a day of the tenant's calendar, never before the day the ticket was opened.
@@ -134,6 +139,7 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       const backwards = current.stage === 'CLOSED' || (current.stage === 'FINISHED' && nextStage === 'PENDING');
       if (backwards && !can(actor.role, 'tickets.reopen')) throw forbidden();
     }
+    if (input.closing) assertClosing(input.closing, { role: actor.role, from: current.stage, to: nextStage, hasCustomer: current.customerId !== null });
 
     const now = new Date();
     const newVersion = current.version + 1;
@@ -195,13 +201,16 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     if (nextStage === 'CLOSED' && current.stage !== 'CLOSED') events.push({ type: 'ticket.closed', payload: base });
     if (nextStage === 'FINISHED' && current.stage !== 'FINISHED') events.push({ type: 'ticket.finished', payload: base });
     if (nextStage === 'PENDING' && current.stage !== 'PENDING') events.push({ type: 'ticket.reopened', payload: base });
+    // C10: the closing comment is written with the save; the finishing or closing event carries what to e-mail.
+    if (input.closing) {
+      const closing = await writeClosing(tx, { tenantId, ticketId: id, actorId: actor.id, version: newVersion }, input.closing);
+      for (const e of events) if (e.type === 'ticket.finished' || e.type === 'ticket.closed') e.payload = { ...(e.payload as object), closing };
+    }
     if (events.length) await tx.outboxEvent.createMany({ data: events.map((e) => ({ ...e, tenantId })) });
 
     return { id, version: newVersion, changed: changed as string[] };
   });
 }
-
-export const ZTicketSaved = z.object({ id: z.uuid(), version: z.number().int(), changed: z.array(z.string()) });
 
 export const ZHistoryEntry = z.object({
   id: z.uuid(),
