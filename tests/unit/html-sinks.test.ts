@@ -48,9 +48,16 @@ const STATIC_ADDRESSES: Record<string, string[]> = {
   'src/app/(staff)/page.tsx': ['l.href'],
   // '/login', or the installation's own root address (rootOrigin(), from the environment): never tenant or user data.
   'src/app/auth/handoff/handoff-sign-in.tsx': ['retry.href'],
+  // Tabs that are pages: each page passes its own fixed paths (settings' sections, the message channels).
+  'src/components/ui/tabs.tsx': ['item.href'],
 };
 
-const sources = [...SOURCES.flatMap(files)].map((file) => ({ file, text: readFileSync(path.join(ROOT, file), 'utf8') }));
+/** A file's code without its comments, so a comment that names a sink (or explains why one is absent) is not one. */
+function code(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+const sources = [...SOURCES.flatMap(files)].map((file) => ({ file, text: code(readFileSync(path.join(ROOT, file), 'utf8')) }));
 
 describe('HTML sinks', () => {
   it('reads the sources', () => {

@@ -25,7 +25,7 @@ export type TenantFragments = {
    * Declares that the statement touches tickets without the rule on purpose, saying why: it
    * creates the caller's own ticket, or counts within rows already restricted.
    */
-  unrestricted(reason: 'creates the caller’s ticket' | 'rows already restricted by the caller’s ticket'): Prisma.Sql;
+  unrestricted(reason: 'creates the caller’s ticket' | 'rows already restricted by the caller’s ticket' | 'keeps data every ticket copies in step'): Prisma.Sql;
 };
 
 /** Tables whose rows are a ticket's or hang from one: a statement touching them must apply the rule. */

@@ -11,6 +11,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { env } from '@/env';
 import { deliveryReason, describeReason, type DeliveryReason } from '@/lib/delivery-reasons';
 import { db } from '@/server/db';
+import { installationSql } from '@/server/data/sql';
 import { logger } from '@/server/logger';
 import { PROVIDERS, type Outgoing, type SendResult } from './providers';
 import { DELIVER_QUEUE, RETRY_LIMIT, type DeliverJob } from './queue';
@@ -66,7 +67,7 @@ async function record(outcomes: Outcome[]) {
   const col = <K extends keyof Outcome>(k: K) => outcomes.map((o) => o[k]);
   const codes = outcomes.map((o) => o.reason?.code ?? null);
   const params = outcomes.map((o) => (o.reason?.params ? JSON.stringify(o.reason.params) : null));
-  await db().$executeRaw`
+  await installationSql.execute(db(), Prisma.sql`
     UPDATE "Message" AS m SET
       status = v.status::"MessageStatus",
       "providerId" = COALESCE(v."providerId", m."providerId"),
@@ -77,7 +78,7 @@ async function record(outcomes: Outcome[]) {
       "updatedAt" = now()
     FROM unnest(${col('id')}::uuid[], ${col('status')}::text[], ${col('providerId')}::text[], ${codes}::text[], ${params}::text[], ${col('attempted')}::boolean[])
       AS v(id, status, "providerId", "errorCode", "errorParams", attempted)
-    WHERE m.id = v.id AND m.status <> 'SENT'`;
+    WHERE m.id = v.id AND m.status <> 'SENT'`);
 }
 
 /** The queue's handler for a batch: each job succeeds, is retried or fails on its own. */

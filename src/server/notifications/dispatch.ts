@@ -18,12 +18,13 @@
 // with the reason, when they have no address or device; broadcasts (every technician, the office)
 // reach the devices there are.
 import type PgBoss from 'pg-boss';
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import { tenantOrigin } from '@/env';
 import { formatDateTime, intlLocale, isLocale, type Locale } from '@/lib/format';
 import { nextWorkingInstant } from '@/lib/working-hours';
 import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
+import { installationSql } from '@/server/data/sql';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
 import { insertMessages, NO_ADDRESS, notSent, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
@@ -364,10 +365,10 @@ async function draftsFor(tx: Tx, event: OutboxRow, tenants: Map<string, Tenant>,
 /** Claims up to `limit` events and turns them into messages with their delivery jobs; returns how many events it handled. */
 export async function dispatchOutbox(boss: PgBoss, limit = 1000): Promise<{ events: number; messages: number }> {
   return db().$transaction(async (tx) => {
-    const events = await tx.$queryRaw<OutboxRow[]>`
+    const events = await installationSql.query<OutboxRow[]>(tx, Prisma.sql`
       UPDATE "OutboxEvent" SET "processedAt" = now()
       WHERE id IN (SELECT id FROM "OutboxEvent" WHERE "processedAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING id, "tenantId", type, payload, "createdAt"`;
+      RETURNING id, "tenantId", type, payload, "createdAt"`);
     if (events.length === 0) return { events: 0, messages: 0 };
     const [tenants, batch] = await Promise.all([tenantsOf(tx, events), readBatch(tx, events)]);
     // In order, one after the other (a transaction is one connection anyway): rules see earlier events of the batch.

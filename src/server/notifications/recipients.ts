@@ -4,6 +4,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
 import { deliveryReason, type DeliveryReason } from '@/lib/delivery-reasons';
+import { installationSql, type QueryClient } from '@/server/data/sql';
 
 export type Draft = Prisma.MessageCreateManyInput;
 /** Any client that reads devices: the root one, a transaction, or a tenant-scoped one. */
@@ -48,8 +49,7 @@ export function pushDraftsTo(devices: Device[], person: Person, draft: PushDraft
 }
 
 /** Any transaction that writes messages and outbox events: the root client's or a tenant-scoped one's. */
-type Writer = {
-  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T>;
+type Writer = QueryClient & {
   outboxEvent: { create(args: { data: { tenantId: string; type: string; payload: { messageIds: string[] } } }): PromiseLike<unknown> };
 };
 
@@ -101,11 +101,11 @@ const RECORD = Prisma.raw(columns.map(([c, d]) => `"${c}" ${d.type}`).join(', ')
 export async function insertMessages(tx: Pick<Writer, '$queryRaw'>, drafts: Draft[]): Promise<WrittenMessage[]> {
   if (drafts.length === 0) return [];
   const rows = JSON.stringify(drafts.map((d) => ({ ...d, id: d.id ?? uuidv7() })));
-  return tx.$queryRaw<WrittenMessage[]>`
+  return installationSql.query<WrittenMessage[]>(tx, Prisma.sql`
     INSERT INTO "Message" (${INTO})
     SELECT ${VALUES} FROM jsonb_to_recordset(${rows}::jsonb) AS r(${RECORD})
     ON CONFLICT ("tenantId", "eventId", channel, recipient) DO NOTHING
-    RETURNING id, status, "errorCode", "scheduledFor"`;
+    RETURNING id, status, "errorCode", "scheduledFor"`);
 }
 
 /** The outbox event that hands messages the app wrote itself (a resend, a manual or test message) to the worker. */
