@@ -1,13 +1,15 @@
-// What the generated sweeps (tests/integration/isolation-sweep.test.ts, role-sweep.test.ts) share:
-// every procedure of the root router — including those added after the sweeps were written — and a
-// valid input for each, built from the procedure's own zod schema with a chosen id in every id field.
+// What the generated sweeps (tests/integration/isolation-sweep.test.ts, role-sweep.test.ts,
+// malformed-text.test.ts) share: every procedure of the root router — including those added after the
+// sweeps were written — and inputs for each, built from the procedure's own zod schema: `generate`
+// (required fields and every id field, a chosen id in each), `sampleInput` (every field present, and
+// the paths of its text fields).
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
 import { appRouter } from '@/server/api/root';
 import type { ProcedureMeta } from '@/server/api/trpc';
 import { PASSWORD } from './index';
 
-type JsonSchema = {
+export type JsonSchema = {
   type?: string | string[];
   format?: string;
   enum?: unknown[];
@@ -98,4 +100,87 @@ export function inputSchema(proc: Procedure): JsonSchema | null {
 /** The procedure at `path` on a caller (`tickets.get` → caller.tickets.get). */
 export function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+}
+
+/** sampleInput's values for fields whose rules a JSON schema cannot express: every field present, so no null where text is expected. */
+function sampleNamedValue(name: string): unknown {
+  const n = name.toLowerCase();
+  if (n.includes('email')) return 'sweep@example.com';
+  if (n.includes('phone')) return '+54 11 5555-0000';
+  if (n === 'slug') return 'sweep-tenant';
+  if (n.includes('password')) return 'sweep-password-1';
+  if (n === 'timezone') return 'America/Bogota';
+  if (n === 'color') return '#123456';
+  if (n === 'endpoint') return 'https://fcm.googleapis.com/fcm/send/sweep-device';
+  if (n === 'p256dh') return SWEEP_DEVICE.getPublicKey().toString('base64url');
+  if (n === 'auth') return Buffer.alloc(16, 7).toString('base64url');
+  if (n === 'link' || n === 'url') return 'https://example.com/sweep';
+  return undefined;
+}
+
+/** The option of a union a sample takes: the first that is not null. */
+function option(schema: JsonSchema): JsonSchema | null {
+  const options = schema.anyOf ?? schema.oneOf;
+  return options ? (options.find((s) => s.type !== 'null') ?? options[0]!) : null;
+}
+
+function typeOf(schema: JsonSchema): string | undefined {
+  return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+}
+
+/**
+ * A value the schema accepts as far as its JSON Schema tells: every property present (optional ones
+ * too, so each text field exists), arrays of one item, uuid fields from `ids` by field name (else `fallbackId`).
+ */
+export function sampleInput(schema: JsonSchema, ids: Record<string, string>, fallbackId: string, name = ''): unknown {
+  const named = sampleNamedValue(name);
+  if (named !== undefined) return typeOf(schema) === 'array' ? [named] : named;
+  const chosen = option(schema);
+  if (chosen) return sampleInput(chosen, ids, fallbackId, name);
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  switch (typeOf(schema)) {
+    case 'string':
+      if (schema.format === 'uuid') return ids[name] ?? fallbackId;
+      if (schema.format === 'date-time') return new Date().toISOString();
+      if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
+      return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 0, Math.min(1, schema.maximum ?? 1));
+    case 'boolean':
+      return false;
+    case 'array':
+      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => sampleInput(schema.items ?? {}, ids, fallbackId, name));
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, prop]) => [key, sampleInput(prop, ids, fallbackId, key)]));
+    default:
+      return undefined;
+  }
+}
+
+/** The paths (as in sampleInput's value) of every string field a client may fill freely: ids and text, not enums or constants. */
+export function textPaths(schema: JsonSchema, path: (string | number)[] = []): (string | number)[][] {
+  const chosen = option(schema);
+  if (chosen) return textPaths(chosen, path);
+  if (schema.const !== undefined || schema.enum) return [];
+  switch (typeOf(schema)) {
+    case 'string':
+      return [path];
+    case 'array':
+      return textPaths(schema.items ?? {}, [...path, 0]);
+    case 'object':
+      return Object.entries(schema.properties ?? {}).flatMap(([key, prop]) => textPaths(prop, [...path, key]));
+    default:
+      return [];
+  }
+}
+
+/** A copy of `input` with `value` at `path`. */
+export function withValueAt(input: unknown, path: (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(input) ? [...input] : { ...(input as object) }) as Record<string | number, unknown>;
+  copy[head!] = withValueAt(copy[head!], rest, value);
+  return copy;
 }

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, type TestTenant } from '../factories';
 import { httpCall, sessionCookie } from '../factories/http';
-import { inputSchema, procedures, sampleInput, textPaths, withValueAt } from '../factories/inputs';
+import { inputSchema, procedures, sampleInput, textPaths, withValueAt } from '../factories/sweep';
 
 const { POST: uploadFiles } = await import('@/app/api/tickets/[id]/files/route');
 const { POST: importCustomers } = await import('@/app/api/import/customers/route');

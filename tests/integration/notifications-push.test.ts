@@ -258,8 +258,8 @@ describe('who is told what', () => {
 describe('the notification settings (D1/D2/E8)', () => {
   it('admins change them, supervisors read them, operators get neither; each tenant keeps its own; bad hours are a field error', async () => {
     const current = await A.SUPERVISOR.tenants.notificationSettings();
-    expect(current.techApp).toEqual({ pushNewTicket: 'ASSIGNEE', workingHours: null });
-    const changed = { notifications: { ...current.notifications, officeEmail: 'soporte@isp.example', emailHistoryOnFinish: true }, techApp: { pushNewTicket: 'ALL' as const, workingHours: { start: '08:00', end: '17:30' } } };
+    expect(current.techApp).toEqual({ seeAllTickets: false, onlyOpenTickets: false, pushNewTicket: 'ASSIGNEE', workingHours: null });
+    const changed = { notifications: { ...current.notifications, officeEmail: 'soporte@isp.example', emailHistoryOnFinish: true }, techApp: { seeAllTickets: true, onlyOpenTickets: false, pushNewTicket: 'ALL' as const, workingHours: { start: '08:00', end: '17:30' } } };
     await A.ADMIN.tenants.updateNotificationSettings(changed);
     // A new request resolves the tenant afresh (the callers above hold the tenant of their own request).
     expect(await (await asStaff(a, A.ids.SUPERVISOR)).tenants.notificationSettings()).toEqual(changed);

@@ -18,10 +18,10 @@ import { scopedDb } from '@/server/data/scoped';
 import { ZTicketCreate } from '@/server/services/tickets/tickets';
 import { ZTicketUpdate } from '@/server/services/tickets/lifecycle';
 import { generate, hasId, inputSchema, procedureOf, procedures } from '../factories/sweep';
-import { asCustomer, createCustomer, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
+import { asCustomer, asStaff, createCustomer, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
 
 let a: TestTenant, A: StaffOfEveryRole;
-let customerCaller: Awaited<ReturnType<typeof asCustomer>>;
+let customerId: string;
 let visible: { id: string };
 let hidden: { id: string };
 let hiddenIds: string[];
@@ -46,7 +46,7 @@ beforeAll(async () => {
   ({ a, A } = await twoTenantsWithStaff());
   const scoped = scopedDb(a.id);
   const customer = await createCustomer(a, { name: 'Cliente Rol Sweep', portalPassword: true });
-  customerCaller = await asCustomer(a, customer.id);
+  customerId = customer.id;
   const plan = await scoped.plan.create({ data: { tenantId: a.id, name: 'Plan Rol Sweep', downloadMbps: 300, uploadMbps: 100, price: AMOUNTS.plan, offeredInPortal: true } });
   const connection = await scoped.connection.create({ data: { tenantId: a.id, customerId: customer.id, address: 'Calle Rol 1', planId: plan.id, latitude: -34.6, longitude: -58.4 } });
   const category = await A.ADMIN.ticketConfig.categories.create({ name: 'Categoría Rol Sweep', price: AMOUNTS.category, inTechnicianApp: true });
@@ -72,6 +72,11 @@ beforeAll(async () => {
 });
 
 type Persona = Role | 'CUSTOMER';
+
+async function freshCallers(): Promise<Record<Persona, unknown>> {
+  const staff = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await asStaff(a, A.ids[role])] as const)));
+  return { ...staff, CUSTOMER: await asCustomer(a, customerId) } as Record<Persona, unknown>;
+}
 const PERSONAS: Persona[] = [...ROLES, 'CUSTOMER'];
 
 /** Whether the procedure's rung lets this persona in at all. */
@@ -98,7 +103,9 @@ describe('role sweep', () => {
 
   it.each(procedures.map(([path, proc]) => ({ path, proc })))('$path: wrong roles are FORBIDDEN, hidden tickets stay hidden, amounts only with billing.read', async ({ path, proc }) => {
     const schema = inputSchema(proc);
-    const callers: Record<Persona, unknown> = { ...A, CUSTOMER: customerCaller } as unknown as Record<Persona, unknown>;
+    // Signed in afresh for each procedure: one that ends sessions (sign out everywhere, a password
+    // change) must not leave the next procedure's personas signed out.
+    const callers = await freshCallers();
     const before = await hiddenSnapshot();
     for (const persona of PERSONAS) {
       const ids = schema && hasId(schema) ? (persona === 'TECHNICIAN' ? [...hiddenIds, ...visibleIds] : visibleIds) : [visible.id];
@@ -161,6 +168,9 @@ function sampleValues(): Record<TicketField, unknown> {
 describe('ticket fields by role (TICKET_FIELDS)', () => {
   let values: Record<TicketField, unknown>;
   beforeAll(async () => {
+    // The sweep above ran "sign out everywhere" and password changes: sign everyone in again.
+    const callers = await freshCallers();
+    for (const role of ROLES) (A as unknown as Record<Role, unknown>)[role] = callers[role];
     const config = await A.ADMIN.ticketConfig.get();
     const view = await A.OPERATOR.tickets.get({ id: visible.id });
     const otherCategory = config.categories.find((c) => c.id !== view.categoryId && !c.archivedAt && c.inUse)!;

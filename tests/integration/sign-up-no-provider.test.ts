@@ -50,7 +50,7 @@ it('writes the link to the server’s log, tells the page so, and the link from 
   // The e-mail itself is in the message log, kept as not sent: nothing could carry it.
   const tenant = await db().tenant.findUniqueOrThrow({ where: { slug: 'sin-correo' } });
   const message = await until(() => db().message.findFirst({ where: { tenantId: tenant.id, status: { not: 'PENDING' } } }), { what: 'the worker' });
-  expect(message).toMatchObject({ channel: 'EMAIL', status: 'NOT_SENT', error: 'not sent: no provider configured', recipient: 'giulia@sincorreo.test', locale: 'es' });
+  expect(message).toMatchObject({ channel: 'EMAIL', status: 'NOT_SENT', errorCode: 'noProvider', recipient: 'giulia@sincorreo.test', locale: 'es' });
 
   const token = new URL(String(line.link)).searchParams.get('token')!;
   expect(await consumeVerificationLink('sin-correo.localhost:3000', token)).toMatchObject({ kind: 'staff', name: 'Giulia Rossi' });

@@ -16,9 +16,10 @@ beforeAll(async () => {
   priorities = Object.fromEntries(config.priorities.map((p) => [p.name, p.id]));
 });
 
-async function newTicket(title = 'Sin servicio') {
+/** A new ticket; `forTechnician` assigns it to the technician, who sees only the tickets assigned to them. */
+async function newTicket(title = 'Sin servicio', { forTechnician = false } = {}) {
   const customer = await createCustomer(a);
-  const created = await A.OPERATOR.tickets.create({ customerId: customer.id, title, description: 'Descripción inicial' });
+  const created = await A.OPERATOR.tickets.create({ customerId: customer.id, title, description: 'Descripción inicial', ...(forTechnician ? { assigneeId: A.ids.TECHNICIAN } : {}) });
   return { ...created, version: 1 };
 }
 
@@ -48,7 +49,7 @@ describe('editing', () => {
   });
 
   it('finish, close and reopen move the dates and the tab counts; events go to the outbox', async () => {
-    const t = await newTicket();
+    const t = await newTicket('Sin servicio', { forTechnician: true });
     const c0 = await counts();
     await A.TECHNICIAN.tickets.update({ id: t.id, version: 1, stateId: states.Resuelto });
     let view = await A.OPERATOR.tickets.get({ id: t.id });
@@ -68,11 +69,11 @@ describe('editing', () => {
     expect(view).toMatchObject({ stage: 'PENDING', closedAt: null, finishedAt: null });
     expect(await counts()).toEqual(c0);
     const outbox = await scopedDb(a.id).outboxEvent.findMany({ where: { payload: { path: ['ticketId'], equals: t.id } }, orderBy: { createdAt: 'asc' }, select: { type: true } });
-    expect(outbox.map((e) => e.type)).toEqual(['ticket.created', 'ticket.stateChanged', 'ticket.finished', 'ticket.stateChanged', 'ticket.closed', 'ticket.stateChanged', 'ticket.reopened']);
+    expect(outbox.map((e) => e.type)).toEqual(['ticket.created', 'ticket.assigned', 'ticket.stateChanged', 'ticket.finished', 'ticket.stateChanged', 'ticket.closed', 'ticket.stateChanged', 'ticket.reopened']);
   });
 
   it('technicians may finish but not close, nor reopen; nothing changes when refused', async () => {
-    const t = await newTicket();
+    const t = await newTicket('Sin servicio', { forTechnician: true });
     await rejects(A.TECHNICIAN.tickets.update({ id: t.id, version: 1, stateId: states.Cerrado }), 'FORBIDDEN');
     await A.TECHNICIAN.tickets.update({ id: t.id, version: 1, stateId: states.Resuelto });
     await rejects(A.TECHNICIAN.tickets.update({ id: t.id, version: 2, stateId: states.Abierto }), 'FORBIDDEN');

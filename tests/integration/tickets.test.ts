@@ -110,7 +110,8 @@ describe('the grid', () => {
     const old = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin conexión en el barrio', description: 'Corte general' });
     // Opened long ago and due then: a new ticket cannot be given a past due date.
     await scopedDb(a.id).ticket.update({ where: { id: old.id }, data: { openedAt: new Date('2019-12-20T00:00:00Z'), dueAt: new Date('2020-01-01T00:00:00Z') } });
-    const recent = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Cambio de domicilio', description: 'Se muda', billable: true, categoryId: c.category('Instalación').id });
+    // Assigned to the technician, who sees only the tickets assigned to them (and no prices: below).
+    const recent = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Cambio de domicilio', description: 'Se muda', billable: true, categoryId: c.category('Instalación').id, assigneeId: A.ids.TECHNICIAN });
     const done = await A.OPERATOR.tickets.create({ title: 'Ya resuelto', description: 'Hecho', stateId: c.state('Resuelto').id });
 
     // The page is read without Prisma (db.ts rawRows): its instants are the stored ones whatever the
@@ -126,6 +127,7 @@ describe('the grid', () => {
     expect(search.items[0]!.openedAt).toEqual(new Date('2019-12-20T00:00:00Z'));
     expect(search.items[0]!.dueAt).toEqual(new Date('2020-01-01T00:00:00Z'));
     expect((await A.OPERATOR.tickets.list({ query: 'inigo suarez' })).items.map((t) => t.id)).toEqual([recent.id, old.id]);
+    expect((await A.TECHNICIAN.tickets.list({ query: 'inigo suarez' })).items.map((t) => t.id)).toEqual([recent.id]);
     expect((await A.OPERATOR.tickets.list({ query: String(recent.number) })).items.map((t) => t.number)).toContain(recent.number);
 
     const finished = await A.OPERATOR.tickets.list({ tab: 'FINISHED' });
@@ -160,12 +162,14 @@ describe('a customer’s tickets', () => {
     const c = await config(A);
     const customer = await createCustomer(a, { name: 'Cliente Con Historia' });
     const first = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Primero', description: 'Viejo', stateId: c.state('Cerrado').id });
-    const second = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Segundo', description: 'Nuevo' });
+    const second = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Segundo', description: 'Nuevo', assigneeId: A.ids.TECHNICIAN });
     await A.OPERATOR.tickets.create({ title: 'De nadie', description: 'Interno' });
-    expect((await A.TECHNICIAN.tickets.ofCustomer({ customerId: customer.id })).map((t) => [t.id, t.stage])).toEqual([
+    expect((await A.OPERATOR.tickets.ofCustomer({ customerId: customer.id })).map((t) => [t.id, t.stage])).toEqual([
       [second.id, 'PENDING'],
       [first.id, 'CLOSED'],
     ]);
+    // A technician sees, of the customer's tickets, the ones assigned to them.
+    expect((await A.TECHNICIAN.tickets.ofCustomer({ customerId: customer.id })).map((t) => t.id)).toEqual([second.id]);
     await rejects(B.ADMIN.tickets.ofCustomer({ customerId: customer.id }), 'NOT_FOUND');
   });
 });
