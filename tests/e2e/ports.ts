@@ -10,3 +10,5 @@ export const FAKE_PUSH_PORT = E2E_PORT + 2;
 export const PUSH_CERT_FILE = path.join(os.tmpdir(), `antena-e2e-push-${E2E_PORT}.pem`);
 /** The local stand-in for Twilio's Messaging API (SMS). */
 export const FAKE_SMS_PORT = E2E_PORT + 3;
+/** The one address the e2e server trusts as a proxy (TRUSTED_PROXIES): the specs' stand-in for a load balancer binds it as its source. */
+export const TRUSTED_PROXY = '127.0.0.7';

@@ -9,6 +9,7 @@
 import net from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { createTicketOnConnection, DEMO, DEMO_PASSWORD, LOOPBACK, PORT, ROOT, signInStaff, STAFF } from './helpers';
+import { TRUSTED_PROXY } from './ports';
 
 const HOST = `demo.localhost:${PORT}`;
 const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -30,9 +31,9 @@ function directive(csp: string | undefined, name: string): string[] | undefined 
 type RawAnswer = { status: number; headers: Record<string, string>; body: string };
 
 /** One request written as raw bytes (fetch and http.request refuse some of these), the answer read until the server closes. */
-function raw(request: string): Promise<RawAnswer> {
+function raw(request: string, from?: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(PORT, '127.0.0.1', () => socket.write(request));
+    const socket = net.connect({ port: PORT, host: '127.0.0.1', localAddress: from }, () => socket.write(request));
     const chunks: Buffer[] = [];
     socket.on('data', (c) => chunks.push(c));
     socket.on('error', reject);
@@ -47,8 +48,8 @@ function raw(request: string): Promise<RawAnswer> {
   });
 }
 
-const request = (method: string, target: string, host: string | null, extra: string[] = [], body = '') =>
-  raw([`${method} ${target} HTTP/1.1`, ...(host === null ? [] : [`Host: ${host}`]), ...extra, ...(body ? [`Content-Length: ${Buffer.byteLength(body)}`] : []), 'Connection: close', '', body].join('\r\n'));
+const request = (method: string, target: string, host: string | null, extra: string[] = [], body = '', from?: string) =>
+  raw([`${method} ${target} HTTP/1.1`, ...(host === null ? [] : [`Host: ${host}`]), ...extra, ...(body ? [`Content-Length: ${Buffer.byteLength(body)}`] : []), 'Connection: close', '', body].join('\r\n'), from);
 
 type Fetched = { status: number; headers: Record<string, string>; text: string };
 
@@ -87,10 +88,14 @@ test('every answer carries the security headers: a page, a tRPC answer, a route 
   }
   expect(nonces[0]).not.toBe(nonces[1]);
 
-  // Behind a load balancer speaking HTTPS: HSTS, and insecure requests upgraded.
-  const secure = (await fetchIn(page, '/login', { headers: { 'x-forwarded-proto': 'https' } })).headers;
+  // Behind the trusted load balancer (TRUSTED_PROXIES) speaking HTTPS: HSTS, and insecure requests upgraded.
+  const secure = (await request('GET', '/login', HOST, ['X-Forwarded-Proto: https'], '', TRUSTED_PROXY)).headers;
   expect(secure['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
   expect(directive(secure['content-security-policy'], 'upgrade-insecure-requests')).toEqual([]);
+  // The same claim from anyone else (here the browser) is not believed.
+  const claimed = (await fetchIn(page, '/login', { headers: { 'x-forwarded-proto': 'https' } })).headers;
+  expect(claimed['strict-transport-security']).toBeUndefined();
+  expect(directive(claimed['content-security-policy'], 'upgrade-insecure-requests')).toBeUndefined();
 
   // The landing page on the root domain (rewritten by the proxy) too.
   expect(directive((await request('GET', '/', `localhost:${PORT}`)).headers['content-security-policy'], 'script-src')).toContain("'strict-dynamic'");
@@ -103,7 +108,7 @@ test('every answer carries the security headers: a page, a tRPC answer, a route 
     expectCommonHeaders(res.headers, what);
     expect(res.headers['content-security-policy'], what).toBe(RESOURCE_CSP);
   }
-  expect((await fetchIn(page, '/api/auth/csrf', { headers: { 'x-forwarded-proto': 'https' } })).headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
+  expect((await request('GET', '/api/auth/csrf', HOST, ['X-Forwarded-Proto: https'], '', TRUSTED_PROXY)).headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
 
   // Ticket files: uploaded by an operator, downloaded with the file's own policy and the common headers.
   await signInStaff(page, STAFF.operator);

@@ -10,7 +10,7 @@ import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNe
 import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
 import { startFakeSms } from '../fakes/sms';
-import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE } from './ports';
+import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE, TRUSTED_PROXY } from './ports';
 
 const dataDir = path.join(DATA_DIR, 'e2e-pg');
 rmSync(dataDir, { recursive: true, force: true });
@@ -20,6 +20,8 @@ rmSync(process.env.FILES_DIR, { recursive: true, force: true });
 delete process.env.DATABASE_URL;
 // The app's port, for the links the worker (in this process) puts in messages.
 process.env.PORT = String(E2E_PORT);
+// One loopback address plays the load balancer; the browser's 127.0.0.1 is a client like any other.
+process.env.TRUSTED_PROXIES = TRUSTED_PROXY;
 const database = await openDatabase({ dataDir, port: Number(process.env.E2E_PG_PORT ?? 54339) });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 

@@ -105,7 +105,7 @@ test('an admin creates a user; changing their password keeps this browser in and
   // Sign out everywhere, from the laptop: both browsers end up at the sign-in page.
   await laptop.goto(`${DEMO}/account`);
   await laptop.getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
-  await laptop.getByRole('dialog').getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
+  await laptop.getByRole('alertdialog').getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
   await expect(laptop).toHaveURL(/\/login/);
   await phone.goto(`${DEMO}/customers`);
   await expect(phone).toHaveURL(/\/login/);
@@ -125,7 +125,7 @@ test('a customer signs out of the portal everywhere', async ({ browser }) => {
     await expect(page.getByRole('heading', { name: 'Hola, María Fernández' })).toBeVisible();
   }
   await one!.getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
-  await one!.getByRole('dialog').getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
+  await one!.getByRole('alertdialog').getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
   await expect(one!).toHaveURL(`${DEMO}/portal/login`);
   await two!.goto(`${DEMO}/portal`);
   await expect(two!).toHaveURL(`${DEMO}/portal/login`);

@@ -11,7 +11,7 @@
 // with the API's refusal checked.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { pushDevice } from '../fakes/push-service';
-import { PORT, PUSH_ORIGIN, signInStaff } from './helpers';
+import { deliveredEmails, PORT, PUSH_ORIGIN, signInStaff } from './helpers';
 import { XSS_LAB } from './seed';
 
 const ORIGIN = `http://${XSS_LAB.slug}.localhost:${PORT}`;
@@ -235,6 +235,10 @@ test('markup planted in every user field never runs, on every page that shows it
     priorityId: priority.id,
     assigneeId: technician.id,
   });
+  // The worker renders the assignment e-mail from the ticket as it is then: let it go before the title changes.
+  await expect
+    .poll(async () => (await deliveredEmails()).some((e) => e.body.to.includes(TECHNICIAN.email) && e.body.subject.includes(V.ticketTitle)), { timeout: 20_000 })
+    .toBe(true);
   const { version } = await api<{ version: number }>(admin, 'tickets.get', { id: ticket.id }, 'query');
   await api(admin, 'tickets.update', { id: ticket.id, version, title: V.ticketTitleEdited, stateId: state.id });
   await api(admin, 'tickets.comment', { ticketId: ticket.id, body: V.internalComment, public: false });
