@@ -192,6 +192,18 @@ export async function measureTickets(
     // signed-in call: users.me, which reads only the caller (the one query every staff call makes), over HTTP.
     entries.push(await pairedOverhead('tickets.grid.overhead_p50_ms', N, () => session.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 }), gridBySql));
     entries.push(await latency('server.signed_in_floor', N, () => session.query('users.me', undefined)));
+    // Issue 15's hot paths. A technician's grid: the visibility rule (only their own tickets, the
+    // tenant's default) in the same query. A page: rendered per request, with its own CSP nonce.
+    const technicianSession = new Session(port, `big.localhost:${port}`);
+    await technicianSession.signInStaff('tecnico1@bench.test', BENCH_PASSWORD);
+    entries.push(await latency('tickets.grid.technician', N, () => technicianSession.query('tickets.list', { tab: 'PENDING', page: 1, pageSize: 25 })));
+    entries.push(
+      await latency('server.page', N, async () => {
+        const res = await session.fetch('/tickets');
+        if (res.status !== 200 || !res.headers.get('content-security-policy')?.includes('nonce-')) throw new Error(`/tickets answered ${res.status} without a nonce`);
+        await res.text();
+      }),
+    );
     const terms = ['sin conexion', 'modem luz roja', 'gonzalez', String(count - 1234), 'tormenta barrio', 'factura importe', 'mudanza domicilio', 'hector'];
     entries.push(await latency('tickets.search', N, (i) => session.query('tickets.list', { tab: 'PENDING', query: terms[i % terms.length], page: 1, pageSize: 25 })));
     entries.push(

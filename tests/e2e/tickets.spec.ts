@@ -71,7 +71,16 @@ test('an operator opens tickets and finds them in the grid', async ({ page }) =>
   await expect(page).toHaveURL(/sort=due/);
   await expect(page.getByRole('columnheader', { name: /Vencimiento/ })).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.getByRole('tabpanel').getByRole('row').nth(1)).toContainText('Poda de árboles sobre el tendido');
-  await expect(page.getByRole('tabpanel').getByRole('row').nth(2)).toContainText('Lentitud en el nodo Bernal');
+  // Every row's due date as shown: the dated ones first (the demo's tickets due this month among them), 2099 the last of them.
+  const dueColumn = (await page.getByRole('tabpanel').getByRole('columnheader').allTextContents()).findIndex((h) => h.includes('Vencimiento'));
+  const rows = await page
+    .getByRole('tabpanel')
+    .getByRole('row')
+    .evaluateAll((trs, col) => trs.slice(1).map((tr) => ({ text: tr.textContent ?? '', due: tr.children[col]?.textContent?.trim() ?? '' })), dueColumn);
+  const dated = rows.filter((r) => r.due !== '').length;
+  expect(dated).toBeGreaterThan(2);
+  expect(rows.slice(dated).every((r) => r.due === '')).toBe(true);
+  expect(rows[dated - 1]!.text).toContain('Lentitud en el nodo Bernal');
 
   await page.getByRole('tab', { name: /Finalizados/ }).click();
   await expect(page).toHaveURL(/tab=FINISHED/);

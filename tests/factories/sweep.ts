@@ -30,24 +30,47 @@ export type JsonSchema = {
 const SWEEP_DEVICE = createECDH('prime256v1');
 SWEEP_DEVICE.generateKeys();
 
-/** Values for fields whose rules a JSON schema cannot express (patterns behind transforms, refinements). */
-function namedValue(name: string): unknown {
-  const n = name.toLowerCase();
+/** Values for fields whose rules a JSON schema cannot express (patterns behind transforms, refinements), for both generators. */
+function knownValue(n: string): unknown {
   if (n.includes('email')) return 'sweep@example.com';
   if (n.includes('phone')) return '+54 11 5555-0000';
   if (n === 'slug') return 'sweep-tenant';
-  // The caller's own current password (the factories' users all have it), so "change my password" gets past its check.
-  if (n === 'currentpassword') return PASSWORD;
   if (n.includes('password')) return 'sweep-password-1';
   if (n === 'timezone') return 'America/Bogota';
-  if (n === 'taxid') return null;
-  if (n === 'query') return 'sweep';
   if (n === 'color') return '#123456';
   // A browser's push subscription (on an allowed push service, with well-formed keys).
   if (n === 'endpoint') return 'https://fcm.googleapis.com/fcm/send/sweep-device';
   if (n === 'p256dh') return SWEEP_DEVICE.getPublicKey().toString('base64url');
   if (n === 'auth') return Buffer.alloc(16, 7).toString('base64url');
   return undefined;
+}
+
+/** generate's values by field name: knownValue, and what lets a call get past its own checks to the data. */
+function namedValue(name: string): unknown {
+  const n = name.toLowerCase();
+  // The caller's own current password (the factories' users all have it), so "change my password" gets past its check.
+  if (n === 'currentpassword') return PASSWORD;
+  if (n === 'taxid') return null;
+  if (n === 'query') return 'sweep';
+  return knownValue(n);
+}
+
+/** A string, number or boolean the schema accepts (a uuid field gets `id`); undefined for other types. */
+function scalarValue(schema: JsonSchema, type: string | undefined, id: string): unknown {
+  switch (type) {
+    case 'string':
+      if (schema.format === 'uuid') return id;
+      if (schema.format === 'date-time') return new Date().toISOString();
+      if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
+      return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 0, Math.min(1, schema.maximum ?? 1));
+    case 'boolean':
+      return false;
+    default:
+      return undefined;
+  }
 }
 
 export function generate(schema: JsonSchema, id: string, name = ''): unknown {
@@ -57,16 +80,8 @@ export function generate(schema: JsonSchema, id: string, name = ''): unknown {
   if (options) return generate(options.find((s) => s.type !== 'null') ?? options[0]!, id, name);
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  const type = typeOf(schema);
   switch (type) {
-    case 'string':
-      if (schema.format === 'uuid') return id;
-      return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
-    case 'integer':
-    case 'number':
-      return Math.max(schema.minimum ?? 0, Math.min(1, schema.maximum ?? 1));
-    case 'boolean':
-      return false;
     case 'array':
       return Array.from({ length: schema.minItems ?? (hasId(schema.items) ? 1 : 0) }, () => generate(schema.items ?? {}, id, name));
     case 'object': {
@@ -78,7 +93,7 @@ export function generate(schema: JsonSchema, id: string, name = ''): unknown {
       return out;
     }
     default:
-      return undefined;
+      return scalarValue(schema, type, id);
   }
 }
 
@@ -102,20 +117,11 @@ export function procedureOf(caller: unknown, path: string): (input: unknown) => 
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
 }
 
-/** sampleInput's values for fields whose rules a JSON schema cannot express: every field present, so no null where text is expected. */
+/** sampleInput's values by field name: every field present, so no null where text is expected. */
 function sampleNamedValue(name: string): unknown {
   const n = name.toLowerCase();
-  if (n.includes('email')) return 'sweep@example.com';
-  if (n.includes('phone')) return '+54 11 5555-0000';
-  if (n === 'slug') return 'sweep-tenant';
-  if (n.includes('password')) return 'sweep-password-1';
-  if (n === 'timezone') return 'America/Bogota';
-  if (n === 'color') return '#123456';
-  if (n === 'endpoint') return 'https://fcm.googleapis.com/fcm/send/sweep-device';
-  if (n === 'p256dh') return SWEEP_DEVICE.getPublicKey().toString('base64url');
-  if (n === 'auth') return Buffer.alloc(16, 7).toString('base64url');
   if (n === 'link' || n === 'url') return 'https://example.com/sweep';
-  return undefined;
+  return knownValue(n);
 }
 
 /** The option of a union a sample takes: the first that is not null. */
@@ -139,23 +145,14 @@ export function sampleInput(schema: JsonSchema, ids: Record<string, string>, fal
   if (chosen) return sampleInput(chosen, ids, fallbackId, name);
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
-  switch (typeOf(schema)) {
-    case 'string':
-      if (schema.format === 'uuid') return ids[name] ?? fallbackId;
-      if (schema.format === 'date-time') return new Date().toISOString();
-      if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
-      return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
-    case 'integer':
-    case 'number':
-      return Math.max(schema.minimum ?? 0, Math.min(1, schema.maximum ?? 1));
-    case 'boolean':
-      return false;
+  const type = typeOf(schema);
+  switch (type) {
     case 'array':
       return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => sampleInput(schema.items ?? {}, ids, fallbackId, name));
     case 'object':
       return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, prop]) => [key, sampleInput(prop, ids, fallbackId, key)]));
     default:
-      return undefined;
+      return scalarValue(schema, type, ids[name] ?? fallbackId);
   }
 }
 

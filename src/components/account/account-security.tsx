@@ -86,3 +86,16 @@ export function SignOutEverywhere({ audience, redirectTo }: { audience: 'staff' 
     </div>
   );
 }
+
+/** A staff member's account page body (back office and technician app alike): the password, then the sessions. */
+export function StaffAccountSecurity({ email, loginPath }: { email: string; loginPath: string }) {
+  const t = useTranslations('account');
+  return (
+    <div className="space-y-6">
+      <ChangePasswordForm email={email} loginPath={loginPath} />
+      <Card title={t('sessions')}>
+        <SignOutEverywhere audience="staff" redirectTo={loginPath} />
+      </Card>
+    </div>
+  );
+}

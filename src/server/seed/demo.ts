@@ -1,5 +1,6 @@
 // The demo tenant `demo` that `npm start` creates once: one user per role, plans, nodes,
-// localities, and customers with connections around Buenos Aires. Seeding twice adds nothing.
+// localities, customers with connections around Buenos Aires, and a month of tickets
+// (./demo-tickets.ts). Seeding twice adds nothing.
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { createTenant } from '@/server/services/tenants/tenants';
@@ -97,5 +98,9 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       });
     }
   }, { timeout: 60_000 });
+  // Loaded here, not at the top: the e2e specs import this module's constants, and the ticket
+  // services behind the demo tickets bring the i18n layer's JSON, which their loader cannot import.
+  const { seedDemoTickets } = await import('./demo-tickets');
+  await seedDemoTickets(tenant);
   return { created: true };
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
-import { Card, PageHeader } from '@/components/ui/controls';
-import { ChangePasswordForm, SignOutEverywhere } from '@/components/account/account-security';
+import { PageHeader } from '@/components/ui/controls';
+import { StaffAccountSecurity } from '@/components/account/account-security';
 
 export async function generateMetadata() {
   const t = await getTranslations('account');
@@ -17,12 +17,7 @@ export default async function AccountPage() {
       <PageHeader title={t('title')}>
         <p className="mt-1 text-sm text-slate-700">{staff.email}</p>
       </PageHeader>
-      <div className="space-y-6">
-        <ChangePasswordForm email={staff.email} loginPath="/login" />
-        <Card title={t('sessions')}>
-          <SignOutEverywhere audience="staff" redirectTo="/login" />
-        </Card>
-      </div>
+      <StaffAccountSecurity email={staff.email} loginPath="/login" />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
-import { Card } from '@/components/ui/controls';
 import { TechShell } from '@/components/tech/tech-shell';
-import { ChangePasswordForm, SignOutEverywhere } from '@/components/account/account-security';
+import { StaffAccountSecurity } from '@/components/account/account-security';
 
 export async function generateMetadata() {
   const t = await getTranslations('account');
@@ -16,12 +15,7 @@ export default async function TechAccountPage() {
   return (
     <TechShell tenant={tenant} staff={staff}>
       <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
-      <div className="space-y-6">
-        <ChangePasswordForm email={staff.email} loginPath="/login?next=/tech" />
-        <Card title={t('sessions')}>
-          <SignOutEverywhere audience="staff" redirectTo="/login?next=/tech" />
-        </Card>
-      </div>
+      <StaffAccountSecurity email={staff.email} loginPath="/login?next=/tech" />
     </TechShell>
   );
 }

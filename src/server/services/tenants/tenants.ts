@@ -136,15 +136,7 @@ export const ZTenantSettingsView = z.object({
   sms: ZSmsSettings,
   smsProvider: z.boolean(),
 });
-export const ZTenantSettingsSaved = z.object({
-  name: z.string(),
-  country: z.string(),
-  locale: z.string(),
-  timeZone: z.string(),
-  currency: z.string(),
-  portal: ZPortalSettings,
-  sms: ZSmsSettings,
-});
+export const ZTenantSettingsSaved = ZTenantSettingsView.omit({ slug: true, smsProvider: true });
 
 export function getTenantSettings({ tenant }: StaffCaller) {
   return {
