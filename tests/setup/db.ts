@@ -6,7 +6,9 @@ import { TEMPLATE_DATABASE } from './template';
 
 /**
  * A new database and its URL: a copy of the migrated template (tens of milliseconds), or with
- * `{ empty: true }` one with no tables at all (for tests that apply migrations themselves).
+ * `{ empty: true }` one with no tables at all (for tests that apply migrations themselves). A copy
+ * gets the template's database settings too (a migration sets some; CREATE DATABASE copies the
+ * data, not the settings), so tests run with what the migrations give a real database.
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const adminUrl = inject('databaseAdminUrl');
@@ -15,6 +17,16 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   await client.connect();
   try {
     await client.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? 'template0' : TEMPLATE_DATABASE}`);
+    if (!options.empty) {
+      const { rows } = await client.query<{ setting: string }>(
+        `SELECT unnest(s.setconfig) AS setting FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = $1 AND s.setrole = 0`,
+        [TEMPLATE_DATABASE],
+      );
+      for (const { setting } of rows) {
+        const eq = setting.indexOf('=');
+        await client.query(`ALTER DATABASE ${name} SET ${setting.slice(0, eq)} = ${pg.escapeLiteral(setting.slice(eq + 1))}`);
+      }
+    }
   } finally {
     await client.end();
   }
