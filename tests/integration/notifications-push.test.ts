@@ -89,8 +89,12 @@ describe('subscribing a device', () => {
     expect(laptop.decrypt(onLaptop.body)).toMatchObject({ title: `${a.name}: notificaciones activadas` });
     expect(onPhone.vapid).toMatchObject({ ok: true, aud: push.origin, publicKey: (await me.push.publicKey()).publicKey });
     expect(onPhone.headers.ttl).toBe('86400');
-    // Two devices with the same label stay two recipients in the log.
-    const logged = await scopedDb(a.id).message.findMany({ where: { userId: user.id, channel: 'PUSH' }, orderBy: { recipient: 'asc' } });
+    // Two devices with the same label stay two recipients in the log (marked once the push service has
+    // answered — a moment after it has the push, so wait for the worker's write).
+    const logged = await until(async () => {
+      const rows = await scopedDb(a.id).message.findMany({ where: { userId: user.id, channel: 'PUSH' }, orderBy: { recipient: 'asc' } });
+      return rows.length === 2 && rows.every((m) => m.status !== 'PENDING') ? rows : null;
+    });
     expect(logged.map((m) => [m.recipient, m.status, m.kind])).toEqual([
       [`${user.name} — Teléfono`, 'SENT', 'MANUAL'],
       [`${user.name} — Teléfono (2)`, 'SENT', 'MANUAL'],
