@@ -11,6 +11,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import { installationSql } from '@/server/data/sql';
 import { logger } from '@/server/logger';
+import { repeat } from '@/server/maintenance/repeat';
 
 /** The GIN indexes that ticket creation writes to. */
 const PENDING_LIST_INDEXES = ['Ticket_tenantId_stage_searchText_idx', 'Ticket_filters_idx'] as const;
@@ -33,32 +34,19 @@ export async function mergeSearchPendingLists(): Promise<number | null> {
 
 /** Merges every second until the returned function is called (which waits for a merge in progress). */
 export function startSearchIndexMerges({ everyMs = 1_000 } = {}): () => Promise<void> {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = mergeSearchPendingLists().then(
-      () => schedule(),
-      (error: unknown) => {
+  return repeat(
+    async () => {
+      try {
+        await mergeSearchPendingLists();
+      } catch (error) {
         // Only the index's owner may merge (42501): another role runs the app, and PostgreSQL's merge at the limit stays.
         if ((error as { code?: string }).code === '42501') {
           logger.warn({ err: error }, 'search index merges are off: the app role does not own the ticket search indexes');
-          return;
+          return 'stop';
         }
         logger.warn({ err: error }, 'search index merge failed; retrying');
-        schedule();
-      },
-    );
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, everyMs);
-    timer.unref();
-  };
-  schedule();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+      }
+    },
+    { everyMs },
+  );
 }
