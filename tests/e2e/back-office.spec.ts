@@ -172,8 +172,12 @@ test('tabs that are pages (the message channels, the configuration’s sections)
   const general = settings.getByRole('tab', { name: 'Empresa y avisos' });
   await expect(general).toHaveAttribute('aria-selected', 'true');
   await expect(await panelOf(page, general)).toContainText('Empresa');
-  await general.focus();
-  await page.keyboard.press('ArrowRight');
+  // Before the page is hydrated the arrows do nothing: focus and press again until the next tab holds the focus.
+  await expect(async () => {
+    await general.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(settings.getByRole('tab', { name: 'Tickets' })).toBeFocused({ timeout: 1_000 });
+  }).toPass();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Configuración de tickets' })).toBeVisible();
   await expect(settings.getByRole('tab', { name: 'Tickets' })).toHaveAttribute('aria-selected', 'true');
