@@ -34,6 +34,7 @@ const INSTALLATION_TABLES: Record<string, string> = {
 const PRIMARY_KEY_WITHOUT_TENANT = [
   'Connection',
   'Customer',
+  'CustomerFile',
   'Locality',
   'Message',
   'Node',
@@ -42,6 +43,7 @@ const PRIMARY_KEY_WITHOUT_TENANT = [
   'PushSubscription',
   'SavedFilter',
   'SignInToken',
+  'TechnicianPosition',
   'TenantDomain',
   'Ticket',
   'TicketArea',

@@ -83,6 +83,17 @@ function Form({ initial }: { initial: Settings }) {
               />
               <p className="text-sm text-slate-600">{t('visibilityHint')}</p>
             </div>
+            <fieldset className="space-y-2 sm:col-span-2">
+              <legend className="mb-1 text-sm font-medium">{t('techFilters')}</legend>
+              {TECH_FILTERS.map((key) => (
+                <Checkbox
+                  key={key}
+                  label={t(key)}
+                  checked={s.techApp[key]}
+                  onChange={(e) => setS({ ...s, techApp: { ...s.techApp, [key]: e.target.checked } })}
+                />
+              ))}
+            </fieldset>
             {hours ? (
               <>
                 <TextInput type="time" label={t('start')} value={hours.start} onChange={(e) => setS({ ...s, techApp: { ...s.techApp, workingHours: { ...hours, start: e.target.value } } })} error={errors.field('techApp.workingHours.start')} />
@@ -101,6 +112,9 @@ function Form({ initial }: { initial: Settings }) {
     </form>
   );
 }
+
+/** E8: the filters the technician app's list offers, each switched by the tenant. */
+const TECH_FILTERS = ['filterLocality', 'filterTechnician', 'filterCategory', 'filterState'] as const;
 
 export function NotificationSettings() {
   const trpc = useTRPC();

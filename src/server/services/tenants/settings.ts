@@ -53,6 +53,11 @@ export const ZTenantSettings = z.object({
       seeAllTickets: z.boolean().default(false),
       /** E8 "Ver solamente tickets abiertos": technicians stop seeing a ticket once it is closed. */
       onlyOpenTickets: z.boolean().default(false),
+      /** E8 "Filtrar localidades / técnicos / categoría / estado": the filters the app's ticket list offers. */
+      filterLocality: z.boolean().default(true),
+      filterTechnician: z.boolean().default(false),
+      filterCategory: z.boolean().default(true),
+      filterState: z.boolean().default(true),
       /** A new ticket: push to every technician, only to its assignee, or to nobody. */
       pushNewTicket: z.enum(['ALL', 'ASSIGNEE', 'OFF']).default('ASSIGNEE'),
       /** Working hours (HH:MM, the tenant's time zone); pushes to technicians outside them wait for the next start. Empty: always. */
