@@ -100,6 +100,10 @@ export const TICKET_FIELDS = {
   complexity: { create: 'tickets.edit', change: 'tickets.edit' },
   areaId: { create: 'tickets.edit', change: 'tickets.edit' },
   dueAt: { create: 'tickets.edit', change: 'tickets.edit' },
+  /** E2: the office schedules the visit. */
+  visit: { create: 'tickets.edit', change: 'tickets.edit' },
+  /** G6: the technician declares the kilometres of the job. */
+  kilometres: { create: 'tickets.edit', change: 'tickets.update' },
   /** Moving to a closed stage also needs tickets.close; leaving a closed or finished stage backwards, tickets.reopen. */
   stateId: { create: 'tickets.edit', change: 'tickets.update' },
   assigneeId: { create: 'tickets.assign', change: 'tickets.assign' },

@@ -158,6 +158,8 @@ function sampleValues(): Record<TicketField, unknown> {
     complexity: 'HIGH',
     areaId: undefined,
     dueAt: new Date(Date.now() + 7 * 86_400_000),
+    visit: { date: '2031-03-04', from: '09:00', to: '11:30' },
+    kilometres: 14.5,
     stateId: undefined,
     assigneeId: undefined,
     billable: true,

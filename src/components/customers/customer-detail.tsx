@@ -8,6 +8,7 @@ import { useTRPC } from '@/trpc/react';
 import { formatDate, formatMoney } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
 import { Alert, Button, Card, PageHeader } from '@/components/ui/controls';
+import { CustomerFiles } from './customer-files';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { notFoundOn } from '@/components/ui/not-found';
@@ -162,6 +163,7 @@ export function CustomerDetail({ id }: { id: string }) {
           </Card>
 
           <CustomerTickets customerId={c.id} title={tv('customerTickets')} />
+          <CustomerFiles customerId={c.id} />
           <CustomerMessages customerId={c.id} customerName={c.name} />
 
           {can('customers.portalPassword') ? (

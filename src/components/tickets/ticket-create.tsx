@@ -6,6 +6,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
+import { VisitFields } from './visit-fields';
 import { Alert, Button, Card, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
@@ -68,6 +69,7 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
             complexity: (optional('complexity') as 'HIGH' | 'MEDIUM' | 'LOW' | undefined) ?? null,
             pqrs: (optional('pqrs') as 'PETICION' | 'QUEJA' | 'RECLAMO' | 'SUGERENCIA' | undefined) ?? null,
             dueAt: optional('dueAt') ? new Date(`${value(f, 'dueAt')}T23:59:00`) : null,
+            visit: optional('visitDate') ? { date: value(f, 'visitDate'), from: value(f, 'visitFrom'), to: value(f, 'visitTo') } : null,
             billable: f.get('billable') === 'on',
           }
         : {}),
@@ -112,6 +114,7 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
             {c.pqrs.length ? <Select label={t('pqrsLabel')} name="pqrs" options={[{ value: '', label: t('noPqrs') }, ...c.pqrs.map((x) => ({ value: x, label: t(`pqrs.${x}`) }))]} error={errors.field('pqrs')} /> : null}
             <TextInput label={t('columns.due')} name="dueAt" type="date" error={errors.field('dueAt')} />
             {can('billing.read') ? <Checkbox label={t('billable')} name="billable" /> : null}
+            {can('tickets.edit') ? <VisitFields visit={null} errors={errors} /> : null}
           </div>
         ) : null}
         <Button type="submit" disabled={create.isPending}>{create.isPending ? common('saving') : t('create')}</Button>

@@ -8,6 +8,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslations } from 'next-intl';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
+import { formatVisit } from '@/lib/visits';
 import { useRowSelection } from '@/components/ui/use-row-selection';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
@@ -153,6 +154,11 @@ export function TicketGrid() {
               {row.original.overdue ? <span className="block text-xs">{t('overdue')}</span> : null}
             </span>
           ) : null,
+      },
+      {
+        id: 'visit',
+        header: t('columns.visit'),
+        cell: ({ row }) => (row.original.visitStart && row.original.visitEnd ? <span className="whitespace-nowrap">{formatVisit(row.original.visitStart, row.original.visitEnd, intl, tenant.timeZone)}</span> : null),
       },
       {
         id: 'category',

@@ -27,6 +27,8 @@ import { CustomerEditForm, PortalPassword } from '@/components/customers/custome
 import type { MapTiles } from './ticket-map';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
 import { Lock } from 'lucide-react';
+import { formatVisit, visitOf } from '@/lib/visits';
+import { VisitFields } from './visit-fields';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -103,6 +105,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
     if (field === 'pqrs') return t(`pqrs.${raw as 'QUEJA'}`);
     if (field === 'dueAt') return formatDate(raw, intl, tenant.timeZone);
     if (field === 'billable') return raw === 'true' ? common('yes') : common('no');
+    if (field === 'visit') return raw.replace(/^(\d{4})-(\d{2})-(\d{2})/, (_, y, m, d) => formatDate(`${y}-${m}-${d}T12:00:00Z`, intl, 'UTC'));
     return raw;
   }
 
@@ -125,6 +128,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       complexity: nullable('complexity') as 'HIGH' | 'MEDIUM' | 'LOW' | null,
       ...(c.pqrs.length ? { pqrs: nullable('pqrs') as 'PETICION' | 'QUEJA' | 'RECLAMO' | 'SUGERENCIA' | null } : {}),
       dueAt: value(f, 'dueAt') ? new Date(`${value(f, 'dueAt')}T23:59:00`) : null,
+      visit: value(f, 'visitDate') ? { date: value(f, 'visitDate'), from: value(f, 'visitFrom'), to: value(f, 'visitTo') } : null,
       ...(can('billing.read') ? { billable: f.get('billable') === 'on' } : {}),
       ...(closingStage ? { closing: closingFrom(f) } : {}),
     });
@@ -140,6 +144,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           <div><dt className="inline font-medium">{t('columns.opened')}: </dt><dd className="inline">{formatDateTime(x.openedAt, intl, tenant.timeZone)}</dd></div>
           {x.closedAt ? <div><dt className="inline font-medium">{tv('closedAt')}: </dt><dd className="inline">{formatDateTime(x.closedAt, intl, tenant.timeZone)}</dd></div> : null}
           {x.dueAt ? <div><dt className="inline font-medium">{t('columns.due')}: </dt><dd className="inline">{formatDate(x.dueAt, intl, tenant.timeZone)}</dd></div> : null}
+          {x.visitStart && x.visitEnd ? <div><dt className="inline font-medium">{tv('visit')}: </dt><dd className="inline" data-testid="ticket-visit">{formatVisit(x.visitStart, x.visitEnd, intl, tenant.timeZone)}</dd></div> : null}
         </dl>
       </PageHeader>
 
@@ -168,6 +173,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                 <Select label={t('columns.complexity')} name="complexity" defaultValue={x.complexity ?? ''} options={[{ value: '', label: t('noComplexity') }, ...c.complexities.map((k) => ({ value: k, label: t(`complexity.${k}`) }))]} error={errors.field('complexity')} />
                 {c.pqrs.length ? <Select label={t('pqrsLabel')} name="pqrs" defaultValue={x.pqrs ?? ''} options={[{ value: '', label: t('noPqrs') }, ...c.pqrs.map((k) => ({ value: k, label: t(`pqrs.${k}`) }))]} error={errors.field('pqrs')} /> : null}
                 <TextInput label={t('columns.due')} name="dueAt" type="date" defaultValue={dateInput(x.dueAt)} error={errors.field('dueAt')} />
+                <VisitFields visit={visitOf(x.visitStart, x.visitEnd, tenant.timeZone)} errors={errors} />
                 {can('billing.read') ? <Checkbox label={t('billable')} name="billable" defaultChecked={x.billable} /> : null}
               </div>
               <TextArea label={t('description')} name="description" defaultValue={x.description} rows={5} error={errors.field('description')} />

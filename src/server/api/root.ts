@@ -10,6 +10,7 @@ import { preferencesRouter } from './routers/preferences';
 import { pushRouter } from './routers/push';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
+import { techRouter } from './routers/tech';
 import { ticketsRouter } from './routers/tickets';
 import { usersRouter } from './routers/users';
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   portal: portalRouter,
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
+  tech: techRouter,
   preferences: preferencesRouter,
   messages: messagesRouter,
   notify: notifyRouter,

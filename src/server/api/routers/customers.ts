@@ -17,11 +17,15 @@ import {
   ZPortalPassword,
 } from '@/server/services/customers/schemas';
 
+import { listCustomerFiles, ZCustomerFile } from '@/server/services/tickets/files';
+
 const ZId = z.object({ id: z.uuid() });
 
 export const customersRouter = router({
   list: staffProcedure('customers.read').input(ZCustomerList).output(ZCustomerPage).query(({ ctx, input }) => customers.listCustomers(ctx.caller, input)),
   get: staffProcedure('customers.read').input(ZId).output(ZCustomerView).query(({ ctx, input }) => customers.getCustomer(ctx.caller, input.id)),
+  /** E6: photos and files kept on the customer's profile (taken by technicians on a job). */
+  files: staffProcedure('customers.read').input(ZId).output(z.array(ZCustomerFile)).query(({ ctx, input }) => listCustomerFiles(ctx.caller, input.id)),
   nextCode: staffProcedure('customers.create').output(z.string()).query(({ ctx }) => customers.nextCustomerCode(ctx.caller)),
   create: staffProcedure('customers.create').input(ZCustomerCreate).output(ZCustomerSaved).mutation(({ ctx, input }) => customers.createCustomer(ctx.caller, input)),
   update: staffProcedure('customers.update').input(ZCustomerUpdate).output(ZCustomerSaved).mutation(({ ctx, input }) => customers.updateCustomer(ctx.caller, input)),

@@ -6,7 +6,7 @@ import { MESSAGE_FILTER_SCOPES } from '@/lib/message-filters';
 import { fieldError, forbidden, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus'] as const;
+export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus'] as const;
 /** Columns that cannot be hidden: a row must still say which ticket it is. */
 const ALWAYS_SHOWN = new Set(['number', 'title']);
 
@@ -19,7 +19,7 @@ export type SettingKey = keyof typeof SETTINGS;
  * column a tablet's); the others are one click away in "Columnas".
  */
 const DEFAULTS: { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> } = {
-  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus'],
+  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit'],
 };
 const ZKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
 

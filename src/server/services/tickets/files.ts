@@ -26,6 +26,8 @@ export const ZAttach = z
     /** A comment written together with the files: both are saved, or neither. */
     comment: z.string().trim().max(10_000).optional(),
     public: z.stringbool().optional(),
+    /** E6 "Adjuntar al perfil del cliente": the files are kept on the ticket's customer instead. */
+    toCustomer: z.stringbool().optional(),
   })
   .strict();
 export type Attach = z.output<typeof ZAttach>;
@@ -50,6 +52,8 @@ const FILE_SELECT = {
   createdAt: true,
   uploadedBy: { select: { id: true, name: true } },
 } as const;
+
+const { commentId: _commentId, ...CUSTOMER_FILE_SELECT } = FILE_SELECT;
 
 /** A ticket's file as lists show it. */
 export const ZTicketFile = z.object({
@@ -81,8 +85,12 @@ async function inspectAll(files: IncomingFile[]): Promise<InspectedFile[]> {
 
 /** C7 + C8: attaches files to a ticket, optionally with the comment they belong to. */
 export async function attachFiles({ db, tenantId, actor }: StaffCaller, input: Attach, files: IncomingFile[]) {
-  const ticket = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, number: true, version: true } });
+  const ticket = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, number: true, version: true, customerId: true } });
   if (!ticket) throw notFound();
+  if (input.toCustomer) {
+    if (!ticket.customerId) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { toCustomer: { key: 'validation.ticketWithoutCustomer' } });
+    if (input.comment) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { comment: { key: 'validation.invalid' } });
+  }
   const withComment = input.comment !== undefined && input.comment !== '';
   const isPublicComment = withComment && input.public === true;
   const visibility: FileVisibility = withComment ? (isPublicComment ? 'PUBLIC' : 'STAFF') : input.visibility;
@@ -99,6 +107,17 @@ export async function attachFiles({ db, tenantId, actor }: StaffCaller, input: A
       const thumbKey = file.thumb ? await store.put(`${tenantId}/${id}.thumb.webp`, file.thumb, { name: `${file.name}.webp`, mime: 'image/webp' }) : null;
       if (thumbKey) stored.push(thumbKey);
       rows.push({ id, tenantId, ticketId: ticket.id, uploadedById: actor.id, name: file.name, mime: file.mime, size: file.bytes.byteLength, image: file.image, width: file.width, height: file.height, visibility, storage: store.kind, key, thumbKey });
+    }
+    if (input.toCustomer) {
+      // E6: kept on the customer's profile, naming the ticket it was taken on; the ticket's history says so.
+      return await db.$transaction(async (tx) => {
+        await tx.customerFile.createMany({ data: rows.map(({ commentId: _c, ...r }) => ({ ...r, customerId: ticket.customerId! })) });
+        await tx.ticketEvent.createMany({
+          data: rows.map((r) => ({ tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'file', field: 'customerFile', newValue: r.name, visibility, version: ticket.version })),
+        });
+        const saved = await tx.customerFile.findMany({ where: { id: { in: rows.map((r) => r.id!) } }, orderBy: { id: 'asc' }, select: CUSTOMER_FILE_SELECT });
+        return { commentId: null, files: saved.map((f) => ({ ...f, commentId: null })) };
+      });
     }
     return await db.$transaction(async (tx) => {
       const comment = withComment
@@ -142,12 +161,27 @@ export async function listFiles({ db, actor }: StaffCaller, ticketId: string) {
   });
 }
 
+/** E6: the files kept on a customer's profile the caller may see, newest first, with the ticket each was taken on. */
+export async function listCustomerFiles({ db, actor }: StaffCaller, customerId: string) {
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+  if (!customer) throw notFound();
+  const files = await db.customerFile.findMany({
+    where: { customerId, visibility: { in: visibleTo(actor.role) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 200,
+    select: { ...CUSTOMER_FILE_SELECT, ticket: { select: { id: true, number: true } } },
+  });
+  return files.map((f) => ({ ...f, commentId: null }));
+}
+
+export const ZCustomerFile = ZTicketFile.extend({ ticket: z.object({ id: z.uuid(), number: z.number().int() }).nullable() });
+
 /** The bytes of a file (or its preview) for /api/files/[id]; a file the caller may not see does not exist. */
 export async function openFile({ db, actor }: StaffCaller, id: string, variant: 'original' | 'thumb') {
-  const file = await db.ticketFile.findFirst({
-    where: { id, visibility: { in: visibleTo(actor.role) } },
-    select: { name: true, mime: true, size: true, image: true, storage: true, key: true, thumbKey: true },
-  });
+  const select = { name: true, mime: true, size: true, image: true, storage: true, key: true, thumbKey: true } as const;
+  const where = { id, visibility: { in: visibleTo(actor.role) } };
+  // A ticket's file (its ticket visible to the caller), or one kept on a customer's profile (E6).
+  const file = (await db.ticketFile.findFirst({ where, select })) ?? (await db.customerFile.findFirst({ where, select }));
   if (!file) throw notFound();
   const key = variant === 'thumb' ? file.thumbKey : file.key;
   if (!key) throw notFound();

@@ -19,6 +19,7 @@ import { assertTicketFields } from './field-rules';
 import { visibleTo } from './files';
 import { bumpStageCount, ticketSearchText } from './tickets';
 import { assertClosing, writeClosing, ZClosing } from './closing';
+import { visitInstants, visitOf, ZVisit, type Visit } from '@/lib/visits';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -39,6 +40,10 @@ export const ZTicketUpdate = z.object({
   dueAt: z.coerce.date().nullish(),
   billable: z.boolean().optional(),
   cost: z.number().min(0).max(1e9).nullish(),
+  /** E2: the scheduled visit (a day and a slot in the tenant's time zone); null removes it. */
+  visit: ZVisit.nullish(),
+  /** G6: the kilometres the technician declares. */
+  kilometres: z.number().min(0).max(10_000).nullish(),
   /** C10: with a save that finishes or closes: a closing comment, and what to e-mail the customer. */
   closing: ZClosing.optional(),
 });
@@ -49,7 +54,7 @@ export const ZTicketUpdateResult = z.object({ id: z.uuid(), version: z.number().
 /** Fields whose history shows a name (what the user saw), not an id. */
 const REFERENCE_FIELDS = ['stateId', 'priorityId', 'categoryId', 'areaId', 'assigneeId'] as const;
 type ReferenceField = (typeof REFERENCE_FIELDS)[number];
-const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', ...REFERENCE_FIELDS] as const;
+const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', 'kilometres', 'visit', ...REFERENCE_FIELDS] as const;
 type Editable = (typeof EDITABLE)[number];
 
 
@@ -88,12 +93,16 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       throw new AppError('CONFLICT', 'staleTicket', { fields: fields.join(', ') || '—' });
     }
 
+    // E2: the visit is compared as the office sees it (its day and slot in the tenant's zone).
+    const visitBefore = visitOf(current.visitStart, current.visitEnd, tenant.timeZone);
+    const showVisit = (v: Visit | null | undefined) => (v ? `${v.date} ${v.from}–${v.to}` : null);
     const changed = EDITABLE.filter((field) => {
       if (!(field in changes) || changes[field as keyof typeof changes] === undefined) return false;
+      if (field === 'visit') return showVisit(changes.visit) !== showVisit(visitBefore);
       const next = changes[field as keyof typeof changes];
       const before = current[field as keyof typeof current];
       if (next instanceof Date || before instanceof Date) return display(next) !== display(before);
-      if (field === 'cost') return display(next) !== display(before === null ? null : Number(before));
+      if (field === 'cost' || field === 'kilometres') return display(next) !== display(before === null ? null : Number(before));
       return (next ?? null) !== (before ?? null);
     }) as Editable[];
     if (!changed.length && !input.closing) return { id, version: current.version, changed: [] as string[] };
@@ -144,7 +153,10 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     const now = new Date();
     const newVersion = current.version + 1;
     const data: Prisma.TicketUncheckedUpdateInput = { version: newVersion };
-    for (const field of changed) (data as Record<string, unknown>)[field] = changes[field as keyof typeof changes] ?? null;
+    for (const field of changed) {
+      if (field === 'visit') Object.assign(data, visitInstants(changes.visit ?? null, tenant.timeZone));
+      else (data as Record<string, unknown>)[field] = changes[field as keyof typeof changes] ?? null;
+    }
     if (nextStage !== current.stage) {
       data.stage = nextStage;
       data.statusChangedAt = now;
@@ -188,8 +200,8 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
           kind: 'field',
           version: newVersion,
           field,
-          oldValue: isReference ? before[field as ReferenceField] : display(current[field as keyof typeof current]),
-          newValue: isReference ? (names[field as ReferenceField] ?? null) : display(changes[field as keyof typeof changes]),
+          oldValue: field === 'visit' ? showVisit(visitBefore) : isReference ? before[field as ReferenceField] : display(current[field as keyof typeof current]),
+          newValue: field === 'visit' ? showVisit(changes.visit) : isReference ? (names[field as ReferenceField] ?? null) : display(changes[field as keyof typeof changes]),
         };
       }),
     });
@@ -246,6 +258,9 @@ export const ZTicketView = z.object({
   complexity: z.enum(COMPLEXITIES).nullable(),
   assigneeId: z.uuid().nullable(),
   dueAt: ZWhen.nullable(),
+  visitStart: ZWhen.nullable(),
+  visitEnd: ZWhen.nullable(),
+  kilometres: z.number().nullable(),
   billable: z.boolean(),
   price: requires('billing.read', ZMoney),
   cost: requires('billing.read', ZMoney),
@@ -350,12 +365,13 @@ export async function getTicket(caller: StaffCaller, id: string) {
     },
   });
   if (!ticket) throw notFound();
-  const { price, cost, tenantId: _t, searchText: _s, category, connection, ...rest } = ticket;
+  const { price, cost, kilometres, tenantId: _t, searchText: _s, category, connection, ...rest } = ticket;
   const billing = can(caller.actor.role, 'billing.read');
   /** A row with its price only for billing.read; otherwise without the field at all. */
   const priced = <T extends { price: Prisma.Decimal | null }>({ price: rowPrice, ...row }: T) => ({ ...row, ...(billing ? { price: money(rowPrice) } : {}) });
   return {
     ...rest,
+    kilometres: money(kilometres),
     category: category && priced(category),
     connection: connection && { ...connection, plan: connection.plan && priced(connection.plan) },
     ...(billing ? { price: money(price), cost: money(cost) } : {}),

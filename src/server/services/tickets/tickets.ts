@@ -21,6 +21,7 @@ import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES, TICKET_CHANNELS, ZTicketFil
 import { visibleTo } from './files';
 import { FILTERED_COUNT_CAP, filterConditions, filteredCounts, filterStages } from './filters';
 import { assertTicketFields, givenFields } from './field-rules';
+import { visitInstants, ZVisit } from '@/lib/visits';
 
 export { TICKET_CHANNELS } from '@/lib/ticket-filters';
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -39,6 +40,8 @@ export const ZTicketCreate = z.object({
   complexity: z.enum(COMPLEXITIES).nullish(),
   assigneeId: z.uuid().nullish(),
   dueAt: z.coerce.date().nullish(),
+  /** E2: the scheduled visit, a day and a slot in the tenant's time zone. */
+  visit: ZVisit.nullish(),
   /** Billing fields: only for roles with tickets.billing (TICKET_FIELDS). */
   billable: z.boolean().optional(),
   cost: z.number().min(0).max(1e9).nullish(),
@@ -64,6 +67,8 @@ export const ZTicketPage = z.object({
       billable: z.boolean(),
       price: requires('billing.read', ZMoney),
       dueAt: ZWhen.nullable(),
+      visitStart: ZWhen.nullable(),
+      visitEnd: ZWhen.nullable(),
       openedAt: ZWhen,
       closedAt: ZWhen.nullable(),
       statusChangedAt: ZWhen,
@@ -232,6 +237,7 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
   const assigneeId = can(actor.role, 'tickets.assign') ? (input.assigneeId ?? category?.defaultTechnicianId ?? null) : actor.id;
   const title = input.title || category?.name || input.description.split('\n')[0]!.slice(0, 120);
   const billable = input.billable ?? false;
+  const { visitStart, visitEnd } = visitInstants(input.visit ?? null, caller.tenant.timeZone);
   const now = new Date();
 
   // One statement — one round trip, atomic on its own: the tenant's next number (stripe 0 of
@@ -253,12 +259,12 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
       RETURNING "lastNumber" AS n
     ), ticket AS (
       INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "areaId", "categoryId", pqrs,
-                            "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", billable, price, cost, channel, "createdById",
+                            "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", "visitStart", "visitEnd", billable, price, cost, channel, "createdById",
                             "openedAt", "statusChangedAt", "finishedAt", "closedAt", "searchText", "clientKey", "createdAt", "updatedAt")
       SELECT ${id}::uuid, ${s.tenant}, num.n, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
              ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
-             ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${billable}, ${price === null ? null : String(price)}::numeric,
+             ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${billable}, ${price === null ? null : String(price)}::numeric,
              ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${actor.id}::uuid,
              ${now}::timestamp, ${now}::timestamp, ${state.stage === 'PENDING' ? null : now}::timestamp, ${state.stage === 'CLOSED' ? now : null}::timestamp,
              trim(num.n || ' ' || ${searchRest}), ${input.clientKey ?? null}::uuid, ${now}::timestamp, ${now}::timestamp
@@ -332,6 +338,8 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         billable: boolean;
         price: string | null;
         dueAt: Date | null;
+        visitStart: Date | null;
+        visitEnd: Date | null;
         openedAt: Date;
         closedAt: Date | null;
         statusChangedAt: Date;
@@ -351,7 +359,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         imageCount: number;
       }
     >((s) => Prisma.sql`
-      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."visitStart", p."visitEnd", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
              -- C12: what others did since the caller last opened the ticket (index on tenantId, ticketId, createdAt).

@@ -1,6 +1,7 @@
 // C8: POST /api/tickets/[id]/files — multipart/form-data with one or more `file` fields, and
 // optionally `visibility` (PUBLIC | TECHNICIAN | STAFF), or `comment` + `public` to save a comment
-// with its files in one go. The caller goes through the same procedure ladder as every tRPC call
+// with its files in one go; `toCustomer=true` keeps them on the ticket's customer (E6). An
+// `Idempotency-Key` header (a UUID) makes a replayed upload answer the first one (E9). The caller goes through the same procedure ladder as every tRPC call
 // (tenant from the host, a session of that tenant, staff holding tickets.attach) before a byte of
 // the body is read, and the body is never read past MAX_UPLOAD_MB.
 import { env } from '@/env';
@@ -9,6 +10,8 @@ import { errorResponse, failure, routeContext, staffGate } from '@/server/api/ro
 import { readBody } from '@/server/http';
 import { attachFiles, ZAttach, type IncomingFile } from '@/server/services/tickets/files';
 import { assertWellFormedText } from '@/server/well-formed-input';
+import { once } from '@/server/services/sync/receipts';
+import { z } from 'zod';
 
 export const maxDuration = 120;
 
@@ -47,10 +50,20 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       const value = form.get(name);
       return typeof value === 'string' && value !== '' ? value : undefined;
     };
-    const fields = { visibility: text('visibility'), comment: text('comment'), public: text('public') };
+    const fields = { visibility: text('visibility'), comment: text('comment'), public: text('public'), toCustomer: text('toCustomer') };
     // Names and text no database takes (a NUL, a lone surrogate) are field errors, as in every procedure.
     assertWellFormedText({ ...fields, files: files.map((f) => f.name) });
     const input = ZAttach.parse({ ticketId: (await params).id, ...fields });
+    // E9: an upload from the technician app's offline queue names its key: a replay (its answer was
+    // lost) answers the first upload's files instead of storing them again.
+    const key = request.headers.get('idempotency-key');
+    if (key !== null) {
+      const parsed = z.uuid().safeParse(key);
+      if (!parsed.success) return failure(400, 'BAD_REQUEST', translateError(locale, 'invalidInput'), { key: translateError(locale, 'validation.invalid') });
+      const payload = { ...input, files: files.map((f) => ({ name: f.name, bytes: f.bytes })) };
+      const result = await once(caller, parsed.data, 'files', payload, async (inner) => JSON.parse(JSON.stringify(await attachFiles(inner, input, files))));
+      return Response.json(result, { status: 201 });
+    }
     return Response.json(await attachFiles(caller, input, files), { status: 201 });
   } catch (error) {
     return errorResponse(error, locale, 'ticket file upload');

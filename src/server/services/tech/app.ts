@@ -1,0 +1,312 @@
+// E2–E9: what the technician app reads, and the changes its offline queue sends. Every read goes
+// through the caller's scoped client, so the app's home, list, search, filters and offline copy see
+// exactly the tickets the visibility rule lets the technician see (src/server/data/visibility.ts) —
+// another ticket is not found, never filtered out afterwards. The filters a technician may use are
+// the ones the tenant switched on (E8); another filter is refused, not ignored.
+import { z } from 'zod';
+import type { Prisma } from '@/generated/prisma/client';
+import { ZNamed, ZWhen } from '@/lib/answer-fields';
+import { normalizeText } from '@/lib/text';
+import { CONNECTION_STATUSES, LIFECYCLE_STAGES } from '@/lib/ticket-filters';
+import { TAX_ID_TYPES } from '@/lib/tax-id';
+import { fieldError, notFound } from '@/server/errors';
+import type { StaffCaller } from '@/server/services/caller';
+import { addComment } from '@/server/services/tickets/comments';
+import { visibleTo } from '@/server/services/tickets/files';
+import { ticketHistory, updateTicket, ZHistoryEntry } from '@/server/services/tickets/lifecycle';
+import { once } from '@/server/services/sync/receipts';
+
+const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
+const CUSTOMER_STATUSES = ['ACTIVE', 'INACTIVE', 'DELETED'] as const;
+
+/** A ticket as the app's list shows it. */
+export const ZTechListItem = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  title: z.string(),
+  stage: z.enum(LIFECYCLE_STAGES),
+  dueAt: ZWhen.nullable(),
+  visitStart: ZWhen.nullable(),
+  visitEnd: ZWhen.nullable(),
+  state: ZNamed,
+  priority: z.object({ name: z.string(), color: z.string() }).nullable(),
+  category: ZNamed.nullable(),
+  assignee: ZNamed.nullable(),
+  customer: z.object({ name: z.string() }).nullable(),
+  connection: z.object({ address: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(), locality: ZNamed.nullable() }).nullable(),
+});
+export type TechListItem = z.output<typeof ZTechListItem>;
+
+/** E4: the search and the filters, each only where the tenant offers it. */
+export const ZTechList = z.object({
+  query: z.string().trim().max(100).optional(),
+  localityId: z.uuid().optional(),
+  assigneeId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+  stateId: z.uuid().optional(),
+});
+
+/** E5: everything the ticket's tabs show, and what the update sheet needs, in one answer (kept on the device). */
+export const ZTechTicket = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  callNumber: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  stage: z.enum(LIFECYCLE_STAGES),
+  version: z.number().int(),
+  openedAt: ZWhen,
+  dueAt: ZWhen.nullable(),
+  visitStart: ZWhen.nullable(),
+  visitEnd: ZWhen.nullable(),
+  kilometres: z.number().nullable(),
+  state: z.object({ id: z.uuid(), name: z.string(), stage: z.enum(LIFECYCLE_STAGES) }),
+  priority: z.object({ name: z.string(), color: z.string() }).nullable(),
+  category: ZNamed.nullable(),
+  assignee: ZNamed.nullable(),
+  customer: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      code: z.string(),
+      taxIdType: z.enum(TAX_ID_TYPES).nullable(),
+      taxId: z.string().nullable(),
+      emails: z.array(z.string()),
+      phones: z.array(z.string()),
+      address: z.string().nullable(),
+      status: z.enum(CUSTOMER_STATUSES),
+    })
+    .nullable(),
+  connection: z
+    .object({
+      id: z.uuid(),
+      code: z.string().nullable(),
+      type: z.enum(CONNECTION_TYPES),
+      address: z.string(),
+      status: z.enum(CONNECTION_STATUSES),
+      latitude: z.number().nullable(),
+      longitude: z.number().nullable(),
+      plan: z.object({ name: z.string(), downloadMbps: z.number().int(), uploadMbps: z.number().int() }).nullable(),
+      node: z.object({ name: z.string() }).nullable(),
+      locality: ZNamed.nullable(),
+    })
+    .nullable(),
+  history: z.array(ZHistoryEntry),
+  comments: z.array(z.object({ id: z.uuid(), public: z.boolean(), body: z.string(), createdAt: ZWhen, author: ZNamed.nullable(), customer: ZNamed.nullable() })),
+  files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), image: z.boolean(), visibility: z.enum(['PUBLIC', 'TECHNICIAN', 'STAFF']), createdAt: ZWhen })),
+});
+export type TechTicket = z.output<typeof ZTechTicket>;
+
+const LIST_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  stage: true,
+  dueAt: true,
+  visitStart: true,
+  visitEnd: true,
+  state: { select: { id: true, name: true } },
+  priority: { select: { name: true, color: true } },
+  category: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+  customer: { select: { name: true } },
+  connection: { select: { address: true, latitude: true, longitude: true, locality: { select: { id: true, name: true } } } },
+} as const satisfies Prisma.TicketSelect;
+
+/** Pending first, then by visit, due date and newest. */
+const LIST_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
+  { stage: 'asc' },
+  { visitStart: { sort: 'asc', nulls: 'last' } },
+  { dueAt: { sort: 'asc', nulls: 'last' } },
+  { number: 'desc' },
+];
+/** How many tickets the list and the device's copy hold. */
+export const TECH_LIST_LIMIT = 200;
+
+/** E8: the filters the tenant offers, with their options. */
+export const ZTechFilters = z.object({
+  localities: z.array(ZNamed).nullable(),
+  technicians: z.array(ZNamed).nullable(),
+  categories: z.array(ZNamed).nullable(),
+  states: z.array(ZNamed).nullable(),
+});
+
+/** E2/E3: the technician's home: the next pending visit, today's visits, the tenant's switches. */
+export const ZTechHome = z.object({
+  nextVisit: ZTechListItem.nullable(),
+  today: z.array(ZTechListItem),
+  filters: ZTechFilters,
+  workingHours: z.object({ start: z.string(), end: z.string() }).nullable(),
+  /** E6: the states a technician may move a ticket to, and the stage of each. */
+  states: z.array(z.object({ id: z.uuid(), name: z.string(), stage: z.enum(LIFECYCLE_STAGES), archived: z.boolean() })),
+});
+
+function dayBounds(now: Date, timeZone: string): { start: Date; end: Date } {
+  // The tenant's calendar day around `now`, as instants.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const probe = new Date(`${day}T12:00:00Z`);
+  const local = new Date(probe.toLocaleString('en-US', { timeZone }));
+  const offset = local.getTime() - probe.getTime();
+  const start = new Date(new Date(`${day}T00:00:00Z`).getTime() - offset);
+  return { start, end: new Date(start.getTime() + 86_400_000) };
+}
+
+export async function techHome(caller: StaffCaller, now = new Date()) {
+  const { db, actor, tenant } = caller;
+  const { start, end } = dayBounds(now, tenant.timeZone);
+  const mine = { assigneeId: actor.id, stage: 'PENDING' as const };
+  const [nextVisit, today, filters, states] = await Promise.all([
+    db.ticket.findFirst({ where: { ...mine, visitEnd: { gte: now } }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], select: LIST_SELECT }),
+    db.ticket.findMany({ where: { ...mine, visitStart: { gte: start, lt: end } }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], take: 50, select: LIST_SELECT }),
+    techFilters(caller),
+    db.ticketState.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true, stage: true, archivedAt: true } }),
+  ]);
+  return {
+    nextVisit,
+    today,
+    filters,
+    workingHours: tenant.settings.techApp.workingHours,
+    states: states.map(({ archivedAt, ...s }) => ({ ...s, archived: archivedAt !== null })),
+  };
+}
+
+async function techFilters({ db, tenant }: StaffCaller) {
+  const app = tenant.settings.techApp;
+  const named = { select: { id: true, name: true }, orderBy: { name: 'asc' as const } };
+  const [localities, technicians, categories, states] = await Promise.all([
+    app.filterLocality ? db.locality.findMany(named) : null,
+    app.filterTechnician ? db.user.findMany({ where: { role: 'TECHNICIAN', active: true }, ...named }) : null,
+    app.filterCategory ? db.ticketCategory.findMany({ where: { archivedAt: null }, ...named }) : null,
+    app.filterState ? db.ticketState.findMany({ where: { archivedAt: null }, ...named }) : null,
+  ]);
+  return { localities, technicians, categories, states };
+}
+
+/** E4: the list, searched and filtered, of the tickets the caller may see. */
+export async function techList(caller: StaffCaller, input: z.output<typeof ZTechList>) {
+  const app = caller.tenant.settings.techApp;
+  const offered = { localityId: app.filterLocality, assigneeId: app.filterTechnician, categoryId: app.filterCategory, stateId: app.filterState };
+  for (const [field, allowed] of Object.entries(offered)) {
+    if (input[field as keyof typeof offered] && !allowed) throw fieldError(field, 'validation.filterNotOffered');
+  }
+  const where: Prisma.TicketWhereInput[] = [];
+  if (input.localityId) where.push({ connection: { localityId: input.localityId } });
+  if (input.assigneeId) where.push({ assigneeId: input.assigneeId });
+  if (input.categoryId) where.push({ categoryId: input.categoryId });
+  if (input.stateId) where.push({ stateId: input.stateId });
+  // Number, title and customer are in the ticket's search text; the address is the connection's.
+  for (const word of normalizeText(input.query ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+    where.push({ OR: [{ searchText: { contains: word } }, { connection: { address: { contains: word, mode: 'insensitive' } } }] });
+  }
+  // Without a state filter or a search, the list is the work at hand: not the closed tickets.
+  if (!input.stateId && !input.query) where.push({ stage: { in: ['PENDING', 'FINISHED'] } });
+  return caller.db.ticket.findMany({ where: { AND: where }, orderBy: LIST_ORDER, take: TECH_LIST_LIMIT, select: LIST_SELECT });
+}
+
+const TICKET_SELECT = {
+  id: true,
+  number: true,
+  callNumber: true,
+  title: true,
+  description: true,
+  stage: true,
+  version: true,
+  openedAt: true,
+  dueAt: true,
+  visitStart: true,
+  visitEnd: true,
+  kilometres: true,
+  state: { select: { id: true, name: true, stage: true } },
+  priority: { select: { name: true, color: true } },
+  category: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+  customer: { select: { id: true, name: true, code: true, taxIdType: true, taxId: true, emails: true, phones: true, address: true, status: true } },
+  connection: {
+    select: {
+      id: true,
+      code: true,
+      type: true,
+      address: true,
+      status: true,
+      latitude: true,
+      longitude: true,
+      plan: { select: { name: true, downloadMbps: true, uploadMbps: true } },
+      node: { select: { name: true } },
+      locality: { select: { id: true, name: true } },
+    },
+  },
+} as const satisfies Prisma.TicketSelect;
+
+/** E5: one ticket with its customer, connection, history, comments and the files the caller may see. */
+export async function techTicket(caller: StaffCaller, id: string): Promise<TechTicket> {
+  const { db, actor } = caller;
+  const ticket = await db.ticket.findUnique({ where: { id }, select: TICKET_SELECT });
+  if (!ticket) throw notFound();
+  const [history, comments, files] = await Promise.all([
+    ticketHistory(caller, id).then((h) => h.slice(0, 100)),
+    db.ticketComment.findMany({
+      where: { ticketId: id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: 200,
+      select: { id: true, public: true, body: true, createdAt: true, author: { select: { id: true, name: true } }, customer: { select: { id: true, name: true } } },
+    }),
+    db.ticketFile.findMany({
+      where: { ticketId: id, visibility: { in: visibleTo(actor.role) } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: 50,
+      select: { id: true, name: true, mime: true, image: true, visibility: true, createdAt: true },
+    }),
+  ]);
+  return { ...ticket, kilometres: ticket.kilometres === null ? null : Number(ticket.kilometres), history, comments, files };
+}
+
+/** E9: the device's copy — the list and every ticket of it in full — with the instant it was read. */
+export async function techSnapshot(caller: StaffCaller) {
+  const syncedAt = new Date();
+  const [home, list] = await Promise.all([techHome(caller, syncedAt), techList(caller, {})]);
+  const ids = [...new Set([...(home.nextVisit ? [home.nextVisit.id] : []), ...home.today.map((t) => t.id), ...list.map((t) => t.id)])];
+  const tickets: TechTicket[] = [];
+  // A few at a time: a technician with 200 tickets should not take 200 connections of the pool.
+  for (let i = 0; i < ids.length; i += 8) {
+    const batch = await Promise.all(ids.slice(i, i + 8).map((id) => techTicket(caller, id).catch(() => null)));
+    for (const t of batch) if (t) tickets.push(t);
+  }
+  return { syncedAt, home, list, tickets };
+}
+
+export const ZTechSnapshot = z.object({ syncedAt: ZWhen, home: ZTechHome, list: z.array(ZTechListItem), tickets: z.array(ZTechTicket) });
+
+/** E6/E9: one change of the device's queue, with the key the device made for it. */
+export const ZTechChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('comment'), key: z.uuid(), ticketId: z.uuid(), body: z.string().trim().min(1).max(10_000), public: z.boolean() }),
+  z.object({
+    kind: z.literal('update'),
+    key: z.uuid(),
+    ticketId: z.uuid(),
+    /** The version the technician saw: a ticket changed since is a conflict shown to them. */
+    version: z.number().int().min(1),
+    stateId: z.uuid().optional(),
+    kilometres: z.number().min(0).max(10_000).nullable().optional(),
+  }),
+]);
+export type TechChange = z.output<typeof ZTechChange>;
+
+export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update']), id: z.uuid(), version: z.number().int().nullable() });
+
+/** Applies one queued change exactly once (src/server/services/sync/receipts.ts). */
+export async function applyChange(caller: StaffCaller, change: TechChange) {
+  const { key, ...payload } = change;
+  return once(caller, key, change.kind, payload, async (inner) => {
+    if (change.kind === 'comment') {
+      const comment = await addComment(inner, { ticketId: change.ticketId, body: change.body, public: change.public, clientKey: key });
+      return { key, kind: change.kind, id: comment.id, version: null };
+    }
+    const result = await updateTicket(inner, {
+      id: change.ticketId,
+      version: change.version,
+      ...(change.stateId ? { stateId: change.stateId } : {}),
+      ...(change.kilometres !== undefined ? { kilometres: change.kilometres } : {}),
+    });
+    return { key, kind: change.kind, id: result.id, version: result.version };
+  });
+}
