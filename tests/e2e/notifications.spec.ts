@@ -39,7 +39,7 @@ test('assigning a ticket in the browser e-mails the technician and pushes to the
   const [push] = (await receivedPushes()).filter((p) => p.device === device.id);
   const payload = device.decrypt(push!.body);
   expect(payload).toMatchObject({ title: `Ticket #${number} asignado`, body: 'Antena caída en Quilmes Oeste' });
-  expect(String(payload.url)).toMatch(new RegExp(`^${DEMO.replace(/[.]/g, '\\.')}/tech/tickets/[0-9a-f-]{36}$`));
+  expect(String(payload.url)).toMatch(new RegExp(`^${DEMO.replace(/[.]/g, '\\.')}/tech\\?ticket=[0-9a-f-]{36}$`));
 
   // The technician opens what the push points to.
   await tech.goto(String(payload.url));

@@ -56,7 +56,7 @@ describe('e-mail to the technician on assignment', () => {
     expect(request!.headers['idempotency-key']).toBe(message!.id);
     expect(request!.body).toMatchObject({ from: `${a.name} <avisos@antena.test>`, to: [technician.email], subject: message!.subject });
     expect(request!.body.text).toContain('Cliente: Rosa Quiroga');
-    expect(request!.body.text).toContain(`/tech/tickets/${t.id}`);
+    expect(request!.body.text).toContain(`/tech?ticket=${t.id}`);
     expect(request!.body.html).toContain('#1d5fd6');
     expect(request!.body.html).toContain(a.name);
     expect(message!.providerId).toBe(resend.delivered.at(-1)!.id);

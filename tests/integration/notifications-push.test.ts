@@ -111,7 +111,7 @@ describe('who is told what', () => {
     const t = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Cable cortado', description: 'Se cortó el cable en la esquina.' });
     await A.OPERATOR.tickets.update({ id: t.id, version: 1, assigneeId: A.ids.TECHNICIAN });
     const received = await until(async () => pushesTo(device.id)[0]);
-    expect(device.decrypt(received.body)).toEqual({ title: `Ticket #${t.number} asignado`, body: 'Cable cortado', url: expect.stringContaining(`/tech/tickets/${t.id}`), tag: expect.any(String) });
+    expect(device.decrypt(received.body)).toEqual({ title: `Ticket #${t.number} asignado`, body: 'Cable cortado', url: expect.stringContaining(`/tech?ticket=${t.id}`), tag: expect.any(String) });
     const [message] = await until(async () => ((await messagesOf(t.id, 'PUSH'))[0]?.status === 'SENT' ? messagesOf(t.id, 'PUSH') : null));
     expect(message).toMatchObject({ reason: 'ticket.assigned', userId: A.ids.TECHNICIAN, recipient: expect.stringContaining('Tablet') });
     expect(received.headers.topic).toBe(message!.id.replace(/-/g, ''));
@@ -262,8 +262,9 @@ describe('who is told what', () => {
 describe('the notification settings (D1/D2/E8)', () => {
   it('admins change them, supervisors read them, operators get neither; each tenant keeps its own; bad hours are a field error', async () => {
     const current = await A.SUPERVISOR.tenants.notificationSettings();
-    expect(current.techApp).toEqual({ seeAllTickets: false, onlyOpenTickets: false, pushNewTicket: 'ASSIGNEE', workingHours: null });
-    const changed = { notifications: { ...current.notifications, officeEmail: 'soporte@isp.example', emailHistoryOnFinish: true }, techApp: { seeAllTickets: true, onlyOpenTickets: false, pushNewTicket: 'ALL' as const, workingHours: { start: '08:00', end: '17:30' } } };
+    const filters = { filterLocality: true, filterTechnician: false, filterCategory: true, filterState: true };
+    expect(current.techApp).toEqual({ seeAllTickets: false, onlyOpenTickets: false, pushNewTicket: 'ASSIGNEE', workingHours: null, ...filters });
+    const changed = { notifications: { ...current.notifications, officeEmail: 'soporte@isp.example', emailHistoryOnFinish: true }, techApp: { seeAllTickets: true, onlyOpenTickets: false, pushNewTicket: 'ALL' as const, workingHours: { start: '08:00', end: '17:30' }, ...filters, filterTechnician: true } };
     await A.ADMIN.tenants.updateNotificationSettings(changed);
     // A new request resolves the tenant afresh (the callers above hold the tenant of their own request).
     expect(await (await asStaff(a, A.ids.SUPERVISOR)).tenants.notificationSettings()).toEqual(changed);

@@ -58,7 +58,7 @@ describe('a customer’s tickets in the portal', () => {
     await portal.portal.tickets.reply({ ticketId: t.id, body: 'Sigo sin tono desde las 8.' });
     // The device also got the new ticket's push; the reply's is the one about the reply.
     const got = await until(() => push.received.filter((r) => r.device === device.id).map((r) => device.decrypt(r.body)).find((p) => String(p.title).includes('respondió')));
-    expect(got).toMatchObject({ title: `Ticket #${t.number}: respondió el cliente`, body: 'Sigo sin tono desde las 8.', url: expect.stringContaining(`/tech/tickets/${t.id}`) });
+    expect(got).toMatchObject({ title: `Ticket #${t.number}: respondió el cliente`, body: 'Sigo sin tono desde las 8.', url: expect.stringContaining(`/tech?ticket=${t.id}`) });
 
     const comments = await A.OPERATOR.tickets.comments({ id: t.id });
     expect(comments.at(-1)).toMatchObject({ public: true, body: 'Sigo sin tono desde las 8.', author: null, customer: { name: 'Julio Ponce' } });

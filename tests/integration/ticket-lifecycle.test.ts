@@ -157,15 +157,15 @@ describe('the technician’s list', () => {
     await A.OPERATOR.tickets.update({ id: done.id, version: 1, assigneeId: A.ids.TECHNICIAN, stateId: states.Resuelto });
     await A.OPERATOR.tickets.update({ id: closed.id, version: 1, assigneeId: A.ids.TECHNICIAN, stateId: states.Cerrado });
     await A.OPERATOR.tickets.update({ id: other.id, version: 1, assigneeId: A.ids.OPERATOR });
-    const mine = await A.TECHNICIAN.tickets.mine();
+    const mine = await A.TECHNICIAN.tech.list({});
     expect(mine.map((x) => x.title)).toEqual(expect.arrayContaining(['Para el técnico', 'Terminado por el técnico']));
     expect(mine.map((x) => x.title)).not.toContain('Ya cerrado');
     expect(mine.map((x) => x.title)).not.toContain('De otro');
     // Pending before finished.
     expect(mine.findIndex((x) => x.id === open.id)).toBeLessThan(mine.findIndex((x) => x.id === done.id));
-    expect(await B.TECHNICIAN.tickets.mine()).toEqual([]);
+    expect(await B.TECHNICIAN.tech.list({})).toEqual([]);
     const customer = await createCustomer(a, { portalPassword: true });
-    await rejects((await asCustomer(a, customer.id)).tickets.mine(), 'FORBIDDEN');
+    await rejects((await asCustomer(a, customer.id)).tech.list({}), 'FORBIDDEN');
   });
 });
 

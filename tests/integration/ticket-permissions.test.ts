@@ -44,7 +44,9 @@ describe('what a technician sees', () => {
     // A search or a filter does not reach around the rule.
     expect((await t.tickets.list({ tab: 'PENDING', query: 'oficina' })).items).toEqual([]);
     expect((await t.tickets.list({ tab: 'PENDING', filters: { assigneeId: 'unassigned' } })).items).toEqual([]);
-    expect((await t.tickets.mine()).map((x) => x.id)).toEqual([mine.id]);
+    expect((await t.tech.list({})).map((x) => x.id)).toEqual([mine.id]);
+    expect((await t.tech.list({ query: 'oficina' })).map((x) => x.id)).toEqual([]);
+    expect((await t.tech.snapshot()).tickets.map((x) => x.id)).toEqual([mine.id]);
     const customerId = (await A.OPERATOR.tickets.get({ id: theirs.id })).customerId!;
     expect((await t.tickets.ofCustomer({ customerId })).map((x) => x.id).sort()).toEqual([mine.id, closedMine.id].sort());
   });
@@ -58,6 +60,9 @@ describe('what a technician sees', () => {
     await rejects(t.tickets.files({ id }), 'NOT_FOUND');
     await rejects(t.tickets.comment({ ticketId: id, body: 'Paso mañana', public: true }), 'NOT_FOUND');
     await rejects(t.tickets.markRead({ id }), 'NOT_FOUND');
+    await rejects(t.tech.ticket({ id }), 'NOT_FOUND');
+    await rejects(t.tech.send({ kind: 'comment', key: randomUUID(), ticketId: id, body: 'Paso mañana', public: true }), 'NOT_FOUND');
+    await rejects(t.tech.send({ kind: 'update', key: randomUUID(), ticketId: id, version: 1, kilometres: 3 }), 'NOT_FOUND');
     const finished = states.find((s) => s.stage === 'FINISHED')!;
     await rejects(t.tickets.update({ id, version: 1, stateId: finished.id }), 'NOT_FOUND');
     expect(await t.tickets.bulk({ ids: [id], action: { kind: 'state', stateId: finished.id } })).toEqual({ done: [], unchanged: [], refused: [], notFound: 1 });

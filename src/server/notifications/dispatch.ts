@@ -175,7 +175,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     const { tenant, ticket, p } = ctx;
     const mode = tenant.settings.techApp.pushNewTicket;
     if (mode === 'OFF') return [];
-    const link = `${tenantOrigin(tenant.slug)}/tech/tickets/${ticket.id}`;
+    const link = `${tenantOrigin(tenant.slug)}/tech?ticket=${ticket.id}`;
     if (mode === 'ASSIGNEE') {
       // The assignee the ticket was created with (a later reassignment has its own rule).
       const assignee = await staffMember(ctx, p.assigneeId);
@@ -194,7 +194,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     if (!user?.active) return [];
     const rules = tenant.settings.notifications;
     const locale = localeOf(tenant, user.locale);
-    const url = `${tenantOrigin(tenant.slug)}/tech/tickets/${ticket.id}`;
+    const url = `${tenantOrigin(tenant.slug)}/tech?ticket=${ticket.id}`;
     const drafts: Draft[] = [];
     if (rules.emailAssignee) {
       const rendered = ticketAssignedEmail(brandOf(tenant, locale), {
@@ -243,7 +243,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     return (
       await Promise.all(
         staff.map((u) => {
-          const link = `${tenantOrigin(tenant.slug)}${u.role === 'TECHNICIAN' ? '/tech' : ''}/tickets/${ticket.id}`;
+          const link = `${tenantOrigin(tenant.slug)}${u.role === 'TECHNICIAN' ? `/tech?ticket=${ticket.id}` : `/tickets/${ticket.id}`}`;
           const locale = localeOf(tenant, u.locale);
           return pushFor(ctx, { userId: u.id, name: u.name }, { ...base(ctx, locale), ...pushText(locale, 'customerReply', { number: ticket.number, title: ticket.title, excerpt: comment.body }), link });
         }),

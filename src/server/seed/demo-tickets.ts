@@ -1,6 +1,7 @@
 // The demo tenant's tickets: a month of a small ISP's help desk — pending, in progress, finished and
 // closed, urgent and routine, several assigned to the demo technician (so /tech has work), two of
-// them the demo customer's (so /portal has a history), with public comments and internal notes.
+// them the demo customer's (so /portal has a history), with public comments and internal notes, and
+// the technician's visits of today and the next days (the app's home and route).
 // Written through the same services as a person would (numbers, counts, history), then moved back
 // in time; their outbox events are marked done, so the demo's past sends no e-mails or pushes.
 import { staffCallerFor, type StaffActor } from '@/server/services/caller';
@@ -10,6 +11,7 @@ import { createTicket } from '@/server/services/tickets/tickets';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
+import { dayIn } from '@/lib/format';
 
 type Stage = 'Abierto' | 'En curso' | 'Esperando al cliente' | 'Resuelto' | 'Cerrado';
 type Note = { by: 'operator' | 'technician'; public: boolean; body: string };
@@ -27,11 +29,13 @@ type DemoTicket = {
   /** Due this many days after it was opened (negative days ago make it overdue). */
   dueDays?: number;
   notes?: Note[];
+  /** E2: a visit this many days from the seeding day (0: today), in the tenant's time zone. */
+  visit?: { inDays: number; from: string; to: string };
 };
 
 const DEMO_TICKETS: DemoTicket[] = [
   {
-    customer: 0, category: 'Lentitud', priority: 'Normal', title: 'Internet lento a la noche', state: 'En curso', technician: true, daysAgo: 2, dueDays: 4,
+    customer: 0, category: 'Lentitud', priority: 'Normal', title: 'Internet lento a la noche', state: 'En curso', technician: true, daysAgo: 2, dueDays: 4, visit: { inDays: 1, from: '09:00', to: '13:00' },
     description: 'Desde las 20 h la conexión baja a menos de 5 Mbps. De día anda bien.',
     notes: [
       { by: 'operator', public: true, body: 'Gracias por avisar. Mañana entre las 9 y las 13 pasa el técnico a revisar el módem.' },
@@ -39,9 +43,9 @@ const DEMO_TICKETS: DemoTicket[] = [
     ],
   },
   { customer: 0, category: 'Instalación', priority: 'Normal', title: 'Instalación Fibra 100', state: 'Cerrado', technician: true, daysAgo: 41, description: 'Instalación nueva en el domicilio. ONT y router provistos por la empresa.', notes: [{ by: 'technician', public: true, body: 'Instalación terminada: 98 Mbps de bajada medidos en el router.' }] },
-  { customer: 3, category: 'Sin conexión', priority: 'Urgente', title: 'Sin servicio desde la tormenta', state: 'En curso', technician: true, daysAgo: 1, dueDays: 1, description: 'Después de la tormenta de anoche el módem no sincroniza. Luz LOS en rojo.', notes: [{ by: 'operator', public: false, body: 'Otros dos clientes de la misma caja reportaron lo mismo.' }] },
-  { customer: 5, category: 'Sin conexión', priority: 'Alta', title: 'Módem con luz roja', state: 'Abierto', technician: true, daysAgo: 0, dueDays: 1, description: 'La luz de Internet del módem está roja y no navega ningún equipo.' },
-  { customer: 8, category: 'Instalación', priority: 'Normal', title: 'Mudanza a Belgrano 450', state: 'Abierto', technician: true, daysAgo: 3, dueDays: 6, description: 'El cliente se muda el sábado y quiere el servicio en el nuevo domicilio la semana próxima.' },
+  { customer: 3, category: 'Sin conexión', priority: 'Urgente', title: 'Sin servicio desde la tormenta', state: 'En curso', technician: true, daysAgo: 1, dueDays: 1, visit: { inDays: 0, from: '14:00', to: '16:00' }, description: 'Después de la tormenta de anoche el módem no sincroniza. Luz LOS en rojo.', notes: [{ by: 'operator', public: false, body: 'Otros dos clientes de la misma caja reportaron lo mismo.' }] },
+  { customer: 5, category: 'Sin conexión', priority: 'Alta', title: 'Módem con luz roja', state: 'Abierto', technician: true, daysAgo: 0, dueDays: 1, visit: { inDays: 0, from: '16:30', to: '18:00' }, description: 'La luz de Internet del módem está roja y no navega ningún equipo.' },
+  { customer: 8, category: 'Instalación', priority: 'Normal', title: 'Mudanza a Belgrano 450', state: 'Abierto', technician: true, daysAgo: 3, dueDays: 6, visit: { inDays: 3, from: '10:00', to: '12:00' }, description: 'El cliente se muda el sábado y quiere el servicio en el nuevo domicilio la semana próxima.' },
   { customer: 11, category: 'Facturación', priority: 'Normal', title: 'Cobro duplicado en noviembre', state: 'Abierto', technician: false, daysAgo: 4, description: 'Se debitó dos veces la factura de noviembre de la tarjeta.', notes: [{ by: 'operator', public: true, body: 'Lo estamos revisando con el área de cobranzas; le avisamos en 48 h.' }] },
   { customer: 14, category: 'Cambio de plan', priority: 'Baja', title: 'Quiere pasar a Fibra 300', state: 'Esperando al cliente', technician: false, daysAgo: 6, description: 'Consulta por el precio de Fibra 300 y si necesita cambiar el router.', notes: [{ by: 'operator', public: true, body: 'Le enviamos la propuesta por correo; esperamos su confirmación.' }] },
   { customer: 17, category: 'Sin conexión', priority: 'Urgente', title: 'Corte en toda la cuadra', state: 'Resuelto', technician: true, daysAgo: 2, description: 'Varios vecinos de Mitre al 800 sin servicio desde las 7 de la mañana.', notes: [{ by: 'technician', public: true, body: 'Se reemplazó el conector dañado en la caja de la esquina. Servicio restablecido.' }] },
@@ -50,11 +54,11 @@ const DEMO_TICKETS: DemoTicket[] = [
   { customer: 25, category: 'Sin conexión', priority: 'Alta', title: 'Router no enciende', state: 'Cerrado', technician: true, daysAgo: 17, description: 'El router no prende ninguna luz, ni con otra zapatilla.', notes: [{ by: 'technician', public: true, body: 'Fuente del router quemada; se cambió el equipo completo.' }] },
   { customer: 27, category: 'Consulta general', priority: 'Baja', title: 'Consulta por IP fija', state: 'Abierto', technician: false, daysAgo: 1, description: 'Necesita una IP fija para las cámaras del negocio. ¿Tiene costo adicional?' },
   { customer: 29, category: 'Instalación', priority: 'Normal', title: 'Cambio de equipo por uno con 5 GHz', state: 'Abierto', technician: true, daysAgo: 12, dueDays: 5, description: 'Pide un router de doble banda para la smart TV.' },
-  { customer: 31, category: 'Lentitud', priority: 'Alta', title: 'Intermitencia en horario pico', state: 'Abierto', technician: true, daysAgo: 5, dueDays: 7, description: 'Se corta varias veces entre las 19 y las 23; los cortes duran pocos segundos.' },
+  { customer: 31, category: 'Lentitud', priority: 'Alta', title: 'Intermitencia en horario pico', state: 'Abierto', technician: true, daysAgo: 5, dueDays: 7, visit: { inDays: 2, from: '19:00', to: '21:00' }, description: 'Se corta varias veces entre las 19 y las 23; los cortes duran pocos segundos.' },
   { customer: 33, category: 'Sin conexión', priority: 'Urgente', title: 'Cable cortado por obra municipal', state: 'Cerrado', technician: true, daysAgo: 30, description: 'Una máquina de la obra de la avenida cortó el cable de bajada.', notes: [{ by: 'operator', public: false, body: 'Reclamar a la municipalidad el costo del cable (acta de la obra en trámite).' }, { by: 'technician', public: true, body: 'Se tendió un cable nuevo desde el poste. Servicio normal.' }] },
   { customer: 35, category: 'Consulta general', priority: 'Normal', title: 'Solicita la baja del servicio', state: 'Esperando al cliente', technician: false, daysAgo: 8, description: 'Se muda fuera de la zona de cobertura a fin de mes.', notes: [{ by: 'operator', public: false, body: 'Ofrecerle mantener el servicio en la casa de la hija (misma cuadra).' }] },
   { customer: 37, category: 'Facturación', priority: 'Normal', title: 'Pago informado por transferencia', state: 'Resuelto', technician: false, daysAgo: 3, description: 'Envió el comprobante de la transferencia del día 2.' },
-  { customer: 12, category: 'Sin conexión', priority: 'Alta', title: 'Antena desalineada por el viento', state: 'Abierto', technician: true, daysAgo: 0, description: 'El enlace inalámbrico cae desde el temporal; la señal está en -80 dBm.' },
+  { customer: 12, category: 'Sin conexión', priority: 'Alta', title: 'Antena desalineada por el viento', state: 'Abierto', technician: true, daysAgo: 0, visit: { inDays: 0, from: '18:00', to: '19:30' }, description: 'El enlace inalámbrico cae desde el temporal; la señal está en -80 dBm.' },
   { customer: 16, category: 'Lentitud', priority: 'Normal', title: 'Velocidad menor a la contratada', state: 'Abierto', technician: false, daysAgo: 2, description: 'El test de velocidad da 60 Mbps con Fibra 100, por cable.' },
   { customer: 39, category: 'Cambio de plan', priority: 'Baja', title: 'Bajar a Fibra 100', state: 'Cerrado', technician: false, daysAgo: 19, description: 'Quiere bajar de plan por costos.', notes: [{ by: 'operator', public: true, body: 'Cambio de plan aplicado desde el próximo ciclo.' }] },
 ];
@@ -91,6 +95,7 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
       title: spec.title,
       description: spec.description,
       assigneeId: spec.technician ? technician.actor.id : null,
+      ...(spec.visit ? { visit: { date: dayIn(new Date(Date.now() + spec.visit.inDays * DAY), tenant.timeZone), from: spec.visit.from, to: spec.visit.to } } : {}),
     });
     for (const note of spec.notes ?? []) await addComment(callerOf(note.by), { ticketId: id, body: note.body, public: note.public });
     // The technician finishes their own work; the office closes, and moves what waits on the customer.

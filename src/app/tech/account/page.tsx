@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
 import { TechShell } from '@/components/tech/tech-shell';
@@ -12,8 +13,10 @@ export async function generateMetadata() {
 export default async function TechAccountPage() {
   const { tenant, staff } = await requireStaff('/login?next=/tech');
   const t = await getTranslations('account');
+  const tech = await getTranslations('tech');
   return (
     <TechShell tenant={tenant} staff={staff}>
+      <Link href="/tech?view=profile" className="mb-2 inline-block text-sm text-brand-700 underline">{tech('backToProfile')}</Link>
       <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
       <StaffAccountSecurity email={staff.email} loginPath="/login?next=/tech" />
     </TechShell>

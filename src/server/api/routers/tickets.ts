@@ -1,6 +1,6 @@
 import { router, staffProcedure } from '@/server/api/trpc';
 import * as tickets from '@/server/services/tickets/tickets';
-import { ZCustomerTicket, ZMyTicket, ZTicketCreate, ZTicketCreated, ZTicketList, ZTicketPage } from '@/server/services/tickets/tickets';
+import { ZCustomerTicket, ZTicketCreate, ZTicketCreated, ZTicketList, ZTicketPage } from '@/server/services/tickets/tickets';
 import * as lifecycle from '@/server/services/tickets/lifecycle';
 import { ZHistoryEntry, ZTicketUpdate, ZTicketUpdateResult, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { z } from 'zod';
@@ -17,8 +17,6 @@ export const ticketsRouter = router({
   list: staffProcedure('tickets.read').input(ZTicketList).output(ZTicketPage).query(({ ctx, input }) => tickets.listTickets(ctx.caller, input)),
   /** C5: with every field, or just a customer and a description (the category's defaults fill the rest). */
   create: staffProcedure('tickets.create').input(ZTicketCreate).output(ZTicketCreated).mutation(({ ctx, input }) => tickets.createTicket(ctx.caller, input)),
-  /** The technician app's list: what is assigned to the caller and not closed. */
-  mine: staffProcedure('tickets.read').output(z.array(ZMyTicket)).query(({ ctx }) => tickets.myTickets(ctx.caller)),
   /** C6: the customer's latest tickets, for the ticket view and the customer's page. */
   ofCustomer: staffProcedure('tickets.read').input(z.object({ customerId: z.uuid() })).output(z.array(ZCustomerTicket)).query(({ ctx, input }) => tickets.customerTickets(ctx.caller, input.customerId)),
   /** C6: one ticket with its customer and connection. */

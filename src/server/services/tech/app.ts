@@ -17,7 +17,7 @@ import { ticketHistory, updateTicket, ZHistoryEntry } from '@/server/services/ti
 import { once } from '@/server/services/sync/receipts';
 
 const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
-const CUSTOMER_STATUSES = ['ACTIVE', 'INACTIVE', 'DELETED'] as const;
+const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
 
 /** A ticket as the app's list shows it. */
 export const ZTechListItem = z.object({
@@ -187,7 +187,7 @@ export async function techList(caller: StaffCaller, input: z.output<typeof ZTech
   const app = caller.tenant.settings.techApp;
   const offered = { localityId: app.filterLocality, assigneeId: app.filterTechnician, categoryId: app.filterCategory, stateId: app.filterState };
   for (const [field, allowed] of Object.entries(offered)) {
-    if (input[field as keyof typeof offered] && !allowed) throw fieldError(field, 'validation.filterNotOffered');
+    if (input[field as keyof typeof offered] && !allowed) throw fieldError(field, 'validation.filterNotOffered', undefined, 'FORBIDDEN');
   }
   const where: Prisma.TicketWhereInput[] = [];
   if (input.localityId) where.push({ connection: { localityId: input.localityId } });

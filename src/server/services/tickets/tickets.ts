@@ -105,19 +105,6 @@ export const ZCustomerTicket = z.object({
   state: z.object({ name: z.string() }),
 });
 
-/** The technician's list. */
-export const ZMyTicket = z.object({
-  id: z.uuid(),
-  number: z.number().int(),
-  title: z.string(),
-  stage: z.enum(LIFECYCLE_STAGES),
-  dueAt: ZWhen.nullable(),
-  state: z.object({ name: z.string() }),
-  priority: z.object({ name: z.string(), color: z.string() }).nullable(),
-  customer: z.object({ name: z.string() }).nullable(),
-  connection: z.object({ address: z.string() }).nullable(),
-});
-
 /** Grid orders, each one index range within a tab: newest, due soonest, last status change. */
 export const TICKET_SORTS = ['number', 'due', 'lastStatus'] as const;
 
@@ -420,25 +407,5 @@ export async function customerTickets({ db }: StaffCaller, customerId: string) {
     orderBy: { number: 'desc' },
     take: 20,
     select: { id: true, number: true, title: true, stage: true, openedAt: true, state: { select: { name: true } } },
-  });
-}
-
-/** The technician's day: tickets assigned to the caller that are not closed, due soonest first (index on tenantId, assigneeId, stage). */
-export async function myTickets({ db, actor }: StaffCaller) {
-  return db.ticket.findMany({
-    where: { assigneeId: actor.id, stage: { in: ['PENDING', 'FINISHED'] } },
-    orderBy: [{ stage: 'asc' }, { dueAt: { sort: 'asc', nulls: 'last' } }, { number: 'desc' }],
-    take: 100,
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      stage: true,
-      dueAt: true,
-      state: { select: { name: true } },
-      priority: { select: { name: true, color: true } },
-      customer: { select: { name: true } },
-      connection: { select: { address: true } },
-    },
   });
 }

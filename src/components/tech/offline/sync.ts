@@ -1,0 +1,117 @@
+'use client';
+// E9: sending the device's queue. Changes go in the order they were made, one at a time, each with
+// its key, so the server applies each exactly once even when an answer is lost and the change is
+// sent again. A refusal (the ticket was closed or reassigned, a stale version, a bad photo) marks
+// that change failed with the server's reason and the rest of the queue goes on; the person retries
+// or discards it. No network, or a server error, stops the run: everything stays queued, in order.
+import { TRPCClientError, type TRPCClient } from '@trpc/client';
+import type { AppRouter } from '@/server/api/root';
+import type { QueuedChange, TechStore } from './store';
+import { saveSnapshot } from './store';
+
+export type FlushResult = 'done' | 'offline';
+
+class Transient extends Error {}
+
+function refusal(error: unknown): string | null {
+  if (error instanceof TRPCClientError) {
+    const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+    // No status: the request never got an answer (offline, aborted). 5xx: try again later.
+    if (!status || status >= 500 || status === 429) return null;
+    const fields = (error.data as { fieldErrors?: Record<string, string> }).fieldErrors;
+    return [error.message, ...Object.values(fields ?? {})].join(' ');
+  }
+  return null;
+}
+
+/** POSTs a queued photo upload with its key; resolves on 2xx, rejects Transient or with the server's message. */
+function upload(change: Extract<QueuedChange, { kind: 'files' }>, onProgress: (loaded: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const body = new FormData();
+    change.files.forEach((blob, i) => body.append('file', blob, change.names[i] ?? `foto-${i + 1}.jpg`));
+    body.append('visibility', 'TECHNICIAN');
+    if (change.toCustomer) body.append('toCustomer', 'true');
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/tickets/${change.ticketId}/files`);
+    xhr.setRequestHeader('Idempotency-Key', change.key);
+    xhr.timeout = 120_000;
+    xhr.upload.onprogress = (event) => onProgress(event.loaded);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) return resolve();
+      if (xhr.status >= 500 || xhr.status === 429 || xhr.status === 0) return reject(new Transient(String(xhr.status)));
+      let message = xhr.statusText;
+      try {
+        const parsed = JSON.parse(xhr.responseText) as { error?: { message?: string; fieldErrors?: Record<string, string> } };
+        message = [parsed.error?.message, ...Object.values(parsed.error?.fieldErrors ?? {})].filter(Boolean).join(' ');
+      } catch {
+        // keep the status text
+      }
+      reject(new Error(message));
+    };
+    xhr.onerror = () => reject(new Transient('network'));
+    xhr.ontimeout = () => reject(new Transient('timeout'));
+    xhr.onabort = () => reject(new Transient('abort'));
+    xhr.send(body);
+  });
+}
+
+let running: Promise<FlushResult> | null = null;
+
+/** Sends every pending change in order; one run at a time per page. */
+export function flushQueue(store: TechStore, client: TRPCClient<AppRouter>): Promise<FlushResult> {
+  running ??= run(store, client).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function run(store: TechStore, client: TRPCClient<AppRouter>): Promise<FlushResult> {
+  for (;;) {
+    const next = await store.queue.where('status').equals('pending').sortBy('seq');
+    const change = next[0];
+    if (!change) break;
+    try {
+      if (change.kind === 'files') {
+        await upload(change, (loaded) => void store.queue.update(change.seq!, { progress: loaded }));
+      } else if (change.kind === 'comment') {
+        await client.tech.send.mutate({ kind: 'comment', key: change.key, ticketId: change.ticketId, body: change.body, public: change.public });
+      } else {
+        await client.tech.send.mutate({
+          kind: 'update',
+          key: change.key,
+          ticketId: change.ticketId,
+          version: change.version,
+          ...(change.stateId ? { stateId: change.stateId } : {}),
+          ...(change.kilometres !== undefined ? { kilometres: change.kilometres } : {}),
+        });
+      }
+      await store.queue.delete(change.seq!);
+    } catch (error) {
+      if (error instanceof Transient) return 'offline';
+      const reason = error instanceof TRPCClientError ? refusal(error) : (error as Error).message;
+      if (reason === null) return 'offline';
+      await store.queue.update(change.seq!, { status: 'failed', error: reason, progress: 0 });
+    }
+  }
+  return 'done';
+}
+
+/** Reads the server's copy for the device (after a flush, so it includes what was just sent). */
+export async function refreshSnapshot(store: TechStore, client: TRPCClient<AppRouter>): Promise<boolean> {
+  try {
+    await saveSnapshot(store, await client.tech.snapshot.query());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A failed change sent again: a state change takes the ticket's version the device knows now. */
+export async function retryChange(store: TechStore, change: QueuedChange): Promise<void> {
+  const ticket = change.kind === 'update' ? await store.tickets.get(change.ticketId) : null;
+  await store.queue.update(change.seq!, {
+    status: 'pending',
+    error: undefined,
+    ...(change.kind === 'update' && ticket ? { version: ticket.version } : {}),
+  } as Partial<QueuedChange>);
+}

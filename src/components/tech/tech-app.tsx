@@ -1,0 +1,73 @@
+'use client';
+// The technician app (E1–E9): one page whose views — home, tickets, a ticket, map, route, profile —
+// are query parameters, rendered from the device's copy, so the whole app opens offline once the
+// service worker has the page. A bottom bar moves between views, thumb-first.
+import { Suspense, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { Home, ListChecks, Map as MapIcon, Route as RouteIcon, User } from 'lucide-react';
+import type { MapTiles } from '@/components/tickets/ticket-map';
+import { TechProvider, useTech, type TechView } from './use-tech';
+import { TechHome } from './tech-home';
+import { TechList } from './tech-list';
+import { TechTicketView } from './tech-ticket-view';
+import { TechProfile } from './tech-profile';
+
+type Staff = { id: string; name: string; email: string; roleLabel: string };
+
+export type TechAppProps = { tenantId: string; staff: Staff; tiles: MapTiles; map?: ReactNode; route?: ReactNode; profileExtra?: ReactNode };
+
+const NAV = [
+  { name: 'home', icon: Home },
+  { name: 'tickets', icon: ListChecks },
+  { name: 'map', icon: MapIcon },
+  { name: 'route', icon: RouteIcon },
+  { name: 'profile', icon: User },
+] as const;
+
+function Views({ staff, tiles, map, route, profileExtra }: Omit<TechAppProps, 'tenantId'>) {
+  const t = useTranslations('tech');
+  const { view, go } = useTech();
+  const active = view.name === 'ticket' ? 'tickets' : view.name;
+  return (
+    <>
+      <div className="pb-24">
+        {view.name === 'home' ? <TechHome name={staff.name} /> : null}
+        {view.name === 'tickets' ? <TechList /> : null}
+        {view.name === 'ticket' ? <TechTicketView key={view.id} id={view.id} tiles={tiles} /> : null}
+        {view.name === 'map' ? map : null}
+        {view.name === 'route' ? route : null}
+        {view.name === 'profile' ? <TechProfile staff={staff}>{profileExtra}</TechProfile> : null}
+      </div>
+      <nav aria-label={t('nav.label')} className="fixed inset-x-0 bottom-0 z-[900] border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
+        <ul className="mx-auto flex max-w-md justify-around">
+          {NAV.filter((n) => (n.name !== 'map' || map) && (n.name !== 'route' || route)).map(({ name, icon: Icon }) => (
+            <li key={name}>
+              <a
+                href={name === 'home' ? '/tech' : `/tech?view=${name}`}
+                aria-current={active === name ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go({ name } as TechView);
+                }}
+                className={`flex min-w-14 flex-col items-center px-2 py-2 text-xs ${active === name ? 'font-semibold text-brand-800' : 'text-slate-700'}`}
+              >
+                <Icon aria-hidden className="h-5 w-5" />
+                {t(`nav.${name}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+export function TechApp({ tenantId, staff, ...rest }: TechAppProps) {
+  return (
+    <Suspense>
+      <TechProvider tenantId={tenantId} userId={staff.id}>
+        <Views staff={staff} {...rest} />
+      </TechProvider>
+    </Suspense>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+// E3: the technician's profile — their data, language, push on this device, the working hours the
+// tenant set — and signing out, which also clears this device's copy and queue (a shared phone).
+import Link from 'next/link';
+import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import Dexie from 'dexie';
+import { Button } from '@/components/ui/controls';
+import { LanguageSwitcher } from '@/components/shell/language-switcher';
+import { PushToggle } from '@/components/push/push-toggle';
+import { useLive } from './offline/store';
+import { useTech } from './use-tech';
+import { QueuedChanges } from './sync-status';
+
+export function TechProfile({ staff, children }: { staff: { name: string; email: string; roleLabel: string }; children?: React.ReactNode }) {
+  const t = useTranslations('tech');
+  const auth = useTranslations('auth');
+  const account = useTranslations('account');
+  const { store, queue } = useTech();
+  const meta = useLive(() => store.meta.get('snapshot'), [store]);
+  const hours = meta?.home.workingHours;
+  const unsent = queue.length;
+
+  async function leave() {
+    if (unsent && !window.confirm(t('profile.unsentWarning', { count: unsent }))) return;
+    store.close();
+    await Dexie.delete(store.name).catch(() => undefined);
+    navigator.serviceWorker?.controller?.postMessage({ type: 'antena-clear' });
+    await signOut({ redirect: false });
+    window.location.assign('/login?next=/tech');
+  }
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t('profile.title')}</h1>
+      <dl className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <div className="py-1"><dt className="font-medium text-slate-700">{t('profile.name')}</dt><dd>{staff.name}</dd></div>
+        <div className="py-1"><dt className="font-medium text-slate-700">{t('profile.email')}</dt><dd>{staff.email}</dd></div>
+        <div className="py-1"><dt className="font-medium text-slate-700">{t('profile.role')}</dt><dd>{staff.roleLabel}</dd></div>
+        <div className="py-1">
+          <dt className="font-medium text-slate-700">{t('profile.hours')}</dt>
+          <dd data-testid="working-hours">{hours ? t('profile.hoursRange', { start: hours.start, end: hours.end }) : t('profile.anyHours')}</dd>
+        </div>
+      </dl>
+      <div className="rounded-lg border border-slate-200 bg-white p-3">
+        <LanguageSwitcher />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-3">
+        <PushToggle audience="staff" />
+      </div>
+      {children}
+      <QueuedChanges />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button variant="secondary" onClick={() => void leave()}>{auth('signOut')}</Button>
+        <Link href="/tech/account" className="text-sm text-brand-700 underline">{account('title')}</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+'use client';
+// E5: one ticket in the technician app, with the seed's tabs — detail, customer, attachments, map,
+// history, connection — read from the device's copy (so it opens offline) and refreshed from the
+// server when online. "Actualizar" opens the update sheet (E6); changes made here and not yet sent
+// are listed with the ticket.
+import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { Lock, Pencil } from 'lucide-react';
+import { useTRPCClient } from '@/trpc/react';
+import { Alert, Button } from '@/components/ui/controls';
+import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
+import { useStaffContext } from '@/components/shell/permissions';
+import { formatDateTime } from '@/lib/format';
+import { formatVisit } from '@/lib/visits';
+import { formatTaxId } from '@/lib/tax-id';
+import { TicketLocation } from '@/components/tickets/ticket-location';
+import type { MapTiles } from '@/components/tickets/ticket-map';
+import { useLive, type TechTicket } from './offline/store';
+import { useTech } from './use-tech';
+import { QueuedChanges } from './sync-status';
+import { UpdateSheet } from './tech-update-sheet';
+
+const TABS = ['detail', 'customer', 'files', 'map', 'history', 'connection'] as const;
+type Tab = (typeof TABS)[number];
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-3 border-b border-slate-100 py-1.5 text-sm last:border-0">
+      <dt className="font-medium text-slate-700">{label}</dt>
+      <dd className="text-right">{children}</dd>
+    </div>
+  );
+}
+
+export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
+  const t = useTranslations('tech');
+  const tv = useTranslations('ticketView');
+  const common = useTranslations('common');
+  const client = useTRPCClient();
+  const { store, online, go } = useTech();
+  const { intl, tenant } = useStaffContext();
+  const ticket = useLive(() => store.tickets.get(id), [store, id]);
+  const [missing, setMissing] = useState(false);
+  const [tab, setTab] = useState<Tab>('detail');
+  const [editing, setEditing] = useState(false);
+
+  // Online, the server's current ticket replaces the device's copy of it; a ticket the technician may
+  // no longer see is dropped from the device.
+  useEffect(() => {
+    if (!online) return;
+    let live = true;
+    client.tech.ticket
+      .query({ id })
+      .then(async (fresh) => {
+        if (live) await store.tickets.put(fresh);
+      })
+      .catch(async (error: { data?: { code?: string } }) => {
+        if (live && error.data?.code === 'NOT_FOUND') {
+          await store.tickets.delete(id);
+          setMissing(true);
+        }
+      });
+    return () => {
+      live = false;
+    };
+  }, [client, store, id, online]);
+
+  if (missing) return <Alert>{t('ticketGone')}</Alert>;
+  if (ticket === undefined) return <p role="status">{online ? common('loading') : t('notOffline')}</p>;
+  const x: TechTicket = ticket;
+  const c = x.customer;
+  const k = x.connection;
+  return (
+    <div className="space-y-3">
+      <button type="button" onClick={() => go({ name: 'tickets' })} className="text-sm text-brand-700 underline">{t('back')}</button>
+      <h1 className="text-xl font-semibold">#{x.number} · {x.title}</h1>
+      <Button className="w-full" onClick={() => setEditing(true)}>
+        <Pencil aria-hidden className="h-4 w-4" />
+        {t('update.open')}
+      </Button>
+      {editing ? <UpdateSheet ticket={x} onClose={() => setEditing(false)} /> : null}
+      <QueuedChanges ticketId={x.id} />
+      <Tabs value={tab} onValueChange={(v) => setTab(v as Tab)}>
+        <TabList label={tv('tabs')} items={TABS.map((v) => ({ value: v, label: t(`tab.${v}`) }))} />
+        <TabPanel value={tab} className="rounded-b-lg border border-t-0 border-slate-200 bg-white p-3">
+          {tab === 'detail' ? (
+            <dl>
+              <Row label={t('field.state')}><span data-testid="ticket-state">{x.state.name}</span></Row>
+              <Row label={t('field.opened')}>{formatDateTime(x.openedAt, intl, tenant.timeZone)}</Row>
+              {c ? <Row label={t('field.customer')}>{c.name}</Row> : null}
+              {c?.phones.length ? <Row label={t('field.phone')}>{c.phones.map((p) => <a key={p} className="block text-brand-700 underline" href={`tel:${p}`}>{p}</a>)}</Row> : null}
+              {k ? <Row label={t('field.address')}>{k.address}</Row> : null}
+              <Row label={t('field.visit')}>{x.visitStart && x.visitEnd ? formatVisit(x.visitStart, x.visitEnd, intl, tenant.timeZone) : t('noVisit')}</Row>
+              <Row label={t('field.priority')}>{x.priority?.name ?? '—'}</Row>
+              {x.category ? <Row label={t('field.category')}>{x.category.name}</Row> : null}
+              {x.callNumber ? <Row label={t('field.callNumber')}>{x.callNumber}</Row> : null}
+              {x.kilometres != null ? <Row label={t('field.kilometres')}>{x.kilometres}</Row> : null}
+              <div className="pt-2 text-sm"><p className="whitespace-pre-wrap">{x.description}</p></div>
+            </dl>
+          ) : null}
+          {tab === 'customer' ? (
+            c ? (
+              <dl>
+                <Row label={t('field.customer')}>{c.name}</Row>
+                <Row label={t('field.code')}>{c.code}</Row>
+                {c.taxId ? <Row label={t('field.taxId')}>{formatTaxId(c.taxIdType, c.taxId)}</Row> : null}
+                <Row label={t('field.status')}>{t(`customerStatus.${c.status}`)}</Row>
+                {c.address ? <Row label={t('field.address')}>{c.address}</Row> : null}
+                {c.phones.map((p) => <Row key={p} label={t('field.phone')}><a className="text-brand-700 underline" href={`tel:${p}`}>{p}</a></Row>)}
+                {c.emails.map((e) => <Row key={e} label={t('field.email')}><a className="text-brand-700 underline" href={`mailto:${e}`}>{e}</a></Row>)}
+              </dl>
+            ) : <p className="text-sm">{t('noCustomer')}</p>
+          ) : null}
+          {tab === 'files' ? (
+            x.files.length ? (
+              <ul className="grid grid-cols-2 gap-2" aria-label={t('tab.files')}>
+                {x.files.map((f) => (
+                  <li key={f.id} className="overflow-hidden rounded-md border border-slate-200 text-xs">
+                    <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" className="flex h-24 items-center justify-center bg-slate-50">
+                      {f.image ? <img src={`/api/files/${f.id}?variant=thumb`} alt={f.name} className="max-h-24 object-contain" loading="lazy" /> : <span className="p-2">{f.name}</span>}
+                    </a>
+                    <p className="truncate p-1" title={f.name}>{f.name}</p>
+                  </li>
+                ))}
+              </ul>
+            ) : <p className="text-sm">{t('noFiles')}</p>
+          ) : null}
+          {tab === 'map' ? (online ? <TicketLocation connection={k} tiles={tiles} /> : <p className="text-sm">{k ? `${k.address}${k.latitude != null ? ` (${k.latitude.toFixed(5)}, ${k.longitude!.toFixed(5)})` : ''}` : t('noConnection')}</p>) : null}
+          {tab === 'history' ? <History ticket={x} /> : null}
+          {tab === 'connection' ? (
+            k ? (
+              <dl>
+                <Row label={t('field.type')}>{t(`connectionType.${k.type}`)}</Row>
+                <Row label={t('field.plan')}>{k.plan ? `${k.plan.name} (${k.plan.downloadMbps}/${k.plan.uploadMbps} Mbps)` : '—'}</Row>
+                <Row label={t('field.node')}>{k.node?.name ?? '—'}</Row>
+                <Row label={t('field.status')}>{t(`connectionStatus.${k.status}`)}</Row>
+                {k.code ? <Row label={t('field.code')}>{k.code}</Row> : null}
+                <Row label={t('field.address')}>{k.address}</Row>
+                {k.locality ? <Row label={t('field.locality')}>{k.locality.name}</Row> : null}
+              </dl>
+            ) : <p className="text-sm">{t('noConnection')}</p>
+          ) : null}
+        </TabPanel>
+      </Tabs>
+    </div>
+  );
+}
+
+/** E5/E6: comments and changes, newest first, per person; internal entries carry a lock. */
+export function History({ ticket: x }: { ticket: TechTicket }) {
+  const t = useTranslations('tech');
+  const tv = useTranslations('ticketView');
+  const { intl, tenant } = useStaffContext();
+  const entries = [
+    ...x.comments.map((c) => ({ id: c.id, at: new Date(c.createdAt), who: c.author?.name ?? c.customer?.name ?? '—', internal: !c.public, text: c.body })),
+    ...x.history
+      .filter((h) => h.kind === 'field' || h.kind === 'created' || h.kind === 'file')
+      .map((h) => ({
+        id: h.id,
+        at: new Date(h.createdAt),
+        who: h.actor?.name ?? '—',
+        internal: false,
+        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : `${h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'kilometres', 'title', 'dueAt'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : h.field}: ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}`,
+      })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  if (!entries.length) return <p className="text-sm">{t('noHistory')}</p>;
+  return (
+    <ol className="space-y-2" aria-label={t('tab.history')}>
+      {entries.map((e) => (
+        <li key={e.id} className={`rounded-md p-2 text-sm ${e.internal ? 'bg-amber-50' : 'bg-slate-50'}`}>
+          <p className="flex items-center gap-1 text-xs text-slate-600">
+            {e.internal ? <Lock aria-label={t('internal')} className="h-3.5 w-3.5" /> : null}
+            {e.who} · {formatDateTime(e.at, intl, tenant.timeZone)}
+          </p>
+          <p className="whitespace-pre-wrap">{e.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
