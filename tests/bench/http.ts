@@ -40,6 +40,11 @@ export class Session {
   private cookies = new Map<string, string>();
   constructor(readonly port: number, readonly host: string) {}
 
+  /** The session's Cookie header, for requests the benchmark builds itself. */
+  get cookie(): string {
+    return this.cookieHeader();
+  }
+
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

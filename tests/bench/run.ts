@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--data-only] [--only outbox|tickets|tickets.create]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--data-only] [--only outbox|tickets|tickets.create|tech]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, and the
@@ -17,6 +17,7 @@ import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
 import { measureOutbox } from './outbox';
 import { generateTickets, measureTickets } from './tickets';
+import { measureTechSync } from './tech-sync';
 import { latency, pairedOverhead, printTable, value, type Entry } from './stats';
 
 const SCALES: Record<string, Scale> = {
@@ -38,6 +39,9 @@ const jsonFile = flag('json');
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const log = (m: string) => console.error(`[bench] ${m}`);
 const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create';
+/** --only tech: the technician app's figures (issue 16) alone. */
+const onlyTech = flag('only') === 'tech';
+const onlySome = onlyTickets || onlyTech;
 
 // The SQL the customer list runs (listCustomers), for the "app overhead" comparison: by name, or
 // newest first when searching (src/lib/list-order.ts).
@@ -136,7 +140,7 @@ try {
 
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
   // --only tickets: the tickets' measurements alone (the customers' are skipped).
-  if (!onlyTickets) {
+  if (!onlySome) {
     const session = new Session(PORT, `big.localhost:${PORT}`);
     await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
 
@@ -165,20 +169,22 @@ try {
       ),
     );
   }
-  if (tickets) {
+  if (tickets && !onlyTech) {
     const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : undefined, log };
     entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, options)));
   }
+  // Issue 16: the technician app's offline queue (its technicians come with the tickets).
+  if (tickets && (onlyTech || !onlyTickets)) entries.push(...(await measureTechSync(database.url, PORT, log)));
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
-  if (!onlyTickets && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
-  if (!onlyTickets && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  if (!onlySome && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
+  if (!onlySome && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
   entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   await sql.end();
 } finally {
   await stopChild(app);
   await database.stop();
 }
-if (!onlyTickets && !args.includes('--skip-start')) entries.push(...(await measureStart()));
+if (!onlySome && !args.includes('--skip-start')) entries.push(...(await measureStart()));
 
 report(`scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest`);
 

@@ -31,6 +31,7 @@ function todayInBuenosAires(): string {
 }
 
 test('the office schedules a visit; the technician finds it at home, works the ticket from the update sheet, and the office sees each change once', async ({ browser }) => {
+  test.setTimeout(180_000);
   const office = await browser.newPage();
   await signInStaff(office, STAFF.operator);
   await office.goto('/tickets');
@@ -45,7 +46,8 @@ test('the office schedules a visit; the technician finds it at home, works the t
   await edit.getByRole('button', { name: 'Guardar' }).click();
   await expect(office.getByText('Asignado a: Tomás Técnico')).toBeVisible();
   await expect(office.getByTestId('ticket-visit')).toContainText('23:50–23:59');
-  const ticketId = office.url().split('/').pop()!;
+  await expect(office).toHaveURL(/\/tickets\/[0-9a-f-]{36}/);
+  const ticketId = /\/tickets\/([0-9a-f-]{36})/.exec(office.url())![1]!;
 
   const context = await browser.newContext({ ...PHONE, locale: 'es-AR' });
   const tech = await context.newPage();
@@ -131,6 +133,7 @@ test('the office schedules a visit; the technician finds it at home, works the t
 });
 
 test('the filters the tenant offers appear in the app, and go when switched off', async ({ browser }) => {
+  test.setTimeout(120_000);
   const admin = await browser.newPage();
   await signInStaff(admin, STAFF.admin);
   const setFilter = async (label: string, on: boolean) => {
@@ -185,7 +188,8 @@ test('a ticket the technician may not see is not shown, whatever the address', a
   await createTicketOnConnection(office, { code: '1001', customer: 'María Fernández (1001)', title: 'Solo para la oficina', description: 'No asignado.' });
   await office.getByLabel('Buscar', { exact: true }).fill('solo para la oficina');
   await office.getByRole('link', { name: 'Solo para la oficina' }).click();
-  const id = office.url().split('/').pop()!;
+  await expect(office).toHaveURL(/\/tickets\/[0-9a-f-]{36}/);
+  const id = /\/tickets\/([0-9a-f-]{36})/.exec(office.url())![1]!;
   const context = await browser.newContext({ ...PHONE, locale: 'es-AR' });
   const tech = await context.newPage();
   await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');

@@ -17,7 +17,7 @@ import { TicketLocation } from '@/components/tickets/ticket-location';
 import type { MapTiles } from '@/components/tickets/ticket-map';
 import { useLive, type TechTicket } from './offline/store';
 import { useTech } from './use-tech';
-import { QueuedChanges } from './sync-status';
+import { QueuedChanges, SyncStatus } from './sync-status';
 import { UpdateSheet } from './tech-update-sheet';
 
 const TABS = ['detail', 'customer', 'files', 'map', 'history', 'connection'] as const;
@@ -74,6 +74,7 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
     <div className="space-y-3">
       <button type="button" onClick={() => go({ name: 'tickets' })} className="text-sm text-brand-700 underline">{t('back')}</button>
       <h1 className="text-xl font-semibold">#{x.number} · {x.title}</h1>
+      <SyncStatus />
       <Button className="w-full" onClick={() => setEditing(true)}>
         <Pencil aria-hidden className="h-4 w-4" />
         {t('update.open')}

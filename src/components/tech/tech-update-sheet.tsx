@@ -74,6 +74,7 @@ export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClos
   const customerPhotos = usePhotos();
   const [toCustomer, setToCustomer] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [stateId, setStateId] = useState(x.state.id);
   const states = offeredStates((meta?.home.states ?? []).map((s) => ({ ...s, archivedAt: s.archived ? new Date(0) : null })), { id: x.state.id, stage: x.stage }, can);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -87,7 +88,6 @@ export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClos
     if (text('internal')) changes.push({ ...base, key: key(), kind: 'comment', body: text('internal'), public: false });
     if (ticketPhotos.photos.length) changes.push({ ...base, key: key(), kind: 'files', files: ticketPhotos.photos.map((p) => p.blob), names: ticketPhotos.photos.map((p) => p.name), toCustomer: false });
     if (toCustomer && customerPhotos.photos.length) changes.push({ ...base, key: key(), kind: 'files', files: customerPhotos.photos.map((p) => p.blob), names: customerPhotos.photos.map((p) => p.name), toCustomer: true });
-    const stateId = text('stateId');
     const km = text('kilometres');
     const kilometres = km === '' ? undefined : Number(km.replace(',', '.'));
     if (kilometres !== undefined && (!Number.isFinite(kilometres) || kilometres < 0 || kilometres > 10_000)) {
@@ -129,7 +129,7 @@ export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClos
           <TextArea label={t('update.internal')} name="internal" rows={3} placeholder={t('update.internalHint')} />
           <PhotoPicker name="ticket-photos" label={t('update.photos')} photos={ticketPhotos.photos} onAdd={ticketPhotos.add} onRemove={ticketPhotos.remove} />
           {ticketPhotos.problem ? <Alert>{ticketPhotos.problem}</Alert> : null}
-          <Select label={t('field.state')} name="stateId" defaultValue={x.state.id} options={states.map((s) => ({ value: s.id, label: s.name }))} />
+          <Select label={t('field.state')} name="stateId" value={stateId} onChange={(e) => setStateId(e.target.value)} options={states.map((s) => ({ value: s.id, label: s.name }))} />
           <TextInput label={t('field.kilometres')} name="kilometres" inputMode="decimal" defaultValue={x.kilometres ?? ''} />
           {x.customer ? (
             <>

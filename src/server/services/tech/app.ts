@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { ZNamed, ZWhen } from '@/lib/answer-fields';
+import { can } from '@/lib/permissions';
 import { normalizeText } from '@/lib/text';
 import { CONNECTION_STATUSES, LIFECYCLE_STAGES } from '@/lib/ticket-filters';
 import { TAX_ID_TYPES } from '@/lib/tax-id';
@@ -185,7 +186,9 @@ async function techFilters({ db, tenant }: StaffCaller) {
 /** E4: the list, searched and filtered, of the tickets the caller may see. */
 export async function techList(caller: StaffCaller, input: z.output<typeof ZTechList>) {
   const app = caller.tenant.settings.techApp;
-  const offered = { localityId: app.filterLocality, assigneeId: app.filterTechnician, categoryId: app.filterCategory, stateId: app.filterState };
+  // E8's switches are the technicians'; the office (which sees every ticket) may filter by anything.
+  const office = can(caller.actor.role, 'tickets.readAll');
+  const offered = { localityId: office || app.filterLocality, assigneeId: office || app.filterTechnician, categoryId: office || app.filterCategory, stateId: office || app.filterState };
   for (const [field, allowed] of Object.entries(offered)) {
     if (input[field as keyof typeof offered] && !allowed) throw fieldError(field, 'validation.filterNotOffered', undefined, 'FORBIDDEN');
   }
