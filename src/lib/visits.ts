@@ -1,19 +1,9 @@
 // E2: a ticket's scheduled visit is a day and a slot (from–to) on the tenant's wall clock, kept as two
 // instants so "the next visit" and "today's visits" are plain comparisons. These convert between the
-// two in a time zone, daylight-saving changes included.
-import { z } from 'zod';
+// two in a time zone, daylight-saving changes included. No zod here: the technician app's pages import
+// this, and the input's schema (./visit-input.ts) is the server's.
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** What the office types: a day and a slot in the tenant's time zone. */
-export const ZVisit = z
-  .object({
-    date: z.iso.date(),
-    from: z.string().regex(HHMM, { message: 'validation.time' }),
-    to: z.string().regex(HHMM, { message: 'validation.time' }),
-  })
-  .refine((v) => v.from < v.to, { message: 'validation.visitSlot', path: ['to'] });
-export type Visit = z.output<typeof ZVisit>;
+export type Visit = { date: string; from: string; to: string };
 
 /** Milliseconds the zone's wall clock is ahead of UTC at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {

@@ -1,6 +1,7 @@
 // E2: a visit's day and slot on the tenant's clock ↔ instants, across zones and daylight-saving changes.
 import { describe, expect, it } from 'vitest';
-import { formatVisit, visitInstants, visitOf, wallClock, zonedInstant, ZVisit } from '@/lib/visits';
+import { formatVisit, visitInstants, visitOf, wallClock, zonedInstant } from '@/lib/visits';
+import { ZVisit } from '@/lib/visit-input';
 
 describe('visits in the tenant time zone', () => {
   it('turns a day and a slot into instants and back', () => {

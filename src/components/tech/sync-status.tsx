@@ -7,8 +7,7 @@ import { Button } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 import { formatDateTime } from '@/lib/format';
 import { useTech } from './use-tech';
-import { retryChange } from './offline/sync';
-import type { QueuedChange } from './offline/store';
+import type { QueuedChange } from './offline/types';
 
 export function SyncStatus() {
   const t = useTranslations('tech');
@@ -55,7 +54,7 @@ export function ChangeSummary({ change }: { change: QueuedChange }) {
 /** The changes of one ticket (or all) still on the device: pending ones, and refused ones to retry or discard. */
 export function QueuedChanges({ ticketId }: { ticketId?: string }) {
   const t = useTranslations('tech');
-  const { queue, store, sync } = useTech();
+  const { queue, device, sync } = useTech();
   const mine = queue.filter((c) => !ticketId || c.ticketId === ticketId);
   if (!mine.length) return null;
   return (
@@ -74,8 +73,8 @@ export function QueuedChanges({ ticketId }: { ticketId?: string }) {
               <>
                 <p role="alert" className="mt-1 text-xs font-medium text-red-800">{t('change.refused', { reason: c.error ?? '' })}</p>
                 <div className="mt-2 flex gap-2">
-                  <Button variant="secondary" onClick={async () => { await retryChange(store, c); void sync(); }}>{t('change.retry')}</Button>
-                  <Button variant="ghost" onClick={() => store.queue.delete(c.seq!)}>{t('change.discard')}</Button>
+                  <Button variant="secondary" onClick={async () => { if (device) await device.engine.retryChange(device.store, c); void sync(); }}>{t('change.retry')}</Button>
+                  <Button variant="ghost" onClick={() => void device?.store.queue.delete(c.seq!)}>{t('change.discard')}</Button>
                 </div>
               </>
             ) : null}

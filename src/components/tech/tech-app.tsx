@@ -7,10 +7,15 @@ import { useTranslations } from 'next-intl';
 import { Home, ListChecks, Map as MapIcon, Route as RouteIcon, User } from 'lucide-react';
 import type { MapTiles } from '@/components/tickets/ticket-map';
 import { TechProvider, useTech, type TechView } from './use-tech';
+import dynamic from 'next/dynamic';
 import { TechHome } from './tech-home';
-import { TechList } from './tech-list';
-import { TechTicketView } from './tech-ticket-view';
-import { TechProfile } from './tech-profile';
+
+// The home is in the first load; the other views load when opened (the service worker keeps their
+// scripts for offline), so a phone on a weak signal starts with less.
+const loading = () => <p role="status" className="text-sm text-slate-600">…</p>;
+const TechList = dynamic(() => import('./tech-list').then((m) => m.TechList), { loading });
+const TechTicketView = dynamic(() => import('./tech-ticket-view').then((m) => m.TechTicketView), { loading });
+const TechProfile = dynamic(() => import('./tech-profile').then((m) => m.TechProfile), { loading });
 
 type Staff = { id: string; name: string; email: string; roleLabel: string };
 

@@ -10,8 +10,8 @@ import { RefreshCw, Search } from 'lucide-react';
 import { useTRPC } from '@/trpc/react';
 import { Alert, Button, Select } from '@/components/ui/controls';
 import { normalizeText } from '@/lib/text';
-import { useLive, type TechListItem } from './offline/store';
-import { useTech } from './use-tech';
+import type { TechListItem } from './offline/types';
+import { useLive, useTech } from './use-tech';
 import { TicketCard } from './ticket-card';
 import { SyncStatus } from './sync-status';
 
@@ -34,8 +34,8 @@ export function TechList() {
   const t = useTranslations('tech');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const { store, online, sync, syncing } = useTech();
-  const meta = useLive(() => store.meta.get('snapshot'), [store]);
+  const { online, sync, syncing } = useTech();
+  const meta = useLive((s) => s.meta.get('snapshot'));
   const [filters, setFilters] = useState<Filters>({});
   const server = useQuery({ ...trpc.tech.list.queryOptions(filters), enabled: online });
   const offered = meta?.home.filters;

@@ -4,27 +4,24 @@
 import Link from 'next/link';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import Dexie from 'dexie';
 import { Button } from '@/components/ui/controls';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { PushToggle } from '@/components/push/push-toggle';
-import { useLive } from './offline/store';
-import { useTech } from './use-tech';
+import { useLive, useTech } from './use-tech';
 import { QueuedChanges } from './sync-status';
 
 export function TechProfile({ staff, children }: { staff: { name: string; email: string; roleLabel: string }; children?: React.ReactNode }) {
   const t = useTranslations('tech');
   const auth = useTranslations('auth');
   const account = useTranslations('account');
-  const { store, queue } = useTech();
-  const meta = useLive(() => store.meta.get('snapshot'), [store]);
+  const { device, queue } = useTech();
+  const meta = useLive((s) => s.meta.get('snapshot'));
   const hours = meta?.home.workingHours;
   const unsent = queue.length;
 
   async function leave() {
     if (unsent && !window.confirm(t('profile.unsentWarning', { count: unsent }))) return;
-    store.close();
-    await Dexie.delete(store.name).catch(() => undefined);
+    if (device) await device.engine.deleteStore(device.store).catch(() => undefined);
     navigator.serviceWorker?.controller?.postMessage({ type: 'antena-clear' });
     await signOut({ redirect: false });
     window.location.assign('/login?next=/tech');

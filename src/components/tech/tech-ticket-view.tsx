@@ -15,8 +15,8 @@ import { formatVisit } from '@/lib/visits';
 import { formatTaxId } from '@/lib/tax-id';
 import { TicketLocation } from '@/components/tickets/ticket-location';
 import type { MapTiles } from '@/components/tickets/ticket-map';
-import { useLive, type TechTicket } from './offline/store';
-import { useTech } from './use-tech';
+import type { TechTicket } from './offline/types';
+import { useLive, useTech } from './use-tech';
 import { QueuedChanges, SyncStatus } from './sync-status';
 import { UpdateSheet } from './tech-update-sheet';
 
@@ -37,9 +37,10 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const tv = useTranslations('ticketView');
   const common = useTranslations('common');
   const client = useTRPCClient();
-  const { store, online, go } = useTech();
+  const { device, online, go } = useTech();
   const { intl, tenant } = useStaffContext();
-  const ticket = useLive(() => store.tickets.get(id), [store, id]);
+  const ticket = useLive((s) => s.tickets.get(id), [id]);
+  const store = device?.store;
   const [missing, setMissing] = useState(false);
   const [tab, setTab] = useState<Tab>('detail');
   const [editing, setEditing] = useState(false);
@@ -47,7 +48,7 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   // Online, the server's current ticket replaces the device's copy of it; a ticket the technician may
   // no longer see is dropped from the device.
   useEffect(() => {
-    if (!online) return;
+    if (!online || !store) return;
     let live = true;
     client.tech.ticket
       .query({ id })

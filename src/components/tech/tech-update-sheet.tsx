@@ -10,9 +10,9 @@ import { Camera, ImagePlus, X } from 'lucide-react';
 import { Alert, Button, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { useCan } from '@/components/shell/permissions';
 import { offeredStates } from '@/components/tickets/state-options';
-import { useLive, type QueuedChange, type TechTicket } from './offline/store';
+import type { QueuedChange, TechTicket } from './offline/types';
 import { compressPhoto, NotAnImage, TooLarge } from './offline/photos';
-import { useTech } from './use-tech';
+import { useLive, useTech } from './use-tech';
 import { History } from './tech-ticket-view';
 
 type Picked = { blob: Blob; name: string; url: string };
@@ -68,8 +68,8 @@ export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClos
   const t = useTranslations('tech');
   const common = useTranslations('common');
   const can = useCan();
-  const { store, enqueue } = useTech();
-  const meta = useLive(() => store.meta.get('snapshot'), [store]);
+  const { enqueue } = useTech();
+  const meta = useLive((s) => s.meta.get('snapshot'));
   const ticketPhotos = usePhotos();
   const customerPhotos = usePhotos();
   const [toCustomer, setToCustomer] = useState(false);

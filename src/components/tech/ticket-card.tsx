@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useStaffContext } from '@/components/shell/permissions';
 import { formatDate } from '@/lib/format';
 import { formatVisit } from '@/lib/visits';
-import type { TechListItem } from './offline/store';
+import type { TechListItem } from './offline/types';
 import { useTech } from './use-tech';
 
 export function TicketCard({ ticket: x }: { ticket: TechListItem }) {

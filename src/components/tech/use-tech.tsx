@@ -2,16 +2,20 @@
 // The technician app's state shared by its views: the device's store, the network, the queue and
 // its sync, and the view shown (a query parameter of the one /tech page, changed with the History
 // API — no server round trip, so every view opens offline from the cached page).
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { useTRPCClient } from '@/trpc/react';
-import { techStore, useLive, type QueuedChange, type TechStore } from './offline/store';
-import { flushQueue, refreshSnapshot } from './offline/sync';
+import type { QueuedChange } from './offline/types';
+import type { TechStore } from './offline/store';
+
+type Engine = typeof import('./offline/engine');
+/** The device's database and the functions that need Dexie, once loaded (null until then). */
+type Device = { engine: Engine; store: TechStore };
 
 export type TechView = { name: 'home' | 'tickets' | 'map' | 'route' | 'profile' } | { name: 'ticket'; id: string };
 
 type Ctx = {
-  store: TechStore;
+  device: Device | null;
   online: boolean;
   syncing: boolean;
   syncedAt: Date | null;
@@ -45,37 +49,64 @@ function hrefOf(view: TechView): string {
   return view.name === 'home' ? '/tech' : `/tech?view=${view.name}`;
 }
 
+/** A query of the device's database as React state, kept current as the database changes. */
+function useLiveOn<T>(device: Device | null, query: (store: TechStore) => Promise<T>, deps: unknown[]): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    if (!device) return;
+    const subscription = device.engine.liveQuery(() => query(device.store)).subscribe({ next: setValue, error: () => setValue(undefined) });
+    return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [device, ...deps]);
+  return value;
+}
+
+/** A query of the device's database (undefined while it loads). */
+export function useLive<T>(query: (store: TechStore) => Promise<T>, deps: unknown[] = []): T | undefined {
+  return useLiveOn(useTech().device, query, deps);
+}
+
 export function TechProvider({ tenantId, userId, children }: { tenantId: string; userId: string; children: ReactNode }) {
-  const store = useMemo(() => techStore(tenantId, userId), [tenantId, userId]);
+  const [device, setDevice] = useState<Device | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./offline/engine').then((engine) => {
+      if (live) setDevice({ engine, store: engine.techStore(tenantId, userId) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [tenantId, userId]);
   const client = useTRPCClient();
   const params = useSearchParams();
   const view = viewOf(new URLSearchParams(params.toString()));
   const [online, setOnline] = useState(true);
   const [syncing, setSyncing] = useState(false);
-  const meta = useLive(() => store.meta.get('snapshot'), [store]);
-  const queue = useLive(() => store.queue.orderBy('seq').toArray(), [store]) ?? [];
+  const meta = useLiveOn(device, (store) => store.meta.get('snapshot'), []);
+  const queue = useLiveOn(device, (store) => store.queue.orderBy('seq').toArray(), []) ?? [];
 
   const sync = useCallback(async () => {
-    if (!navigator.onLine) return;
+    if (!navigator.onLine || !device) return;
     setSyncing(true);
     try {
-      const result = await flushQueue(store, client);
-      if (result === 'done') await refreshSnapshot(store, client);
+      const result = await device.engine.flushQueue(device.store, client);
+      if (result === 'done') await device.engine.refreshSnapshot(device.store, client);
     } finally {
       setSyncing(false);
     }
-  }, [store, client]);
+  }, [device, client]);
 
   const enqueue = useCallback(
     async (changes: QueuedChange[]) => {
-      await store.queue.bulkAdd(changes);
+      if (!device) return;
+      await device.store.queue.bulkAdd(changes);
       // Background Sync, where the browser has it, sends the queue even if the app is closed first.
       navigator.serviceWorker?.ready
         .then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('antena-sync'))
         .catch(() => undefined);
       void sync();
     },
-    [store, sync],
+    [device, sync],
   );
 
   useEffect(() => {
@@ -110,6 +141,6 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     window.scrollTo(0, 0);
   }, []);
 
-  const value: Ctx = { store, online, syncing, syncedAt: meta?.syncedAt ?? null, queue, view, go, sync, enqueue, me: { id: userId, tenantId } };
+  const value: Ctx = { device, online, syncing, syncedAt: meta?.syncedAt ?? null, queue, view, go, sync, enqueue, me: { id: userId, tenantId } };
   return <TechContext.Provider value={value}>{children}</TechContext.Provider>;
 }

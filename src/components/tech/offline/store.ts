@@ -6,36 +6,9 @@
 // than whichever queries happened to be cached. One database per tenant and person, so a shared
 // phone never shows one technician another's copy or sends another's queue.
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
-import { useEffect, useState } from 'react';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/api/root';
+import type { QueuedChange, Snapshot, TechTicket, TechHome, TechListItem } from './types';
 
-type Outputs = inferRouterOutputs<AppRouter>['tech'];
-export type Snapshot = Outputs['snapshot'];
-export type TechTicket = Outputs['ticket'];
-export type TechListItem = Outputs['list'][number];
-export type TechHome = Outputs['home'];
-
-/** One change made on the device, waiting to reach the server. */
-export type QueuedChange = {
-  seq?: number;
-  /** Made once on the device: the server applies the change once per key (E9). */
-  key: string;
-  ticketId: string;
-  ticketNumber: number;
-  createdAt: Date;
-  /** pending: to send; failed: the server refused it (reason kept) — retried or discarded by the person. */
-  status: 'pending' | 'failed';
-  error?: string;
-  /** Bytes sent so far of a photo upload, for its progress. */
-  progress?: number;
-} & (
-  | { kind: 'comment'; body: string; public: boolean }
-  | { kind: 'update'; version: number; stateId?: string; stateName?: string; kilometres?: number | null }
-  | { kind: 'files'; files: Blob[]; names: string[]; toCustomer: boolean }
-);
-
-type Meta = { id: 'snapshot'; syncedAt: Date; home: TechHome; list: TechListItem[] };
+export type Meta = { id: 'snapshot'; syncedAt: Date; home: TechHome; list: TechListItem[] };
 
 export class TechStore extends Dexie {
   meta!: EntityTable<Meta, 'id'>;
@@ -68,13 +41,10 @@ export async function saveSnapshot(store: TechStore, snapshot: Snapshot): Promis
   });
 }
 
-/** A Dexie query as React state, kept current as the database changes. */
-export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
-  const [value, setValue] = useState<T>();
-  useEffect(() => {
-    const subscription = liveQuery(query).subscribe({ next: setValue, error: () => setValue(undefined) });
-    return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return value;
+/** Deletes a person's copy and queue from the device (signing out of a shared phone). */
+export async function deleteStore(store: TechStore): Promise<void> {
+  store.close();
+  await Dexie.delete(store.name);
 }
+
+export { liveQuery };

@@ -6,7 +6,8 @@
 // or discards it. No network, or a server error, stops the run: everything stays queued, in order.
 import { TRPCClientError, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '@/server/api/root';
-import type { QueuedChange, TechStore } from './store';
+import type { QueuedChange } from './types';
+import type { TechStore } from './store';
 import { saveSnapshot } from './store';
 
 export type FlushResult = 'done' | 'offline';

@@ -19,7 +19,8 @@ import { assertTicketFields } from './field-rules';
 import { visibleTo } from './files';
 import { bumpStageCount, ticketSearchText } from './tickets';
 import { assertClosing, writeClosing, ZClosing } from './closing';
-import { visitInstants, visitOf, ZVisit, type Visit } from '@/lib/visits';
+import { visitInstants, visitOf, type Visit } from '@/lib/visits';
+import { ZVisit } from '@/lib/visit-input';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 

@@ -21,7 +21,8 @@ import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES, TICKET_CHANNELS, ZTicketFil
 import { visibleTo } from './files';
 import { FILTERED_COUNT_CAP, filterConditions, filteredCounts, filterStages } from './filters';
 import { assertTicketFields, givenFields } from './field-rules';
-import { visitInstants, ZVisit } from '@/lib/visits';
+import { visitInstants } from '@/lib/visits';
+import { ZVisit } from '@/lib/visit-input';
 
 export { TICKET_CHANNELS } from '@/lib/ticket-filters';
 type Stage = (typeof LIFECYCLE_STAGES)[number];

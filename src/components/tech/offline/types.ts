@@ -1,0 +1,30 @@
+// The shapes the technician app keeps on the device (no Dexie here: views import these types only,
+// and Dexie itself is loaded after the page, ./engine.ts).
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/api/root';
+
+type Outputs = inferRouterOutputs<AppRouter>['tech'];
+export type Snapshot = Outputs['snapshot'];
+export type TechTicket = Outputs['ticket'];
+export type TechListItem = Outputs['list'][number];
+export type TechHome = Outputs['home'];
+
+/** One change made on the device, waiting to reach the server. */
+export type QueuedChange = {
+  seq?: number;
+  /** Made once on the device: the server applies the change once per key (E9). */
+  key: string;
+  ticketId: string;
+  ticketNumber: number;
+  createdAt: Date;
+  /** pending: to send; failed: the server refused it (reason kept) — retried or discarded by the person. */
+  status: 'pending' | 'failed';
+  error?: string;
+  /** Bytes sent so far of a photo upload, for its progress. */
+  progress?: number;
+} & (
+  | { kind: 'comment'; body: string; public: boolean }
+  | { kind: 'update'; version: number; stateId?: string; stateName?: string; kilometres?: number | null }
+  | { kind: 'files'; files: Blob[]; names: string[]; toCustomer: boolean }
+);
+
