@@ -1,8 +1,9 @@
 // The technician app's frame for the browser (E1): its manifest (installable, scope /tech), the
-// tenant's color as theme color, the apple-touch-icon and the service worker.
+// tenant's color as theme color, the apple-touch-icon, the service worker and the install button.
 // The pages render their own shell (src/components/tech/tech-shell.tsx).
 import type { ReactNode } from 'react';
 import type { Metadata, Viewport } from 'next';
+import { InstallPrompt } from '@/components/pwa/install-prompt';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
 import { appMetadata, appViewport } from '@/server/pwa/metadata';
 
@@ -19,6 +20,7 @@ export default function TechLayout({ children }: { children: ReactNode }) {
     <>
       {children}
       <ServiceWorkerRegistration />
+      <InstallPrompt />
     </>
   );
 }
