@@ -2,7 +2,8 @@
 // see serwist.config.js; type-checked by tsconfig.sw.json). It
 //   - precaches the build's static assets (scripts, styles, fonts, icons), so an installed app starts offline;
 //   - answers page loads under /tech and /portal from the network first (3 s), else from the last copy,
-//     keyed without the query string (src/lib/pwa.ts); nothing else is cached: /api and tRPC answers
+//     keyed without the query string (src/lib/pwa.ts), and on activation fetches the app pages already
+//     open (they loaded before the worker); nothing else is cached: /api and tRPC answers
 //     go straight to the network (the app keeps its data in IndexedDB itself);
 //   - shows Web Push notifications (D2, F13; payload { title, body, url, tag } from
 //     src/server/notifications/push.ts) and opens the ticket on a click;
@@ -27,25 +28,36 @@ declare global {
 
 declare const self: ServiceWorkerGlobalScope;
 
+const pages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  networkTimeoutSeconds: PAGE_NETWORK_TIMEOUT_SECONDS,
+  plugins: [
+    // A sign-in redirect (opaque, status 0) or an error page is never kept as the app's page.
+    new CacheableResponsePlugin({ statuses: [200] }),
+    { cacheKeyWillBeUsed: async ({ request }) => pageCacheKey(request.url) },
+    new ExpirationPlugin({ maxEntries: 20 }),
+  ],
+});
+
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   skipWaiting: true,
   clientsClaim: true,
-  runtimeCaching: [
-    {
-      matcher: ({ request }) => isAppPageRequest(request, self.location.origin),
-      handler: new NetworkFirst({
-        cacheName: PAGES_CACHE,
-        networkTimeoutSeconds: PAGE_NETWORK_TIMEOUT_SECONDS,
-        plugins: [
-          // A sign-in redirect or an error page is never kept as the app's page.
-          new CacheableResponsePlugin({ statuses: [200] }),
-          { cacheKeyWillBeUsed: async ({ request }) => pageCacheKey(request.url) },
-          new ExpirationPlugin({ maxEntries: 20 }),
-        ],
-      }),
-    },
-  ],
+  runtimeCaching: [{ matcher: ({ request }) => isAppPageRequest(request, self.location.origin), handler: pages }],
+});
+
+// The page that registered the worker loaded before the worker existed, so it went by unseen: once active, the
+// worker fetches the app pages open now into the cache, and the first visit already works offline afterwards.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) =>
+      Promise.all(
+        windows
+          .filter((w) => isAppPageRequest({ mode: 'navigate', method: 'GET', url: w.url }, self.location.origin))
+          .map((w) => pages.handle({ event, request: new Request(w.url, { redirect: 'manual', credentials: 'same-origin' }) }).catch(() => undefined)),
+      ),
+    ),
+  );
 });
 
 self.addEventListener('push', (event) => {
