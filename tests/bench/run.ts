@@ -110,7 +110,9 @@ if (onlyTech) {
       await build(env);
     }
     app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true });
+    const cpuAtStart = cpuTimes();
     entries.push(...(await measureTech({ port: PORT, host: `demo.localhost:${PORT}`, email: 'tecnico@demo.antena.test', password: DEMO_PASSWORD, log })));
+    entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   } finally {
     await stopChild(app);
     await database.stop();
