@@ -38,4 +38,5 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ['/((?!_next/|api/|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|woff2?)$).*)'] };
+// Not pages: the build's files, the API, images, manifests, fonts, and the service worker (its own policy, src/server/edge.ts).
+export const config = { matcher: ['/((?!_next/|api/|favicon.ico|sw\\.js$|.*\\.(?:png|svg|ico|webmanifest|woff2?)$).*)'] };

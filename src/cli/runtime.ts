@@ -52,10 +52,15 @@ export function authSecret(): string {
 
 const STAMP = path.join(ROOT, '.next', 'antena-source-hash');
 
+/** The service worker `serwist build` writes (serwist.config.js): made by the build, so not one of its sources. */
+export const SERVICE_WORKER = path.join(ROOT, 'public', 'sw.js');
+const GENERATED = new Set([SERVICE_WORKER, `${SERVICE_WORKER}.map`]);
+
 /** A hash of everything the build is made from, so a stale build (after a pull) is rebuilt. */
 export function sourceHash(): string {
   const hash = createHash('sha256');
   const visit = (p: string) => {
+    if (GENERATED.has(p)) return;
     const stat = statSync(p, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isDirectory()) {
@@ -64,24 +69,45 @@ export function sourceHash(): string {
       hash.update(path.relative(ROOT, p)).update(readFileSync(p));
     }
   };
-  for (const p of ['src', 'public', 'next.config.mjs', 'package-lock.json', 'prisma/schema.prisma', 'postcss.config.mjs', 'tsconfig.json']) visit(path.join(ROOT, p));
+  for (const p of ['src', 'public', 'next.config.mjs', 'serwist.config.js', 'package-lock.json', 'prisma/schema.prisma', 'postcss.config.mjs', 'tsconfig.json']) visit(path.join(ROOT, p));
   return hash.digest('hex');
 }
 
 /** The production server (src/cli/serve.ts) with the server code it imports, bundled at build time. */
 const SERVER_BUNDLE = path.join(ROOT, '.next', 'antena', 'serve.mjs');
 
-export function buildIsCurrent(): boolean {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || !existsSync(SERVER_BUNDLE) || !existsSync(STAMP)) return false;
-  return readFileSync(STAMP, 'utf8') === sourceHash();
+/** The stamp: the sources' hash and the service worker's own, so a worker `npm run dev` wrote (no precache) is not served by `npm start`. */
+function stamp(): string {
+  return `${sourceHash()} ${createHash('sha256').update(readFileSync(SERVICE_WORKER)).digest('hex')}`;
 }
 
-/** `next build` and the server bundle, then records which sources they were made from. */
+export function buildIsCurrent(): boolean {
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || !existsSync(SERVER_BUNDLE) || !existsSync(SERVICE_WORKER) || !existsSync(STAMP)) return false;
+  return readFileSync(STAMP, 'utf8') === stamp();
+}
+
+/** `next build`, the service worker (`serwist build`, which precaches what the first made) and the server bundle, then records which sources they were made from. */
 export async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const hash = sourceHash();
   await run(['build'], env);
+  await buildServiceWorker(env);
   await bundleServer();
-  writeFileSync(STAMP, hash);
+  writeFileSync(STAMP, `${hash} ${createHash('sha256').update(readFileSync(SERVICE_WORKER)).digest('hex')}`);
+}
+
+const SERWIST_BIN = path.join(ROOT, 'node_modules', '@serwist', 'cli', 'cli.js');
+
+/**
+ * `serwist build` with serwist.config.js: src/app/sw.ts bundled into public/sw.js with the precache
+ * manifest of .next/static. With NODE_ENV=development (`npm run dev`) it precaches nothing, so a
+ * page under development is never answered from an old copy of its scripts.
+ */
+export function buildServiceWorker(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The CLI would otherwise ask the npm registry whether a newer version exists.
+    const child = spawn(process.execPath, [SERWIST_BIN, 'build'], { cwd: ROOT, env: { ...env, NO_UPDATE_NOTIFIER: '1' }, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`serwist build exited with ${code}`))));
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
 // Ctrl-C stops the app and the database cleanly.
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from './runtime';
+import { appEnv, build, buildIsCurrent, buildServiceWorker, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from './runtime';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -51,6 +51,8 @@ try {
     console.log('Antena: building the app (about a minute; only when the sources changed)…');
     await build(env);
   }
+  // Push needs /sw.js under `next dev` too: the same worker, precaching nothing (a later `npm start` rebuilds).
+  if (dev) await buildServiceWorker({ ...env, NODE_ENV: 'development' });
   app = await serveNext(dev ? 'dev' : 'start', env, { port, host });
   app.on('exit', (code) => {
     if (!stopping) {

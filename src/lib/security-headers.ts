@@ -56,7 +56,7 @@ export function pageContentSecurityPolicy(nonce: string, opts: PolicyOptions): s
     "font-src 'self'",
     // tRPC and Next.js's own requests; next dev's hot reload is a WebSocket.
     `connect-src 'self'${opts.dev ? ' ws: wss:' : ''}`,
-    // The service worker (push) is /sw.js.
+    // The service worker (offline pages, push) is /sw.js.
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
@@ -70,6 +70,16 @@ export function pageContentSecurityPolicy(nonce: string, opts: PolicyOptions): s
 
 /** Anything that is not a page (JSON, files, scripts, images): a document made of it may load and run nothing, nor be framed. */
 export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Where the service worker is served (src/app/sw.ts, built into public/sw.js), with scope '/'. */
+export const SERVICE_WORKER_PATH = '/sw.js';
+
+/**
+ * The service worker's own policy: a worker runs under the policy its script was served with, and
+ * RESOURCE_CSP would refuse its fetches (precaching the build's assets, pages from the network). It
+ * may fetch from this origin only (connect-src; notification icons from img-src) and load no script.
+ */
+export const SERVICE_WORKER_CSP = "default-src 'none'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * A ticket file opened in a tab: it runs nothing (sandbox), loads nothing but itself, and no site
@@ -105,6 +115,14 @@ const RESOURCE_HEADERS = { http: [['content-security-policy', RESOURCE_CSP], ...
 /** The headers of anything that is not a page (the same two lists every time: do not modify them). */
 export function resourceHeaders(https: boolean): readonly (readonly [string, string])[] {
   return RESOURCE_HEADERS[https ? 'https' : 'http'] as readonly (readonly [string, string])[];
+}
+
+const SERVICE_WORKER_HEADERS = { http: [['content-security-policy', SERVICE_WORKER_CSP], ...commonHeaders(false)], https: [['content-security-policy', SERVICE_WORKER_CSP], ...commonHeaders(true)] } as const;
+
+/** The headers of an answer that does not set its own, by the path asked for: the service worker's, or any resource's. */
+export function defaultHeaders(pathname: string, https: boolean): readonly (readonly [string, string])[] {
+  if (pathname === SERVICE_WORKER_PATH) return SERVICE_WORKER_HEADERS[https ? 'https' : 'http'] as readonly (readonly [string, string])[];
+  return resourceHeaders(https);
 }
 
 /**

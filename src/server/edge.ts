@@ -11,7 +11,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { env } from '@/env';
 import { translateError } from '@/i18n/catalog';
-import { arrivedOverHttps, resourceHeaders } from '@/lib/security-headers';
+import { arrivedOverHttps, defaultHeaders, resourceHeaders } from '@/lib/security-headers';
 import type { RouteErrorBody } from '@/server/api/route-handlers';
 import { cookieLocale } from '@/server/http';
 
@@ -67,11 +67,12 @@ export function refuseMalformedRequest(req: http.IncomingMessage, res: http.Serv
 
 /**
  * The security headers for any answer that does not set its own: route handlers, files, static
- * files, errors. Pages bring theirs (src/proxy.ts, with the page's nonce), tRPC answers theirs
- * (http-handler.ts); a header an answer sets is never replaced. Filled in when the head is written.
+ * files, errors; the service worker gets its own policy (it must fetch). Pages bring theirs
+ * (src/proxy.ts, with the page's nonce), tRPC answers theirs (http-handler.ts); a header an answer
+ * sets is never replaced. Filled in when the head is written.
  */
 export function fillSecurityHeaders(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const defaults = resourceHeaders(https(req.headers));
+  const defaults = defaultHeaders((req.url ?? '/').split('?')[0]!, https(req.headers));
   const writeHead = res.writeHead;
   res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
     for (const [name, value] of defaults) if (!this.hasHeader(name)) this.setHeader(name, value);

@@ -66,6 +66,11 @@ export class Session {
     return answer;
   }
 
+  /** The cookies the app set so far (the session's among them), for a browser to carry. */
+  cookieList(): { name: string; value: string }[] {
+    return [...this.cookies].map(([name, value]) => ({ name, value }));
+  }
+
   async fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Response> {
     return toResponse(await this.send(path, init));
   }

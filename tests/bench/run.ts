@@ -1,9 +1,11 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--data-only] [--only outbox|tickets|tickets.create|tech]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--skip-tech] [--data-only] [--only outbox|tickets|tickets.create|tech]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, and the
-// notification worker (outbox.rate, outbox.latency). `--only outbox` measures just the worker: a
-// tenant of its own, no generated data, no app server, about a minute.
+// notification worker (outbox.rate, outbox.latency), and the technician app as a phone loads it
+// (tech.*: first-load JavaScript, installability, Lighthouse). `--only outbox` measures just the
+// worker: a tenant of its own, no generated data, no app server, about a minute. `--only tech` measures
+// just the technician app, on the demo tenant in a database of its own (no generated data).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,8 +18,9 @@ import { Session } from './http';
 import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
 import { measureOutbox } from './outbox';
-import { generateTickets, measureTickets } from './tickets';
+import { measureTech } from './tech';
 import { measureTechSync } from './tech-sync';
+import { generateTickets, measureTickets } from './tickets';
 import { latency, pairedOverhead, printTable, value, type Entry } from './stats';
 
 const SCALES: Record<string, Scale> = {
@@ -39,9 +42,6 @@ const jsonFile = flag('json');
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const log = (m: string) => console.error(`[bench] ${m}`);
 const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create';
-/** --only tech: the technician app's figures (issue 16) alone. */
-const onlyTech = flag('only') === 'tech';
-const onlySome = onlyTickets || onlyTech;
 
 // The SQL the customer list runs (listCustomers), for the "app overhead" comparison: by name, or
 // newest first when searching (src/lib/list-order.ts).
@@ -96,8 +96,32 @@ const postmasterPid = () => {
   const file = path.join(BENCH_PG_DIR, 'postmaster.pid');
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n', 1)[0]) || null : null;
 };
-const database = await openDatabase({ dataDir: BENCH_PG_DIR, port: Number(process.env.BENCH_PG_PORT ?? 54359), name: `antena_bench_${scaleName}` });
+const onlyTech = flag('only') === 'tech';
+const database = await openDatabase({ dataDir: BENCH_PG_DIR, port: Number(process.env.BENCH_PG_PORT ?? 54359), name: onlyTech ? 'antena_bench_tech' : `antena_bench_${scaleName}` });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
+if (onlyTech) {
+  try {
+    await migrate(database.url);
+    process.env.DATABASE_URL = database.url;
+    const { seedDemo, DEMO_PASSWORD } = await import('@/server/seed/demo');
+    await seedDemo();
+    const env = appEnv({ databaseUrl: database.url, port: PORT });
+    if (!buildIsCurrent()) {
+      log('building the app…');
+      await build(env);
+    }
+    app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true });
+    const cpuAtStart = cpuTimes();
+    entries.push(...(await measureTech({ port: PORT, host: `demo.localhost:${PORT}`, email: 'tecnico@demo.antena.test', password: DEMO_PASSWORD, log })));
+    entries.push(...(await measureTechSync(database.url, { port: PORT, host: `demo.localhost:${PORT}`, email: 'tecnico@demo.antena.test', password: DEMO_PASSWORD }, log)));
+    entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
+  } finally {
+    await stopChild(app);
+    await database.stop();
+  }
+  report('technician app only (the demo tenant)');
+  process.exit(0);
+}
 if (flag('only') === 'outbox') {
   try {
     await migrate(database.url);
@@ -140,7 +164,7 @@ try {
 
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
   // --only tickets: the tickets' measurements alone (the customers' are skipped).
-  if (!onlySome) {
+  if (!onlyTickets) {
     const session = new Session(PORT, `big.localhost:${PORT}`);
     await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
 
@@ -169,22 +193,26 @@ try {
       ),
     );
   }
-  if (tickets && !onlyTech) {
+  if (tickets) {
     const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : undefined, log };
     entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, options)));
   }
-  // Issue 16: the technician app's offline queue (its technicians come with the tickets).
-  if (tickets && (onlyTech || !onlyTickets)) entries.push(...(await measureTechSync(database.url, PORT, log)));
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
-  if (!onlySome && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
-  if (!onlySome && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  if (!onlyTickets && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
+  if (!onlyTickets && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  // The technician app of the largest tenant, as one of its technicians (tickets.ts made them).
+  if (!onlyTickets && tickets && !args.includes('--skip-tech')) {
+    const technician = { port: PORT, host: `big.localhost:${PORT}`, email: 'tecnico1@bench.test', password: BENCH_PASSWORD };
+    entries.push(...(await measureTech({ ...technician, log })));
+    entries.push(...(await measureTechSync(database.url, technician, log)));
+  }
   entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   await sql.end();
 } finally {
   await stopChild(app);
   await database.stop();
 }
-if (!onlySome && !args.includes('--skip-start')) entries.push(...(await measureStart()));
+if (!onlyTickets && !args.includes('--skip-start')) entries.push(...(await measureStart()));
 
 report(`scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest`);
 

@@ -10,7 +10,6 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import sharp from 'sharp';
-import { BENCH_PASSWORD } from './generate';
 import { Session } from './http';
 import { value, type Entry } from './stats';
 
@@ -51,10 +50,10 @@ function raw(port: number, host: string, cookie: string, path: string, body: Buf
   });
 }
 
-export async function measureTechSync(databaseUrl: string, port: number, log: (m: string) => void): Promise<Entry[]> {
-  const host = `big.localhost:${port}`;
+export async function measureTechSync(databaseUrl: string, who: { port: number; host: string; email: string; password: string }, log: (m: string) => void): Promise<Entry[]> {
+  const { port, host } = who;
   const session = new Session(port, host);
-  await session.signInStaff('tecnico1@bench.test', BENCH_PASSWORD);
+  await session.signInStaff(who.email, who.password);
   const cookie = session.cookie;
   const entries: Entry[] = [];
 

@@ -2,7 +2,7 @@
 // file may do, built from the environment (the tile server, development, HTTPS).
 import { describe, expect, it } from 'vitest';
 import {
-  arrivedOverHttps, commonHeaders, fileContentSecurityPolicy, newNonce, pageContentSecurityPolicy, RESOURCE_CSP, resourceHeaders, tileSource,
+  arrivedOverHttps, commonHeaders, defaultHeaders, fileContentSecurityPolicy, newNonce, pageContentSecurityPolicy, RESOURCE_CSP, resourceHeaders, SERVICE_WORKER_CSP, tileSource,
 } from '@/lib/security-headers';
 
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -75,6 +75,16 @@ describe('every other answer', () => {
   it('a resource (JSON, files, scripts) may load and run nothing, nor be framed', () => {
     expect(directives(RESOURCE_CSP)).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"] });
     expect(new Map(resourceHeaders(false)).get('content-security-policy')).toBe(RESOURCE_CSP);
+  });
+
+  it('the service worker may fetch from its own origin only (precache, pages), and load no script', () => {
+    expect(directives(SERVICE_WORKER_CSP)).toEqual({
+      'default-src': ["'none'"], 'connect-src': ["'self'"], 'img-src': ["'self'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"],
+    });
+    expect(new Map(defaultHeaders('/sw.js', false)).get('content-security-policy')).toBe(SERVICE_WORKER_CSP);
+    expect(new Map(defaultHeaders('/sw.js', true)).has('strict-transport-security')).toBe(true);
+    // Anything else, even a look-alike path, is a resource.
+    for (const path of ['/', '/sw.js.map', '/tech/sw.js', '/icons/icon-192.png', '/tech/manifest.webmanifest']) expect(new Map(defaultHeaders(path, false)).get('content-security-policy'), path).toBe(RESOURCE_CSP);
   });
 
   it('a ticket file runs nothing in a sandbox; a PDF is still never framed', () => {

@@ -11,6 +11,7 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { PermissionsProvider } from '@/components/shell/permissions';
 import { staffContextValue } from '@/components/shell/staff-context';
 import { PushToggle } from '@/components/push/push-toggle';
+import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
 import { Bell } from 'lucide-react';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -52,6 +53,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
           {children}
         </main>
+        {/* The push toggle above needs the service worker. */}
+        <ServiceWorkerRegistration />
       </PermissionsProvider>
     </TRPCReactProvider>
   );

@@ -10,6 +10,7 @@ import { useTRPC } from '@/trpc/react';
 import { Alert, Button, Card, TextInput } from '@/components/ui/controls';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
+import { clearOfflinePages } from '@/components/pwa/service-worker';
 
 export function ChangePasswordForm({ email, loginPath }: { email: string; loginPath: string }) {
   const t = useTranslations('account');
@@ -77,6 +78,7 @@ export function SignOutEverywhere({ audience, redirectTo }: { audience: 'staff' 
         onConfirm={() =>
           everywhere.mutate(undefined, {
             onSuccess: async () => {
+              await clearOfflinePages();
               await signOut({ redirect: false });
               window.location.assign(redirectTo);
             },

@@ -1,6 +1,7 @@
 'use client';
 // D6/F13: turns Web Push on or off for this device. The browser subscribes with the installation's
-// VAPID key through /sw.js; the subscription is kept for the signed-in person (staff or customer).
+// VAPID key through the service worker (/sw.js, registered by the layout); the subscription is kept
+// for the signed-in person (staff or customer).
 import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
@@ -23,8 +24,9 @@ function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function registration() {
-  return navigator.serviceWorker.register('/sw.js', { scope: '/' });
+/** The service worker the page's layout registered (src/components/pwa/service-worker.tsx). */
+function registration() {
+  return navigator.serviceWorker.ready;
 }
 
 export function PushToggle({ audience }: { audience: 'staff' | 'customer' }) {

@@ -1,0 +1,23 @@
+// The customer portal's frame for the browser: its manifest (installable, scope /portal), the
+// tenant's color as theme color, the apple-touch-icon and the service worker.
+import type { ReactNode } from 'react';
+import type { Metadata, Viewport } from 'next';
+import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
+import { appMetadata, appViewport } from '@/server/pwa/metadata';
+
+export function generateMetadata(): Promise<Metadata> {
+  return appMetadata('/portal');
+}
+
+export function generateViewport(): Promise<Viewport> {
+  return appViewport();
+}
+
+export default function PortalLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      {children}
+      <ServiceWorkerRegistration />
+    </>
+  );
+}

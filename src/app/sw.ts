@@ -1,0 +1,112 @@
+// Antena's service worker, served at /sw.js with scope '/' (built by `serwist build` after `next build`,
+// see serwist.config.js; type-checked by tsconfig.sw.json). It
+//   - precaches the build's static assets (scripts, styles, fonts, icons), so an installed app starts offline;
+//   - answers page loads under /tech and /portal from the network first (3 s), else from the last copy,
+//     keyed without the query string (src/lib/pwa.ts), and on activation fetches the app pages already
+//     open (they loaded before the worker); nothing else is cached: /api and tRPC answers
+//     go straight to the network (the app keeps its data in IndexedDB itself);
+//   - shows Web Push notifications (D2, F13; payload { title, body, url, tag } from
+//     src/server/notifications/push.ts) and opens the ticket on a click;
+//   - relays Background Sync ('antena-sync') to the pages, and drops the cached pages on 'antena-clear'.
+import { CacheableResponsePlugin, cacheNames, ExpirationPlugin, NetworkFirst, Serwist, type PrecacheEntry, type SerwistGlobalConfig } from 'serwist';
+import { isAppPageRequest, isClearMessage, pageCacheKey, PAGE_NETWORK_TIMEOUT_SECONDS, PAGES_CACHE, readPushPayload, SYNC_TAG, type ClearedMessage, type SyncMessage } from '@/lib/pwa';
+
+declare global {
+  interface WorkerGlobalScope extends SerwistGlobalConfig {
+    /** The precache manifest `serwist build` injects. */
+    __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+  }
+  /** Background Sync (not in TypeScript's webworker library). */
+  interface SyncEvent extends ExtendableEvent {
+    readonly tag: string;
+    readonly lastChance: boolean;
+  }
+  interface ServiceWorkerGlobalScopeEventMap {
+    sync: SyncEvent;
+  }
+}
+
+declare const self: ServiceWorkerGlobalScope;
+
+const pages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  networkTimeoutSeconds: PAGE_NETWORK_TIMEOUT_SECONDS,
+  plugins: [
+    // A sign-in redirect (opaque, status 0) or an error page is never kept as the app's page.
+    new CacheableResponsePlugin({ statuses: [200] }),
+    { cacheKeyWillBeUsed: async ({ request }) => pageCacheKey(request.url) },
+    new ExpirationPlugin({ maxEntries: 20 }),
+  ],
+});
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  skipWaiting: true,
+  clientsClaim: true,
+  runtimeCaching: [{ matcher: ({ request }) => isAppPageRequest(request, self.location.origin), handler: pages }],
+});
+
+// The page that registered the worker loaded before the worker existed, so it went by unseen: once active, the
+// worker fetches the app pages open now into the cache, and the first visit already works offline afterwards.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) =>
+      Promise.all(
+        windows
+          .filter((w) => isAppPageRequest({ mode: 'navigate', method: 'GET', url: w.url }, self.location.origin))
+          .map((w) => pages.handle({ event, request: new Request(w.url, { redirect: 'manual', credentials: 'same-origin' }) }).catch(() => undefined)),
+      ),
+    ),
+  );
+});
+
+self.addEventListener('push', (event) => {
+  const data = readPushPayload(event.data);
+  event.waitUntil(
+    self.registration.showNotification(data.title || 'Antena', {
+      body: data.body || '',
+      tag: data.tag,
+      icon: '/icon.svg',
+      data: { url: data.url || '/' },
+    }),
+  );
+});
+
+// A click focuses a window of this origin and shows the ticket there, or opens one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data as { url?: string } | null)?.url || '/', self.location.origin);
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const same = windows.find((w) => new URL(w.url).origin === url.origin);
+      if (same) return same.navigate(url.href).then((w) => (w || same).focus());
+      return self.clients.openWindow(url.href);
+    }),
+  );
+});
+
+// The browser says the connection is back: every open page flushes its offline queue.
+self.addEventListener('sync', (event) => {
+  if (event.tag !== SYNC_TAG) return;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      for (const w of windows) w.postMessage({ type: 'antena-sync' } satisfies SyncMessage);
+    }),
+  );
+});
+
+// Signing out on a shared phone: the pages kept for offline use go (the precached assets hold no one's data).
+self.addEventListener('message', (event) => {
+  if (!isClearMessage(event.data)) return;
+  const reply = event.ports[0];
+  event.waitUntil(
+    caches.keys().then(async (names) => {
+      // Every runtime cache (today only PAGES_CACHE), never the precache.
+      const deleted = names.filter((name) => name !== cacheNames.precache);
+      await Promise.all(deleted.map((name) => caches.delete(name)));
+      reply?.postMessage({ type: 'antena-cleared', deleted } satisfies ClearedMessage);
+    }),
+  );
+});
+
+serwist.addEventListeners();

@@ -1,0 +1,123 @@
+// The technician app as a phone gets it (E1), signed in as a technician against the running app:
+//   - tech.first_load_js_kb: the JavaScript /tech's HTML makes the browser load (every script it
+//     references), gzipped here at level 6 as a server would send it, in KB;
+//   - tech.installable: Chromium's own check (DevTools' Page.getInstallabilityErrors is empty);
+//   - tech.lighthouse.performance / .accessibility: Lighthouse 12's mobile run (its default: a
+//     Moto G-sized screen, simulated slow 4G and 4x slower CPU), the median of three runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { Session } from './http';
+import { value, type Entry } from './stats';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+type Options = { port: number; host: string; email: string; password: string; log: (m: string) => void; runs?: number };
+
+/**
+ * The scripts an HTML page makes a current browser load (script src and preloaded scripts), once
+ * each; `nomodule` ones (Next.js's polyfills for browsers without modules) are skipped, as such browsers skip them.
+ */
+export function referencedScripts(html: string): string[] {
+  const found = new Set<string>();
+  for (const match of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = /\bsrc="([^"]+)"/.exec(match[0]);
+    if (src && !/\bnomodule\b/i.test(match[0])) found.add(src[1]!);
+  }
+  for (const match of html.matchAll(/<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*>/g)) {
+    const href = /\bhref="([^"]+)"/.exec(match[0]);
+    if (href) found.add(href[1]!);
+  }
+  return [...found].map((src) => src.replace(/&amp;/g, '&'));
+}
+
+export async function measureTech({ port, host, email, password, log, runs = 3 }: Options): Promise<Entry[]> {
+  const session = new Session(port, host);
+  await session.signInStaff(email, password);
+  const origin = `http://${host}`;
+  const entries: Entry[] = [];
+
+  // First-load JavaScript.
+  const page = await session.fetch('/tech');
+  if (page.status !== 200) throw new Error(`/tech answered ${page.status}`);
+  const scripts = referencedScripts(await page.text());
+  const sizes = await Promise.all(
+    scripts.map(async (src) => {
+      const res = await session.fetch(src);
+      if (res.status !== 200) throw new Error(`${src}: ${res.status}`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return { src, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+    }),
+  );
+  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  entries.push(value('tech.first_load_js_kb', total / 1024, `KB gzip (${scripts.length} scripts in /tech's HTML)`));
+  for (const s of [...sizes].sort((a, b) => b.gzip - a.gzip).slice(0, 5)) log(`tech: ${s.src} ${(s.gzip / 1024).toFixed(1)} KB gzip (${(s.raw / 1024).toFixed(1)} KB)`);
+
+  const cookies = session.cookieList();
+  entries.push(value('tech.installable', (await installable(origin, cookies, log)) ? 1 : 0, '1 = Chromium finds /tech installable (Page.getInstallabilityErrors empty)'));
+
+  // Lighthouse, mobile, signed in by the session's cookie.
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  try {
+    const scores: { performance: number; accessibility: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const result = await lighthouse(`${origin}/tech`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        extraHeaders: { Cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      });
+      const categories = result?.lhr.categories;
+      if (!categories?.performance || !categories.accessibility || result?.lhr.runtimeError) throw new Error(`lighthouse: ${result?.lhr.runtimeError?.message ?? 'no result'}`);
+      if (result!.lhr.finalDisplayedUrl && !new URL(result!.lhr.finalDisplayedUrl).pathname.startsWith('/tech')) throw new Error(`lighthouse ended on ${result!.lhr.finalDisplayedUrl}, not /tech (signed out?)`);
+      const run = { performance: Math.round((categories!.performance!.score ?? 0) * 100), accessibility: Math.round((categories!.accessibility!.score ?? 0) * 100) };
+      log(`tech: lighthouse run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility}`);
+      if (i === 0) {
+        const audits = result!.lhr.audits;
+        log(`tech:   Lighthouse's CPU benchmark index of this machine: ${result!.lhr.environment.benchmarkIndex}`);
+        for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'bootup-time', 'mainthread-work-breakdown']) log(`tech:   ${id}: ${audits[id]?.displayValue ?? '?'}`);
+        const failing = Object.values(audits).filter((a) => a.score === 0 && result!.lhr.categories.accessibility!.auditRefs.some((r) => r.id === a.id));
+        for (const a of failing) log(`tech:   accessibility: ${a.id} — ${a.title}`);
+      }
+      scores.push(run);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    entries.push(value('tech.lighthouse.performance', median(scores.map((s) => s.performance)), `score (Lighthouse 12 mobile, median of ${runs})`));
+    entries.push(value('tech.lighthouse.accessibility', median(scores.map((s) => s.accessibility)), `score (Lighthouse 12 mobile, median of ${runs})`));
+  } finally {
+    chrome.kill();
+  }
+  return entries;
+}
+
+/** Chromium's installability check of /tech, in a persistent profile (an incognito one is never installable). */
+async function installable(origin: string, cookies: { name: string; value: string }[], log: (m: string) => void): Promise<boolean> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antena-bench-pwa-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: FLAGS, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
+  try {
+    const url = new URL(origin);
+    await context.addCookies(cookies.map((c) => ({ name: c.name, value: c.value, domain: url.hostname, path: '/' })));
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${origin}/tech`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    const cdp = await context.newCDPSession(page);
+    let errors: { errorId: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      errors = ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] }).installabilityErrors;
+      if (errors.length === 0) return true;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    log(`tech: not installable: ${errors.map((e) => e.errorId).join(', ')}`);
+    return false;
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
