@@ -4,21 +4,18 @@
 // straight-line distance to the ticket's connection. Positions are kept 30 days
 // (src/server/maintenance/positions.ts deletes older ones).
 //
-// Reports are throttled here as well as on the device (a minute or 100 m): a device that reports too
+// Reports are throttled here as well as on the device (a minute or 100 m, src/lib/live-location.ts): a device that reports too
 // often — an old app, a bug, a replayed request — stores no more than one row a minute unless it
 // moved 100 m. Two reports of one technician at once are decided one after the other (an advisory
 // lock per technician for the transaction), so both cannot pass the check together.
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
+import { dueForReport } from '@/lib/live-location';
 import { haversineKm } from '@/lib/route';
 import { withinWorkingHours } from '@/lib/working-hours';
 import { notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
-/** A new row only when the last one stored is at least this much older … */
-export const REPORT_EVERY_MS = 60_000;
-/** … or at least this far away (km). */
-export const REPORT_EVERY_KM = 0.1;
 /** Positions older than this are purged. */
 export const KEEP_DAYS = 30;
 /** A device's clock may run this far ahead of the server's: such a time is taken as now, not refused. */
@@ -77,9 +74,10 @@ export async function reportPosition(caller: StaffCaller, input: z.output<typeof
     });
     if (last) {
       if (recordedAt <= last.recordedAt) return { stored: false, reason: 'older' } satisfies Reported;
-      const soon = recordedAt.getTime() - last.recordedAt.getTime() < REPORT_EVERY_MS;
-      const near = haversineKm({ lat: last.latitude, lng: last.longitude }, here) < REPORT_EVERY_KM;
-      if (soon && near) return { stored: false, reason: 'throttled' } satisfies Reported;
+      // A minute after the last one, or 100 m from it (src/lib/live-location.ts, the device's rule too).
+      if (!dueForReport({ lat: last.latitude, lng: last.longitude, at: last.recordedAt.getTime() }, { ...here, at: recordedAt.getTime() })) {
+        return { stored: false, reason: 'throttled' } satisfies Reported;
+      }
     }
     await tx.technicianPosition.create({
       data: { tenantId: caller.tenantId, userId: actor.id, latitude: input.latitude, longitude: input.longitude, accuracy: input.accuracy ?? null, recordedAt },
