@@ -8,6 +8,7 @@ import { scopedDb } from '@/server/data/scoped';
 import { haversineKm } from '@/lib/route';
 import { forgetTenantCache } from '@/server/services/tenants/resolve';
 import { purgeOldPositions } from '@/server/maintenance/positions';
+import { DEMO_USERS, seedDemoPositions } from '@/server/seed/demo';
 import { httpCall } from '../factories/http';
 import { asCustomer, asStaff, createConnection, createCustomer, createUser, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
 
@@ -247,5 +248,23 @@ describe('the 30-day purge', () => {
     expect(left.map((r) => Math.round((now.getTime() - r.recordedAt.getTime()) / 60_000))).toEqual([30 * 1440 - 1, 29 * 1440, 2 * 1440]);
     // Nothing left to do.
     expect(await purgeOldPositions(now)).toBe(0);
+  });
+});
+
+describe('the demo technician’s positions (demo seed)', () => {
+  it('lays the morning’s track once, ending minutes ago; again only when none of the last 30 days is left', async () => {
+    const tenant = (await twoTenantsWithStaff()).a;
+    const technician = await createUser(tenant, 'TECHNICIAN', { email: DEMO_USERS[3]!.email, name: DEMO_USERS[3]!.name });
+    expect(await seedDemoPositions(tenant.id)).toBe(8);
+    expect(await seedDemoPositions(tenant.id)).toBe(0);
+    const admin = await asStaff(tenant, tenant.adminId);
+    const [latest] = await admin.positions.latest({ userId: technician.id });
+    expect(latest!.position).toMatchObject({ latitude: -34.7206, longitude: -58.2546 });
+    expect(Date.now() - latest!.position!.recordedAt.getTime()).toBeGreaterThan(3 * 60_000);
+    expect(Date.now() - latest!.position!.recordedAt.getTime()).toBeLessThan(6 * 60_000);
+    // A month later, after the purge: laid again.
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect(await purgeOldPositions(later)).toBeGreaterThanOrEqual(8);
+    expect(await seedDemoPositions(tenant.id, later)).toBe(8);
   });
 });
