@@ -14,11 +14,12 @@ const TENANT = { name: 'Fibra Sur', country: 'AR', locale: 'es', timeZone: 'Amer
 
 function render(visits: RouteVisit[], position: { lat: number; lng: number } | null, renderMap?: (route: { lat: number; lng: number }[]) => ReactNode) {
   return renderToStaticMarkup(
-    h(
-      NextIntlClientProvider,
-      { locale: 'es', messages: messagesFor('es'), timeZone: TENANT.timeZone },
-      h(PermissionsProvider, { value: { permissions: [], tenant: TENANT } }, h(TechRoute, { visits, position, onOpenTicket: () => undefined, renderMap })),
-    ),
+    h(NextIntlClientProvider, {
+      locale: 'es',
+      messages: messagesFor('es'),
+      timeZone: TENANT.timeZone,
+      children: h(PermissionsProvider, { value: { permissions: [], tenant: TENANT }, children: h(TechRoute, { visits, position, onOpenTicket: () => undefined, renderMap }) }),
+    }),
   );
 }
 
