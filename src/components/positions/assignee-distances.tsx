@@ -39,7 +39,7 @@ export function AssigneeDistances({ ticketId, onChoose }: { ticketId: string; on
                   className="rounded-full border border-slate-300 bg-white px-3 py-1 text-left hover:border-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
                 >
                   {d.distanceKm === null ? t('unknown', { name: d.name }) : t('item', { name: d.name, distance: formatDistance(d.distanceKm, intl) })}
-                  {d.distanceKm !== null && d.recordedAt ? <span className="ml-1 text-slate-500">({formatAge(d.recordedAt, now, intl)})</span> : null}
+                  {d.distanceKm !== null && d.recordedAt ? <span className="text-slate-500"> ({formatAge(d.recordedAt, now, intl)})</span> : null}
                 </button>
               </li>
             ))}

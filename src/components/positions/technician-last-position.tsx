@@ -45,7 +45,7 @@ export function TechnicianLastPosition({ userId, tiles }: { userId: string; tile
             <time dateTime={new Date(position.recordedAt).toISOString()} title={formatDateTime(position.recordedAt, intl, tenant.timeZone)}>
               {t('lastSeen', { age })}
             </time>
-            {position.accuracy !== null ? <span className="ml-2 text-slate-500">{t('accuracy', { metres: Math.round(position.accuracy) })}</span> : null}
+            {position.accuracy !== null ? <span className="text-slate-500"> · {t('accuracy', { metres: Math.round(position.accuracy) })}</span> : null}
           </p>
           <PositionsMap className="h-64" tiles={tiles} points={points} />
         </section>
