@@ -24,6 +24,31 @@ export function formatDate(date: Date | string, intl: string, timeZone: string):
   return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone }).format(new Date(date));
 }
 
+/** A time of day (HH:MM, or the locale's way) in a time zone. */
+export function formatTime(date: Date | string, intl: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(intl, { timeStyle: 'short', timeZone }).format(new Date(date));
+}
+
+/**
+ * How long ago `date` was, from `now`, in the locale's words: "ahora", "hace 5 min", "hace 3 h",
+ * "hace 2 días" (es-AR); "5 min. ago" (en); "5 min fa" (it). Under a minute is "now".
+ */
+export function formatAge(date: Date | string, now: Date, intl: string): string {
+  const seconds = Math.max(0, (now.getTime() - new Date(date).getTime()) / 1000);
+  if (seconds < 60) return new Intl.RelativeTimeFormat(intl, { numeric: 'auto' }).format(0, 'second');
+  const rtf = new Intl.RelativeTimeFormat(intl, { numeric: 'always', style: 'short' });
+  if (seconds < 3600) return rtf.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return rtf.format(-Math.floor(seconds / 3600), 'hour');
+  // Days in words: ICU's short Spanish form says "hace 1 días".
+  return new Intl.RelativeTimeFormat(intl, { numeric: 'always' }).format(-Math.floor(seconds / 86_400), 'day');
+}
+
+/** A distance in the locale's numbers: metres (to 10 m) under 1 km, else km with one decimal — "450 m", "2,4 km". */
+export function formatDistance(km: number, intl: string): string {
+  if (km < 1) return new Intl.NumberFormat(intl, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(km * 100) * 10);
+  return new Intl.NumberFormat(intl, { style: 'unit', unit: 'kilometer', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km);
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayIn(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);

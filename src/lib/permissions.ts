@@ -70,6 +70,10 @@ export const PERMISSIONS = {
   'messages.send': OFFICE,
   /** D6: this device receives Web Push for the signed-in person. */
   'push.subscribe': ALL,
+  /** C16: the technician app reports where its technician is (with their consent, during working hours). */
+  'positions.report': ['TECHNICIAN'],
+  /** C16/G6: technicians' last positions (their profile, the "Técnicos" map) and their distance to a ticket when assigning. */
+  'positions.read': OFFICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

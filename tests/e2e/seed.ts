@@ -17,6 +17,20 @@ export const ACME = { slug: 'acme', name: 'Acme Telecomunicaciones', adminEmail:
 export const XSS_LAB = { slug: 'xsslab', name: 'Laboratorio XSS', adminEmail: 'admin@xsslab.antena.test', password: 'Xss-Lab-Admin-2026!' };
 export const OVERDUE_TITLE = 'Poda de árboles sobre el tendido';
 export const NO_COORDINATES = { code: 'E2E-SINGEO', name: 'Rubén Sin Ubicación', address: 'Camino Rural km 12' };
+/** C16: the demo technician's last position (newer than the demo seed's track), for their profile and the ticket view's distances. */
+export const TECHNICIAN_POSITION = { latitude: -34.7003, longitude: -58.2519, accuracy: 9 };
+/**
+ * C16: a tenant of its own for the "Técnicos" map, whose technician's name carries markup (shown as
+ * text, never run), with a position; and one technician who sent none.
+ */
+export const MAP_LAB = {
+  slug: 'mapas',
+  name: 'Mapas Lab',
+  adminEmail: 'admin@mapas.antena.test',
+  password: 'Cartografia-Lab-2026!',
+  technician: { name: 'Técnica <img src=x onerror=__xss=1> Mapa', email: 'tecnica@mapas.antena.test', latitude: -31.4201, longitude: -64.1888 },
+  silent: { name: 'Técnico Sin Señal', email: 'sinsenal@mapas.antena.test' },
+};
 /** The demo tenant sends SMS (to the local Twilio stand-in) from this number. */
 export const DEMO_SMS_SENDER = '+15005550006';
 /**
@@ -37,6 +51,14 @@ export const MESSAGE_LOG = {
 export async function seedE2e() {
   await createTenant({ slug: ACME.slug, name: ACME.name, country: 'CO', adminName: 'Admin Acme', adminEmail: ACME.adminEmail, adminPassword: ACME.password });
   await createTenant({ slug: XSS_LAB.slug, name: XSS_LAB.name, country: 'AR', adminName: 'Admin Laboratorio', adminEmail: XSS_LAB.adminEmail, adminPassword: XSS_LAB.password });
+  const maps = await createTenant({ slug: MAP_LAB.slug, name: MAP_LAB.name, country: 'AR', adminName: 'Admin Mapas', adminEmail: MAP_LAB.adminEmail, adminPassword: MAP_LAB.password });
+  const mapsDb = scopedDb(maps.tenant.id);
+  const [mapTechnician] = await Promise.all(
+    [MAP_LAB.technician, MAP_LAB.silent].map((u) => mapsDb.user.create({ data: { tenantId: maps.tenant.id, role: 'TECHNICIAN', name: u.name, email: u.email, passwordHash: 'not-a-password' } })),
+  );
+  await mapsDb.technicianPosition.create({
+    data: { tenantId: maps.tenant.id, userId: mapTechnician!.id, latitude: MAP_LAB.technician.latitude, longitude: MAP_LAB.technician.longitude, recordedAt: new Date(Date.now() - 7 * 60_000) },
+  });
   const demo = await db().tenant.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, select: { id: true } });
   const scoped = scopedDb(demo.id);
   const settings = (await db().tenant.findUniqueOrThrow({ where: { id: demo.id }, select: { settings: true } })).settings as Record<string, unknown>;
@@ -45,6 +67,8 @@ export async function seedE2e() {
     data: { tenantId: demo.id, code: NO_COORDINATES.code, name: NO_COORDINATES.name, emails: [], phones: [], searchText: customerSearchText({ name: NO_COORDINATES.name, code: NO_COORDINATES.code, taxId: null, emails: [] }) },
   });
   await scoped.connection.create({ data: { tenantId: demo.id, customerId: customer.id, address: NO_COORDINATES.address } });
+  const technician = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[3]!.email }, select: { id: true } });
+  await scoped.technicianPosition.create({ data: { tenantId: demo.id, userId: technician.id, ...TECHNICIAN_POSITION, recordedAt: new Date(Date.now() - 60_000) } });
   const tenant = (await resolveTenantByHost(`${DEMO_SLUG}.localhost`))!;
   const admin = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[0]!.email }, select: { id: true, name: true, email: true } });
   const overdue = await createTicket(staffCallerFor(tenant, { kind: 'staff', role: 'ADMIN', ...admin }, 'es'), { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });

@@ -67,6 +67,8 @@ beforeAll(async () => {
   await scopedDb(a.id).pushSubscription.create({
     data: { tenantId: a.id, userId: users[2]!.id, endpoint: 'https://push.example/secreto-alfa', p256dh: 'clave-secreta-alfa', auth: 'auth-secreto-alfa', label: 'Dispositivo Secreto Alfa' },
   });
+  // C16: where A's technician was (positions.latest and .distances as B must show nothing of it).
+  await scopedDb(a.id).technicianPosition.create({ data: { tenantId: a.id, userId: users[2]!.id, latitude: -34.6, longitude: -58.4, accuracy: 7 } });
   // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
   aIds = [...new Set([a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
   aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com', 'push.example/secreto-alfa', 'Dispositivo Secreto Alfa'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, intlLocale } from '@/lib/format';
+import { formatAge, formatDate, formatDateTime, formatDistance, formatMoney, formatTime, intlLocale } from '@/lib/format';
 
 // Intl output uses narrow no-break spaces in places; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -15,5 +15,31 @@ describe('locale formatting (A6)', () => {
     const instant = new Date('2026-03-01T02:30:00Z');
     expect(plain(formatDateTime(instant, intlLocale('es', 'AR'), 'America/Argentina/Buenos_Aires'))).toBe('28/2/26, 11:30 p. m.'); // the previous day in Buenos Aires
     expect(plain(formatDate(instant, intlLocale('it', 'IT'), 'Europe/Rome'))).toBe('1 mar 2026');
+  });
+
+  it('formats a time of day in the tenant time zone', () => {
+    expect(plain(formatTime(new Date('2026-03-01T12:30:00Z'), intlLocale('it', 'IT'), 'Europe/Rome'))).toBe('13:30');
+  });
+
+  it('says how long ago a position is, in the locale (C16)', () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const before = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+    const es = intlLocale('es', 'AR');
+    expect(formatAge(before(20), now, es)).toBe('ahora');
+    expect(plain(formatAge(before(5 * 60 + 30), now, es))).toBe('hace 5 min');
+    expect(plain(formatAge(before(3 * 3600 + 100), now, es))).toBe('hace 3 h');
+    expect(plain(formatAge(before(26 * 3600), now, es))).toBe('hace 1 día');
+    expect(plain(formatAge(before(5 * 60), now, intlLocale('it', 'IT')))).toBe('5 min fa');
+    expect(plain(formatAge(before(5 * 60), now, intlLocale('en', 'AR')))).toBe('5 min. ago');
+    // A device clock a little ahead: now, not "in 1 min".
+    expect(formatAge(new Date(now.getTime() + 30_000), now, es)).toBe('ahora');
+  });
+
+  it('formats distances in metres under a kilometre, else km with one decimal (G6)', () => {
+    expect(plain(formatDistance(2.44, intlLocale('es', 'AR')))).toBe('2,4 km');
+    expect(plain(formatDistance(12, intlLocale('es', 'AR')))).toBe('12,0 km');
+    expect(plain(formatDistance(1234.56, intlLocale('es', 'CO')))).toBe('1234,6 km'.replace('1234', '1.234'));
+    expect(plain(formatDistance(2.44, intlLocale('en', 'AR')))).toBe('2.4 km');
+    expect(plain(formatDistance(0.4567, intlLocale('it', 'IT')))).toBe('460 m');
   });
 });

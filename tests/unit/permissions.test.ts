@@ -38,6 +38,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'messages.resend': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.send': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'push.subscribe': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'positions.report': ['TECHNICIAN'],
+  'positions.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
 };
 
 describe('permission map', () => {
@@ -75,6 +77,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach', 'push.subscribe']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach', 'push.subscribe', 'positions.report']);
   });
 });

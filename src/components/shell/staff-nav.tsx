@@ -18,6 +18,7 @@ const ITEMS: Item[] = [
   { href: '/customers', key: 'customers', permission: 'customers.read' },
   { href: '/messages', key: 'messages', permission: 'messages.read' },
   { href: '/users', key: 'users', permission: 'users.read' },
+  { href: '/technicians-map', key: 'techniciansMap', permission: 'positions.read' },
 ];
 
 /** "Configuración" leads to the first of its sections the role may open (its tabs show the others). */

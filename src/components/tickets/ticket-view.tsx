@@ -4,7 +4,7 @@
 // connection is (a map) and, for roles with billing.read only, its billing. A save names the
 // version it was loaded with; if someone saved first, the server refuses and says what changed.
 import Link from 'next/link';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
@@ -26,6 +26,7 @@ import { ClosingFields, closingFrom } from './closing-fields';
 import { CustomerEditForm, PortalPassword } from '@/components/customers/customer-editing';
 import type { MapTiles } from './ticket-map';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
+import { AssigneeDistances } from '@/components/positions/assignee-distances';
 import { Lock } from 'lucide-react';
 import { formatVisit, visitOf } from '@/lib/visits';
 import { VisitFields } from './visit-fields';
@@ -47,6 +48,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const { tenant, intl } = useStaffContext();
   const [tab, setTab] = useState<Tab>('detail');
   const [saved, setSaved] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   /** The state chosen in the form (C10: finishing or closing offers a closing comment and e-mail). */
   const [chosenStateId, setChosenStateId] = useState<string | null>(null);
   const ticket = useQuery(trpc.tickets.get.queryOptions({ id }));
@@ -159,7 +161,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       {tab === 'detail' ? (
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title={tv('edit')} className="lg:col-span-2">
-            <form noValidate onSubmit={submit} className="space-y-4" aria-label={tv('edit')} key={x.version}>
+            <form ref={form} noValidate onSubmit={submit} className="space-y-4" aria-label={tv('edit')} key={x.version}>
               {saved ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">{common('saved')}</p> : null}
               {errors.message ? <Alert>{errors.message}</Alert> : null}
               <div className="grid gap-3 md:grid-cols-2">
@@ -176,6 +178,18 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                 <VisitFields visit={visitOf(x.visitStart, x.visitEnd, tenant.timeZone)} errors={errors} />
                 {can('billing.read') ? <Checkbox label={t('billable')} name="billable" defaultChecked={x.billable} /> : null}
               </div>
+              {can('tickets.assign') && can('positions.read') ? (
+                <AssigneeDistances
+                  ticketId={x.id}
+                  onChoose={(userId) => {
+                    const assignee = form.current?.elements.namedItem('assigneeId');
+                    if (assignee instanceof HTMLSelectElement) {
+                      assignee.value = userId;
+                      assignee.focus();
+                    }
+                  }}
+                />
+              ) : null}
               <TextArea label={t('description')} name="description" defaultValue={x.description} rows={5} error={errors.field('description')} />
               {closingStage ? <ClosingFields stage={closingStage} customer={x.customer} errors={errors} /> : null}
               <Button type="submit" disabled={update.isPending}>{update.isPending ? common('saving') : common('save')}</Button>

@@ -1,6 +1,7 @@
 'use client';
 // A2/D2: one staff member's profile — their data, how many devices receive their push, and a push
-// written by hand from here (the office's way to reach a technician in the street).
+// written by hand from here (the office's way to reach a technician in the street). C16: a
+// technician's last position on a map, for roles with positions.read.
 import Link from 'next/link';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -11,8 +12,10 @@ import { Alert, Badge, Card, PageHeader } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { MessageDialog } from '@/components/outreach/message-dialog';
 import { notFoundOn } from '@/components/ui/not-found';
+import { TechnicianLastPosition } from '@/components/positions/technician-last-position';
+import type { MapTiles } from '@/components/tickets/ticket-map';
 
-export function UserProfile({ id }: { id: string }) {
+export function UserProfile({ id, tiles }: { id: string; tiles: MapTiles }) {
   const t = useTranslations('users');
   const outreach = useTranslations('outreach');
   const roles = useTranslations('roles');
@@ -48,6 +51,7 @@ export function UserProfile({ id }: { id: string }) {
           <div><dt className="font-medium text-slate-600">{outreach('profile.pushDevices')}</dt><dd>{outreach('profile.pushDevicesCount', { count: u.pushDevices })}</dd></div>
         </dl>
       </Card>
+      {u.role === 'TECHNICIAN' && can('positions.read') ? <TechnicianLastPosition userId={u.id} tiles={tiles} /> : null}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { connectionsRouter, customersRouter } from './routers/customers';
 import { messagesRouter } from './routers/messages';
 import { notifyRouter } from './routers/notify';
 import { portalRouter } from './routers/portal';
+import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
 import { pushRouter } from './routers/push';
 import { tenantsRouter } from './routers/tenants';
@@ -29,6 +30,7 @@ export const appRouter = router({
   messages: messagesRouter,
   notify: notifyRouter,
   push: pushRouter,
+  positions: positionsRouter,
 });
 
 // The ladder parses each staff answer with the schema the caller's role may receive (./answers.ts).

@@ -11,6 +11,7 @@ import { deliverBatch } from './deliver';
 import { dispatchOutbox } from './dispatch';
 import { DELIVER_QUEUE, openQueue, type DeliverJob } from './queue';
 import { startSignUpCleanup } from '@/server/maintenance/sign-ups';
+import { startPositionPurge } from '@/server/maintenance/positions';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -23,6 +24,8 @@ export type WorkerOptions = {
   deliverers?: number;
   /** How often expired sign-ups are deleted (ms). */
   signUpCleanupMs?: number;
+  /** How often technicians' positions older than 30 days are deleted (ms). */
+  positionPurgeMs?: number;
 };
 
 export async function startWorker(connectionString: string, opts: WorkerOptions = {}): Promise<Worker> {
@@ -69,13 +72,15 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
   drain();
   // A1: sign-ups never verified are deleted when their time runs out, freeing their subdomains.
   const stopSignUpCleanup = startSignUpCleanup({ everyMs: opts.signUpCleanupMs });
+  // C16: technicians' positions are kept 30 days.
+  const stopPositionPurge = startPositionPurge({ everyMs: opts.positionPurgeMs });
 
   return {
     boss,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await Promise.all([running, stopSignUpCleanup()]);
+      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge()]);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -1,6 +1,8 @@
 // The demo tenant `demo` that `npm start` creates once: one user per role, plans, nodes,
-// localities, customers with connections around Buenos Aires, and a month of tickets
-// (./demo-tickets.ts). Seeding twice adds nothing.
+// localities, customers with connections around Buenos Aires, a month of tickets
+// (./demo-tickets.ts) and the technician's morning on the road (C16: the office's map shows where they
+// are). Seeding twice adds nothing — except that positions are kept 30 days: when the technician has
+// none left, the next seed lays a fresh morning again.
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { createTenant } from '@/server/services/tenants/tenants';
@@ -26,7 +28,11 @@ const STREETS = ['Av. San Martín', 'Belgrano', 'Rivadavia', 'Mitre', 'Sarmiento
 
 export async function seedDemo(): Promise<{ created: boolean }> {
   await backfillTicketConfig(db());
-  if (await db().tenant.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) return { created: false };
+  const existing = await db().tenant.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } });
+  if (existing) {
+    await seedDemoPositions(existing.id);
+    return { created: false };
+  }
   const admin = DEMO_USERS[0]!;
   const { tenant } = await createTenant({
     slug: DEMO_SLUG,
@@ -102,5 +108,33 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   // services behind the demo tickets bring the i18n layer's JSON, which their loader cannot import.
   const { seedDemoTickets } = await import('./demo-tickets');
   await seedDemoTickets(tenant);
+  await seedDemoPositions(tenant.id);
   return { created: true };
+}
+
+/**
+ * C16: the demo technician's last two hours, Bernal to Quilmes Centro, a point every 15 minutes or so
+ * and the last one 4 minutes before now — unless they have a position of the last 30 days already.
+ */
+export async function seedDemoPositions(tenantId: string, now = new Date()): Promise<number> {
+  const scoped = scopedDb(tenantId);
+  const technician = await scoped.user.findFirst({ where: { email: DEMO_USERS[3]!.email, role: 'TECHNICIAN' }, select: { id: true } });
+  if (!technician) return 0;
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  if (await scoped.technicianPosition.findFirst({ where: { userId: technician.id, recordedAt: { gte: since } }, select: { id: true } })) return 0;
+  // Bernal (its node) → Av. San Martín → Quilmes Centro, minutes before now.
+  const track: [number, number, number, number][] = [
+    [-34.7081, -58.2806, 12, 124],
+    [-34.7102, -58.2771, 9, 109],
+    [-34.7131, -58.2722, 15, 91],
+    [-34.7158, -58.2683, 8, 74],
+    [-34.7172, -58.2641, 11, 52],
+    [-34.7189, -58.2598, 6, 33],
+    [-34.7197, -58.2571, 10, 17],
+    [-34.7206, -58.2546, 7, 4],
+  ];
+  const { count } = await scoped.technicianPosition.createMany({
+    data: track.map(([latitude, longitude, accuracy, minutesAgo]) => ({ tenantId, userId: technician.id, latitude, longitude, accuracy, recordedAt: new Date(now.getTime() - minutesAgo * 60_000) })),
+  });
+  return count;
 }

@@ -1,0 +1,73 @@
+'use client';
+// C16: the technician's consent to share their location, kept on this device (localStorage) and off
+// until they turn it on. <LocationConsent /> is the switch for the app's profile view; useLiveLocation
+// (./use-live-location.ts) reads the same choice and starts or stops at once when it changes.
+import { useId, useSyncExternalStore } from 'react';
+import { useTranslations } from 'next-intl';
+import type { LiveLocationError, LiveLocationStatus } from './use-live-location';
+
+const CONSENT_KEY = 'antena.locationConsent';
+const CONSENT_EVENT = 'antena:location-consent';
+
+function readConsent(): boolean {
+  try {
+    return window.localStorage.getItem(CONSENT_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function subscribeConsent(onChange: () => void): () => void {
+  // Another tab (the storage event) or this one (our own event) changed it.
+  window.addEventListener('storage', onChange);
+  window.addEventListener(CONSENT_EVENT, onChange);
+  return () => {
+    window.removeEventListener('storage', onChange);
+    window.removeEventListener(CONSENT_EVENT, onChange);
+  };
+}
+
+/** The technician's consent on this device (false on the server and until they give it), and its setter. */
+export function useLocationConsent(): [boolean, (on: boolean) => void] {
+  const consent = useSyncExternalStore(subscribeConsent, readConsent, () => false);
+  const set = (on: boolean) => {
+    try {
+      if (on) window.localStorage.setItem(CONSENT_KEY, 'on');
+      else window.localStorage.removeItem(CONSENT_KEY);
+    } catch {
+      // Storage refused (private mode, a full quota): the choice stays as it was.
+    }
+    window.dispatchEvent(new Event(CONSENT_EVENT));
+  };
+  return [consent, set];
+}
+
+/**
+ * The switch "Compartir mi ubicación con la oficina", with what it means. `status` and `error` (from
+ * useLiveLocation) add a line saying what is happening now — searching, sharing, refused by the
+ * browser, outside working hours, no fix yet.
+ */
+export function LocationConsent({ status, error }: { status?: LiveLocationStatus; error?: LiveLocationError } = {}) {
+  const t = useTranslations('positions');
+  const [consent, setConsent] = useLocationConsent();
+  const id = useId();
+  const line = status === 'paused' ? null : (error === 'unavailable' || error === 'timeout') && status !== 'off' && status !== 'outsideHours' ? 'unavailable' : (status ?? null);
+  return (
+    <div className="space-y-1">
+      <div className="flex items-center justify-between gap-3">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">{t('consent.label')}</label>
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          aria-describedby={`${id}-help`}
+          checked={consent}
+          onChange={(e) => setConsent(e.target.checked)}
+          className="h-6 w-11 shrink-0 cursor-pointer appearance-none rounded-full bg-slate-300 transition-colors before:block before:h-5 before:w-5 before:translate-x-0.5 before:rounded-full before:bg-white before:shadow before:transition-transform checked:bg-brand-600 checked:before:translate-x-[1.375rem] focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        />
+      </div>
+      <p id={`${id}-help`} className="text-xs text-slate-600">{t('consent.help')}</p>
+      {line ? <p role="status" className="text-xs text-slate-700">{t(`status.${line}`)}</p> : null}
+    </div>
+  );
+}
