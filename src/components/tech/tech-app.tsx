@@ -16,10 +16,11 @@ const loading = () => <p role="status" className="text-sm text-slate-600">…</p
 const TechList = dynamic(() => import('./tech-list').then((m) => m.TechList), { loading });
 const TechTicketView = dynamic(() => import('./tech-ticket-view').then((m) => m.TechTicketView), { loading });
 const TechProfile = dynamic(() => import('./tech-profile').then((m) => m.TechProfile), { loading });
+const TechRouteView = dynamic(() => import('./tech-route-view').then((m) => m.TechRouteView), { loading });
 
 type Staff = { id: string; name: string; email: string; roleLabel: string };
 
-export type TechAppProps = { tenantId: string; staff: Staff; tiles: MapTiles; map?: ReactNode; route?: ReactNode; profileExtra?: ReactNode };
+export type TechAppProps = { tenantId: string; staff: Staff; tiles: MapTiles };
 
 const NAV = [
   { name: 'home', icon: Home },
@@ -29,7 +30,8 @@ const NAV = [
   { name: 'profile', icon: User },
 ] as const;
 
-function Views({ staff, tiles, map, route, profileExtra }: Omit<TechAppProps, 'tenantId'>) {
+function Views({ staff, tiles }: Omit<TechAppProps, 'tenantId'>) {
+  const map: ReactNode = null;
   const t = useTranslations('tech');
   const { view, go } = useTech();
   const active = view.name === 'ticket' ? 'tickets' : view.name;
@@ -40,12 +42,12 @@ function Views({ staff, tiles, map, route, profileExtra }: Omit<TechAppProps, 't
         {view.name === 'tickets' ? <TechList /> : null}
         {view.name === 'ticket' ? <TechTicketView key={view.id} id={view.id} tiles={tiles} /> : null}
         {view.name === 'map' ? map : null}
-        {view.name === 'route' ? route : null}
-        {view.name === 'profile' ? <TechProfile staff={staff}>{profileExtra}</TechProfile> : null}
+        {view.name === 'route' ? <TechRouteView /> : null}
+        {view.name === 'profile' ? <TechProfile staff={staff} /> : null}
       </div>
       <nav aria-label={t('nav.label')} className="fixed inset-x-0 bottom-0 z-[900] border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
         <ul className="mx-auto flex max-w-md justify-around">
-          {NAV.filter((n) => (n.name !== 'map' || map) && (n.name !== 'route' || route)).map(({ name, icon: Icon }) => (
+          {NAV.filter((n) => n.name !== 'map' || map).map(({ name, icon: Icon }) => (
             <li key={name}>
               <a
                 href={name === 'home' ? '/tech' : `/tech?view=${name}`}

@@ -9,12 +9,13 @@ import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { PushToggle } from '@/components/push/push-toggle';
 import { useLive, useTech } from './use-tech';
 import { QueuedChanges } from './sync-status';
+import { LocationConsent } from './location-consent';
 
-export function TechProfile({ staff, children }: { staff: { name: string; email: string; roleLabel: string }; children?: React.ReactNode }) {
+export function TechProfile({ staff }: { staff: { name: string; email: string; roleLabel: string } }) {
   const t = useTranslations('tech');
   const auth = useTranslations('auth');
   const account = useTranslations('account');
-  const { device, queue } = useTech();
+  const { device, queue, location } = useTech();
   const meta = useLive((s) => s.meta.get('snapshot'));
   const hours = meta?.home.workingHours;
   const unsent = queue.length;
@@ -45,7 +46,9 @@ export function TechProfile({ staff, children }: { staff: { name: string; email:
       <div className="rounded-lg border border-slate-200 bg-white p-3">
         <PushToggle audience="staff" />
       </div>
-      {children}
+      <div className="rounded-lg border border-slate-200 bg-white p-3">
+        <LocationConsent status={location.status} error={location.error} />
+      </div>
       <QueuedChanges />
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={() => void leave()}>{auth('signOut')}</Button>

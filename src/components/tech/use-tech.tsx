@@ -7,6 +7,9 @@ import { useSearchParams } from 'next/navigation';
 import { useTRPCClient } from '@/trpc/react';
 import type { QueuedChange } from './offline/types';
 import type { TechStore } from './offline/store';
+import { useStaffContext } from '@/components/shell/permissions';
+import { withinWorkingHours } from '@/lib/working-hours';
+import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
 
 type Engine = typeof import('./offline/engine');
 /** The device's database and the functions that need Dexie, once loaded (null until then). */
@@ -27,6 +30,8 @@ type Ctx = {
   /** Puts changes in the queue, in order, and tries to send them. */
   enqueue: (changes: QueuedChange[]) => Promise<void>;
   me: { id: string; tenantId: string };
+  /** C16: the device's position while shared (the map's blue dot, the route's start). */
+  location: { position: LivePosition | null; status: LiveLocationStatus; error: LiveLocationError };
 };
 
 const TechContext = createContext<Ctx | null>(null);
@@ -83,6 +88,14 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
   const [online, setOnline] = useState(true);
   const [syncing, setSyncing] = useState(false);
   const meta = useLiveOn(device, (store) => store.meta.get('snapshot'), []);
+  // C16: reported while the app is open, with consent, within the tenant's working hours (checked each minute).
+  const { tenant } = useStaffContext();
+  const [minute, setMinute] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setMinute(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const location = useLiveLocation({ withinWorkingHours: withinWorkingHours(new Date(minute), tenant.timeZone, meta?.home.workingHours ?? null) });
   const queue = useLiveOn(device, (store) => store.queue.orderBy('seq').toArray(), []) ?? [];
 
   const sync = useCallback(async () => {
@@ -141,6 +154,6 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     window.scrollTo(0, 0);
   }, []);
 
-  const value: Ctx = { device, online, syncing, syncedAt: meta?.syncedAt ?? null, queue, view, go, sync, enqueue, me: { id: userId, tenantId } };
+  const value: Ctx = { device, online, syncing, syncedAt: meta?.syncedAt ?? null, queue, view, go, sync, enqueue, me: { id: userId, tenantId }, location };
   return <TechContext.Provider value={value}>{children}</TechContext.Provider>;
 }
