@@ -51,6 +51,10 @@ const STATIC_ADDRESSES: Record<string, string[]> = {
   'src/app/auth/handoff/handoff-sign-in.tsx': ['retry.href'],
   // Tabs that are pages: each page passes its own fixed paths (settings' sections, the message channels).
   'src/components/ui/tabs.tsx': ['item.href'],
+  // The technician app's bottom bar: its own fixed view paths.
+  'src/components/tech/tech-app.tsx': ['href'],
+  // A photo the technician just picked, shown from URL.createObjectURL (a blob: of the device's own bytes).
+  'src/components/tech/tech-update-sheet.tsx': ['p.url'],
 };
 
 /** A file's code without its comments, so a comment that names a sink (or explains why one is absent) is not one. */

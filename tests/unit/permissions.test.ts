@@ -60,13 +60,13 @@ describe('permission map', () => {
     }
   });
 
-  it('the ticket field table names only permissions of the map, and technicians change only the state', () => {
+  it('the ticket field table names only permissions of the map, and technicians change only the state and their kilometres', () => {
     for (const rule of Object.values(TICKET_FIELDS)) {
       expect(Object.keys(PERMISSIONS)).toContain(rule.create);
       expect(Object.keys(PERMISSIONS)).toContain(rule.change);
     }
     const fields = Object.keys(TICKET_FIELDS);
-    expect(fields.filter((f) => forbiddenTicketFields('TECHNICIAN', 'change', [f]).length === 0)).toEqual(['stateId']);
+    expect(fields.filter((f) => forbiddenTicketFields('TECHNICIAN', 'change', [f]).length === 0)).toEqual(['kilometres', 'stateId']);
     expect(fields.filter((f) => forbiddenTicketFields('TECHNICIAN', 'create', [f]).length === 0)).toEqual(['title', 'description', 'callNumber', 'customerId', 'connectionId', 'categoryId', 'pqrs']);
     for (const role of ['ADMIN', 'SUPERVISOR', 'OPERATOR'] as const) {
       expect(forbiddenTicketFields(role, 'create', fields)).toEqual([]);

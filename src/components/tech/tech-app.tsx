@@ -23,11 +23,11 @@ type Staff = { id: string; name: string; email: string; roleLabel: string };
 export type TechAppProps = { tenantId: string; staff: Staff; tiles: MapTiles };
 
 const NAV = [
-  { name: 'home', icon: Home },
-  { name: 'tickets', icon: ListChecks },
-  { name: 'map', icon: MapIcon },
-  { name: 'route', icon: RouteIcon },
-  { name: 'profile', icon: User },
+  { name: 'home', href: '/tech', icon: Home },
+  { name: 'tickets', href: '/tech?view=tickets', icon: ListChecks },
+  { name: 'map', href: '/tech?view=map', icon: MapIcon },
+  { name: 'route', href: '/tech?view=route', icon: RouteIcon },
+  { name: 'profile', href: '/tech?view=profile', icon: User },
 ] as const;
 
 function Views({ staff, tiles }: Omit<TechAppProps, 'tenantId'>) {
@@ -47,10 +47,10 @@ function Views({ staff, tiles }: Omit<TechAppProps, 'tenantId'>) {
       </div>
       <nav aria-label={t('nav.label')} className="fixed inset-x-0 bottom-0 z-[900] border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
         <ul className="mx-auto flex max-w-md justify-around">
-          {NAV.filter((n) => n.name !== 'map' || map).map(({ name, icon: Icon }) => (
+          {NAV.filter((n) => n.name !== 'map' || map).map(({ name, href, icon: Icon }) => (
             <li key={name}>
               <a
-                href={name === 'home' ? '/tech' : `/tech?view=${name}`}
+                href={href}
                 aria-current={active === name ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
