@@ -129,8 +129,8 @@ test('offline, every view of /tech is the app’s page from the service worker; 
     await context.setOffline(false);
   }
 
-  // Signing out drops the kept pages (a shared phone).
-  await page.goto(`${DEMO}/tech`);
+  // Signing out (from the app's profile) drops the kept pages (a shared phone).
+  await page.goto(`${DEMO}/tech?view=profile`);
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(page).toHaveURL(/\/login/);
   expect(await page.evaluate(async () => (await caches.keys()).filter((n) => !n.includes('precache')))).toEqual([]);

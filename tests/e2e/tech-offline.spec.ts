@@ -4,7 +4,7 @@
 // when it opens online again. An answer lost on the way back is replayed without a duplicate; a
 // change that conflicts is shown with the server's reason and kept until retried.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, STAFF, signInStaff } from './helpers';
+import { DEMO, DEMO_PASSWORD, LOOPBACK, STAFF, signInStaff } from './helpers';
 
 // Each case signs in twice and reloads: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 150_000 });
@@ -103,6 +103,7 @@ test('offline: the app opens from the device, queues four changes, and they reac
   const again = await context.newPage();
   await again.goto(`${DEMO}/tech`);
   await expect(again.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible({ timeout: 30_000 });
+  await expect(again.getByTestId('queued-change')).toHaveCount(0);
   const comments = await call<{ body: string; public: boolean; createdAt: string }[]>('tickets.comments', { id });
   expect(comments.map((c) => [c.body, c.public])).toEqual([
     ['Llegué; el sótano no tiene señal.', true],
@@ -129,7 +130,10 @@ test('an answer lost on the way back: the queue sends the change again and the s
   // The server applies the change; the phone never hears back.
   await tech.route('**/api/trpc/tech.send**', async (route) => {
     if (lost++ === 0) {
-      await route.fetch();
+      // The test runner resolves no *.localhost: the request goes to loopback with the tenant's Host.
+      const request = route.request();
+      const url = new URL(request.url());
+      await route.fetch({ url: `${LOOPBACK}${url.pathname}${url.search}`, headers: { ...request.headers(), host: url.host } });
       await route.abort('connectionreset');
     } else {
       await route.continue();

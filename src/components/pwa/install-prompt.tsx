@@ -39,7 +39,7 @@ export function InstallPrompt() {
   const current = useSyncExternalStore(subscribe, () => offer, () => null);
   if (!current) return null;
   return (
-    <div className="fixed bottom-4 right-4 z-40">
+    <div className="fixed bottom-20 right-4 z-[950]">
       <Button
         className="shadow-lg"
         onClick={async () => {

@@ -13,9 +13,12 @@ export function SyncStatus() {
   const t = useTranslations('tech');
   const { online, syncing, syncedAt, queue } = useTech();
   const { intl, tenant } = useStaffContext();
-  const pending = queue.filter((c) => c.status === 'pending').length;
-  const failed = queue.filter((c) => c.status === 'failed').length;
-  const [Icon, text, tone] = !online
+  const pending = (queue ?? []).filter((c) => c.status === 'pending').length;
+  const failed = (queue ?? []).filter((c) => c.status === 'failed').length;
+  // Until the phone's database is open, nothing is known about the queue: say so, never "all synced".
+  const [Icon, text, tone] = queue === undefined
+    ? [RefreshCw, t('sync.loading'), 'bg-slate-100 text-slate-800']
+    : !online
     ? [CloudOff, pending ? t('sync.offlinePending', { count: pending }) : t('sync.offline'), 'bg-amber-100 text-amber-900']
     : syncing
       ? [RefreshCw, t('sync.syncing'), 'bg-sky-100 text-sky-900']
@@ -55,7 +58,7 @@ export function ChangeSummary({ change }: { change: QueuedChange }) {
 export function QueuedChanges({ ticketId }: { ticketId?: string }) {
   const t = useTranslations('tech');
   const { queue, device, sync } = useTech();
-  const mine = queue.filter((c) => !ticketId || c.ticketId === ticketId);
+  const mine = (queue ?? []).filter((c) => !ticketId || c.ticketId === ticketId);
   if (!mine.length) return null;
   return (
     <section aria-label={t('change.title')} className="space-y-2">

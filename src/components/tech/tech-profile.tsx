@@ -18,7 +18,7 @@ export function TechProfile({ staff }: { staff: { name: string; email: string; r
   const { device, queue, location } = useTech();
   const meta = useLive((s) => s.meta.get('snapshot'));
   const hours = meta?.home.workingHours;
-  const unsent = queue.length;
+  const unsent = queue?.length ?? 0;
 
   async function leave() {
     if (unsent && !window.confirm(t('profile.unsentWarning', { count: unsent }))) return;

@@ -22,7 +22,8 @@ type Ctx = {
   online: boolean;
   syncing: boolean;
   syncedAt: Date | null;
-  queue: QueuedChange[];
+  /** The device's queue, in order (undefined until the device's database is open). */
+  queue: QueuedChange[] | undefined;
   view: TechView;
   go: (view: TechView) => void;
   /** Sends the queue and reads the server's copy again (what "Recargar" and the network's return do). */
@@ -96,7 +97,7 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     return () => clearInterval(timer);
   }, []);
   const location = useLiveLocation({ withinWorkingHours: withinWorkingHours(new Date(minute), tenant.timeZone, meta?.home.workingHours ?? null) });
-  const queue = useLiveOn(device, (store) => store.queue.orderBy('seq').toArray(), []) ?? [];
+  const queue = useLiveOn(device, (store) => store.queue.orderBy('seq').toArray(), []);
 
   const sync = useCallback(async () => {
     if (!navigator.onLine || !device) return;
