@@ -29,6 +29,7 @@ export async function generate(url: string, scale: Scale, log: (m: string) => vo
     if (existing.rowCount && JSON.stringify((existing.rows[0].settings as { bench?: unknown }).bench) === marker) {
       log('bench data: reusing the generated data');
       await assignNetwork(client, existing.rows[0].id, log);
+      await placeOnMap(client, existing.rows[0].id, log);
       return { bigTenantId: existing.rows[0].id, slug: 'big' };
     }
     if (existing.rowCount) throw new Error('the bench database holds another scale; delete .antena/bench-pg or use the same scale');
@@ -96,6 +97,7 @@ export async function generate(url: string, scale: Scale, log: (m: string) => vo
       }
       if (big || t % 5 === 0) log(`bench data: tenant ${slug} with ${count} customers`);
       await assignNetwork(client, tenantId, big ? log : () => {});
+      if (big) await placeOnMap(client, tenantId, log);
     }
     await client.query('ANALYZE');
     return { bigTenantId, slug: 'big' };
@@ -137,4 +139,43 @@ export async function assignNetwork(client: pg.Client, tenantId: string, log: (m
   );
   await client.query(`ANALYZE "Connection"`);
   log('bench data: connections placed on nodes and localities');
+}
+
+/**
+ * Where the big tenant's connections are on the map (E7's benchmark): a city and its surroundings,
+ * shaped like Buenos Aires and its suburbs rather than a uniform square — half in the city (a normal
+ * spread of about 5 km), a third in twelve suburban towns (about 2–3 km each), the rest scattered
+ * over the countryside to the west. All of them inside MAP_AREA. A connection's place follows hashes
+ * of its id, so every generation gives the same spread; data generated before this step gets it
+ * once (a mark in the tenant's settings says it was done).
+ */
+export const MAP_AREA = { south: -35.0, west: -59.0, north: -34.35, east: -58.2 };
+const CITY = { lat: -34.62, lng: -58.46, sigmaLat: 0.045, sigmaLng: 0.05 };
+const TOWNS: [lat: number, lng: number, sigma: number][] = [
+  [-34.72, -58.25, 0.02], [-34.76, -58.4, 0.025], [-34.65, -58.62, 0.025], [-34.47, -58.51, 0.02],
+  [-34.43, -58.58, 0.02], [-34.66, -58.73, 0.03], [-34.65, -58.79, 0.02], [-34.85, -58.52, 0.025],
+  [-34.68, -58.56, 0.025], [-34.46, -58.91, 0.03], [-34.81, -58.28, 0.025], [-34.54, -58.71, 0.02],
+];
+
+export async function placeOnMap(client: pg.Client, tenantId: string, log: (m: string) => void): Promise<void> {
+  const done = await client.query(`SELECT 1 FROM "Tenant" WHERE id = $1 AND settings->>'benchMap' = '1'`, [tenantId]);
+  if (done.rowCount) return;
+  const towns = TOWNS.map(([lat, lng, sigma], i) => `(${i}, ${lat}::float8, ${lng}::float8, ${sigma}::float8)`).join(', ');
+  await client.query(
+    `WITH towns(i, lat, lng, sigma) AS (VALUES ${towns}),
+          u AS (SELECT id, ${['a', 'b', 'c', 'd', 'e'].map((k) => `(hashtext(id::text || '${k}')::bigint + 2147483648) / 4294967296.0 AS u${k}`).join(', ')}
+                FROM "Connection" WHERE "tenantId" = $1::uuid),
+          g AS (SELECT id, ua, ud, ue, sqrt(-2 * ln(greatest(ub, 1e-12))) * cos(2 * pi() * uc) AS z1, sqrt(-2 * ln(greatest(ub, 1e-12))) * sin(2 * pi() * uc) AS z2 FROM u),
+          p AS (SELECT g.id,
+                       CASE WHEN ua < 0.5 THEN $2::float8 + $4::float8 * z1 WHEN ua < 0.85 THEN t.lat + t.sigma * z1 ELSE -34.95 + 0.5 * ud END AS lat,
+                       CASE WHEN ua < 0.5 THEN $3::float8 + $5::float8 * z2 WHEN ua < 0.85 THEN t.lng + t.sigma * z2 ELSE -59.0 + 0.55 * ue END AS lng
+                FROM g JOIN towns t ON t.i = floor(g.ud * ${TOWNS.length})::int)
+     UPDATE "Connection" c
+     SET latitude = least(${MAP_AREA.north}, greatest(${MAP_AREA.south}, p.lat)), longitude = least(${MAP_AREA.east}, greatest(${MAP_AREA.west}, p.lng))
+     FROM p WHERE c."tenantId" = $1::uuid AND c.id = p.id`,
+    [tenantId, CITY.lat, CITY.lng, CITY.sigmaLat, CITY.sigmaLng],
+  );
+  await client.query(`UPDATE "Tenant" SET settings = settings || '{"benchMap": 1}'::jsonb WHERE id = $1`, [tenantId]);
+  await client.query(`VACUUM (ANALYZE) "Connection"`);
+  log('bench data: connections placed on the map (a city and its surroundings)');
 }

@@ -98,6 +98,13 @@ export class Session {
     return Session.result<T>(path, await this.send(`/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(superjson.serialize(input)) }));
   }
 
+  /** The size in bytes of a tRPC query's answer over HTTP (its body as sent, uncompressed); throws on a non-200 answer. */
+  async queryBytes(path: string, input: unknown): Promise<number> {
+    const answer = await this.send(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`);
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.body.toString('utf8').slice(0, 300)}`);
+    return answer.body.length;
+  }
+
   /** A tRPC query over HTTP; throws on a non-200 answer. */
   async query<T = unknown>(path: string, input: unknown): Promise<T> {
     return Session.result<T>(path, await this.send(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`));

@@ -1,11 +1,12 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--skip-tech] [--data-only] [--only outbox|tickets|tickets.create|tech]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--skip-tech] [--data-only] [--only outbox|tickets|tickets.create|map|tech]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
-// for comparison, the server's memory, how fast `npm start` serves with an existing build, and the
-// notification worker (outbox.rate, outbox.latency), and the technician app as a phone loads it
-// (tech.*: first-load JavaScript, installability, Lighthouse). `--only outbox` measures just the
-// worker: a tenant of its own, no generated data, no app server, about a minute. `--only tech` measures
-// just the technician app, on the demo tenant in a database of its own (no generated data).
+// for comparison, the server's memory, how fast `npm start` serves with an existing build, the
+// notification worker (outbox.rate, outbox.latency), the technicians' map (tech.map, map.ts) and the
+// technician app as a phone loads it and syncs its queue (tech.*: first-load JavaScript,
+// installability, Lighthouse, tech.sync_*). `--only outbox` measures just the worker: a tenant of its
+// own, no generated data, no app server, about a minute. `--only tech` measures just the technician
+// app, on the demo tenant in a database of its own (no generated data).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { Session } from './http';
 import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
+import { measureMap } from './map';
 import { measureOutbox } from './outbox';
 import { measureTech } from './tech';
 import { measureTechSync } from './tech-sync';
@@ -42,6 +44,8 @@ const jsonFile = flag('json');
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const log = (m: string) => console.error(`[bench] ${m}`);
 const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create';
+/** --only map: the map's measurements alone (no tickets generated; the customers' connections are what it reads). */
+const onlyMap = flag('only') === 'map';
 
 // The SQL the customer list runs (listCustomers), for the "app overhead" comparison: by name, or
 // newest first when searching (src/lib/list-order.ts).
@@ -141,7 +145,7 @@ try {
   const t0 = performance.now();
   const { bigTenantId } = await generate(database.url, scale, log);
   const ticketCount = TICKETS[scaleName]!;
-  const tickets = args.includes('--skip-tickets') ? null : await generateTickets(database.url, bigTenantId, ticketCount, log);
+  const tickets = args.includes('--skip-tickets') || onlyMap ? null : await generateTickets(database.url, bigTenantId, ticketCount, log);
   log(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // --data-only: generate (or upgrade) the data and stop, e.g. to study query plans with psql.
   if (args.includes('--data-only')) {
@@ -164,7 +168,7 @@ try {
 
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
   // --only tickets: the tickets' measurements alone (the customers' are skipped).
-  if (!onlyTickets) {
+  if (!onlyTickets && !onlyMap) {
     const session = new Session(PORT, `big.localhost:${PORT}`);
     await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
 
@@ -193,15 +197,16 @@ try {
       ),
     );
   }
+  if (!onlyTickets) entries.push(...(await measureMap(PORT, sql, bigTenantId, { app: app.pid!, postgres: postmasterPid() }, log)));
   if (tickets) {
     const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : undefined, log };
     entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, options)));
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
-  if (!onlyTickets && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
-  if (!onlyTickets && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  if (!onlyTickets && !onlyMap && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
+  if (!onlyTickets && !onlyMap && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
   // The technician app of the largest tenant, as one of its technicians (tickets.ts made them).
-  if (!onlyTickets && tickets && !args.includes('--skip-tech')) {
+  if (!onlyTickets && !onlyMap && tickets && !args.includes('--skip-tech')) {
     const technician = { port: PORT, host: `big.localhost:${PORT}`, email: 'tecnico1@bench.test', password: BENCH_PASSWORD };
     entries.push(...(await measureTech({ ...technician, log })));
     entries.push(...(await measureTechSync(database.url, technician, log)));
@@ -212,7 +217,7 @@ try {
   await stopChild(app);
   await database.stop();
 }
-if (!onlyTickets && !args.includes('--skip-start')) entries.push(...(await measureStart()));
+if (!onlyTickets && !onlyMap && !args.includes('--skip-start')) entries.push(...(await measureStart()));
 
 report(`scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest`);
 

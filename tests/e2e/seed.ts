@@ -1,6 +1,7 @@
 // A second tenant for the end-to-end tests, with the same admin e-mail as the demo tenant's:
 // two accounts, one per tenant. And, in the demo tenant, a customer whose connection has no
-// coordinates (the demo's all have them), for the ticket view's location tab; and a ticket past its
+// coordinates (the demo's all have them), for the ticket view's location tab; one whose connection's
+// address is markup, for the map; and a ticket past its
 // due date (a new one cannot be given a past date, so time is moved for this one). The demo tenant has
 // SMS on, sent to the local Twilio stand-in the e2e server runs.
 import { staffCallerFor } from '@/server/services/caller';
@@ -31,6 +32,8 @@ export const MAP_LAB = {
   technician: { name: 'Técnica <img src=x onerror=__xss=1> Mapa', email: 'tecnica@mapas.antena.test', latitude: -31.4201, longitude: -64.1888 },
   silent: { name: 'Técnico Sin Señal', email: 'sinsenal@mapas.antena.test' },
 };
+/** A connection whose address is markup, on the demo's map (connections-map.spec.ts): its label must show as text. */
+export const MAP_MARKUP = { code: 'E2E-MAPA', name: 'Cliente del Mapa', address: '<img src=x onerror=alert(1)>', latitude: -34.7105, longitude: -58.2665 };
 /** The demo tenant sends SMS (to the local Twilio stand-in) from this number. */
 export const DEMO_SMS_SENDER = '+15005550006';
 /**
@@ -69,6 +72,12 @@ export async function seedE2e() {
   await scoped.connection.create({ data: { tenantId: demo.id, customerId: customer.id, address: NO_COORDINATES.address } });
   const technician = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[3]!.email }, select: { id: true } });
   await scoped.technicianPosition.create({ data: { tenantId: demo.id, userId: technician.id, ...TECHNICIAN_POSITION, recordedAt: new Date(Date.now() - 60_000) } });
+  const mapCustomer = await scoped.customer.create({
+    data: { tenantId: demo.id, code: MAP_MARKUP.code, name: MAP_MARKUP.name, emails: [], phones: [], searchText: customerSearchText({ name: MAP_MARKUP.name, code: MAP_MARKUP.code, taxId: null, emails: [] }) },
+  });
+  await scoped.connection.create({
+    data: { tenantId: demo.id, customerId: mapCustomer.id, code: MAP_MARKUP.code, address: MAP_MARKUP.address, latitude: MAP_MARKUP.latitude, longitude: MAP_MARKUP.longitude, status: 'NO_SERVICE' },
+  });
   const tenant = (await resolveTenantByHost(`${DEMO_SLUG}.localhost`))!;
   const admin = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[0]!.email }, select: { id: true, name: true, email: true } });
   const overdue = await createTicket(staffCallerFor(tenant, { kind: 'staff', role: 'ADMIN', ...admin }, 'es'), { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });

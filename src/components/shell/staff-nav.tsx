@@ -16,6 +16,7 @@ const ITEMS: Item[] = [
   { href: '/', key: 'home' },
   { href: '/tickets', key: 'tickets', permission: 'tickets.read' },
   { href: '/customers', key: 'customers', permission: 'customers.read' },
+  { href: '/map', key: 'map', permission: 'connections.read' },
   { href: '/messages', key: 'messages', permission: 'messages.read' },
   { href: '/users', key: 'users', permission: 'users.read' },
   { href: '/technicians-map', key: 'techniciansMap', permission: 'positions.read' },

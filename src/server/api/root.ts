@@ -3,6 +3,7 @@ import { registerAnswers } from './answers';
 import { accountRouter } from './routers/account';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
+import { mapsRouter } from './routers/maps';
 import { messagesRouter } from './routers/messages';
 import { notifyRouter } from './routers/notify';
 import { portalRouter } from './routers/portal';
@@ -31,6 +32,7 @@ export const appRouter = router({
   notify: notifyRouter,
   push: pushRouter,
   positions: positionsRouter,
+  maps: mapsRouter,
 });
 
 // The ladder parses each staff answer with the schema the caller's role may receive (./answers.ts).

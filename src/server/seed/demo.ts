@@ -1,8 +1,8 @@
 // The demo tenant `demo` that `npm start` creates once: one user per role, plans, nodes,
-// localities, customers with connections around Buenos Aires, a month of tickets
-// (./demo-tickets.ts) and the technician's morning on the road (C16: the office's map shows where they
-// are). Seeding twice adds nothing — except that positions are kept 30 days: when the technician has
-// none left, the next seed lays a fresh morning again.
+// localities, 40 customers with connections around Buenos Aires and a month of tickets
+// (./demo-tickets.ts), 360 more customers that make its map's network, and the technician's morning
+// on the road (C16: the office's map shows where they are). Seeding twice adds nothing — except that
+// positions are kept 30 days: when the technician has none left, the next seed lays a fresh morning again.
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { createTenant } from '@/server/services/tenants/tenants';
@@ -25,6 +25,68 @@ export const DEMO_CUSTOMER = { code: '1001', name: 'María Fernández', taxIdTyp
 const FIRST = ['Juan', 'María', 'Carlos', 'Lucía', 'Jorge', 'Sofía', 'Martín', 'Valentina', 'Diego', 'Camila', 'Pablo', 'Julieta', 'Nicolás', 'Florencia', 'Andrés'];
 const LAST = ['González', 'Rodríguez', 'Gómez', 'Fernández', 'López', 'Díaz', 'Martínez', 'Pérez', 'Romero', 'Sánchez', 'Álvarez', 'Benítez', 'Núñez', 'Acuña'];
 const STREETS = ['Av. San Martín', 'Belgrano', 'Rivadavia', 'Mitre', 'Sarmiento', 'Moreno', 'Av. Libertador', 'Alsina'];
+
+/**
+ * The rest of the demo ISP's network, for the map (E7): 360 more customers with one connection each
+ * around the middle of its four localities (about a kilometre from each), most enabled, some blocked,
+ * a few with no service — enough that a zoomed-out map shows clusters. Their names are not the first
+ * forty's, so searches for those still find them alone.
+ */
+export const DEMO_NETWORK = { customers: 360, firstCode: 1041 };
+const NETWORK_FIRST = ['Ramiro', 'Graciela', 'Osvaldo', 'Noelia', 'Gustavo', 'Silvina', 'Walter', 'Mariela', 'Hugo', 'Daniela', 'Sergio', 'Paula'];
+const NETWORK_LAST = ['Cabrera', 'Villalba', 'Ledesma', 'Ojeda', 'Quiroga', 'Correa', 'Paz', 'Molina', 'Carrizo', 'Godoy', 'Ferreyra', 'Vera', 'Luna'];
+const NETWORK_STREETS = ['Lavalle', 'Brown', 'Pellegrini', 'Alberdi', 'Yrigoyen', 'Dorrego', 'Lamadrid', 'Humberto Primo', 'Garibaldi', 'Cramer'];
+/** The middle of Quilmes, Bernal, Avellaneda and Lanús, in the order the localities are created. */
+const LOCALITY_CENTERS: [number, number][] = [
+  [-34.7203, -58.2546],
+  [-34.7088, -58.2803],
+  [-34.6626, -58.3657],
+  [-34.7015, -58.3958],
+];
+
+type Tx = Parameters<Parameters<ReturnType<typeof scopedDb>['$transaction']>[0]>[0];
+
+async function seedNetwork(tx: Tx, tenantId: string, refs: { localities: { id: string }[]; plans: { id: string }[]; nodes: { id: string }[] }) {
+  let seed = 20261205;
+  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  // A normal spread (Box–Muller) of about 1 km around each locality's middle.
+  const near = (lat: number, lng: number): [number, number] => {
+    const r = Math.sqrt(-2 * Math.log(1 - random())) * 0.008;
+    const angle = 2 * Math.PI * random();
+    return [Number((lat + r * Math.sin(angle)).toFixed(6)), Number((lng + r * Math.cos(angle)).toFixed(6))];
+  };
+  const customers = Array.from({ length: DEMO_NETWORK.customers }, (_, k) => {
+    const code = String(DEMO_NETWORK.firstCode + k);
+    const name = `${NETWORK_FIRST[k % NETWORK_FIRST.length]} ${NETWORK_LAST[(k * 5 + 2) % NETWORK_LAST.length]}`;
+    const taxId = String(27_000_000 + k * 7_919);
+    const emails = [`cliente${code}@example.com`];
+    return { id: crypto.randomUUID(), tenantId, code, name, taxIdType: 'DNI' as const, taxId, emails, phones: [`+54 11 4253-${code.padStart(4, '0')}`], searchText: customerSearchText({ name, code, taxId, emails }) };
+  });
+  const place = customers.map((c, k) => {
+    const at = k % LOCALITY_CENTERS.length;
+    const [lat, lng] = near(...LOCALITY_CENTERS[at]!);
+    const address = `${NETWORK_STREETS[k % NETWORK_STREETS.length]} ${200 + ((k * 53) % 2800)}`;
+    const roll = random();
+    return {
+      customer: { ...c, address, localityId: refs.localities[at]!.id },
+      connection: {
+        tenantId,
+        customerId: c.id,
+        code: `C-${c.code}`,
+        planId: refs.plans[k % refs.plans.length]!.id,
+        nodeId: refs.nodes[k % refs.nodes.length]!.id,
+        type: k % 7 === 3 ? ('WIRELESS' as const) : ('FIBER' as const),
+        address,
+        localityId: refs.localities[at]!.id,
+        latitude: lat,
+        longitude: lng,
+        status: roll < 0.09 ? ('BLOCKED' as const) : roll < 0.14 ? ('NO_SERVICE' as const) : ('ENABLED' as const),
+      },
+    };
+  });
+  await tx.customer.createMany({ data: place.map((p) => p.customer) });
+  await tx.connection.createMany({ data: place.map((p) => p.connection) });
+}
 
 export async function seedDemo(): Promise<{ created: boolean }> {
   await backfillTicketConfig(db());
@@ -103,6 +165,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         },
       });
     }
+    await seedNetwork(tx, tenantId, { localities, plans, nodes });
   }, { timeout: 60_000 });
   // Loaded here, not at the top: the e2e specs import this module's constants, and the ticket
   // services behind the demo tickets bring the i18n layer's JSON, which their loader cannot import.
