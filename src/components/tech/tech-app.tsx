@@ -2,7 +2,7 @@
 // The technician app (E1–E9): one page whose views — home, tickets, a ticket, map, route, profile —
 // are query parameters, rendered from the device's copy, so the whole app opens offline once the
 // service worker has the page. A bottom bar moves between views, thumb-first.
-import { Suspense, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import { useTranslations } from 'next-intl';
 import { Home, ListChecks, Map as MapIcon, Route as RouteIcon, User } from 'lucide-react';
 import type { MapTiles } from '@/components/tickets/ticket-map';
@@ -17,6 +17,7 @@ const TechList = dynamic(() => import('./tech-list').then((m) => m.TechList), { 
 const TechTicketView = dynamic(() => import('./tech-ticket-view').then((m) => m.TechTicketView), { loading });
 const TechProfile = dynamic(() => import('./tech-profile').then((m) => m.TechProfile), { loading });
 const TechRouteView = dynamic(() => import('./tech-route-view').then((m) => m.TechRouteView), { loading });
+const TechMapView = dynamic(() => import('./tech-map-view').then((m) => m.TechMapView), { loading });
 
 type Staff = { id: string; name: string; email: string; roleLabel: string };
 
@@ -31,7 +32,6 @@ const NAV = [
 ] as const;
 
 function Views({ staff, tiles }: Omit<TechAppProps, 'tenantId'>) {
-  const map: ReactNode = null;
   const t = useTranslations('tech');
   const { view, go } = useTech();
   const active = view.name === 'ticket' ? 'tickets' : view.name;
@@ -41,13 +41,13 @@ function Views({ staff, tiles }: Omit<TechAppProps, 'tenantId'>) {
         {view.name === 'home' ? <TechHome name={staff.name} /> : null}
         {view.name === 'tickets' ? <TechList /> : null}
         {view.name === 'ticket' ? <TechTicketView key={view.id} id={view.id} tiles={tiles} /> : null}
-        {view.name === 'map' ? map : null}
-        {view.name === 'route' ? <TechRouteView /> : null}
+        {view.name === 'map' ? <TechMapView tiles={tiles} /> : null}
+        {view.name === 'route' ? <TechRouteView renderMap={(route) => <TechMapView tiles={tiles} route={route} className="h-72" />} /> : null}
         {view.name === 'profile' ? <TechProfile staff={staff} /> : null}
       </div>
       <nav aria-label={t('nav.label')} className="fixed inset-x-0 bottom-0 z-[900] border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
         <ul className="mx-auto flex max-w-md justify-around">
-          {NAV.filter((n) => n.name !== 'map' || map).map(({ name, href, icon: Icon }) => (
+          {NAV.map(({ name, href, icon: Icon }) => (
             <li key={name}>
               <a
                 href={href}
