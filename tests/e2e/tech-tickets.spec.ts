@@ -201,3 +201,21 @@ test('a ticket the technician may not see is not shown, whatever the address', a
   await expect(tech).toHaveURL(new RegExp(`/tech\\?ticket=${id}$`));
   await context.close();
 });
+
+test('the map shows the technician’s pending jobs over the tenant’s connections, by status', async ({ browser }) => {
+  const context = await browser.newContext({ ...PHONE, locale: 'es-AR' });
+  const tech = await context.newPage();
+  await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible();
+  await tech.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Mapa' }).click();
+  await expect(tech).toHaveURL(/\/tech\?view=map$/);
+  const map = tech.getByTestId('tech-map');
+  // The demo technician's pending jobs are on connections with coordinates: each is an orange marker.
+  await expect(map.locator('path.map-job').first()).toBeVisible();
+  // Around them, the tenant's connections (points or the server's clusters), colored by status.
+  await expect(map.locator('path.map-point, path.map-cluster').first()).toBeVisible();
+  // "Mi ruta": today's visits in order, with the next stop's directions.
+  await tech.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Mi ruta' }).click();
+  await expect(tech.getByRole('heading', { name: 'Mi ruta' })).toBeVisible();
+  await context.close();
+});
