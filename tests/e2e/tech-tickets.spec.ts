@@ -123,8 +123,13 @@ test('the office schedules a visit; the technician finds it at home, works the t
   await office.getByRole('tab', { name: 'Comentarios' }).click();
   await expect(office.getByText('Cambié la ONT; ya navega.')).toHaveCount(1);
   await expect(office.getByText('La ONT vieja quedó en la camioneta.')).toHaveCount(1);
-  await office.goto('/customers');
-  await office.getByRole('link', { name: /María Fernández/ }).first().click();
+  const customerId = await office.evaluate(async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { query: '1001', page: 1, pageSize: 5 } }));
+    const page = (await (await fetch(`/api/trpc/customers.list?input=${input}`)).json()).result.data.json;
+    return page.items.find((c: { code: string }) => c.code === '1001').id as string;
+  });
+  await office.goto(`/customers/${customerId}`);
+  await expect(office.getByRole('heading', { level: 1 })).toContainText('María Fernández');
   const files = office.getByRole('list', { name: 'Archivos del ticket' });
   await expect(office.getByRole('heading', { name: 'Fotos y archivos' })).toBeVisible();
   await expect(files.getByRole('link', { name: 'Abrir caja.jpg' })).toBeVisible();
