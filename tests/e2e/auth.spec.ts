@@ -25,9 +25,10 @@ test('admin, supervisor and operator reach the back office with their role; the 
 test('a technician lands in the technician app, not the back office', async ({ page }) => {
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   await expect(page.getByRole('heading', { name: /Hola, / })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Mis tickets' }).or(page.getByText('No tenés visitas pendientes.'))).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Próxima visita' })).toBeVisible();
   await page.goto(`${DEMO}/customers`);
   await expect(page).toHaveURL(`${DEMO}/tech`);
+  await page.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Perfil' }).click();
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(page).toHaveURL(/\/login\?next=%2Ftech|\/login\?next=\/tech/);
 });

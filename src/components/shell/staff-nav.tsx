@@ -1,7 +1,8 @@
 'use client';
 // The back office navigation: items appear only where the permission map allows (A2). Below 1280 px
 // (a laptop's narrow window, a tablet, a phone) the links and the account's controls (language,
-// notifications, sign-out) fold into one menu button, so the header never runs off the screen.
+// notifications, sign-out) fold into one menu button, so the header never runs off the screen; at
+// 1280 px an admin's seven links and controls fit one row, with little to spare.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -68,14 +69,14 @@ export function StaffNav({ permissions, children }: { permissions: Permission[];
         className={`${open ? 'flex' : 'hidden'} absolute left-0 right-0 top-14 z-20 max-h-[calc(100vh-3.5rem)] flex-col gap-3 overflow-y-auto border-b border-slate-200 bg-white p-3 shadow xl:static xl:flex xl:max-h-none xl:min-w-0 xl:flex-1 xl:flex-row xl:items-center xl:gap-4 xl:overflow-visible xl:border-0 xl:p-0 xl:shadow-none`}
       >
         <nav aria-label={t('main')}>
-          <ul className="flex flex-col gap-1 sm:flex-row sm:flex-wrap xl:flex-nowrap">
+          <ul className="flex flex-col gap-1 sm:flex-row sm:flex-wrap xl:flex-nowrap xl:gap-0.5">
             {items.map((item) => (
               <li key={item.key}>
                 <Link
                   href={item.href}
                   onClick={() => setOpen(false)}
                   aria-current={item.href === current ? 'page' : undefined}
-                  className="block whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+                  className="block whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium xl:px-1.5 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
                 >
                   {t(item.key)}
                 </Link>
@@ -83,7 +84,7 @@ export function StaffNav({ permissions, children }: { permissions: Permission[];
             ))}
           </ul>
         </nav>
-        {children ? <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 xl:ml-auto xl:flex-nowrap xl:border-0 xl:pt-0">{children}</div> : null}
+        {children ? <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 xl:ml-auto xl:flex-nowrap xl:gap-2 xl:border-0 xl:pt-0">{children}</div> : null}
       </div>
     </>
   );
