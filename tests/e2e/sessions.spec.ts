@@ -134,6 +134,7 @@ test('a customer signs out of the portal everywhere', async ({ browser }) => {
 
 test('a technician has the same account page in the technician app', async ({ page }) => {
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  await page.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Perfil' }).click();
   await page.getByRole('link', { name: 'Mi cuenta' }).click();
   await expect(page).toHaveURL(`${DEMO}/tech/account`);
   await expect(page.getByRole('form', { name: 'Cambiar mi contraseña' })).toBeVisible();

@@ -292,10 +292,14 @@ test('markup planted in every user field never runs, on every page that shows it
   });
 
   await test.step('the technician app', async () => {
-    await tech.goto(`${ORIGIN}/tech`);
-    await expectInert(tech, techDialogs, ['tenantName', 'ticketTitleEdited', 'stateName', 'customerName', 'connectionAddress'], '/tech');
+    await tech.goto(`${ORIGIN}/tech?view=tickets`);
+    await expectInert(tech, techDialogs, ['tenantName', 'ticketTitleEdited', 'stateName', 'customerName', 'connectionAddress'], '/tech?view=tickets');
     await tech.goto(`${ORIGIN}/tech/tickets/${ticket.id}`);
-    await expectInert(tech, techDialogs, ['ticketTitleEdited', 'stateName', 'customerName', 'connectionAddress', 'ticketDescription', 'fileName'], '/tech/tickets/[id]');
+    await expectInert(tech, techDialogs, ['ticketTitleEdited', 'stateName', 'customerName', 'connectionAddress', 'ticketDescription'], '/tech?ticket=');
+    await tech.getByRole('tab', { name: 'Adjuntos' }).click();
+    await expectInert(tech, techDialogs, ['fileName'], '/tech?ticket= (attachments)');
+    await tech.getByRole('tab', { name: 'Historial' }).click();
+    await expectInert(tech, techDialogs, ['ticketTitleEdited'], '/tech?ticket= (history)');
   });
 
   await test.step('the back office: home, grid, saved filter and filter chips', async () => {
