@@ -10,6 +10,8 @@ test('assigning a ticket in the browser e-mails the technician and pushes to the
   // The technician's device: the app offers to turn pushes on; the device subscribes through the same API the button uses.
   const tech = await browser.newPage();
   await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  // Push on this device is in the app's profile.
+  await tech.goto(`${DEMO}/tech?view=profile`);
   await expect(tech.getByRole('region', { name: 'Notificaciones' })).toContainText('Este dispositivo no recibe notificaciones.');
   await expect(tech.getByRole('button', { name: 'Activar notificaciones en este dispositivo' })).toBeVisible();
   const device = pushDevice(PUSH_ORIGIN);

@@ -259,6 +259,7 @@ test('under the policy, without a violation: the technician app with its service
   const police = await policed(page);
   await page.goto(`${DEMO}/tech/login`);
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  await page.goto(`${DEMO}/tech?view=profile`);
   await expect(page.getByRole('region', { name: 'Notificaciones' })).toBeVisible();
   // The service worker (push, offline pages), registered by the app's layout, runs under its own policy: it may
   // fetch from this origin, so it precached the build's assets.
