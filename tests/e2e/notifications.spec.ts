@@ -49,6 +49,8 @@ test('assigning a ticket in the browser e-mails the technician and pushes to the
 });
 
 test('a customer’s reply in the portal reaches the technician’s device; an internal note never reaches the customer', async ({ browser }) => {
+  // Three people's pages and a push through the worker: past a minute on a busy machine.
+  test.slow();
   const tech = await browser.newPage();
   await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   const device = pushDevice(PUSH_ORIGIN);
