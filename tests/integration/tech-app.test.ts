@@ -63,6 +63,9 @@ describe('visits (E2)', () => {
     const home = await A.TECHNICIAN.tech.home();
     expect(home.nextVisit?.id).toBe(t.id);
     expect(home.nextVisit?.connection?.address).toBe('Calle Próxima visita 123');
+    // Today's visits are those of the tenant's calendar day (an hour from now may already be tomorrow there).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: a.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    expect(home.today.some((v) => v.id === t.id)).toBe(day === today);
     // Another technician does not see it as theirs.
     expect((await A.ADMIN.tech.home()).nextVisit?.id).not.toBe(t.id);
     await rejects(B.TECHNICIAN.tech.ticket({ id: t.id }), 'NOT_FOUND');

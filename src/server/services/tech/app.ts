@@ -8,13 +8,14 @@ import type { Prisma } from '@/generated/prisma/client';
 import { ZNamed, ZWhen } from '@/lib/answer-fields';
 import { can } from '@/lib/permissions';
 import { normalizeText } from '@/lib/text';
+import { dayIn } from '@/lib/format';
+import { zonedInstant } from '@/lib/visits';
 import { CONNECTION_STATUSES, LIFECYCLE_STAGES } from '@/lib/ticket-filters';
-import { TAX_ID_TYPES } from '@/lib/tax-id';
 import { fieldError, notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 import { addComment } from '@/server/services/tickets/comments';
 import { visibleTo } from '@/server/services/tickets/files';
-import { ticketHistory, updateTicket, ZHistoryEntry } from '@/server/services/tickets/lifecycle';
+import { ticketHistory, updateTicket, ZHistoryEntry, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { once } from '@/server/services/sync/receipts';
 
 const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
@@ -65,19 +66,8 @@ export const ZTechTicket = z.object({
   priority: z.object({ name: z.string(), color: z.string() }).nullable(),
   category: ZNamed.nullable(),
   assignee: ZNamed.nullable(),
-  customer: z
-    .object({
-      id: z.uuid(),
-      name: z.string(),
-      code: z.string(),
-      taxIdType: z.enum(TAX_ID_TYPES).nullable(),
-      taxId: z.string().nullable(),
-      emails: z.array(z.string()),
-      phones: z.array(z.string()),
-      address: z.string().nullable(),
-      status: z.enum(CUSTOMER_STATUSES),
-    })
-    .nullable(),
+  /** The office view's customer, with their address and status. */
+  customer: ZTicketView.shape.customer.unwrap().extend({ address: z.string().nullable(), status: z.enum(CUSTOMER_STATUSES) }).nullable(),
   connection: z
     .object({
       id: z.uuid(),
@@ -142,14 +132,11 @@ export const ZTechHome = z.object({
   states: z.array(z.object({ id: z.uuid(), name: z.string(), stage: z.enum(LIFECYCLE_STAGES), archived: z.boolean() })),
 });
 
+/** The tenant's calendar day around `now`, as instants (a daylight-saving day has 23 or 25 hours). */
 function dayBounds(now: Date, timeZone: string): { start: Date; end: Date } {
-  // The tenant's calendar day around `now`, as instants.
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  const probe = new Date(`${day}T12:00:00Z`);
-  const local = new Date(probe.toLocaleString('en-US', { timeZone }));
-  const offset = local.getTime() - probe.getTime();
-  const start = new Date(new Date(`${day}T00:00:00Z`).getTime() - offset);
-  return { start, end: new Date(start.getTime() + 86_400_000) };
+  const day = dayIn(now, timeZone);
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { start: zonedInstant(day, '00:00', timeZone), end: zonedInstant(next, '00:00', timeZone) };
 }
 
 export async function techHome(caller: StaffCaller, now = new Date()) {
