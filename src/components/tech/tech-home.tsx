@@ -6,15 +6,14 @@ import { CalendarClock, MapPin } from 'lucide-react';
 import { Button } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 import { formatVisit } from '@/lib/visits';
-import { useLive, useTech } from './use-tech';
+import { useTech } from './use-tech';
 import { QueuedChanges, SyncStatus } from './sync-status';
 
 export function TechHome({ name }: { name: string }) {
   const t = useTranslations('tech');
   const common = useTranslations('common');
-  const { go } = useTech();
+  const { go, snapshot: meta } = useTech();
   const { intl, tenant } = useStaffContext();
-  const meta = useLive((s) => s.meta.get('snapshot'));
   const home = meta?.home;
   // The next visit still to come, as of now (the copy may be hours old).
   const next = home ? [home.nextVisit, ...home.today].filter((v) => v && v.visitEnd && new Date(v.visitEnd).getTime() >= Date.now())[0] ?? null : null;

@@ -11,7 +11,7 @@ import { useTRPC } from '@/trpc/react';
 import { Alert, Button, Select } from '@/components/ui/controls';
 import { normalizeText } from '@/lib/text';
 import type { TechListItem } from './offline/types';
-import { useLive, useTech } from './use-tech';
+import { useTech } from './use-tech';
 import { TicketCard } from './ticket-card';
 import { SyncStatus } from './sync-status';
 
@@ -34,8 +34,7 @@ export function TechList() {
   const t = useTranslations('tech');
   const common = useTranslations('common');
   const trpc = useTRPC();
-  const { online, sync, syncing } = useTech();
-  const meta = useLive((s) => s.meta.get('snapshot'));
+  const { online, sync, syncing, snapshot: meta } = useTech();
   const [filters, setFilters] = useState<Filters>({});
   const server = useQuery({ ...trpc.tech.list.queryOptions(filters), enabled: online });
   const offered = meta?.home.filters;

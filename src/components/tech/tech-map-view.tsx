@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
 import type { MapPoint, MapTiles } from '@/components/maps/connections-map';
-import { useLive, useTech } from './use-tech';
+import { useTech } from './use-tech';
 
 const ConnectionsMap = dynamic(() => import('@/components/maps/connections-map'), { ssr: false, loading: () => <MapLoading /> });
 
@@ -18,7 +18,7 @@ function MapLoading() {
 
 /** The technician's pending jobs with coordinates, from the device's copy. */
 function useJobs() {
-  const meta = useLive((s) => s.meta.get('snapshot'));
+  const meta = useTech().snapshot;
   return (meta?.list ?? [])
     .filter((x) => x.stage === 'PENDING' && x.connection?.latitude != null && x.connection.longitude != null)
     .map((x) => ({ id: x.id, lat: x.connection!.latitude!, lng: x.connection!.longitude!, label: `#${x.number} · ${x.title}`, href: `/tech?ticket=${x.id}` }));

@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/controls';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { PushToggle } from '@/components/push/push-toggle';
-import { useLive, useTech } from './use-tech';
+import { useTech } from './use-tech';
 import { QueuedChanges } from './sync-status';
 import { LocationConsent } from './location-consent';
 
@@ -15,8 +15,7 @@ export function TechProfile({ staff }: { staff: { name: string; email: string; r
   const t = useTranslations('tech');
   const auth = useTranslations('auth');
   const account = useTranslations('account');
-  const { device, queue, location } = useTech();
-  const meta = useLive((s) => s.meta.get('snapshot'));
+  const { device, queue, location, snapshot: meta } = useTech();
   const hours = meta?.home.workingHours;
   const unsent = queue?.length ?? 0;
 

@@ -1,11 +1,10 @@
 'use client';
 // H3 in the app: today's pending visits, from the device's copy, ordered from the live position.
-import { useTech, useLive } from './use-tech';
+import { useTech } from './use-tech';
 import { TechRoute, type TechRouteProps } from './tech-route';
 
 export function TechRouteView({ renderMap }: { renderMap?: TechRouteProps['renderMap'] }) {
-  const { go, location } = useTech();
-  const meta = useLive((s) => s.meta.get('snapshot'));
+  const { go, location, snapshot: meta } = useTech();
   const now = Date.now();
   const visits = (meta?.home.today ?? [])
     .filter((v) => v.visitStart && v.visitEnd && new Date(v.visitEnd).getTime() >= now)

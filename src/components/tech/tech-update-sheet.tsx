@@ -12,7 +12,7 @@ import { useCan } from '@/components/shell/permissions';
 import { offeredStates } from '@/components/tickets/state-options';
 import type { QueuedChange, TechTicket } from './offline/types';
 import { compressPhoto, NotAnImage, TooLarge } from './offline/photos';
-import { useLive, useTech } from './use-tech';
+import { useTech } from './use-tech';
 import { History } from './tech-ticket-view';
 
 type Picked = { blob: Blob; name: string; url: string };
@@ -68,8 +68,7 @@ export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClos
   const t = useTranslations('tech');
   const common = useTranslations('common');
   const can = useCan();
-  const { enqueue } = useTech();
-  const meta = useLive((s) => s.meta.get('snapshot'));
+  const { enqueue, snapshot: meta } = useTech();
   const ticketPhotos = usePhotos();
   const customerPhotos = usePhotos();
   const [toCustomer, setToCustomer] = useState(false);

@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { useSearchParams } from 'next/navigation';
 import { useTRPCClient } from '@/trpc/react';
 import type { QueuedChange } from './offline/types';
-import type { TechStore } from './offline/store';
+import type { Meta, TechStore } from './offline/store';
 import { useStaffContext } from '@/components/shell/permissions';
 import { withinWorkingHours } from '@/lib/working-hours';
 import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
@@ -22,6 +22,8 @@ type Ctx = {
   online: boolean;
   syncing: boolean;
   syncedAt: Date | null;
+  /** The device's copy of the server's answer (home, list), read once here for every view; undefined while it opens. */
+  snapshot: Meta | undefined;
   /** The device's queue, in order (undefined until the device's database is open). */
   queue: QueuedChange[] | undefined;
   view: TechView;
@@ -155,6 +157,6 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     window.scrollTo(0, 0);
   }, []);
 
-  const value: Ctx = { device, online, syncing, syncedAt: meta?.syncedAt ?? null, queue, view, go, sync, enqueue, me: { id: userId, tenantId }, location };
+  const value: Ctx = { device, online, syncing, syncedAt: meta?.syncedAt ?? null, snapshot: meta, queue, view, go, sync, enqueue, me: { id: userId, tenantId }, location };
   return <TechContext.Provider value={value}>{children}</TechContext.Provider>;
 }
