@@ -101,3 +101,23 @@ export function receivedPushes(): Promise<{ device: string; body: Buffer }[]> {
       .on('error', reject);
   });
 }
+
+/** A phone's browser (the technician app and the portal are mobile first). */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'es-AR' } as const;
+
+/** A JPEG "photo" drawn in the page's browser (a canvas), as a file for an input: no file on disk. */
+export async function cameraPhoto(page: Page, name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1200, 900);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#3366aa';
+    ctx.fillRect(0, 0, 1200, 900);
+    ctx.fillStyle = '#ffcc00';
+    ctx.fillRect(100, 100, 400, 300);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  });
+  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}

@@ -4,12 +4,10 @@
 // when it opens online again. An answer lost on the way back is replayed without a duplicate; a
 // change that conflicts is shown with the server's reason and kept until retried.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, LOOPBACK, STAFF, signInStaff } from './helpers';
+import { cameraPhoto, DEMO, DEMO_PASSWORD, LOOPBACK, PHONE, STAFF, signInStaff } from './helpers';
 
 // Each case signs in twice and reloads: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 150_000 });
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'es-AR' } as const;
 
 type Api = <T = unknown>(path: string, input?: unknown, method?: 'GET' | 'POST') => Promise<T>;
 
@@ -60,20 +58,6 @@ async function openTicket(tech: Page, title: string) {
   await expect(tech.getByRole('heading', { level: 1 })).toContainText(title);
 }
 
-async function jpeg(page: Page, name: string) {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(640, 480);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#2a9d8f';
-    ctx.fillRect(0, 0, 640, 480);
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
-    let s = '';
-    for (const b of bytes) s += String.fromCharCode(b);
-    return btoa(s);
-  });
-  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
-}
-
 test('offline: the app opens from the device, queues four changes, and they reach the server once, in order, when it opens online', async ({ browser }) => {
   const title = `Sin señal en el sótano ${Date.now() % 100000}`;
   const { office, call, id } = await officeWithTicket(browser, title);
@@ -89,7 +73,7 @@ test('offline: the app opens from the device, queues four changes, and they reac
   const sheet = tech.getByRole('form', { name: /Actualizar el ticket #\d+/ });
   await sheet.getByLabel('Detalle visible para el cliente').fill('Llegué; el sótano no tiene señal.');
   await sheet.getByLabel('Detalle interno de la empresa').fill('Empalme mojado en la caja del sótano.');
-  await tech.getByTestId('ticket-photos-camera').setInputFiles(await jpeg(tech, 'empalme.jpg'));
+  await tech.getByTestId('ticket-photos-camera').setInputFiles(await cameraPhoto(tech, 'empalme.jpg'));
   await sheet.getByLabel('Estado').selectOption({ label: 'Resuelto' });
   await sheet.getByRole('button', { name: 'Guardar' }).click();
   await expect(tech.getByRole('status').filter({ hasText: 'Sin conexión · 4 cambios pendientes' })).toBeVisible();

@@ -2,28 +2,8 @@
 // visit, the technician's home shows it, the ticket's tabs, the update sheet (message, internal note,
 // photo, state — closing not offered, a forged close refused, photos to the customer's profile), the
 // tenant's filters switched on and off, and a ticket the technician may not see.
-import { expect, test, type Page } from '@playwright/test';
-import { createTicketOnConnection, DEMO, DEMO_PASSWORD, STAFF, signInStaff } from './helpers';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
-
-/** A JPEG "photo" made in the browser (a canvas), so the test needs no file on disk. */
-async function photo(page: Page, name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(1200, 900);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#3366aa';
-    ctx.fillRect(0, 0, 1200, 900);
-    ctx.fillStyle = '#ffcc00';
-    ctx.fillRect(100, 100, 400, 300);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (const b of bytes) s += String.fromCharCode(b);
-    return btoa(s);
-  });
-  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
-}
+import { expect, test } from '@playwright/test';
+import { cameraPhoto, createTicketOnConnection, DEMO, DEMO_PASSWORD, PHONE, STAFF, signInStaff } from './helpers';
 
 /** Today in the demo tenant's zone (Buenos Aires), and a slot that is still ahead. */
 function todayInBuenosAires(): string {
@@ -49,7 +29,7 @@ test('the office schedules a visit; the technician finds it at home, works the t
   await expect(office).toHaveURL(/\/tickets\/[0-9a-f-]{36}/);
   const ticketId = /\/tickets\/([0-9a-f-]{36})/.exec(office.url())![1]!;
 
-  const context = await browser.newContext({ ...PHONE, locale: 'es-AR' });
+  const context = await browser.newContext(PHONE);
   const tech = await context.newPage();
   await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   // The home shows the technician's next visit still ahead (the demo's own visits of today may come
@@ -99,12 +79,12 @@ test('the office schedules a visit; the technician finds it at home, works the t
   expect(options).not.toContain('Cerrado');
   await sheet.getByLabel('Detalle visible para el cliente').fill('Cambié la ONT; ya navega.');
   await sheet.getByLabel('Detalle interno de la empresa').fill('La ONT vieja quedó en la camioneta.');
-  await tech.getByTestId('ticket-photos-camera').setInputFiles(await photo(tech, 'ont.jpg'));
+  await tech.getByTestId('ticket-photos-camera').setInputFiles(await cameraPhoto(tech, 'ont.jpg'));
   await expect(sheet.getByRole('img', { name: 'ont.jpg' })).toBeVisible();
   await sheet.getByLabel('Estado').selectOption({ label: 'Resuelto' });
   await sheet.getByLabel('Kilómetros recorridos').fill('12,5');
   await sheet.getByLabel('Adjuntar al perfil del cliente').check();
-  await tech.getByTestId('customer-photos-gallery').setInputFiles(await photo(tech, 'caja.jpg'));
+  await tech.getByTestId('customer-photos-gallery').setInputFiles(await cameraPhoto(tech, 'caja.jpg'));
   await sheet.getByRole('button', { name: 'Guardar' }).click();
   await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible({ timeout: 20_000 });
   await expect(tech.getByTestId('queued-change')).toHaveCount(0);
@@ -148,7 +128,7 @@ test('the filters the tenant offers appear in the app, and go when switched off'
     await form.getByRole('button', { name: 'Guardar' }).click();
     await expect(form.getByText('Cambios guardados')).toBeVisible();
   };
-  const context = await browser.newContext({ ...PHONE, locale: 'es-AR' });
+  const context = await browser.newContext(PHONE);
   const tech = await context.newPage();
   await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   await tech.goto('/tech?view=tickets');
@@ -195,7 +175,7 @@ test('a ticket the technician may not see is not shown, whatever the address', a
   await office.getByRole('link', { name: 'Solo para la oficina' }).click();
   await expect(office).toHaveURL(/\/tickets\/[0-9a-f-]{36}/);
   const id = /\/tickets\/([0-9a-f-]{36})/.exec(office.url())![1]!;
-  const context = await browser.newContext({ ...PHONE, locale: 'es-AR' });
+  const context = await browser.newContext(PHONE);
   const tech = await context.newPage();
   await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   await tech.goto(`/tech?ticket=${id}`);
@@ -208,7 +188,7 @@ test('a ticket the technician may not see is not shown, whatever the address', a
 });
 
 test('the map shows the technician’s pending jobs over the tenant’s connections, by status', async ({ browser }) => {
-  const context = await browser.newContext({ ...PHONE, locale: 'es-AR' });
+  const context = await browser.newContext(PHONE);
   const tech = await context.newPage();
   await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible();
