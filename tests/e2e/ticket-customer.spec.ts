@@ -102,9 +102,10 @@ test('an operator edits the customer and regenerates the portal password from th
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   await page.goto(ticketUrl);
   await expect(page).toHaveURL(/\/tech$/);
+  await page.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Tickets' }).click();
   await page.getByRole('list', { name: 'Mis tickets' }).getByRole('link', { name: new RegExp(TITLE) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(TITLE);
-  await expect(page.getByText(CUSTOMER.name)).toBeVisible();
+  await expect(page.getByRole('tabpanel').getByText(CUSTOMER.name)).toBeVisible();
   await expect(page.getByRole('link', { name: '+54 11 5555-0125' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Editar/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /contraseña/i })).toHaveCount(0);

@@ -84,7 +84,9 @@ export function StaffNav({ permissions, children }: { permissions: Permission[];
             ))}
           </ul>
         </nav>
-        {children ? <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 xl:ml-auto xl:flex-nowrap xl:gap-2 xl:border-0 xl:pt-0">{children}</div> : null}
+        {/* In one row (xl), only the first control (who is signed in: a name that truncates) gives way when
+            the row is full; the others keep their size, so "Cerrar sesión" never wraps or runs off the row. */}
+        {children ? <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 xl:ml-auto xl:min-w-0 xl:flex-nowrap xl:gap-2 xl:border-0 xl:pt-0 xl:[&>*]:shrink-0 xl:[&>*:first-child]:min-w-0 xl:[&>*:first-child]:shrink">{children}</div> : null}
       </div>
     </>
   );
