@@ -2,6 +2,7 @@
 // translator usable outside React (tRPC errors, imports, e-mail).
 import compile from 'icu-minify/compile';
 import { createTranslator } from 'next-intl';
+import formatMessage from 'use-intl/format-message';
 import type { Locale } from '@/lib/format';
 import * as es from './messages/es';
 import * as en from './messages/en';
@@ -9,10 +10,6 @@ import * as it from './messages/it';
 
 export type Messages = typeof es;
 export const catalogs: Record<Locale, Messages> = { es, en, it };
-
-export function messagesFor(locale: Locale): Messages {
-  return catalogs[locale];
-}
 
 type Compiled = { [key: string]: Compiled | ReturnType<typeof compile> };
 const compiledCatalogs = new Map<Locale, Compiled>();
@@ -23,19 +20,34 @@ function compileTree(tree: Record<string, unknown>): Compiled {
   return out;
 }
 
-/**
- * The catalog as the browser's translator reads it: every message compiled once (per process and
- * language) by icu-minify, so the browser's bundle formats with next-intl's small `format-only`
- * formatter instead of carrying the ICU parser (`next.config.mjs` aliases it for browser bundles
- * only; the server keeps formatting the source messages).
- */
+/** The compiled catalog as plain JSON data: icu-minify makes plural options without a prototype,
+ * which React refuses to hand from the server to the browser (next-intl's own loader emits JSON). */
+function compiledCatalog(locale: Locale): Compiled {
+  return JSON.parse(JSON.stringify(compileTree(catalogs[locale] as unknown as Record<string, unknown>))) as Compiled;
+}
+
+/** The catalog with every message compiled by icu-minify, once per process and language. */
 export function compiledMessagesFor(locale: Locale): Messages {
   let compiled = compiledCatalogs.get(locale);
   if (!compiled) {
-    compiled = compileTree(catalogs[locale] as unknown as Record<string, unknown>);
+    compiled = compiledCatalog(locale);
     compiledCatalogs.set(locale, compiled);
   }
   return compiled as unknown as Messages;
+}
+
+/**
+ * Whether this code's message formatter reads precompiled messages. In the app's bundles
+ * (next.config.mjs aliases next-intl's formatter to its `format-only` build) it does, and the
+ * browser never carries the ICU parser; outside them (the worker, the tests) next-intl formats the
+ * source messages. `raw` is how next-intl's own formatters say which they are (format-only cannot
+ * give a message's source).
+ */
+export const PRECOMPILED = (formatMessage as { raw?: boolean }).raw === false;
+
+/** The catalog in the form this code's formatter reads (see PRECOMPILED). */
+export function messagesFor(locale: Locale): Messages {
+  return PRECOMPILED ? compiledMessagesFor(locale) : catalogs[locale];
 }
 
 /** Translates a key under `errors.`; an unknown key falls back to the generic message rather than leaking the key. */

@@ -44,9 +44,18 @@ describe.each(['es', 'en', 'it'] as const)('the %s catalog, precompiled for the 
   const all = leaves(catalogs[locale] as unknown as Record<string, unknown>, compiledMessagesFor(locale) as unknown as Record<string, unknown>);
   const t = createTranslator({ locale, messages: catalogs[locale] });
 
-  it('has every message', () => {
+  it('has every message, as plain data the server can hand to the browser', () => {
     expect(all.length).toBeGreaterThan(1000);
     expect(all.filter((leaf) => leaf.compiled === undefined).map((leaf) => leaf.key)).toEqual([]);
+    // React passes only plain objects and arrays from server to client components.
+    const unplain: string[] = [];
+    const visit = (node: unknown, at: string) => {
+      if (node === null || typeof node !== 'object') return;
+      if (!Array.isArray(node) && Object.getPrototypeOf(node) !== Object.prototype) unplain.push(at);
+      for (const [k, v] of Object.entries(node)) visit(v, `${at}.${k}`);
+    };
+    visit(compiledMessagesFor(locale), locale);
+    expect(unplain).toEqual([]);
   });
 
   it('reads the same as the server’s translation of the source, with arguments and plurals', () => {
