@@ -82,6 +82,11 @@ export async function measureTech({ port, host, email, password, log, runs = 3 }
         const audits = result!.lhr.audits;
         log(`tech:   Lighthouse's CPU benchmark index of this machine: ${result!.lhr.environment.benchmarkIndex}`);
         for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'bootup-time', 'mainthread-work-breakdown']) log(`tech:   ${id}: ${audits[id]?.displayValue ?? '?'}`);
+        // Where the main thread's time went: the scripts that took longest (Lighthouse's bootup-time table), then by kind of work.
+        type Row = { url?: string; total?: number; scripting?: number; scriptParseCompile?: number; groupLabel?: string; duration?: number };
+        const items = (id: string) => ((audits[id]?.details as { items?: Row[] } | undefined)?.items ?? []);
+        for (const row of items('bootup-time').slice(0, 6)) log(`tech:     ${row.url}: ${Math.round(row.total ?? 0)} ms (scripting ${Math.round(row.scripting ?? 0)}, parse ${Math.round(row.scriptParseCompile ?? 0)})`);
+        log(`tech:     by kind: ${items('mainthread-work-breakdown').map((row) => `${row.groupLabel} ${Math.round(row.duration ?? 0)} ms`).join(', ')}`);
         const failing = Object.values(audits).filter((a) => a.score === 0 && result!.lhr.categories.accessibility!.auditRefs.some((r) => r.id === a.id));
         for (const a of failing) log(`tech:   accessibility: ${a.id} — ${a.title}`);
       }
