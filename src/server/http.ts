@@ -58,3 +58,13 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   }
   return body;
 }
+
+/**
+ * Whether a request failed because its client went away mid-body (a phone losing its network during
+ * an upload): Node ends the body with `Error: aborted` (ECONNRESET). Expected in street work, and
+ * no one reads the answer — not a server fault to log as one.
+ */
+export function clientWentAway(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.message === 'aborted' || (error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.name === 'AbortError';
+}

@@ -10,7 +10,7 @@ import type { Permission } from '@/lib/permissions';
 import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
 import { requestClaims } from '@/server/auth/claims';
 import { APP_ERROR_STATUS, AppError } from '@/server/errors';
-import { clientIp, cookieLocale } from '@/server/http';
+import { clientIp, clientWentAway, cookieLocale } from '@/server/http';
 import { logger } from '@/server/logger';
 
 /** The context a tRPC call of this request would get. */
@@ -43,6 +43,10 @@ export function errorResponse(error: unknown, locale: Locale, what: string): Res
     return failure(APP_ERROR_STATUS[cause.code], cause.code, translateError(locale, cause.messageKey, cause.params), fields);
   }
   if (cause instanceof z.ZodError) return failure(400, 'BAD_REQUEST', translateError(locale, 'invalidInput'), fieldMessages(locale, cause.issues));
+  if (clientWentAway(cause)) {
+    logger.warn({ err: (cause as Error).message }, `${what}: the client closed the connection before the request's end`);
+    return failure(400, 'BAD_REQUEST', translateError(locale, 'unexpected'));
+  }
   logger.error({ err: cause }, `${what} failed`);
   return failure(500, 'INTERNAL_SERVER_ERROR', translateError(locale, 'unexpected'));
 }
