@@ -40,7 +40,7 @@ export const ZWelcomeSeen = z.object({ seen: z.literal(true) });
 const profileSelect = { name: true, code: true, taxId: true, address: true, emails: true, phones: true } as const;
 
 async function load({ db, actor, tenantId }: CustomerCaller) {
-  const customer = await db.customer.findUnique({ where: { tenantId_id: { tenantId, id: actor.id } }, select: { ...profileSelect, id: true, portalPasswordHash: true } });
+  const customer = await db.customer.findUnique({ where: { tenantId_id: { tenantId, id: actor.id } }, select: { ...profileSelect, id: true, portalPasswordHash: true, updatedAt: true } });
   if (!customer) throw notFound();
   return customer;
 }
@@ -50,11 +50,11 @@ export async function getProfile(caller: CustomerCaller): Promise<z.output<typeo
   return { name: c.name, code: c.code, taxId: c.taxId, address: c.address, emails: c.emails, phones: c.phones };
 }
 
-/** Appends to one list of the customer, unless the list changed meanwhile (then the caller's view is stale: try again). */
-async function append(caller: CustomerCaller, list: 'emails' | 'phones', before: string[], value: string, extra: Record<string, unknown> = {}) {
+/** Appends to one list of the customer, unless the customer changed meanwhile (then the caller's view is stale: try again). */
+async function append(caller: CustomerCaller, read: { updatedAt: Date }, list: 'emails' | 'phones', before: string[], value: string, extra: Record<string, unknown> = {}) {
   const { db, actor } = caller;
-  // `equals` on the list as read: two additions racing cannot both append to the same old list and lose one.
-  const updated = await db.customer.updateMany({ where: { id: actor.id, [list]: { equals: before } }, data: { [list]: [...before, value], ...extra } });
+  // Only the row as read (its updatedAt): two additions racing cannot both append to the same old list and lose one.
+  const updated = await db.customer.updateMany({ where: { id: actor.id, updatedAt: read.updatedAt }, data: { [list]: [...before, value], ...extra } });
   if (updated.count !== 1) throw new AppError('CONFLICT', 'conflict');
 }
 
@@ -64,7 +64,7 @@ export async function addEmail(caller: CustomerCaller, input: z.output<typeof ZA
   if (c.emails.includes(input.email)) throw fieldError('email', 'validation.emailAlreadyYours', undefined, 'CONFLICT');
   if (c.emails.length >= MAX_CONTACTS) throw fieldError('email', 'validation.contactsFull', { max: MAX_CONTACTS });
   const emails = [...c.emails, input.email];
-  await append(caller, 'emails', c.emails, input.email, { searchText: customerSearchText({ name: c.name, code: c.code, taxId: c.taxId, emails }) });
+  await append(caller, c, 'emails', c.emails, input.email, { searchText: customerSearchText({ name: c.name, code: c.code, taxId: c.taxId, emails }) });
   return getProfile(caller);
 }
 
@@ -81,7 +81,7 @@ export async function addPhone(caller: CustomerCaller, input: z.output<typeof ZA
   const c = await load(caller);
   if (c.phones.some((p) => phoneKey(p, country) === phone)) throw fieldError('phone', 'validation.phoneAlreadyYours', undefined, 'CONFLICT');
   if (c.phones.length >= MAX_CONTACTS) throw fieldError('phone', 'validation.contactsFull', { max: MAX_CONTACTS });
-  await append(caller, 'phones', c.phones, phone);
+  await append(caller, c, 'phones', c.phones, phone);
   return getProfile(caller);
 }
 
