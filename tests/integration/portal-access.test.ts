@@ -114,7 +114,7 @@ describe('primer ingreso / olvidé mi contraseña by e-mail', () => {
 
     // Used: refused, with a translated reason on the token field.
     const again = await httpCall({ host: a.host, session: null, path: 'portal.access.setPassword', input: { token, password: 'otra-clave-segura-9' } });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(404);
     expect(again.json.error?.json.data.fieldErrors?.token).toMatch(/ya se usó o venció/);
     expect(await signInCustomer(a, '27222333', 'otra-clave-segura-9', null)).toMatchObject({ ok: false });
   });
@@ -123,12 +123,12 @@ describe('primer ingreso / olvidé mi contraseña by e-mail', () => {
     const customer = await createCustomer(a, { taxId: '27333444' });
     await requestAccess(a, { login: '27333444' }, null, new Date(Date.now() - (ACCESS_MINUTES + 1) * 60_000));
     const token = linkIn((await until(() => mailsTo(customer.emails[0]!)[0])).text)!;
-    await rejects((await anonymous(a)).portal.access.setPassword({ token, password: NEW_PASSWORD }), 'BAD_REQUEST');
+    await rejects((await anonymous(a)).portal.access.setPassword({ token, password: NEW_PASSWORD }), 'NOT_FOUND');
 
     const fresh2 = await createCustomer(a, { taxId: '27333555' });
     await requestAccess(a, { login: '27333555' }, null);
     const live = linkIn((await until(() => mailsTo(fresh2.emails[0]!)[0])).text)!;
-    await rejects((await anonymous(b)).portal.access.setPassword({ token: live, password: NEW_PASSWORD }), 'BAD_REQUEST');
+    await rejects((await anonymous(b)).portal.access.setPassword({ token: live, password: NEW_PASSWORD }), 'NOT_FOUND');
     // Still good on its own tenant.
     expect(await setPasswordWithLink(a, { token: live, password: NEW_PASSWORD })).toEqual({ passwordSet: true });
   });
@@ -177,20 +177,22 @@ describe('primer ingreso by SMS code', () => {
 
     const wrong = code === '000000' ? '000001' : '000000';
     const refused = await httpCall({ host: a.host, session: null, path: 'portal.access.setPasswordWithCode', input: { login: '27555666', code: wrong, password: NEW_PASSWORD } });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(404);
     expect(refused.json.error?.json.data.fieldErrors?.code).toMatch(/no es válido o venció/);
     // The policy applies here too.
     await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code, password: 'password123' }, null), 'BAD_REQUEST');
     expect(await setPasswordWithCode(smsTenant, { login: '27555666', code, password: NEW_PASSWORD }, null)).toEqual({ passwordSet: true });
     expect(await signInCustomer(smsTenant, '27555666', NEW_PASSWORD, null)).toMatchObject({ ok: true });
-    await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code, password: 'otra-clave-segura-9' }, null), 'BAD_REQUEST');
+    await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code, password: 'otra-clave-segura-9' }, null), 'NOT_FOUND');
 
     // A code guessed at too often dies, even when the right one comes next.
     await requestAccess(smsTenant, { login: '27555666' }, null);
     const second = /\b(\d{6})\b/.exec((await until(() => sms.received.filter((m) => m.to === '+541144445555')[1]))!.body)![1]!;
     const bad = second === '000000' ? '000001' : '000000';
-    for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code: bad, password: NEW_PASSWORD }, null), 'BAD_REQUEST');
-    await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code: second, password: 'otra-clave-segura-9' }, null), 'BAD_REQUEST');
+    for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code: bad, password: NEW_PASSWORD }, null), 'NOT_FOUND');
+    await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code: second, password: 'otra-clave-segura-9' }, null), 'NOT_FOUND');
+    // Not a code at all: refused the same way.
+    await rejects(setPasswordWithCode(smsTenant, { login: '27555666', code: 'abc', password: NEW_PASSWORD }, null), 'NOT_FOUND');
   });
 
   it('without e-mail and with SMS off, nothing is sent and the answer is the same', async () => {

@@ -53,7 +53,7 @@ export const ZAccessRequested = z.object({ requested: z.literal(true) });
 // is set — a refused password never spends the secret; the personal check (name, e-mails, code, tax id)
 // follows in the service, where the customer is known.
 export const ZSetPasswordWithLink = z.object({ token: z.string().min(20).max(100), password: ZNewPassword }).strict();
-export const ZSetPasswordWithCode = z.object({ login: ZLogin, code: z.string().trim().regex(/^\d{6}$/, { message: 'validation.accessCode' }), password: ZNewPassword }).strict();
+export const ZSetPasswordWithCode = z.object({ login: ZLogin, code: z.string().trim().min(1).max(12), password: ZNewPassword }).strict();
 export const ZPasswordSet = z.object({ passwordSet: z.literal(true) });
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -139,8 +139,9 @@ function checkPassword(password: string, customer: { name: string; code: string;
   assertPasswordAllowed(password, [customer.name, customer.code, customer.taxId, ...customer.emails], 'password');
 }
 
-const linkRefused = () => fieldError('token', 'validation.accessLinkInvalid');
-const codeRefused = () => fieldError('code', 'validation.accessCodeInvalid');
+// A link or code that is not (or no longer) good is not found — as another tenant's is — with the reason on its field.
+const linkRefused = () => fieldError('token', 'validation.accessLinkInvalid', undefined, 'NOT_FOUND');
+const codeRefused = () => fieldError('code', 'validation.accessCodeInvalid', undefined, 'NOT_FOUND');
 
 /** Stores the password for the secret `tokenId` if it is still unused and valid; false when another request spent it first. */
 async function claimAndSet(tenant: TenantInfo, tokenId: string, customerId: string, password: string, now: Date): Promise<boolean> {
@@ -175,6 +176,7 @@ export async function setPasswordWithCode(tenant: TenantInfo, input: z.output<ty
   const value = customerLogin(tenant.settings.portal.loginField, input.login);
   const reservation = await reserveAttempt(throttleKeys(tenant.id, codeRealm(tenant), value, ip), now);
   if (!reservation.ok) throw throttledError(reservation.waitMs);
+  if (!/^\d{6}$/.test(input.code)) throw codeRefused();
   const { customers } = await customersByLogin(tenant, input.login);
   const scoped = scopedDb(tenant.id);
   for (const customer of customers) {
