@@ -28,7 +28,7 @@ test('an operator edits the portal’s settings: the address to copy, the login 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ACME });
   await signInStaff(page, STAFF.admin, ACME_PASSWORD, ACME);
   await page.goto(`${ACME}/settings`);
-  await page.getByRole('link', { name: 'App y portal' }).click();
+  await page.getByRole('tablist', { name: 'Secciones de la configuración' }).getByRole('tab', { name: 'App y portal' }).click();
   await expect(page).toHaveURL(/\/settings\/portal$/);
   const form = page.getByRole('form', { name: 'App y portal' });
   await expect(form.getByText(`${ACME}/portal`, { exact: true })).toBeVisible();
@@ -63,8 +63,10 @@ test.describe('on a phone', () => {
   test('a customer sets their password by the e-mailed link, sees the welcome once, opens the info and adds a phone; the link works once', async ({ page }) => {
     await page.goto(`${ACME}/portal/login`);
     await page.getByRole('link', { name: 'Primer ingreso / Olvidé mi contraseña' }).click();
-    await page.getByLabel('Número de cliente').fill(CUSTOMER.code);
-    await page.getByRole('button', { name: 'Enviarme el enlace' }).click();
+    await expect(page).toHaveURL(/\/portal\/access$/);
+    const request = page.getByRole('form', { name: 'Primer ingreso / Olvidé mi contraseña' });
+    await request.getByLabel('Número de cliente').fill(CUSTOMER.code);
+    await request.getByRole('button', { name: 'Enviarme el enlace' }).click();
     await expect(page.getByText(/Si los datos corresponden a una cuenta, te enviamos un enlace/)).toBeVisible();
 
     await expect.poll(async () => (await deliveredEmails()).some((m) => m.body.to[0] === CUSTOMER.email), { timeout: 20_000 }).toBe(true);
