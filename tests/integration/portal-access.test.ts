@@ -162,6 +162,26 @@ describe('primer ingreso / olvidé mi contraseña by e-mail', () => {
   });
 });
 
+describe('primer ingreso: the login field and deleted customers', () => {
+  it('with e-mail as the login, the link goes to the address typed (one of the customer’s); a deleted customer gets nothing unless the tenant lets them in', async () => {
+    const byEmail = { ...a, settings: { ...a.settings, portal: { ...a.settings.portal, loginField: 'EMAIL' as const } } };
+    const first = `primero-${unique('x')}@example.com`;
+    const second = `segundo-${unique('x')}@example.com`;
+    await createCustomer(a, { emails: [first, second] });
+    expect(await requestAccess(byEmail, { login: ` ${second.toUpperCase()} ` }, null)).toEqual({ requested: true });
+    const mail = await until(() => mailsTo(second)[0]);
+    expect(linkIn(mail.text)).toBeTruthy();
+    expect(mailsTo(first)).toEqual([]);
+
+    const gone = await createCustomer(a, { taxId: '27888999', status: 'DELETED' });
+    expect(await requestAccess(a, { login: '27888999' }, null)).toEqual({ requested: true });
+    expect(await scopedDb(a.id).portalAccessToken.count({ where: { customerId: gone.id } })).toBe(0);
+    const allowing = { ...a, settings: { ...a.settings, portal: { ...a.settings.portal, allowDeleted: true } } };
+    await requestAccess(allowing, { login: '27888999' }, null);
+    expect(await scopedDb(a.id).portalAccessToken.count({ where: { customerId: gone.id } })).toBe(1);
+  });
+});
+
 describe('primer ingreso by SMS code', () => {
   it('a customer without e-mail gets a code by SMS when the tenant sends SMS; the code works once; wrong codes are limited', async () => {
     await db().tenant.update({ where: { id: a.id }, data: { settings: { ...a.settings, sms: { enabled: true, from: '+15005550006' } } } });
