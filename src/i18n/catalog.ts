@@ -1,6 +1,8 @@
 // The message catalogs (es, en, it) — one JSON file per namespace under messages/<locale>/ — and a
 // translator usable outside React (tRPC errors, imports, e-mail).
+import compile from 'icu-minify/compile';
 import { createTranslator } from 'next-intl';
+import formatMessage from 'use-intl/format-message';
 import type { Locale } from '@/lib/format';
 import * as es from './messages/es';
 import * as en from './messages/en';
@@ -9,8 +11,43 @@ import * as it from './messages/it';
 export type Messages = typeof es;
 export const catalogs: Record<Locale, Messages> = { es, en, it };
 
+type Compiled = { [key: string]: Compiled | ReturnType<typeof compile> };
+const compiledCatalogs = new Map<Locale, Compiled>();
+
+function compileTree(tree: Record<string, unknown>): Compiled {
+  const out: Compiled = {};
+  for (const [key, value] of Object.entries(tree)) out[key] = typeof value === 'string' ? compile(value) : compileTree(value as Record<string, unknown>);
+  return out;
+}
+
+/** The compiled catalog as plain JSON data: icu-minify makes plural options without a prototype,
+ * which React refuses to hand from the server to the browser (next-intl's own loader emits JSON). */
+function compiledCatalog(locale: Locale): Compiled {
+  return JSON.parse(JSON.stringify(compileTree(catalogs[locale] as unknown as Record<string, unknown>))) as Compiled;
+}
+
+/** The catalog with every message compiled by icu-minify, once per process and language. */
+export function compiledMessagesFor(locale: Locale): Messages {
+  let compiled = compiledCatalogs.get(locale);
+  if (!compiled) {
+    compiled = compiledCatalog(locale);
+    compiledCatalogs.set(locale, compiled);
+  }
+  return compiled as unknown as Messages;
+}
+
+/**
+ * Whether this code's message formatter reads precompiled messages. In the app's bundles
+ * (next.config.mjs aliases next-intl's formatter to its `format-only` build) it does, and the
+ * browser never carries the ICU parser; outside them (the worker, the tests) next-intl formats the
+ * source messages. `raw` is how next-intl's own formatters say which they are (format-only cannot
+ * give a message's source).
+ */
+export const PRECOMPILED = (formatMessage as { raw?: boolean }).raw === false;
+
+/** The catalog in the form this code's formatter reads (see PRECOMPILED). */
 export function messagesFor(locale: Locale): Messages {
-  return catalogs[locale];
+  return PRECOMPILED ? compiledMessagesFor(locale) : catalogs[locale];
 }
 
 /** Translates a key under `errors.`; an unknown key falls back to the generic message rather than leaking the key. */

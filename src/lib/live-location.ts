@@ -1,7 +1,7 @@
 // C16: when a technician's position is worth another row — the same rule on the device (the
 // technician app reports no more often) and on the server (which stores no more often, whatever a
 // device sends): a minute after the last one, or 100 m away from it.
-import { haversineKm } from './route';
+import { haversineKm } from './geo';
 
 /** Another position once the last is at least this old (ms) … */
 export const REPORT_EVERY_MS = 60_000;

@@ -1,4 +1,4 @@
-// H3 "Mi ruta" and G6's distances: great-circle distance (haversine) and the order of a day's stops.
+// H3 "Mi ruta" and G6's distances: the order of a day's stops (the distance itself is ./geo.ts).
 // The route is an open path from a fixed start (the technician's position, or the first visit): it
 // starts from the nearest-neighbour order and improves it by 2-opt (reversing a stretch of the path)
 // and Or-opt (moving a run of one to three stops elsewhere, either way round) until neither
@@ -7,20 +7,9 @@
 // Neither guarantees the optimum, and each step only accepts a shorter path, so the result is never
 // longer than nearest neighbour's. Pure: no I/O, used by the server and the browser.
 
-export type Point = { lat: number; lng: number };
+import { haversineKm, type Point } from './geo';
 
-/** The Earth's mean radius (IUGG), in km. */
-export const EARTH_RADIUS_KM = 6371.0088;
-
-const RAD = Math.PI / 180;
-
-/** Straight-line (great-circle) distance between two points, in km. */
-export function haversineKm(a: Point, b: Point): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLng = (b.lng - a.lng) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export { EARTH_RADIUS_KM, haversineKm, type Point } from './geo';
 
 /** Length in km of the open path start → stops[order[0]] → stops[order[1]] → … */
 export function pathKm(start: Point, stops: readonly Point[], order: readonly number[]): number {

@@ -9,6 +9,7 @@
 //                 through pg — the design not taken (the service sums cells counted ahead instead).
 // Each with the CPU time per call of the app server and of PostgreSQL (their process trees), a gauge
 // of the work itself that a busy machine moves less than the latency.
+import { loadavg } from 'node:os';
 import type pg from 'pg';
 import { MAP_AREA } from './generate';
 import { Session } from './http';
@@ -58,6 +59,9 @@ export async function measureMap(port: number, sql: pg.Pool, tenantId: string, p
     if (postgres) entries.push(value(`${name}.cpu_ms.postgres`, cpuMsBetween(postgres, treeCpuMs(processes.postgres!)) / (n + warmup), 'ms of CPU per call: PostgreSQL'));
   }
 
+  // The machine's 1-minute load average (runnable processes on its 2 cores) as the measurements start
+  // and end: the development machine is shared, and other work on it moves latency more than steal does.
+  const loadAtStart = loadavg()[0]!;
   const answer = await session.query<{ kind: string; total?: number; clusters?: unknown[] }>('maps.connections', first);
   if (answer.kind !== 'clusters' || answer.total !== 200_000) log(`map: the first view is ${answer.kind} of ${answer.total} connections, not clusters of 200,000 (is this the full scale?)`);
   log(`map: the first view holds ${answer.clusters?.length ?? 0} clusters of ${answer.total ?? 0} connections`);
@@ -82,5 +86,6 @@ export async function measureMap(port: number, sql: pg.Pool, tenantId: string, p
     GROUP BY antena_map_y(c.latitude, 13), antena_map_x(c.longitude, 13)
     ORDER BY count(*) DESC LIMIT 600`;
   entries.push(await latency('tech.map.grouped.sql', 30, () => sql.query(grouped, [tenantId, first.south, first.north, first.west, first.east]), 3));
+  entries.push(value('tech.map.machine_load', (loadAtStart + loadavg()[0]!) / 2, 'runnable processes (1-minute load average, mean of start and end; 2 cores)'));
   return entries;
 }

@@ -2,7 +2,7 @@
 // The technician app (E1–E9): one page whose views — home, tickets, a ticket, map, route, profile —
 // are query parameters, rendered from the device's copy, so the whole app opens offline once the
 // service worker has the page. A bottom bar moves between views, thumb-first.
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { Home, ListChecks, Map as MapIcon, Route as RouteIcon, User } from 'lucide-react';
 import type { MapTiles } from '@/components/tickets/ticket-map';
@@ -18,6 +18,9 @@ const TechTicketView = dynamic(() => import('./tech-ticket-view').then((m) => m.
 const TechProfile = dynamic(() => import('./tech-profile').then((m) => m.TechProfile), { loading });
 const TechRouteView = dynamic(() => import('./tech-route-view').then((m) => m.TechRouteView), { loading });
 const TechMapView = dynamic(() => import('./tech-map-view').then((m) => m.TechMapView), { loading });
+// TanStack Query with tRPC's client, for the views that read the server live (the list's search,
+// the map, push on/off, a ticket's latest copy): loaded with the first of them, not for the home.
+const QueryLayer = dynamic<{ children: ReactNode }>(() => import('@/trpc/react').then((m) => m.TRPCReactProvider), { loading });
 
 type Staff = { id: string; name: string; email: string; roleLabel: string };
 
@@ -35,16 +38,24 @@ function Views({ staff, tiles }: Omit<TechAppProps, 'tenantId'>) {
   const t = useTranslations('tech');
   const { view, go } = useTech();
   const active = view.name === 'ticket' ? 'tickets' : view.name;
+  // Once a view needed the query layer it stays (its cache is kept between views).
+  const [queries, setQueries] = useState(view.name !== 'home');
+  useEffect(() => {
+    if (view.name !== 'home') setQueries(true);
+  }, [view.name]);
+  const views = (
+    <div className="pb-24">
+      {view.name === 'home' ? <TechHome name={staff.name} /> : null}
+      {view.name === 'tickets' ? <TechList /> : null}
+      {view.name === 'ticket' ? <TechTicketView key={view.id} id={view.id} tiles={tiles} /> : null}
+      {view.name === 'map' ? <TechMapView tiles={tiles} /> : null}
+      {view.name === 'route' ? <TechRouteView renderMap={(route) => <TechMapView tiles={tiles} route={route} className="h-72" />} /> : null}
+      {view.name === 'profile' ? <TechProfile staff={staff} /> : null}
+    </div>
+  );
   return (
     <>
-      <div className="pb-24">
-        {view.name === 'home' ? <TechHome name={staff.name} /> : null}
-        {view.name === 'tickets' ? <TechList /> : null}
-        {view.name === 'ticket' ? <TechTicketView key={view.id} id={view.id} tiles={tiles} /> : null}
-        {view.name === 'map' ? <TechMapView tiles={tiles} /> : null}
-        {view.name === 'route' ? <TechRouteView renderMap={(route) => <TechMapView tiles={tiles} route={route} className="h-72" />} /> : null}
-        {view.name === 'profile' ? <TechProfile staff={staff} /> : null}
-      </div>
+      {queries || view.name !== 'home' ? <QueryLayer>{views}</QueryLayer> : views}
       <nav aria-label={t('nav.label')} className="fixed inset-x-0 bottom-0 z-[900] border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
         <ul className="mx-auto flex max-w-md justify-around">
           {NAV.map(({ name, href, icon: Icon }) => (

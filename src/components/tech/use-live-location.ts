@@ -9,8 +9,7 @@
 // caller's to decide (the tenant's settings and time zone) and pass in; the server refuses to store
 // a position outside them too.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { useTRPC } from '@/trpc/react';
+import type { ApiClient } from '@/trpc/client';
 import { dueForReport } from '@/lib/live-location';
 import { useLocationConsent } from './location-consent';
 
@@ -49,18 +48,19 @@ function usePageVisible(): boolean {
  * Watches and reports the technician's position while allowed. `withinWorkingHours`: whether now is
  * within the tenant's working hours (the caller re-renders when that changes).
  */
-export function useLiveLocation({ withinWorkingHours }: { withinWorkingHours: boolean }): {
+export function useLiveLocation({ withinWorkingHours, client }: { withinWorkingHours: boolean; client: ApiClient | null }): {
   position: LivePosition | null;
   error: LiveLocationError;
   status: LiveLocationStatus;
 } {
-  const trpc = useTRPC();
+  // The API client arrives with the device's engine, after the first view; positions seen before
+  // it are shown but not reported (the next fix is).
+  const reporter = useRef(client);
+  reporter.current = client;
   const [consent] = useLocationConsent();
   const visible = usePageVisible();
   const [position, setPosition] = useState<LivePosition | null>(null);
   const [error, setError] = useState<LiveLocationError>(null);
-  const report = useMutation(trpc.positions.report.mutationOptions());
-  const { mutate } = report;
   const lastSent = useRef<{ lat: number; lng: number; at: number } | null>(null);
   const supported = typeof navigator === 'undefined' || 'geolocation' in navigator;
   const active = consent && withinWorkingHours && visible && supported;
@@ -73,16 +73,19 @@ export function useLiveLocation({ withinWorkingHours }: { withinWorkingHours: bo
         const next = { lat: fix.coords.latitude, lng: fix.coords.longitude, at: fix.timestamp };
         setPosition({ lat: next.lat, lng: next.lng, accuracy: fix.coords.accuracy, at: new Date(fix.timestamp) });
         setError(null);
-        if (!dueForReport(lastSent.current, next)) return;
+        const api = reporter.current;
+        if (!api || !dueForReport(lastSent.current, next)) return;
         // Counted as sent when tried: offline, the next attempt waits for the next minute or 100 m.
         lastSent.current = next;
-        mutate({ latitude: next.lat, longitude: next.lng, accuracy: fix.coords.accuracy, recordedAt: new Date(Math.min(fix.timestamp, Date.now())) });
+        api.positions.report
+          .mutate({ latitude: next.lat, longitude: next.lng, accuracy: fix.coords.accuracy, recordedAt: new Date(Math.min(fix.timestamp, Date.now())) })
+          .catch(() => undefined);
       },
       (failure) => setError(failure.code === failure.PERMISSION_DENIED ? 'denied' : failure.code === failure.TIMEOUT ? 'timeout' : 'unavailable'),
       { enableHighAccuracy: true, maximumAge: 30_000, timeout: 60_000 },
     );
     return () => navigator.geolocation.clearWatch(id);
-  }, [active, mutate]);
+  }, [active]);
 
   const status: LiveLocationStatus = !consent
     ? 'off'

@@ -4,16 +4,16 @@
 // API — no server round trip, so every view opens offline from the cached page).
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { useTRPCClient } from '@/trpc/react';
 import type { QueuedChange } from './offline/types';
 import type { Meta, TechStore } from './offline/store';
+import type { ApiClient } from '@/trpc/client';
 import { useStaffContext } from '@/components/shell/permissions';
 import { withinWorkingHours } from '@/lib/working-hours';
 import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
 
 type Engine = typeof import('./offline/engine');
-/** The device's database and the functions that need Dexie, once loaded (null until then). */
-type Device = { engine: Engine; store: TechStore };
+/** The device's database, the functions that need Dexie and the API client, once loaded (null until then). */
+type Device = { engine: Engine; store: TechStore; client: ApiClient };
 
 export type TechView = { name: 'home' | 'tickets' | 'map' | 'route' | 'profile' } | { name: 'ticket'; id: string };
 
@@ -79,13 +79,12 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
   useEffect(() => {
     let live = true;
     void import('./offline/engine').then((engine) => {
-      if (live) setDevice({ engine, store: engine.techStore(tenantId, userId) });
+      if (live) setDevice({ engine, store: engine.techStore(tenantId, userId), client: engine.makeApiClient() });
     });
     return () => {
       live = false;
     };
   }, [tenantId, userId]);
-  const client = useTRPCClient();
   const params = useSearchParams();
   const view = viewOf(new URLSearchParams(params.toString()));
   const [online, setOnline] = useState(true);
@@ -98,19 +97,22 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     const timer = setInterval(() => setMinute(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, []);
-  const location = useLiveLocation({ withinWorkingHours: withinWorkingHours(new Date(minute), tenant.timeZone, meta?.home.workingHours ?? null) });
+  const location = useLiveLocation({
+    withinWorkingHours: withinWorkingHours(new Date(minute), tenant.timeZone, meta?.home.workingHours ?? null),
+    client: device?.client ?? null,
+  });
   const queue = useLiveOn(device, (store) => store.queue.orderBy('seq').toArray(), []);
 
   const sync = useCallback(async () => {
     if (!navigator.onLine || !device) return;
     setSyncing(true);
     try {
-      const result = await device.engine.flushQueue(device.store, client);
-      if (result === 'done') await device.engine.refreshSnapshot(device.store, client);
+      const result = await device.engine.flushQueue(device.store, device.client);
+      if (result === 'done') await device.engine.refreshSnapshot(device.store, device.client);
     } finally {
       setSyncing(false);
     }
-  }, [device, client]);
+  }, [device]);
 
   const enqueue = useCallback(
     async (changes: QueuedChange[]) => {

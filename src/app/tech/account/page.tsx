@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
 import { TechShell } from '@/components/tech/tech-shell';
 import { StaffAccountSecurity } from '@/components/account/account-security';
+import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
   const t = await getTranslations('account');
@@ -18,7 +19,9 @@ export default async function TechAccountPage() {
     <TechShell tenant={tenant} staff={staff}>
       <Link href="/tech?view=profile" className="mb-2 inline-block text-sm text-brand-700 underline">{tech('backToProfile')}</Link>
       <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
-      <StaffAccountSecurity email={staff.email} loginPath="/login?next=/tech" />
+      <TRPCReactProvider>
+        <StaffAccountSecurity email={staff.email} loginPath="/login?next=/tech" />
+      </TRPCReactProvider>
     </TechShell>
   );
 }
