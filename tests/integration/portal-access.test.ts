@@ -155,6 +155,12 @@ describe('primer ingreso / olvidé mi contraseña by e-mail', () => {
     for (let i = 0; i < 8; i++) await requestAccess(a, { login: '11000111' }, ip).then(() => unknown.push('ok'), (e: { code: string }) => unknown.push(e.code));
     expect(unknown).toEqual(outcomes);
 
+    // Per account: one login asked for from many addresses is slowed too (its bucket: 10 free, then a wait).
+    const spread: string[] = [];
+    for (let i = 0; i < 12; i++) await requestAccess(a, { login: '11000222' }, `192.0.2.${i + 1}`).then(() => spread.push('ok'), (e: { code: string }) => spread.push(e.code));
+    expect(spread.slice(0, 11)).toEqual(Array(11).fill('ok'));
+    expect(spread[11]).toBe('TOO_MANY_REQUESTS');
+
     // Per address: many logins from one address are slowed too (its bucket: 30 free).
     const noisy = '198.51.100.9';
     const results = await Promise.allSettled(Array.from({ length: 33 }, (_, i) => requestAccess(a, { login: `5${String(i).padStart(7, '0')}` }, noisy)));
