@@ -19,8 +19,14 @@ export function appScopeOf(pathname: string): AppScope | null {
 export function isAppPageRequest(request: { mode: string; method: string; url: string }, origin: string): boolean {
   if (request.mode !== 'navigate' || request.method !== 'GET') return false;
   const url = new URL(request.url);
-  return url.origin === origin && !url.pathname.startsWith('/api/') && appScopeOf(url.pathname) !== null;
+  return url.origin === origin && !url.pathname.startsWith('/api/') && appScopeOf(url.pathname) !== null && !UNCACHED_PAGES.includes(url.pathname);
 }
+
+/**
+ * Pages of a scope never kept: setting one's portal password (F2/F8) — its page carries the e-mailed
+ * link's secret, which must not outlive it in the browser's cache — and asking for that link.
+ */
+export const UNCACHED_PAGES: readonly string[] = ['/portal/password', '/portal/access'];
 
 /**
  * The key a page is cached under: its address without the query string, so an offline load of

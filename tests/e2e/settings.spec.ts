@@ -1,13 +1,13 @@
-// Tenant settings: the admin picks the portal's login field (F1) and the customer portal follows;
+// Tenant settings: the admin picks the portal's login field (F1, on the "App y portal" tab) and the customer portal follows;
 // a Colombian tenant is told PQRS is on; the notification rules and the technicians' working hours are kept.
 import { expect, test } from '@playwright/test';
 import { ACME, ACME_PASSWORD, DEMO, STAFF, signInStaff, signOut } from './helpers';
 
 test('the portal login field follows the tenant setting', async ({ page }) => {
   await signInStaff(page, STAFF.admin);
-  await page.goto(`${DEMO}/settings`);
+  await page.goto(`${DEMO}/settings/portal`);
   await page.getByLabel('Dato con el que ingresan los clientes').selectOption('CODE');
-  await page.getByRole('form', { name: 'Empresa' }).getByRole('button', { name: 'Guardar' }).click();
+  await page.getByRole('form', { name: 'App y portal' }).getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByText('Cambios guardados')).toBeVisible();
   await signOut(page);
 
@@ -20,9 +20,9 @@ test('the portal login field follows the tenant setting', async ({ page }) => {
   await expect(page).toHaveURL(/\/portal\/login/);
 
   await signInStaff(page, STAFF.admin);
-  await page.goto(`${DEMO}/settings`);
+  await page.goto(`${DEMO}/settings/portal`);
   await page.getByLabel('Dato con el que ingresan los clientes').selectOption('TAX_ID');
-  await page.getByRole('form', { name: 'Empresa' }).getByRole('button', { name: 'Guardar' }).click();
+  await page.getByRole('form', { name: 'App y portal' }).getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByText('Cambios guardados')).toBeVisible();
 });
 

@@ -135,7 +135,7 @@ describe('customer sign-in (F1, F2)', () => {
     expect(await signInCustomer(a, '29111000', PASSWORD, null)).toEqual({ ok: false, reason: 'invalid' });
     const deletedSession = await callerOn(a.host, { kind: 'customer', userId: deleted.id, tenantId: a.id });
     await rejects(deletedSession.portal.me(), 'UNAUTHORIZED');
-    const allowing = { ...a, settings: { ...a.settings, portal: { loginField: 'TAX_ID' as const, allowDeleted: true } } };
+    const allowing = { ...a, settings: { ...a.settings, portal: { ...a.settings.portal, loginField: 'TAX_ID' as const, allowDeleted: true } } };
     expect(await signInCustomer(allowing, '29111000', PASSWORD, null)).toMatchObject({ ok: true });
     await scopedDb(a.id).tenant.update({ where: { id: a.id }, data: { settings: { portal: { loginField: 'TAX_ID', allowDeleted: true } } } });
     forgetTenantCache();

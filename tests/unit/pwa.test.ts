@@ -30,6 +30,10 @@ describe('the pages the service worker keeps for offline use', () => {
     expect(isAppPageRequest(navigate('/tech'), ORIGIN)).toBe(true);
     expect(isAppPageRequest(navigate('/tech?ticket=abc&view=map'), ORIGIN)).toBe(true);
     expect(isAppPageRequest(navigate('/portal'), ORIGIN)).toBe(true);
+    expect(isAppPageRequest(navigate('/portal/profile'), ORIGIN)).toBe(true);
+    // The pages that set a password by an e-mailed link (its secret in the page) are never kept.
+    expect(isAppPageRequest(navigate('/portal/password?token=secret'), ORIGIN)).toBe(false);
+    expect(isAppPageRequest(navigate('/portal/access'), ORIGIN)).toBe(false);
     // Next.js's RSC fetches, tRPC, other scopes, other origins, other methods: never.
     expect(isAppPageRequest(navigate('/tech?_rsc=1', { mode: 'cors' }), ORIGIN)).toBe(false);
     expect(isAppPageRequest(navigate('/api/trpc/tickets.mine', { mode: 'cors' }), ORIGIN)).toBe(false);

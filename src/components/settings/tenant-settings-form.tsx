@@ -1,5 +1,5 @@
 'use client';
-// A1/A6/F1/F2/D6: the tenant's name, country, language, time zone, currency, portal sign-in and SMS.
+// A1/A6/D6: the tenant's name, country, language, time zone, currency and SMS (the portal's settings: portal-settings-form.tsx).
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -8,7 +8,6 @@ import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { COUNTRY_CODES, COUNTRIES, CURRENCIES, type Country } from '@/lib/countries';
 import { LOCALES, type Locale } from '@/lib/format';
-import { PORTAL_LOGIN_FIELDS, type PortalLoginField } from '@/server/services/tenants/settings';
 import { Alert, Button, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
@@ -19,7 +18,6 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const t = useTranslations('settings');
   const countries = useTranslations('countries');
   const language = useTranslations('language');
-  const enums = useTranslations('enums');
   const common = useTranslations('common');
   const trpc = useTRPC();
   const router = useRouter();
@@ -31,7 +29,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ name: s.name, country: s.country as Country, locale: s.locale as Locale, timeZone: s.timeZone, currency: s.currency as (typeof CURRENCIES)[number], portal: s.portal, sms: s.sms });
+    // The portal's settings are saved on their own tab ("App y portal"), not from here.
+    save.mutate({ name: s.name, country: s.country as Country, locale: s.locale as Locale, timeZone: s.timeZone, currency: s.currency as (typeof CURRENCIES)[number], sms: s.sms });
   }
 
   return (
@@ -59,19 +58,6 @@ function SettingsForm({ initial }: { initial: Settings }) {
             <Select label={t('currency')} value={s.currency} onChange={(e) => setS({ ...s, currency: e.target.value })} options={CURRENCIES.map((c) => ({ value: c, label: c }))} error={errors.field('currency')} />
           </div>
           {s.country === 'CO' ? <p className="mt-4 text-sm text-slate-700">{t('pqrsNote')}</p> : null}
-        </Card>
-        <Card title={t('portal')}>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Select
-              label={t('loginField')}
-              value={s.portal.loginField}
-              onChange={(e) => setS({ ...s, portal: { ...s.portal, loginField: e.target.value as PortalLoginField } })}
-              options={PORTAL_LOGIN_FIELDS.map((f) => ({ value: f, label: enums(`loginField.${f}`) }))}
-            />
-            <div className="flex items-end">
-              <Checkbox label={t('allowDeleted')} checked={s.portal.allowDeleted} onChange={(e) => setS({ ...s, portal: { ...s.portal, allowDeleted: e.target.checked } })} />
-            </div>
-          </div>
         </Card>
         <Card title={t('sms')}>
           <div className="grid gap-4 sm:grid-cols-2">

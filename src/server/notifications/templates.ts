@@ -127,3 +127,19 @@ export function pushText(
   const params = { number: data.number, title: data.title, state: data.state ?? '', excerpt: excerpt ?? '' };
   return { subject: t(`push.${kind}.title`, params), text: t(`push.${kind}.body`, params) };
 }
+
+/**
+ * F2/F8: the link that lets a customer set their portal password ("primer ingreso / olvidé mi
+ * contraseña"). The customer's name is theirs, escaped as all user text; the link expires and works once.
+ */
+export function portalAccessEmail(brand: Brand, data: { customer: string; url: string; minutes: number }): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('portalAccess.subject', { tenant: brand.tenantName });
+  const lines = [t('customerUpdate.greeting', { name: data.customer }), t('portalAccess.body', { tenant: brand.tenantName }), t('portalAccess.expires', { minutes: data.minutes }), t('portalAccess.ignore')];
+  return layout(brand, subject, lines, { label: t('portalAccess.action'), url: data.url });
+}
+
+/** F2: the SMS with the code a customer without e-mail types in the portal to set their password. */
+export function portalAccessSms(locale: Locale, data: { tenant: string; code: string; minutes: number }): string {
+  return translator(locale, 'notifications')('portalAccess.sms', data);
+}

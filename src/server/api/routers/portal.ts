@@ -5,6 +5,7 @@ import { ZPortalMe, ZPortalReplied, ZPortalReply, ZPortalTicket, ZPortalTicketSu
 import * as push from '@/server/services/push/subscriptions';
 import { ZPublicKey, ZPushDevice, ZPushEndpoint, ZPushRemoved, ZPushSubscribe, ZPushSubscribed, ZPushTested } from '@/server/services/push/subscriptions';
 import { portalAccountRouter } from './account';
+import { portalAccessRouter, portalMessagesRouter, portalProfileRouter } from './portal-access';
 
 /** The customer portal's procedures (F1–F14 fill this in); every one runs as the signed-in customer. */
 export const portalRouter = router({
@@ -18,6 +19,12 @@ export const portalRouter = router({
   }),
   /** Sign out everywhere. */
   account: portalAccountRouter,
+  /** F2/F8: setting one's own password by an e-mailed link or an SMS code (before signing in). */
+  access: portalAccessRouter,
+  /** F12: my data, adding an e-mail or a phone, changing my password. */
+  profile: portalProfileRouter,
+  /** F8: the welcome message (once) and the info message. */
+  messages: portalMessagesRouter,
   /** F13: this device receives push notifications of the customer's tickets. */
   push: router({
     publicKey: customerProcedure.output(ZPublicKey).query(() => push.publicKey()),

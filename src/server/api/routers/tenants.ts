@@ -6,6 +6,8 @@ import * as tenants from '@/server/services/tenants/tenants';
 import { ZTenantSettingsSaved, ZTenantSettingsUpdate, ZTenantSettingsView, ZTenantSignUp } from '@/server/services/tenants/tenants';
 import * as signUps from '@/server/services/tenants/sign-up';
 import { ZResendResult, ZResendVerification, ZSignUpResult } from '@/server/services/tenants/sign-up';
+import * as portalSettings from '@/server/services/tenants/portal-settings';
+import { ZPortalSettingsUpdate, ZPortalSettingsView } from '@/server/services/tenants/portal-settings';
 import * as notificationSettings from '@/server/services/tenants/notification-settings';
 import { ZNotificationSettings, ZNotificationSettingsView } from '@/server/services/tenants/notification-settings';
 
@@ -34,6 +36,12 @@ export const tenantsRouter = router({
     .input(ZTenantSettingsUpdate)
     .output(ZTenantSettingsSaved)
     .mutation(({ ctx, input }) => tenants.updateTenantSettings(ctx.caller, input)),
+  /** Settings → "App y portal" (F1, F2, F8): the portal's address, login field, deleted customers, welcome and info messages. */
+  portalSettings: staffProcedure('settings.read').output(ZPortalSettingsView).query(({ ctx }) => portalSettings.getPortalSettings(ctx.caller)),
+  updatePortalSettings: staffProcedure('settings.manage')
+    .input(ZPortalSettingsUpdate)
+    .output(ZPortalSettingsView)
+    .mutation(({ ctx, input }) => portalSettings.updatePortalSettings(ctx.caller, input)),
   /** D1/D2/E8: who is told what, and the technicians' push settings. */
   notificationSettings: staffProcedure('settings.read').output(ZNotificationSettingsView).query(({ ctx }) => notificationSettings.getNotificationSettings(ctx.caller)),
   updateNotificationSettings: staffProcedure('settings.manage')

@@ -13,6 +13,24 @@ export const ZSmsSender = z
   .trim()
   .regex(/^(\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11}|MG[0-9a-fA-F]{32})$/, { message: 'validation.smsSender' });
 
+/** F8: the longest welcome or info message. */
+export const PORTAL_MESSAGE_MAX = 1000;
+
+/**
+ * A portal message as saved: plain text — the portal and the e-mails show it as text, never markup —
+ * trimmed, with line breaks kept (as \n), no other control characters, at most PORTAL_MESSAGE_MAX characters.
+ */
+export const ZPortalMessage = z
+  .string()
+  .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+  .pipe(
+    z
+      .string()
+      .max(PORTAL_MESSAGE_MAX)
+      // eslint-disable-next-line no-control-regex
+      .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f]*$/, { message: 'validation.controlCharacters' }),
+  );
+
 export const ZTenantSettings = z.object({
   portal: z
     .object({
@@ -20,6 +38,10 @@ export const ZTenantSettings = z.object({
       loginField: z.enum(PORTAL_LOGIN_FIELDS).default('TAX_ID'),
       /** F2: deleted customers may still sign in. */
       allowDeleted: z.boolean().default(false),
+      /** F8: shown once, on the customer's first sign-in (plain text; empty: none). Lenient when read (see ZPortalMessage for saving). */
+      welcomeMessage: z.string().catch('').default(''),
+      /** F8: the info/contact message behind the portal's info icon (plain text; empty: none). */
+      infoMessage: z.string().catch('').default(''),
     })
     .prefault({}),
   /** The tenant's color in e-mails and the apps' chrome. */

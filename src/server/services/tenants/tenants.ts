@@ -113,7 +113,8 @@ export const ZTenantSettingsUpdate = z.object({
   locale: z.enum(LOCALES),
   timeZone: z.string().refine(isValidTimeZone, { message: 'validation.timeZone' }),
   currency: z.enum(CURRENCIES),
-  portal: z.object({ loginField: z.enum(PORTAL_LOGIN_FIELDS), allowDeleted: z.boolean() }),
+  /** F1/F2 (also on Settings → "App y portal", tenants.updatePortalSettings); left out, they stay as they were. */
+  portal: z.object({ loginField: z.enum(PORTAL_LOGIN_FIELDS), allowDeleted: z.boolean() }).optional(),
   /** D6: the tenant's SMS; left out, it stays as it was. */
   sms: z
     .object({ enabled: z.boolean(), from: ZSmsSender.or(z.literal('')) })
@@ -146,7 +147,7 @@ export function getTenantSettings({ tenant }: StaffCaller) {
     locale: tenant.locale,
     timeZone: tenant.timeZone,
     currency: tenant.currency,
-    portal: tenant.settings.portal,
+    portal: { loginField: tenant.settings.portal.loginField, allowDeleted: tenant.settings.portal.allowDeleted },
     sms: tenant.settings.sms,
     /** The installation has an SMS account (TWILIO_*): without one a tenant's switch sends nothing. */
     smsProvider: smsConfigured(),
@@ -155,8 +156,9 @@ export function getTenantSettings({ tenant }: StaffCaller) {
 
 export async function updateTenantSettings({ db: scoped, tenant }: StaffCaller, input: z.output<typeof ZTenantSettingsUpdate>) {
   const { portal, sms, ...fields } = input;
-  const settings = { ...tenant.settings, portal, ...(sms ? { sms } : {}) };
+  // Merged: the portal's messages (F8) are saved apart and must survive this form's save.
+  const settings = { ...tenant.settings, portal: { ...tenant.settings.portal, ...portal }, ...(sms ? { sms } : {}) };
   await scoped.tenant.update({ where: { id: tenant.id }, data: { ...fields, settings } });
   forgetTenantCache();
-  return { ...fields, portal, sms: settings.sms };
+  return { ...fields, portal: { loginField: settings.portal.loginField, allowDeleted: settings.portal.allowDeleted }, sms: settings.sms };
 }
