@@ -82,11 +82,11 @@ export function parseAmount(raw: string, digits: number): { units: Units } | { p
     fraction = text.slice(at + 1);
   } else integer = text;
   if (!/^\d+$/.test(integer || '0') || !/^\d*$/.test(fraction) || (!integer && !fraction)) return { problem: 'invalid' };
-  const significant = fraction.replace(/0+$/, '');
-  if (significant.length > digits) return { problem: 'tooManyDecimals' };
+  // Written decimals count, zeros too: "1.500" for a 2-decimal currency is a thousands point, not 1.5.
+  if (fraction.length > digits) return { problem: 'tooManyDecimals' };
   if (negative) return { problem: 'notPositive' };
   if ((integer || '0').replace(/^0+/, '').length > 18 - SCALE) return { problem: 'tooLarge' };
-  const units = toUnits(`${integer || '0'}.${significant}`);
+  const units = toUnits(`${integer || '0'}.${fraction}`);
   if (units <= 0n) return { problem: 'notPositive' };
   return { units };
 }
