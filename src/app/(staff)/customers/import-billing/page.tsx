@@ -4,6 +4,7 @@ import { env } from '@/env';
 import { requireStaffWith } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
 import { BillingImport } from '@/components/billing/billing-import';
+import { InvoicePdfUpload } from '@/components/billing/invoice-pdfs';
 
 export async function generateMetadata() {
   const t = await getTranslations('billing.import');
@@ -25,7 +26,10 @@ export default async function BillingImportPage() {
           </Link>
         }
       />
-      <BillingImport maxUploadMb={env().MAX_UPLOAD_MB} />
+      <div className="space-y-6">
+        <BillingImport maxUploadMb={env().MAX_UPLOAD_MB} />
+        <InvoicePdfUpload maxUploadMb={env().MAX_UPLOAD_MB} />
+      </div>
     </>
   );
 }
