@@ -130,6 +130,17 @@ describe('invoice import', () => {
     expect(stored.customerId).toBe(beto.id);
   });
 
+  it('refuses a file with a NUL byte as not a text file, and a spreadsheet, never a 500', async () => {
+    const nul = await run('invoices', utf8(`${INVOICES}\nN-1;B;C-100;2026-01-01;2026-01-10;;10\u0000;\n`), 'commit');
+    expect(nul.errors.map((e) => e.message)).toEqual(['No es un archivo de texto. Subí un archivo CSV.']);
+    const xlsx = await run('payments', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'preview');
+    expect(xlsx.errors[0]?.message).toMatch(/Guardalo como «CSV»/);
+    const headerOnly = await run('invoices', utf8(`${INVOICES}\n`), 'preview');
+    expect(headerOnly.errors.map((e) => e.message)).toEqual(['El archivo solo tiene la fila de encabezados.']);
+    const missing = await run('payments', utf8('cliente;fecha;importe\nC-100;2026-01-01;10\n'), 'preview');
+    expect(missing.errors.map((e) => e.message)).toEqual(['Faltan columnas obligatorias: medio.']);
+  });
+
   it('is atomic: a bad row in a later batch leaves nothing of the batches already written', async () => {
     const rows = Array.from({ length: BILLING_IMPORT_LIMITS.batch + 100 }, (_, i) => `BIG-${i};B;C-200;2026-01-01;2026-01-10;;100;`);
     rows[BILLING_IMPORT_LIMITS.batch + 50] = `BIG-X;B;C-404;2026-01-01;2026-01-10;;100;`;
