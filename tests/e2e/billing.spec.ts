@@ -1,7 +1,8 @@
 // A5/C6: a supervisor imports invoices and then payments from the ISP's CSV files — a file with
 // errors first (the problems row by row, nothing imported), then the good one — and sees the debt,
 // the overdue debt and the account statement on the customer's page; an operator sees the same in
-// the ticket view's "Pagos y facturas" tab but has no import; a technician (no billing.read) is refused.
+// the ticket view's "Pagos y facturas" tab but has no import; a technician (no billing.read) is refused
+// by the procedure and the import.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, STAFF, createTicketOnConnection, signInStaff, signOut } from './helpers';
 
@@ -10,6 +11,9 @@ const latin1 = (text: string) => Buffer.from(text, 'latin1');
 /** A demo network customer with no invoices of its own (the demo's billing covers 1001–1040). */
 const CODE = '1041';
 const NEXT_YEAR = new Date().getFullYear() + 1;
+
+// Three signed-in pages and two imports each: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
 
 async function choose(page: Page, kind: 'Facturas' | 'Pagos', rows: string[]) {
   await page.getByLabel('Qué vas a importar').selectOption({ label: kind });
@@ -109,15 +113,21 @@ test('an operator sees the customer’s invoices in the ticket’s "Pagos y fact
   await expect(page.getByRole('table', { name: 'Facturas', exact: true })).toContainText('E2E-F-2');
 });
 
-test('a technician (no billing.read) gets no billing: the procedure refuses, the ticket has no billing tabs', async ({ page }) => {
+test('a technician (no billing.read) gets no billing: the procedure and the import refuse', async ({ page }) => {
   await signInStaff(page, STAFF.supervisor);
   const customer = await openCustomer(page);
   await signOut(page);
   await signInStaff(page, STAFF.technician, undefined, DEMO, '/tech');
-  const input = encodeURIComponent(JSON.stringify({ json: { customerId: customer.id } }));
-  const answer = await page.request.get(`${DEMO}/api/trpc/billing.customer?input=${input}`);
-  expect(answer.status()).toBe(403);
-  expect(await answer.text()).not.toContain('E2E-F-');
-  const importing = await page.request.post(`${DEMO}/api/import/billing?kind=invoices&mode=commit`, { multipart: { file: { name: 'f.csv', mimeType: 'text/csv', buffer: Buffer.from(`numero;cliente;fecha;vencimiento;total\nT-1;${CODE};2026-01-01;2026-01-10;10\n`) } } });
-  expect(importing.status()).toBe(403);
+  // From the technician's own signed-in page, as its scripts would call.
+  const answers = await page.evaluate(async ({ customerId, code }) => {
+    const input = encodeURIComponent(JSON.stringify({ json: { customerId } }));
+    const statement = await fetch(`/api/trpc/billing.customer?input=${input}`);
+    const body = new FormData();
+    body.set('file', new Blob([`numero;cliente;fecha;vencimiento;total\nT-1;${code};2026-01-01;2026-01-10;10\n`], { type: 'text/csv' }), 'f.csv');
+    const importing = await fetch('/api/import/billing?kind=invoices&mode=commit', { method: 'POST', body });
+    return { statement: statement.status, text: await statement.text(), importing: importing.status };
+  }, { customerId: customer.id, code: CODE });
+  expect(answers.statement).toBe(403);
+  expect(answers.text).not.toContain('E2E-F-');
+  expect(answers.importing).toBe(403);
 });
