@@ -108,6 +108,8 @@ test('an operator sees the customer’s invoices in the ticket’s "Pagos y fact
   await createTicketOnConnection(page, { code: CODE, customer: `${customer.name} (${CODE})`, title: 'Consulta por la factura de octubre', description: 'Dice que pagó octubre.' });
   await page.goto(`/tickets?q=${encodeURIComponent('consulta por la factura de octubre')}`);
   await page.getByRole('link', { name: 'Consulta por la factura de octubre' }).click();
+  await page.getByRole('tab', { name: 'Facturación' }).click();
+  await expect(page.getByTestId('billing-customer-debt')).toHaveText(/^Deuda del cliente: \$\s38\.400,50 \(vencida: \$\s18\.500,00\)$/);
   await page.getByRole('tab', { name: 'Pagos y facturas' }).click();
   await expect(page.getByTestId('billing-overdue')).toHaveText(/^\$\s18\.500,00$/);
   await expect(page.getByRole('table', { name: 'Facturas', exact: true })).toContainText('E2E-F-2');
