@@ -339,8 +339,18 @@ describe('scale (moderate)', () => {
     console.info(`billing import: 50,000 invoices ${Math.round(t1 - t0)} ms, 50,000 payments ${Math.round(t2 - t1)} ms, test process RSS ${Math.round(rss0 / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MB`);
     expect(invoices.created).toEqual({ rows: 50_000, allocations: 0 });
     expect(payments.created?.rows).toBe(50_000);
-    const statement = await customerBilling(caller, (await scopedDb(tenant.id).customer.findFirstOrThrow({ where: { code: 'S-7' } })).id);
+    const s7 = (await scopedDb(tenant.id).customer.findFirstOrThrow({ where: { code: 'S-7' } })).id;
+    const statement = await customerBilling(caller, s7);
     expect(statement.entries.length).toBe(200);
+    // One customer's statement (100 invoices, 100 payments, 100 allocations) among 100,000 rows: timed through the service.
+    const times: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const t = performance.now();
+      await customerBilling(caller, s7);
+      times.push(performance.now() - t);
+    }
+    times.sort((x, y) => x - y);
+    console.info(`billing statement (200 entries): p50 ${times[19]!.toFixed(1)} ms, p95 ${times[37]!.toFixed(1)} ms`);
     expect(statement.debt).toBeCloseTo(statement.balance, 2);
   }, 240_000);
 });

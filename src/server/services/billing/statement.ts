@@ -3,46 +3,40 @@
 // (No `server-only` marker: the production server's bundle reaches this through the router.)
 import { dayIn } from '@/lib/format';
 import { toUnits, unitsToNumber } from '@/lib/money';
+import { Prisma } from '@/generated/prisma/client';
 import { notFound } from '@/server/errors';
 import type { Caller } from '@/server/services/caller';
 import type { CustomerBilling } from './schemas';
 import { isOverdue, statementEntries, statementTotals, type StatementInvoice, type StatementPayment } from './statement-math';
 
-/** A @db.Date as the calendar day it stores. */
-export function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+type InvoiceRow = { id: string; number: string; type: string; issuedOn: string; dueOn: string; period: string | null; total: string; balance: string; status: StatementInvoice['status']; hasPdf: boolean };
+type PaymentRow = { id: string; paidOn: string; amount: string; method: string; reference: string | null; settles: { number: string; amount: string }[] };
 
 export async function customerBilling(caller: Caller, customerId: string, now = new Date()): Promise<CustomerBilling> {
-  const { db } = caller;
-  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-  if (!customer) throw notFound();
-  const [invoiceRows, paymentRows] = await Promise.all([
-    db.invoice.findMany({
-      where: { customerId },
-      orderBy: [{ issuedOn: 'asc' }, { id: 'asc' }],
-      select: { id: true, number: true, type: true, issuedOn: true, dueOn: true, period: true, total: true, balance: true, status: true, pdfKey: true },
-    }),
-    db.payment.findMany({
-      where: { customerId },
-      orderBy: [{ paidOn: 'asc' }, { id: 'asc' }],
-      select: { id: true, paidOn: true, amount: true, method: true, reference: true, allocations: { select: { amount: true, invoice: { select: { number: true } } } } },
-    }),
+  // Three statements through the pool at once, without Prisma's relation queries (a payment's
+  // allocations and their invoices' numbers come aggregated in its row): the statement is read on
+  // every customer page and ticket tab, and a customer may have ten years of months.
+  const [customer, invoiceRows, paymentRows] = await Promise.all([
+    caller.sql.rows<{ id: string }>((s) => Prisma.sql`SELECT c.id::text AS id FROM "Customer" c WHERE c."tenantId" = ${s.tenant} AND c.id = ${customerId}::uuid`),
+    caller.sql.rows<InvoiceRow>((s) => Prisma.sql`
+      SELECT i.id::text AS id, i.number, i.type, i."issuedOn"::text AS "issuedOn", i."dueOn"::text AS "dueOn", i.period,
+        i.total::text AS total, i.balance::text AS balance, i.status::text AS status, (i."pdfKey" IS NOT NULL) AS "hasPdf"
+      FROM "Invoice" i WHERE i."tenantId" = ${s.tenant} AND i."customerId" = ${customerId}::uuid
+      ORDER BY i."issuedOn", i.id`),
+    caller.sql.rows<PaymentRow>((s) => Prisma.sql`
+      SELECT p.id::text AS id, p."paidOn"::text AS "paidOn", p.amount::text AS amount, p.method, p.reference,
+        COALESCE((
+          SELECT json_agg(json_build_object('number', i.number, 'amount', a.amount::text) ORDER BY i.number)
+          FROM "PaymentAllocation" a JOIN "Invoice" i ON i."tenantId" = a."tenantId" AND i.id = a."invoiceId"
+          WHERE a."tenantId" = ${s.tenant} AND a."paymentId" = p.id
+        ), '[]'::json) AS settles
+      FROM "Payment" p WHERE p."tenantId" = ${s.tenant} AND p."customerId" = ${customerId}::uuid
+      ORDER BY p."paidOn", p.id`),
   ]);
+  if (!customer.length) throw notFound();
   const today = dayIn(now, caller.tenant.timeZone);
-  const invoices: (StatementInvoice & { type: string; period: string | null; hasPdf: boolean })[] = invoiceRows.map((i) => ({
-    id: i.id,
-    number: i.number,
-    type: i.type,
-    issuedOn: dayOf(i.issuedOn),
-    dueOn: dayOf(i.dueOn),
-    period: i.period,
-    total: toUnits(i.total),
-    balance: toUnits(i.balance),
-    status: i.status,
-    hasPdf: i.pdfKey !== null,
-  }));
-  const payments: StatementPayment[] = paymentRows.map((p) => ({ id: p.id, paidOn: dayOf(p.paidOn), amount: toUnits(p.amount) }));
+  const invoices = invoiceRows.map((i) => ({ ...i, total: toUnits(i.total), balance: toUnits(i.balance) }));
+  const payments: StatementPayment[] = paymentRows.map((p) => ({ id: p.id, paidOn: p.paidOn, amount: toUnits(p.amount) }));
   const totals = statementTotals(invoices, payments, today);
   return {
     customerId,
@@ -72,11 +66,11 @@ export async function customerBilling(caller: Caller, customerId: string, now = 
     payments: paymentRows
       .map((p) => ({
         id: p.id,
-        paidOn: dayOf(p.paidOn),
+        paidOn: p.paidOn,
         amount: unitsToNumber(toUnits(p.amount)),
         method: p.method,
         reference: p.reference,
-        settles: p.allocations.map((a) => ({ number: a.invoice.number, amount: unitsToNumber(toUnits(a.amount)) })).sort((a, b) => a.number.localeCompare(b.number)),
+        settles: p.settles.map((a) => ({ number: a.number, amount: unitsToNumber(toUnits(a.amount)) })),
       }))
       .reverse(),
   };
