@@ -53,3 +53,8 @@ export function formatDistance(km: number, intl: string): string {
 export function dayIn(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
+
+/** A calendar day ("YYYY-MM-DD", as invoices and payments store it) in the locale's words; no time zone shifts it. */
+export function formatDay(day: string, intl: string): string {
+  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'catalog.manage': ADMIN,
   /** Prices, invoices, payments, balances: a role without it never receives these fields. */
   'billing.read': OFFICE,
+  /** A5: load invoices and payments from the ISP's CSV files (and their PDFs). */
+  'billing.import': MANAGERS,
   'settings.read': MANAGERS,
   'settings.manage': ADMIN,
   /** Areas, states, priorities, categories: everyone reads them to work tickets; admins change them (B1–B8). */

@@ -69,9 +69,15 @@ beforeAll(async () => {
   });
   // C16: where A's technician was (positions.latest and .distances as B must show nothing of it).
   await scopedDb(a.id).technicianPosition.create({ data: { tenantId: a.id, userId: users[2]!.id, latitude: -34.6, longitude: -58.4, accuracy: 7 } });
+  // A5: an invoice (with a PDF) and a payment settling it.
+  const invoice = await scopedDb(a.id).invoice.create({
+    data: { tenantId: a.id, customerId: customer.id, number: 'FA-SECRETA-ALFA', type: 'Tipo Secreto Alfa', issuedOn: new Date('2026-10-01'), dueOn: new Date('2026-10-10'), period: 'Periodo Secreto Alfa', total: 7777.77, balance: 7000, status: 'PARTIAL', pdfName: 'Factura Secreta Alfa.pdf', pdfStorage: 'LOCAL', pdfKey: `${a.id}/${customer.id}`, pdfSize: 9 },
+  });
+  const payment = await scopedDb(a.id).payment.create({ data: { tenantId: a.id, customerId: customer.id, paidOn: new Date('2026-10-05'), amount: 777.77, method: 'Medio Secreto Alfa', reference: 'Referencia Secreta Alfa' } });
+  await scopedDb(a.id).paymentAllocation.create({ data: { tenantId: a.id, customerId: customer.id, paymentId: payment.id, invoiceId: invoice.id, amount: 777.77 } });
   // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
-  aIds = [...new Set([a.id, a.adminId, customer.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
-  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com', 'push.example/secreto-alfa', 'Dispositivo Secreto Alfa'];
+  aIds = [...new Set([a.id, a.adminId, customer.id, invoice.id, payment.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
+  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com', 'push.example/secreto-alfa', 'Dispositivo Secreto Alfa', 'FA-SECRETA-ALFA', 'Tipo Secreto Alfa', 'Periodo Secreto Alfa', 'Factura Secreta Alfa', 'Medio Secreto Alfa', 'Referencia Secreta Alfa', '7777.77', '777.77'];
 });
 
 describe('tenant-isolation sweep', () => {

@@ -7,7 +7,7 @@
 //     history entry) gets NOT_FOUND, FORBIDDEN, an unknown-option error, or an answer holding
 //     nothing of that ticket — and the ticket and everything under it stay byte for byte the same;
 //   - a role without billing.read never receives an amount (ticket price and cost, category and plan
-//     prices, under any name), whatever the procedure.
+//     prices, an invoice's total and balance, a payment's amount, under any name), whatever the procedure.
 // Then, generated from the permission map's TICKET_FIELDS: each field a role may not set is refused
 // (FORBIDDEN, naming the field) by creation and by the save, and accepted for the roles that may.
 import { randomUUID } from 'node:crypto';
@@ -28,7 +28,7 @@ let hiddenIds: string[];
 let visibleIds: string[];
 const HIDDEN_MARKERS = ['Oculto Rol Sweep', 'Comentario Oculto Sweep', 'Archivo Oculto Sweep.pdf'];
 /** Amounts no role without billing.read may receive; distinctive, so a match is never a coincidence. */
-const AMOUNTS = { plan: 3917.53, category: 4829.61, cost: 6173.29 };
+const AMOUNTS = { plan: 3917.53, category: 4829.61, cost: 6173.29, invoice: 5281.47, invoiceBalance: 3845.18, payment: 1436.29 };
 const AMOUNT_TEXT = Object.values(AMOUNTS).flatMap((n) => [String(n), n.toFixed(2)]);
 
 /** The hidden ticket and everything under it, as stored. */
@@ -68,7 +68,13 @@ beforeAll(async () => {
   });
   const event = await scoped.ticketEvent.create({ data: { tenantId: a.id, ticketId: hidden.id, actorId: A.ids.OPERATOR, kind: 'file', field: 'file', newValue: 'Archivo Oculto Sweep.pdf', visibility: 'TECHNICIAN' } });
   hiddenIds = [hidden.id, comment.id, file.id, event.id];
-  visibleIds = [visible.id, customer.id, connection.id, category.id, plan.id];
+  // A5: the customer's invoice, partly paid by a payment — amounts only billing.read may receive.
+  const invoice = await scoped.invoice.create({
+    data: { tenantId: a.id, customerId: customer.id, number: 'F-ROL-1', type: 'B', issuedOn: new Date('2026-10-01'), dueOn: new Date('2026-10-10'), total: AMOUNTS.invoice, balance: AMOUNTS.invoiceBalance, status: 'PARTIAL' },
+  });
+  const payment = await scoped.payment.create({ data: { tenantId: a.id, customerId: customer.id, paidOn: new Date('2026-10-05'), amount: AMOUNTS.payment, method: 'Efectivo', reference: 'ROL-1' } });
+  await scoped.paymentAllocation.create({ data: { tenantId: a.id, customerId: customer.id, paymentId: payment.id, invoiceId: invoice.id, amount: AMOUNTS.payment } });
+  visibleIds = [visible.id, customer.id, connection.id, category.id, plan.id, invoice.id, payment.id];
 });
 
 type Persona = Role | 'CUSTOMER';

@@ -17,6 +17,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'catalog.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
   'catalog.manage': ['ADMIN'],
   'billing.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'billing.import': ['ADMIN', 'SUPERVISOR'],
   'settings.read': ['ADMIN', 'SUPERVISOR'],
   'settings.manage': ['ADMIN'],
   'tickets.config.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],

@@ -6,7 +6,7 @@ import { TENANT_OWNED } from '@/server/data/scoped';
 describe('tenant-owned models', () => {
   it('are exactly the models with a tenantId column', () => {
     expect([...TENANT_OWNED].sort()).toEqual(
-      ['Connection', 'ConnectionMapCell', 'Customer', 'CustomerFile', 'Locality', 'Message', 'Node', 'OutboxEvent', 'Plan', 'PortalAccessToken', 'PushSubscription', 'RevokedSession', 'SavedFilter', 'SignInToken', 'SyncReceipt', 'TechnicianPosition', 'TenantDomain', 'Ticket', 'TicketArea', 'TicketCategory', 'TicketComment', 'TicketCounter', 'TicketEvent',
+      ['Connection', 'ConnectionMapCell', 'Customer', 'CustomerFile', 'Invoice', 'Locality', 'Message', 'Node', 'OutboxEvent', 'Payment', 'PaymentAllocation', 'Plan', 'PortalAccessToken', 'PushSubscription', 'RevokedSession', 'SavedFilter', 'SignInToken', 'SyncReceipt', 'TechnicianPosition', 'TenantDomain', 'Ticket', 'TicketArea', 'TicketCategory', 'TicketComment', 'TicketCounter', 'TicketEvent',
       'TicketFile', 'TicketPriority', 'TicketRead', 'TicketState', 'User', 'UserSetting'].sort(),
     );
     expect(TENANT_OWNED.has('Tenant')).toBe(false);

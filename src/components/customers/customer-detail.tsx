@@ -19,6 +19,7 @@ import { ConnectionEditor } from './connection-editor';
 import { CustomerTickets } from '@/components/tickets/customer-tickets';
 import { MessageDialog } from '@/components/outreach/message-dialog';
 import { CustomerMessages } from '@/components/messages/customer-messages';
+import { CustomerBilling } from '@/components/billing/customer-billing';
 
 export function CustomerDetail({ id }: { id: string }) {
   const t = useTranslations('customers');
@@ -162,6 +163,8 @@ export function CustomerDetail({ id }: { id: string }) {
             </ul>
           </Card>
 
+          {/* A5/C6: only roles holding billing.read; the server answers no one else. */}
+          {can('billing.read') ? <CustomerBilling customerId={c.id} /> : null}
           <CustomerTickets customerId={c.id} title={tv('customerTickets')} />
           <CustomerFiles customerId={c.id} />
           <CustomerMessages customerId={c.id} customerName={c.name} />

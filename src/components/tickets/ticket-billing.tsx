@@ -1,12 +1,15 @@
 'use client';
 // C6 "Facturación", only for roles with billing.read (A2): the server sends these fields to no one
 // else, so the tab has nothing to show without them. Amounts in the tenant's currency and locale.
+import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { useTRPC } from '@/trpc/react';
 import { formatMoney } from '@/lib/format';
 import { Card } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 
 type Billing = {
+  customer?: { id: string } | null;
   billable: boolean;
   price?: number | null;
   cost?: number | null;
@@ -35,7 +38,23 @@ export function TicketBilling({ ticket }: { ticket: Billing }) {
         {row(t('category'), ticket.category ? `${ticket.category.name} · ${money(ticket.category.price)}` : '—', 'billing-category')}
         {row(t('plan'), plan ? `${plan.name} (${plan.downloadMbps}/${plan.uploadMbps} Mbps) · ${money(plan.price)}` : t('noPlan'), 'billing-plan')}
       </dl>
+      {ticket.customer ? <CustomerDebt customerId={ticket.customer.id} /> : null}
       <p className="mt-3 text-xs text-slate-600">{t('hint')}</p>
     </Card>
+  );
+}
+
+/** A5: the customer's debt and overdue debt; the statement itself is in "Pagos y facturas". */
+function CustomerDebt({ customerId }: { customerId: string }) {
+  const t = useTranslations('billing.summary');
+  const trpc = useTRPC();
+  const { intl } = useStaffContext();
+  const billing = useQuery(trpc.billing.customer.queryOptions({ customerId }));
+  if (!billing.data) return null;
+  const money = (n: number) => formatMoney(n, billing.data.currency, intl);
+  return (
+    <p data-testid="billing-customer-debt" className={`mt-3 text-sm font-medium ${billing.data.overdueDebt > 0 ? 'text-red-800' : 'text-slate-800'}`}>
+      {t('customerDebt', { debt: money(billing.data.debt), overdue: money(billing.data.overdueDebt) })}
+    </p>
   );
 }

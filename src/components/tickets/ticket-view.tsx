@@ -22,6 +22,7 @@ import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
 import { FilePicker } from '@/components/ui/file-picker';
 import { TicketLocation } from './ticket-location';
 import { TicketBilling } from './ticket-billing';
+import { CustomerBilling } from '@/components/billing/customer-billing';
 import { ClosingFields, closingFrom } from './closing-fields';
 import { CustomerEditForm, PortalPassword } from '@/components/customers/customer-editing';
 import type { MapTiles } from './ticket-map';
@@ -34,7 +35,7 @@ import { VisitFields } from './visit-fields';
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
 
-type Tab = 'detail' | 'comments' | 'files' | 'history' | 'location' | 'billing';
+type Tab = 'detail' | 'comments' | 'files' | 'history' | 'location' | 'billing' | 'payments';
 
 export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const t = useTranslations('tickets');
@@ -154,7 +155,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       <TabList
         label={tv('tabs')}
         className="mb-4"
-        items={(['detail', 'comments', 'files', 'history', 'location', ...(can('billing.read') ? (['billing'] as const) : [])] as const).map((k) => ({ value: k, label: tv(`tab.${k}`) }))}
+        items={(['detail', 'comments', 'files', 'history', 'location', ...(can('billing.read') ? (['billing'] as const) : []), ...(can('billing.read') && customerId ? (['payments'] as const) : [])] as const).map((k) => ({ value: k, label: tv(`tab.${k}`) }))}
       />
 
       <TabPanel value={tab}>
@@ -258,6 +259,9 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       ) : tab === 'billing' ? (
         // The server sends billing fields only with billing.read; without them there is no tab.
         'price' in x ? <TicketBilling ticket={x} /> : null
+      ) : tab === 'payments' ? (
+        // C6 "Pagos y facturas": the customer's statement, invoices and payments (billing.read only).
+        customerId ? <CustomerBilling customerId={customerId} /> : null
       ) : tab === 'comments' ? (
         <Card title={tv('tab.comments')}>
           {comments.error ? <Alert>{comments.error.message}</Alert> : null}

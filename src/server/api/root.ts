@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './trpc';
 import { registerAnswers } from './answers';
 import { accountRouter } from './routers/account';
+import { billingRouter } from './routers/billing';
 import { catalogRouter } from './routers/catalog';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { mapsRouter } from './routers/maps';
@@ -21,6 +22,7 @@ export const appRouter = router({
   users: usersRouter,
   account: accountRouter,
   customers: customersRouter,
+  billing: billingRouter,
   connections: connectionsRouter,
   catalog: catalogRouter,
   portal: portalRouter,

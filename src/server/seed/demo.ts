@@ -9,6 +9,7 @@ import { createTenant } from '@/server/services/tenants/tenants';
 import { backfillTicketConfig } from '@/server/services/tickets/defaults';
 import { hashPassword } from '@/server/services/auth/passwords';
 import { customerSearchText } from '@/server/services/customers/search-text';
+import { seedDemoBilling } from './demo-billing';
 import type { Role } from '@/lib/permissions';
 
 export const DEMO_SLUG = 'demo';
@@ -93,6 +94,8 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   const existing = await db().tenant.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } });
   if (existing) {
     await seedDemoPositions(existing.id);
+    const tenant = await db().tenant.findUniqueOrThrow({ where: { id: existing.id }, select: { timeZone: true } });
+    await seedDemoBilling(existing.id, tenant.timeZone);
     return { created: false };
   }
   const admin = DEMO_USERS[0]!;
@@ -172,6 +175,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   const { seedDemoTickets } = await import('./demo-tickets');
   await seedDemoTickets(tenant);
   await seedDemoPositions(tenant.id);
+  await seedDemoBilling(tenant.id, tenant.timeZone);
   return { created: true };
 }
 

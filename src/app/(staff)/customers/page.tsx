@@ -16,6 +16,7 @@ const LINK = 'inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm fon
 export default async function CustomersPage() {
   const { staff } = await requireStaff();
   const t = await getTranslations('customers');
+  const billing = await getTranslations('billing.import');
   return (
     <>
       <PageHeader
@@ -25,6 +26,11 @@ export default async function CustomersPage() {
             {can(staff.role, 'customers.import') ? (
               <Link href="/customers/import" className={`${LINK} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}>
                 {t('import')}
+              </Link>
+            ) : null}
+            {can(staff.role, 'billing.import') ? (
+              <Link href="/customers/import-billing" className={`${LINK} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}>
+                {billing('link')}
               </Link>
             ) : null}
             {can(staff.role, 'customers.create') ? (

@@ -1,6 +1,7 @@
 // One JSON file per namespace; add a namespace here in every locale.
 export { default as account } from './account.json';
 export { default as auth } from './auth.json';
+export { default as billing } from './billing.json';
 export { default as catalog } from './catalog.json';
 export { default as common } from './common.json';
 export { default as connections } from './connections.json';

@@ -1,0 +1,38 @@
+// A5/C6: GET /api/invoices/[id]/pdf (?download=1 to save it) — the only way an invoice's PDF reaches
+// a browser. The caller passes the procedure ladder (staff of the host's tenant holding billing.read);
+// anything else is a 404 or 403, whether or not the invoice exists.
+import { z } from 'zod';
+import { fileContentSecurityPolicy } from '@/lib/security-headers';
+import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
+import { notFound } from '@/server/errors';
+import { openInvoicePdf } from '@/server/services/billing/pdf';
+
+const gate = staffGate('billing.read');
+
+function disposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'factura.pdf';
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const ctx = await routeContext(request);
+  try {
+    const caller = await gate(ctx);
+    const id = z.uuid().safeParse((await params).id);
+    if (!id.success) throw notFound();
+    const file = await openInvoicePdf(caller, id.data);
+    const download = new URL(request.url).searchParams.get('download') === '1';
+    return new Response(file.body, {
+      headers: {
+        'content-type': file.mime,
+        ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
+        'content-disposition': disposition(download ? 'attachment' : 'inline', file.name),
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': fileContentSecurityPolicy(file.mime),
+        'cache-control': 'private, max-age=3600',
+      },
+    });
+  } catch (error) {
+    return errorResponse(error, ctx.locale, 'invoice pdf download');
+  }
+}
