@@ -111,9 +111,22 @@ export function buildServiceWorker(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 /**
+ * `server-only` is the marker that keeps server modules out of browser bundles; in the server's
+ * bundle it is nothing. Resolved to an empty module here rather than aliased to the package's empty
+ * file: packages stay external, and Node would then refuse `server-only/empty.js`, which the
+ * package does not export.
+ */
+export const serverOnlyIsEmpty: import('esbuild').Plugin = {
+  name: 'server-only-is-empty',
+  setup(build) {
+    build.onResolve({ filter: /^server-only$/ }, () => ({ path: 'server-only', namespace: 'server-only-is-empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'server-only-is-empty' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
+/**
  * Bundles src/cli/serve.ts and the server code it imports (paths under @/) into one ES module;
- * packages stay in node_modules, as Next.js's own server loads them. `server-only` is the marker
- * that keeps server modules out of browser bundles, so here it is its empty entry.
+ * packages stay in node_modules, as Next.js's own server loads them.
  */
 async function bundleServer(): Promise<void> {
   const { build: esbuild } = await import('esbuild');
@@ -126,7 +139,7 @@ async function bundleServer(): Promise<void> {
     target: 'node20',
     packages: 'external',
     tsconfig: path.join(ROOT, 'tsconfig.json'),
-    alias: { 'server-only': 'server-only/empty.js' },
+    plugins: [serverOnlyIsEmpty],
     // Bundled CommonJS code may still call require().
     banner: { js: "import { createRequire as __antenaRequire } from 'node:module'; const require = __antenaRequire(import.meta.url);" },
     logLevel: 'warning',
