@@ -318,7 +318,7 @@ describe('GET /api/invoices/[id]/pdf', () => {
 });
 
 describe('scale (moderate)', () => {
-  // Ten batches each way; the timing is logged (larger runs: billing-import-scale.test.ts).
+  // Ten batches each way; the timing is logged (the 1,000,000-row target is for `npm run bench`, not this suite).
   it('imports 50,000 invoice rows and 50,000 payment rows in one transaction each', async () => {
     const tenant = await createTenant();
     const staff = await staffOfEveryRole(tenant);
