@@ -1,6 +1,5 @@
 // A5/C6: one customer's account statement as the office sees it (billing.read). Two indexed reads
 // ("Invoice" and "Payment" by tenant, customer and day) and the arithmetic of statement-math.ts.
-// (No `server-only` marker: the production server's bundle reaches this through the router.)
 import { dayIn } from '@/lib/format';
 import { toUnits, unitsToNumber } from '@/lib/money';
 import { Prisma } from '@/generated/prisma/client';
