@@ -176,11 +176,12 @@ test('tabs that are pages (the message channels, the configuration’s sections)
   await expect(async () => {
     await general.focus();
     await page.keyboard.press('ArrowRight');
-    await expect(settings.getByRole('tab', { name: 'Tickets' })).toBeFocused({ timeout: 1_000 });
+    await expect(settings.getByRole('tab', { name: 'App y portal' })).toBeFocused({ timeout: 1_000 });
   }).toPass();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Configuración de tickets' })).toBeVisible();
-  await expect(settings.getByRole('tab', { name: 'Tickets' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(`${DEMO}/settings/portal`);
+  await expect(page.getByRole('heading', { level: 1, name: 'App y portal' })).toBeVisible();
+  await expect(settings.getByRole('tab', { name: 'App y portal' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Configuración' })).toHaveAttribute('aria-current', 'page');
 });
 
