@@ -86,6 +86,8 @@ test('the office schedules a visit; the technician finds it at home, works the t
   await sheet.getByLabel('Adjuntar al perfil del cliente').check();
   await tech.getByTestId('customer-photos-gallery').setInputFiles(await cameraPhoto(tech, 'caja.jpg'));
   await sheet.getByRole('button', { name: 'Guardar' }).click();
+  // The sheet closes once its changes are in the device's queue; only then does "all synced" mean them.
+  await expect(sheet).toBeHidden();
   await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible({ timeout: 20_000 });
   await expect(tech.getByTestId('queued-change')).toHaveCount(0);
   await tech.getByRole('tab', { name: 'Detalle' }).click();
@@ -112,7 +114,11 @@ test('the office schedules a visit; the technician finds it at home, works the t
   await expect(office.getByRole('heading', { level: 1 })).toContainText('María Fernández');
   const files = office.getByRole('list', { name: 'Archivos del ticket' });
   await expect(office.getByRole('heading', { name: 'Fotos y archivos' })).toBeVisible();
-  await expect(files.getByRole('link', { name: 'Abrir caja.jpg' })).toBeVisible();
+  // The customer's photo is the queue's last change: on a busy machine it may still be on its way.
+  await expect(async () => {
+    await office.reload();
+    await expect(files.getByRole('link', { name: 'Abrir caja.jpg' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(office.getByRole('link', { name: /Ticket #\d+/ }).first()).toBeVisible();
   await context.close();
 });
