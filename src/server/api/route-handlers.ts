@@ -3,14 +3,15 @@
 // may call, and errors answered with the same codes, statuses and translated messages.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { translateError } from '@/i18n/catalog';
+import { env } from '@/env';
+import { translateError, translator } from '@/i18n/catalog';
 import { fieldMessages } from '@/i18n/zod-messages';
 import type { Locale } from '@/lib/format';
 import type { Permission } from '@/lib/permissions';
 import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
 import { requestClaims } from '@/server/auth/claims';
 import { APP_ERROR_STATUS, AppError } from '@/server/errors';
-import { clientIp, clientWentAway, cookieLocale } from '@/server/http';
+import { clientIp, clientWentAway, cookieLocale, readBody } from '@/server/http';
 import { logger } from '@/server/logger';
 
 /** The context a tRPC call of this request would get. */
@@ -49,4 +50,42 @@ export function errorResponse(error: unknown, locale: Locale, what: string): Res
   }
   logger.error({ err: cause }, `${what} failed`);
   return failure(500, 'INTERNAL_SERVER_ERROR', translateError(locale, 'unexpected'));
+}
+
+/** Room for the multipart envelope around a file of the maximum size. */
+const MULTIPART_SLACK = 64 * 1024;
+
+/** A file uploaded to an import route, and its parameters (form fields, else the query string). */
+export type Upload = { bytes: Uint8Array; param: (name: string) => string | undefined };
+
+/**
+ * Reads an import route's file — the raw body, or the `file` field of multipart/form-data — never
+ * past MAX_UPLOAD_MB. Call it only once the caller is authorized. A Response is the refusal to send.
+ */
+export async function readUpload(request: Request, locale: Locale): Promise<Upload | Response> {
+  const url = new URL(request.url);
+  const maxMb = env().MAX_UPLOAD_MB;
+  const limit = maxMb * 1024 * 1024;
+  const tooLarge = () => failure(413, 'PAYLOAD_TOO_LARGE', translator(locale, 'customerImport')('errors.fileTooLarge', { max: maxMb }));
+  const body = await readBody(request, limit + MULTIPART_SLACK);
+  if (!body) return tooLarge();
+  let bytes: Uint8Array = body;
+  let form: FormData | null = null;
+  const type = request.headers.get('content-type');
+  if (type?.toLowerCase().startsWith('multipart/form-data')) {
+    try {
+      form = await new Request(url, { method: 'POST', headers: { 'content-type': type }, body }).formData();
+    } catch {
+      return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
+    }
+    const file = form.get('file');
+    if (!(file instanceof Blob)) return failure(400, 'BAD_REQUEST', translator(locale, 'customerImport')('errors.noFile'));
+    bytes = new Uint8Array(await file.arrayBuffer());
+  }
+  if (bytes.byteLength > limit) return tooLarge();
+  const param = (name: string) => {
+    const value = form?.get(name) ?? url.searchParams.get(name);
+    return typeof value === 'string' && value ? value : undefined;
+  };
+  return { bytes, param };
 }
