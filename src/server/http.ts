@@ -68,3 +68,9 @@ export function clientWentAway(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return error.message === 'aborted' || (error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.name === 'AbortError';
 }
+
+/** A Content-Disposition header per RFC 6266: an ASCII fallback (`fallback` when nothing is left) and the UTF-8 name. */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string, fallback: string): string {
+  const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || fallback;
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

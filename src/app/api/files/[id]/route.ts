@@ -3,17 +3,12 @@
 // host's tenant) and the file's visibility; anything else is a 404, whether or not the file exists.
 import { z } from 'zod';
 import { fileContentSecurityPolicy } from '@/lib/security-headers';
+import { contentDisposition } from '@/server/http';
 import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
 import { openFile } from '@/server/services/tickets/files';
 
 const gate = staffGate('tickets.read');
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name. */
-function disposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'archivo';
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const ctx = await routeContext(request);
@@ -28,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: {
         'content-type': file.mime,
         ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
-        'content-disposition': disposition(file.inline && !download ? 'inline' : 'attachment', file.name),
+        'content-disposition': contentDisposition(file.inline && !download ? 'inline' : 'attachment', file.name, 'archivo'),
         'x-content-type-options': 'nosniff',
         // Whatever it is, opened in a tab it runs nothing, and no other site frames it (src/lib/security-headers.ts).
         'content-security-policy': fileContentSecurityPolicy(file.mime),

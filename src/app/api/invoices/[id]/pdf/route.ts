@@ -3,16 +3,12 @@
 // anything else is a 404 or 403, whether or not the invoice exists.
 import { z } from 'zod';
 import { fileContentSecurityPolicy } from '@/lib/security-headers';
+import { contentDisposition } from '@/server/http';
 import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
 import { openInvoicePdf } from '@/server/services/billing/pdf';
 
 const gate = staffGate('billing.read');
-
-function disposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'factura.pdf';
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const ctx = await routeContext(request);
@@ -26,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: {
         'content-type': file.mime,
         ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
-        'content-disposition': disposition(download ? 'attachment' : 'inline', file.name),
+        'content-disposition': contentDisposition(download ? 'attachment' : 'inline', file.name, 'factura.pdf'),
         'x-content-type-options': 'nosniff',
         'content-security-policy': fileContentSecurityPolicy(file.mime),
         'cache-control': 'private, max-age=3600',
