@@ -85,6 +85,8 @@ test('the office schedules a visit; the technician finds it at home, works the t
   await sheet.getByLabel('Kilómetros recorridos').fill('12,5');
   await sheet.getByLabel('Adjuntar al perfil del cliente').check();
   await tech.getByTestId('customer-photos-gallery').setInputFiles(await cameraPhoto(tech, 'caja.jpg'));
+  // Until the photo is made smaller "Guardar" waits for it (it once went without it on a busy machine).
+  await expect(sheet.getByRole('img', { name: 'caja.jpg' })).toBeVisible();
   await sheet.getByRole('button', { name: 'Guardar' }).click();
   // The sheet closes once its changes are in the device's queue; only then does "all synced" mean them.
   await expect(sheet).toBeHidden();

@@ -50,18 +50,24 @@ function usePhotos() {
   const t = useTranslations('tech');
   const [photos, setPhotos] = useState<Picked[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  // Photos still being made smaller: the sheet is not sent until they are in the list, or they'd be lost.
+  const [busy, setBusy] = useState(0);
   async function add(files: FileList | null) {
     setProblem(null);
-    for (const file of Array.from(files ?? [])) {
+    const list = Array.from(files ?? []);
+    setBusy((n) => n + list.length);
+    for (const file of list) {
       try {
         const { blob, name } = await compressPhoto(file);
         setPhotos((list) => [...list, { blob, name, url: URL.createObjectURL(blob) }]);
       } catch (error) {
         setProblem(error instanceof TooLarge ? t('update.tooLarge', { name: file.name }) : error instanceof NotAnImage ? t('update.notImage', { name: file.name }) : String(error));
+      } finally {
+        setBusy((n) => n - 1);
       }
     }
   }
-  return { photos, problem, add, remove: (i: number) => setPhotos((list) => list.filter((_, j) => j !== i)), clear: () => setPhotos([]) };
+  return { photos, problem, busy: busy > 0, add, remove: (i: number) => setPhotos((list) => list.filter((_, j) => j !== i)), clear: () => setPhotos([]) };
 }
 
 export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClose: () => void }) {
@@ -141,7 +147,8 @@ export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClos
               ) : null}
             </>
           ) : null}
-          <Button type="submit" className="w-full">{t('update.save')}</Button>
+          <Button type="submit" className="w-full" disabled={ticketPhotos.busy || customerPhotos.busy} aria-describedby={ticketPhotos.busy || customerPhotos.busy ? 'photos-busy' : undefined}>{t('update.save')}</Button>
+          {ticketPhotos.busy || customerPhotos.busy ? <p id="photos-busy" role="status" className="text-center text-sm text-slate-600">{t('update.preparingPhotos')}</p> : null}
         </form>
       </div>
     </div>
