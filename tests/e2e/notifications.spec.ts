@@ -88,6 +88,7 @@ test('a customer’s reply in the portal reaches the technician’s device; an i
   await customer.getByLabel('Número de documento').fill('30.123.456');
   await customer.getByLabel('Contraseña').fill(DEMO_PASSWORD);
   await customer.getByRole('button', { name: 'Ingresar' }).click();
+  await customer.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Tickets' }).click();
   await customer.getByRole('list', { name: 'Mis tickets' }).getByRole('button', { name: /Sin señal en el living/ }).click();
   const history = customer.getByRole('list', { name: 'Historial' });
   await expect(history).toContainText('Mañana a la mañana pasa un técnico.');

@@ -107,6 +107,7 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     // Next sign-in: no welcome (the info icon shows the messages were read).
+    await page.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Perfil' }).click();
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();
     await expect(page).toHaveURL(/\/portal\/login/);
     await signInCustomer(page);
@@ -114,7 +115,7 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('dialog', { name: '¡Bienvenido!' })).toHaveCount(0);
 
     // The profile: add a phone (appended); the same one again is refused.
-    await page.getByRole('link', { name: 'Mi perfil' }).click();
+    await page.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Perfil' }).click();
     await expect(page.getByRole('heading', { name: 'Mi perfil' })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Correos electrónicos' })).toContainText(CUSTOMER.email);
     const phone = page.getByRole('form', { name: 'Agregar un teléfono' });

@@ -286,6 +286,7 @@ test('under the policy, without a violation: the technician app with its service
   await portal.getByLabel('Número de documento').fill('30.123.456');
   await portal.getByLabel('Contraseña').fill(DEMO_PASSWORD);
   await portal.getByRole('button', { name: 'Ingresar' }).click();
+  await portal.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Tickets' }).click();
   await expect(portal.getByRole('list', { name: 'Mis tickets' })).toBeVisible();
   portalPolice.clean();
 });

@@ -124,6 +124,7 @@ test('a customer signs out of the portal everywhere', async ({ browser }) => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await expect(page.getByRole('heading', { name: 'Hola, María Fernández' })).toBeVisible();
   }
+  await one!.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Perfil' }).click();
   await one!.getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
   await one!.getByRole('alertdialog').getByRole('button', { name: 'Cerrar todas mis sesiones' }).click();
   await expect(one!).toHaveURL(`${DEMO}/portal/login`);

@@ -277,6 +277,7 @@ test('markup planted in every user field never runs, on every page that shows it
   await portal.getByLabel('Número de documento').fill(CUSTOMER_TAX_ID);
   await portal.getByLabel('Contraseña').fill(portalPassword);
   await portal.getByRole('button', { name: 'Ingresar' }).click();
+  await portal.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Tickets' }).click();
   await portal.getByRole('list', { name: 'Mis tickets' }).getByRole('button', { name: new RegExp(`#${ticket.number}`) }).click();
   const reply = portal.getByRole('form', { name: 'Agregar información' });
   await reply.getByRole('textbox').fill(V.portalReply);
@@ -285,9 +286,11 @@ test('markup planted in every user field never runs, on every page that shows it
 
   // ── Every page that shows them ───────────────────────────────────────────────────────────
   await test.step('the customer portal', async () => {
-    await portal.reload();
+    await portal.goto(`${ORIGIN}/portal`);
+    await expectInert(portal, portalDialogs, ['tenantName', 'customerName'], '/portal');
+    await portal.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Tickets' }).click();
     await portal.getByRole('list', { name: 'Mis tickets' }).getByRole('button', { name: new RegExp(`#${ticket.number}`) }).click();
-    await expectInert(portal, portalDialogs, ['tenantName', 'customerName', 'ticketTitleEdited', 'stateName', 'ticketDescription', 'technicianName', 'publicComment', 'adminName', 'portalReply'], '/portal');
+    await expectInert(portal, portalDialogs, ['tenantName', 'ticketTitleEdited', 'stateName', 'ticketDescription', 'technicianName', 'publicComment', 'adminName', 'portalReply'], '/portal/tickets');
     await expect(portal.getByText(V.internalComment)).toHaveCount(0);
   });
 

@@ -94,6 +94,7 @@ test('an operator edits the customer and regenerates the portal password from th
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page.getByRole('heading', { name: `Hola, ${CUSTOMER.name}` })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Perfil' }).click();
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(page).toHaveURL(/\/portal\/login/);
 

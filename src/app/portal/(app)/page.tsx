@@ -1,0 +1,19 @@
+import { getTranslations } from 'next-intl/server';
+import { requireCustomer } from '@/server/auth/guards';
+
+export async function generateMetadata() {
+  const t = await getTranslations('portal');
+  return { title: t('title') };
+}
+
+/** F9: the customer's home — the account's state, paying, the payment promise. */
+export default async function PortalHomePage() {
+  const { tenant, customer } = await requireCustomer();
+  const t = await getTranslations('portal');
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t('greeting', { name: customer.name })}</h1>
+      <p className="mt-2 text-sm text-slate-700">{t('welcome', { tenant: tenant.name })}</p>
+    </>
+  );
+}
