@@ -2,18 +2,35 @@
 // checks it through the procedure ladder). Another tenant's invoice, or one without a PDF, is not found.
 import 'server-only';
 import { notFound } from '@/server/errors';
+import { fileContentSecurityPolicy } from '@/lib/security-headers';
+import { contentDisposition } from '@/server/http';
 import { uuidv7 } from '@/lib/ids';
 import { fileStore, type StorageKind } from '@/server/files/storage';
 import { ZipError, zipEntries, type ZipEntry } from '@/server/files/zip';
 import { logger } from '@/server/logger';
-import type { StaffCaller } from '@/server/services/caller';
+import type { Caller, StaffCaller } from '@/server/services/caller';
 
-export async function openInvoicePdf({ db }: StaffCaller, id: string) {
-  const invoice = await db.invoice.findUnique({ where: { id }, select: { number: true, pdfName: true, pdfStorage: true, pdfKey: true, pdfSize: true } });
+/** An invoice's PDF; `customerId` limits it to that customer's own (the portal's download). */
+export async function openInvoicePdf({ db }: Caller, id: string, customerId?: string) {
+  const invoice = await db.invoice.findFirst({ where: { id, ...(customerId ? { customerId } : {}) }, select: { number: true, pdfName: true, pdfStorage: true, pdfKey: true, pdfSize: true } });
   if (!invoice?.pdfKey || !invoice.pdfStorage) throw notFound();
   const body = await fileStore(invoice.pdfStorage).read(invoice.pdfKey);
   if (!body) throw notFound();
   return { body, name: invoice.pdfName ?? `${invoice.number}.pdf`, mime: 'application/pdf', size: invoice.pdfSize };
+}
+
+/** The answer carrying an invoice's PDF: shown in the browser, or saved with `download`. */
+export function invoicePdfResponse(file: Awaited<ReturnType<typeof openInvoicePdf>>, download: boolean): Response {
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.mime,
+      ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
+      'content-disposition': contentDisposition(download ? 'attachment' : 'inline', file.name, 'factura.pdf'),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': fileContentSecurityPolicy(file.mime),
+      'cache-control': 'private, max-age=3600',
+    },
+  });
 }
 
 export type PdfAttachReport = {
