@@ -1,5 +1,5 @@
 // F4/F10: the customer's invoices in the portal — the list and the statement with the figures of the
-// data, one invoice with the payments that settled it, the PDF route; each of the tenant's two
+// data, one invoice with the payments that settled it, the PDF route (the ISP's, or one Antena draws); each of the tenant's two
 // switches enforced by the server; another customer's invoice NOT_FOUND, another tenant's too; the
 // switches' settings for the admin only.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { scopedDb } from '@/server/data/scoped';
 import { fileStore } from '@/server/files/storage';
 import { asCustomer, asStaff, createCustomer, twoTenantsWithStaff, type StaffOfEveryRole, type TestSession, type TestTenant } from '../factories';
 import { sessionCookie } from '../factories/http';
+import { pdfText } from '../factories/pdf-text';
 
 const { GET: PDF } = await import('@/app/api/portal/invoices/[id]/pdf/route');
 
@@ -70,9 +71,9 @@ describe('portal.invoices', () => {
     await setSwitches(true, true);
     const list = await (await asCustomer(a, mine.id)).portal.invoices.list();
     expect(list.invoices.map((i) => [i.number, i.balance, i.status, i.pdf])).toEqual([
-      ['B-0003', 16500, 'UNPAID', false],
+      ['B-0003', 16500, 'UNPAID', true],
       ['B-0002', 5000, 'PARTIAL', true],
-      ['B-0001', 0, 'PAID', false],
+      ['B-0001', 0, 'PAID', true],
     ]);
     expect(list.allowDownload).toBe(true);
     expect(list.statement).toMatchObject({ balance: 21500, debt: 21500, overdueDebt: 5000, overdueInvoices: 1, nextDueOn: '2026-12-20' });
@@ -108,7 +109,12 @@ describe('portal.invoices', () => {
     expect(inline.headers.get('content-disposition')).toMatch(/^inline;/);
     expect(new Uint8Array(await inline.arrayBuffer())).toEqual(PDF_BYTES);
     expect((await pdf(a, me, inv['B-0002']!, true)).headers.get('content-disposition')).toMatch(/^attachment;/);
-    expect((await pdf(a, me, inv['B-0001']!)).status).toBe(404); // no PDF
+    // The ISP sent no PDF of September's: Antena draws one from the invoice, in the tenant's words and money.
+    const drawn = await pdf(a, me, inv['B-0001']!);
+    expect(drawn.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await drawn.arrayBuffer()));
+    for (const expected of ['Factura B B-0001', 'Clienta Facturada', 'Pagada', '2026-09', 'Transferencia', 'Documento generado por Antena']) expect(text).toContain(expected);
+    expect(text.replace(/\s/g, ' ')).toContain('Total: $ 15.000,00');
     expect((await pdf(a, me, inv['B-9999']!)).status).toBe(404); // the neighbour's
     expect((await pdf(b, { kind: 'customer', userId: mine.id, tenantId: b.id }, inv['B-0002']!)).status).toBe(401);
     expect((await pdf(a, null, inv['B-0002']!)).status).toBe(401);

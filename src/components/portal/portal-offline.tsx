@@ -3,23 +3,18 @@
 // data from the device's saved answers (PersistedTRPCProvider); this frame says so, with the age of
 // what is shown, and makes the page read-only (every form control disabled) until the network is back.
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { WifiOff } from 'lucide-react';
 import { formatAge } from '@/lib/format';
 
-function subscribe(onChange: () => void) {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
-
-/** Whether the browser says it is online (true while rendering on the server). */
+/** Whether the app is online as its queries see it (PersistedTRPCProvider follows the connection); true on the server. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    (onChange) => onlineManager.subscribe(onChange),
+    () => onlineManager.isOnline(),
+    () => true,
+  );
 }
 
 /** When the newest answer shown was received, following the query cache. */

@@ -27,7 +27,7 @@ const ZPortalInvoiceItem = z.object({
   balance: z.number(),
   status: z.enum(INVOICE_STATUSES),
   overdue: z.boolean(),
-  /** Its PDF can be opened (there is one, and the tenant allows downloads). */
+  /** Its PDF can be opened (the tenant allows downloads; Antena draws one when the ISP sent none). */
   pdf: z.boolean(),
 });
 
@@ -71,7 +71,7 @@ export async function myInvoices(caller: CustomerCaller, now = new Date()): Prom
     statement: showStatement
       ? { balance: billing.balance, debt: billing.debt, overdueDebt: billing.overdueDebt, overdueInvoices: billing.overdueInvoices, nextDueOn: billing.nextDueOn, entries: billing.entries }
       : null,
-    invoices: billing.invoices.map(({ hasPdf, ...invoice }) => ({ ...invoice, pdf: hasPdf && allowDownload })),
+    invoices: billing.invoices.map(({ hasPdf: _ispPdf, ...invoice }) => ({ ...invoice, pdf: allowDownload })),
   };
 }
 
@@ -90,7 +90,6 @@ export async function myInvoice(caller: CustomerCaller, id: string, now = new Da
       total: true,
       balance: true,
       status: true,
-      pdfKey: true,
       allocations: { select: { amount: true, payment: { select: { paidOn: true, method: true } } } },
     },
   });
@@ -108,7 +107,7 @@ export async function myInvoice(caller: CustomerCaller, id: string, now = new Da
     balance: unitsToNumber(shaped.balance),
     status: invoice.status,
     overdue: isOverdue(shaped, dayIn(now, tenant.timeZone)),
-    pdf: invoice.pdfKey !== null && tenant.settings.portalInvoices.allowDownload,
+    pdf: tenant.settings.portalInvoices.allowDownload,
     currency: tenant.currency,
     payments: invoice.allocations
       .map((a) => ({ paidOn: day(a.payment.paidOn), method: a.payment.method, amount: unitsToNumber(toUnits(a.amount)) }))
