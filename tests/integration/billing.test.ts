@@ -14,6 +14,7 @@ import { customerBilling } from '@/server/services/billing/statement';
 import { fileStore } from '@/server/files/storage';
 import type { Locale } from '@/lib/format';
 import { asCustomer, createCustomer, createTenant, rejects, signedIn, staffOfEveryRole, type StaffOfEveryRole, type TestSession, type TestTenant } from '../factories';
+import { pdfText } from '../factories/pdf-text';
 import { sessionCookie } from '../factories/http';
 
 const { POST } = await import('@/app/api/import/billing/route');
@@ -312,8 +313,14 @@ describe('GET /api/invoices/[id]/pdf', () => {
     session.current = { kind: 'staff', userId: B.ids.ADMIN, tenantId: b.id };
     expect((await get(b, invoiceId)).status).toBe(404);
     session.current = { kind: 'staff', userId: A.ids.ADMIN, tenantId: a.id };
+    // Without the ISP's PDF, Antena draws one from the invoice's data.
     const noPdf = await scopedDb(a.id).invoice.findFirstOrThrow({ where: { number: 'A-0001' } });
-    expect((await get(a, noPdf.id)).status).toBe(404);
+    const drawn = await get(a, noPdf.id);
+    expect(drawn.status).toBe(200);
+    expect(drawn.headers.get('content-type')).toBe('application/pdf');
+    const text = await pdfText(new Uint8Array(await drawn.arrayBuffer()));
+    expect(text).toContain('A-0001');
+    expect(text).toContain('Documento generado por Antena');
   });
 });
 

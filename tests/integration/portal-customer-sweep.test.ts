@@ -1,7 +1,7 @@
 // The customer-to-customer sweep (issue 17): within ONE tenant, every procedure a customer can reach
 // (the portal's, and the tenant rung's that need no session) — including those added after this file
 // — is called as customer C2 with every id of customer C1 (C1 themselves, their connection, ticket,
-// public comment, push device, access token, message). Each call must end NOT_FOUND, FORBIDDEN, an
+// public comment, push device, access token, message, invoice, payment). Each call must end NOT_FOUND, FORBIDDEN, an
 // unknown-option error or an answer holding nothing of C1 — and C1's rows must stay byte for byte the same.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
@@ -13,7 +13,7 @@ let a: TestTenant;
 let c1: { id: string };
 let c2: { id: string };
 let c1Ids: string[];
-const MARKERS = ['Vecina Privada', 'PRIV-C1', '33445566', 'vecina-privada@example.com', '+5491166667777', 'Calle Privada 12', 'Ticket Privado C1', 'Comentario Privado C1', 'Dispositivo Privado C1'];
+const MARKERS = ['Vecina Privada', 'PRIV-C1', '33445566', 'vecina-privada@example.com', '+5491166667777', 'Calle Privada 12', 'Ticket Privado C1', 'Comentario Privado C1', 'Dispositivo Privado C1', 'FACT-PRIV-C1', 'PAGO-PRIV-C1'];
 
 /** Every row of customer C1's, in the tables that hang from a customer. */
 async function snapshot(): Promise<string> {
@@ -28,6 +28,9 @@ async function snapshot(): Promise<string> {
     scoped.portalAccessToken.findMany({ where, orderBy: { id: 'asc' } }),
     scoped.customerFile.findMany({ where, orderBy: { id: 'asc' } }),
     scoped.message.findMany({ where, orderBy: { id: 'asc' } }),
+    scoped.invoice.findMany({ where, orderBy: { id: 'asc' } }),
+    scoped.payment.findMany({ where, orderBy: { id: 'asc' } }),
+    scoped.paymentAllocation.findMany({ where, orderBy: { invoiceId: 'asc' } }),
   ]);
   return JSON.stringify(parts);
 }
@@ -49,7 +52,12 @@ beforeAll(async () => {
   });
   const token = await scopedDb(a.id).portalAccessToken.create({ data: { tenantId: a.id, customerId: c1.id, kind: 'LINK', secretHash: 'hash-privado-c1', expiresAt: new Date(Date.now() + 600_000) } });
   const message = await scopedDb(a.id).message.create({ data: { tenantId: a.id, channel: 'EMAIL', reason: 'portal.access', recipient: 'vecina-privada@example.com', customerId: c1.id, locale: 'es', text: 'Mensaje Privado C1' } });
-  c1Ids = [c1.id, connection.id, ticket.id, comment.id, device.id, token.id, message.id];
+  const invoice = await scopedDb(a.id).invoice.create({
+    data: { tenantId: a.id, customerId: c1.id, number: 'FACT-PRIV-C1', type: 'B', issuedOn: new Date('2026-11-01'), dueOn: new Date('2026-11-10'), total: 1234, balance: 234, status: 'PARTIAL' },
+  });
+  const payment = await scopedDb(a.id).payment.create({ data: { tenantId: a.id, customerId: c1.id, paidOn: new Date('2026-11-05'), amount: 1000, method: 'Efectivo', reference: 'PAGO-PRIV-C1' } });
+  await scopedDb(a.id).paymentAllocation.create({ data: { tenantId: a.id, customerId: c1.id, paymentId: payment.id, invoiceId: invoice.id, amount: 1000 } });
+  c1Ids = [c1.id, connection.id, ticket.id, comment.id, device.id, token.id, message.id, invoice.id, payment.id];
 });
 
 describe('customer-to-customer sweep (one tenant)', () => {

@@ -119,13 +119,9 @@ export function CustomerBilling({ customerId }: { customerId: string }) {
                           <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}>{t(`status.${status}`)}</span>
                         </td>
                         <td className={TD}>
-                          {i.hasPdf ? (
-                            <a href={`/api/invoices/${i.id}/pdf`} className="font-medium text-brand-700 underline hover:text-brand-800" aria-label={t('invoices.download', { number: i.number })}>
-                              {t('invoices.pdf')}
-                            </a>
-                          ) : (
-                            '—'
-                          )}
+                          <a href={`/api/invoices/${i.id}/pdf`} className="font-medium text-brand-700 underline hover:text-brand-800" aria-label={t('invoices.download', { number: i.number })} title={i.hasPdf ? undefined : t('invoices.drawn')}>
+                            {t('invoices.pdf')}
+                          </a>
                         </td>
                       </tr>
                     );

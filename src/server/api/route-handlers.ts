@@ -8,7 +8,7 @@ import { translateError, translator } from '@/i18n/catalog';
 import { fieldMessages } from '@/i18n/zod-messages';
 import type { Locale } from '@/lib/format';
 import type { Permission } from '@/lib/permissions';
-import { createCallerFactory, createContext, router, staffProcedure } from '@/server/api/trpc';
+import { createCallerFactory, createContext, customerProcedure, router, staffProcedure } from '@/server/api/trpc';
 import { requestClaims } from '@/server/auth/claims';
 import { APP_ERROR_STATUS, AppError } from '@/server/errors';
 import { clientIp, clientWentAway, cookieLocale, readBody } from '@/server/http';
@@ -23,6 +23,12 @@ export async function routeContext(request: Request) {
 /** The ladder's answer to "who is calling": a StaffCaller holding `permission`, or the ladder's own error. */
 export function staffGate(permission: Permission) {
   const caller = createCallerFactory(router({ caller: staffProcedure(permission).query(({ ctx }) => ctx.caller) }));
+  return (ctx: Awaited<ReturnType<typeof routeContext>>) => caller(ctx).caller();
+}
+
+/** The ladder's answer for the portal's routes: the signed-in customer's caller, or the ladder's own error. */
+export function customerGate() {
+  const caller = createCallerFactory(router({ caller: customerProcedure.query(({ ctx }) => ctx.caller) }));
   return (ctx: Awaited<ReturnType<typeof routeContext>>) => caller(ctx).caller();
 }
 

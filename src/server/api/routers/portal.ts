@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { customerProcedure, router } from '@/server/api/trpc';
+import * as invoices from '@/server/services/portal/invoices';
+import { ZPortalInvoice, ZPortalInvoiceId, ZPortalInvoices } from '@/server/services/portal/invoices';
 import * as tickets from '@/server/services/portal/tickets';
 import { ZPortalMe, ZPortalReplied, ZPortalReply, ZPortalTicket, ZPortalTicketSummary } from '@/server/services/portal/tickets';
 import * as push from '@/server/services/push/subscriptions';
@@ -16,6 +18,11 @@ export const portalRouter = router({
     list: customerProcedure.output(z.array(ZPortalTicketSummary)).query(({ ctx }) => tickets.myTickets(ctx.caller)),
     get: customerProcedure.input(z.object({ id: z.uuid() }).strict()).output(ZPortalTicket).query(({ ctx, input }) => tickets.myTicket(ctx.caller, input.id)),
     reply: customerProcedure.input(ZPortalReply).output(ZPortalReplied).mutation(({ ctx, input }) => tickets.reply(ctx.caller, input)),
+  }),
+  /** F4/F10: my invoices (and my statement when the tenant shows it), one invoice with its payments. */
+  invoices: router({
+    list: customerProcedure.output(ZPortalInvoices).query(({ ctx }) => invoices.myInvoices(ctx.caller)),
+    get: customerProcedure.input(ZPortalInvoiceId).output(ZPortalInvoice).query(({ ctx, input }) => invoices.myInvoice(ctx.caller, input.id)),
   }),
   /** Sign out everywhere. */
   account: portalAccountRouter,

@@ -8,6 +8,8 @@ import * as signUps from '@/server/services/tenants/sign-up';
 import { ZResendResult, ZResendVerification, ZSignUpResult } from '@/server/services/tenants/sign-up';
 import * as portalSettings from '@/server/services/tenants/portal-settings';
 import { ZPortalSettingsUpdate, ZPortalSettingsView } from '@/server/services/tenants/portal-settings';
+import * as portalInvoiceSettings from '@/server/services/tenants/portal-invoice-settings';
+import { ZPortalInvoiceSettings } from '@/server/services/tenants/portal-invoice-settings';
 import * as notificationSettings from '@/server/services/tenants/notification-settings';
 import { ZNotificationSettings, ZNotificationSettingsView } from '@/server/services/tenants/notification-settings';
 
@@ -42,6 +44,12 @@ export const tenantsRouter = router({
     .input(ZPortalSettingsUpdate)
     .output(ZPortalSettingsView)
     .mutation(({ ctx, input }) => portalSettings.updatePortalSettings(ctx.caller, input)),
+  /** Settings → "App y portal" (F4): the account statement and invoice downloads in the portal. */
+  portalInvoiceSettings: staffProcedure('settings.read').output(ZPortalInvoiceSettings).query(({ ctx }) => portalInvoiceSettings.getPortalInvoiceSettings(ctx.caller)),
+  updatePortalInvoiceSettings: staffProcedure('settings.manage')
+    .input(ZPortalInvoiceSettings)
+    .output(ZPortalInvoiceSettings)
+    .mutation(({ ctx, input }) => portalInvoiceSettings.updatePortalInvoiceSettings(ctx.caller, input)),
   /** D1/D2/E8: who is told what, and the technicians' push settings. */
   notificationSettings: staffProcedure('settings.read').output(ZNotificationSettingsView).query(({ ctx }) => notificationSettings.getNotificationSettings(ctx.caller)),
   updateNotificationSettings: staffProcedure('settings.manage')

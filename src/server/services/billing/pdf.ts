@@ -1,19 +1,68 @@
-// A5: invoices' PDFs — attached from a zip by file name, and read for a caller holding billing.read (the route /api/invoices/[id]/pdf
-// checks it through the procedure ladder). Another tenant's invoice, or one without a PDF, is not found.
+// A5: invoices' PDFs — attached from a zip by file name, or drawn by Antena when the ISP sent none —
+// read for a caller holding billing.read (the route /api/invoices/[id]/pdf checks it through the
+// procedure ladder) or for the invoice's own customer (/api/portal/invoices/[id]/pdf). Another
+// tenant's or customer's invoice is not found.
 import 'server-only';
 import { notFound } from '@/server/errors';
+import { fileContentSecurityPolicy } from '@/lib/security-headers';
+import { contentDisposition } from '@/server/http';
 import { uuidv7 } from '@/lib/ids';
 import { fileStore, type StorageKind } from '@/server/files/storage';
 import { ZipError, zipEntries, type ZipEntry } from '@/server/files/zip';
 import { logger } from '@/server/logger';
-import type { StaffCaller } from '@/server/services/caller';
+import type { Caller, StaffCaller } from '@/server/services/caller';
+import { intlLocale, isLocale, type Locale } from '@/lib/format';
+import { toUnits, unitsToNumber } from '@/lib/money';
+import { renderInvoicePdf } from './invoice-document';
 
-export async function openInvoicePdf({ db }: StaffCaller, id: string) {
-  const invoice = await db.invoice.findUnique({ where: { id }, select: { number: true, pdfName: true, pdfStorage: true, pdfKey: true, pdfSize: true } });
-  if (!invoice?.pdfKey || !invoice.pdfStorage) throw notFound();
-  const body = await fileStore(invoice.pdfStorage).read(invoice.pdfKey);
-  if (!body) throw notFound();
-  return { body, name: invoice.pdfName ?? `${invoice.number}.pdf`, mime: 'application/pdf', size: invoice.pdfSize };
+/**
+ * An invoice's PDF: the ISP's own when it sent one, else one Antena draws from the invoice's data
+ * (invoice-document.ts). `customerId` limits it to that customer's own (the portal's download).
+ */
+export async function openInvoicePdf({ db, tenant }: Caller, id: string, customerId?: string): Promise<{ body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>; name: string; mime: string; size: number | null }> {
+  const invoice = await db.invoice.findFirst({
+    where: { id, ...(customerId ? { customerId } : {}) },
+    select: {
+      number: true, type: true, issuedOn: true, dueOn: true, period: true, total: true, balance: true, status: true,
+      pdfName: true, pdfStorage: true, pdfKey: true, pdfSize: true,
+      customer: { select: { name: true, code: true, taxIdType: true, taxId: true, address: true } },
+      allocations: { select: { amount: true, payment: { select: { paidOn: true, method: true } } } },
+    },
+  });
+  if (!invoice) throw notFound();
+  if (invoice.pdfKey && invoice.pdfStorage) {
+    const body = await fileStore(invoice.pdfStorage).read(invoice.pdfKey);
+    if (body) return { body, name: invoice.pdfName ?? `${invoice.number}.pdf`, mime: 'application/pdf', size: invoice.pdfSize };
+    logger.error({ invoiceId: id }, 'an invoice PDF is missing from storage: drawing one instead');
+  }
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const locale: Locale = isLocale(tenant.locale) ? tenant.locale : 'es';
+  const bytes = await renderInvoicePdf({
+    tenant: { name: tenant.name, locale, intl: intlLocale(locale, tenant.country), currency: tenant.currency },
+    customer: invoice.customer,
+    invoice: {
+      number: invoice.number, type: invoice.type, issuedOn: day(invoice.issuedOn), dueOn: day(invoice.dueOn), period: invoice.period,
+      total: unitsToNumber(toUnits(invoice.total)), balance: unitsToNumber(toUnits(invoice.balance)), status: invoice.status,
+    },
+    payments: invoice.allocations
+      .map((a) => ({ paidOn: day(a.payment.paidOn), method: a.payment.method, amount: unitsToNumber(toUnits(a.amount)) }))
+      .sort((x, y) => x.paidOn.localeCompare(y.paidOn)),
+  });
+  return { body: bytes, name: `${invoice.number}.pdf`, mime: 'application/pdf', size: bytes.byteLength };
+}
+
+/** The answer carrying an invoice's PDF: shown in the browser, or saved with `download`. */
+export function invoicePdfResponse(file: Awaited<ReturnType<typeof openInvoicePdf>>, download: boolean): Response {
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.mime,
+      ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
+      'content-disposition': contentDisposition(download ? 'attachment' : 'inline', file.name, 'factura.pdf'),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': fileContentSecurityPolicy(file.mime),
+      'cache-control': 'private, max-age=3600',
+    },
+  });
 }
 
 export type PdfAttachReport = {

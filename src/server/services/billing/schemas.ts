@@ -29,7 +29,7 @@ export const ZInvoiceItem = z.object({
   status: z.enum(INVOICE_STATUSES),
   /** Still owed and past its due day, in the tenant's calendar. */
   overdue: z.boolean(),
-  /** A PDF can be downloaded from /api/invoices/[id]/pdf. */
+  /** The ISP sent its own PDF; without one, /api/invoices/[id]/pdf serves one Antena draws from the invoice. */
   hasPdf: z.boolean(),
 });
 

@@ -44,6 +44,15 @@ export const ZTenantSettings = z.object({
       infoMessage: z.string().catch('').default(''),
     })
     .prefault({}),
+  /** F4/F10: what customers see of their invoices in the portal and app. */
+  portalInvoices: z
+    .object({
+      /** F4 "Permitir ver cuenta corriente": the account statement (every invoice and payment with the running balance). */
+      showStatement: z.boolean().default(true),
+      /** F4 "Permitir descargar FX": an invoice's PDF can be viewed and downloaded. */
+      allowDownload: z.boolean().default(true),
+    })
+    .prefault({}),
   /** The tenant's color in e-mails and the apps' chrome. */
   branding: z
     .object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#1d5fd6') })

@@ -1,14 +1,21 @@
 import { getTranslations } from 'next-intl/server';
 import { requireCustomer } from '@/server/auth/guards';
+import { PortalInvoices } from '@/components/portal/portal-invoices';
+import { intlLocale, isLocale } from '@/lib/format';
 
 export async function generateMetadata() {
   const t = await getTranslations('portal');
   return { title: t('nav.invoices') };
 }
 
-/** F4/F10: the customer's invoices and statement. */
+/** F4/F10: the customer's invoices and account statement. */
 export default async function PortalInvoicesPage() {
-  await requireCustomer();
+  const { tenant } = await requireCustomer();
   const t = await getTranslations('portal');
-  return <h1 className="mb-4 text-2xl font-semibold">{t('nav.invoices')}</h1>;
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-semibold">{t('nav.invoices')}</h1>
+      <PortalInvoices intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} />
+    </>
+  );
 }

@@ -1,12 +1,10 @@
-// A5/C6: GET /api/invoices/[id]/pdf (?download=1 to save it) — the only way an invoice's PDF reaches
-// a browser. The caller passes the procedure ladder (staff of the host's tenant holding billing.read);
-// anything else is a 404 or 403, whether or not the invoice exists.
+// A5/C6: GET /api/invoices/[id]/pdf (?download=1 to save it) — an invoice's PDF for the office. The
+// caller passes the procedure ladder (staff of the host's tenant holding billing.read); anything else
+// is a 404 or 403, whether or not the invoice exists. Customers have their own route under /api/portal.
 import { z } from 'zod';
-import { fileContentSecurityPolicy } from '@/lib/security-headers';
-import { contentDisposition } from '@/server/http';
 import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
-import { openInvoicePdf } from '@/server/services/billing/pdf';
+import { invoicePdfResponse, openInvoicePdf } from '@/server/services/billing/pdf';
 
 const gate = staffGate('billing.read');
 
@@ -17,17 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const id = z.uuid().safeParse((await params).id);
     if (!id.success) throw notFound();
     const file = await openInvoicePdf(caller, id.data);
-    const download = new URL(request.url).searchParams.get('download') === '1';
-    return new Response(file.body, {
-      headers: {
-        'content-type': file.mime,
-        ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
-        'content-disposition': contentDisposition(download ? 'attachment' : 'inline', file.name, 'factura.pdf'),
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': fileContentSecurityPolicy(file.mime),
-        'cache-control': 'private, max-age=3600',
-      },
-    });
+    return invoicePdfResponse(file, new URL(request.url).searchParams.get('download') === '1');
   } catch (error) {
     return errorResponse(error, ctx.locale, 'invoice pdf download');
   }
