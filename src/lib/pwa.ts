@@ -40,9 +40,6 @@ export function pageCacheKey(url: string): string {
   return parsed.href;
 }
 
-/** F14: the portal's last answers in the browser's localStorage, one key per customer (`antena-portal:<id>`). */
-export const PORTAL_DATA_PREFIX = 'antena-portal:';
-
 /** The cache of app pages (the precache of the build's assets is Serwist's own). */
 export const PAGES_CACHE = 'antena-pages';
 

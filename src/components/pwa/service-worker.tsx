@@ -3,7 +3,7 @@
 // app's, the portal's and the back office's layouts render <ServiceWorkerRegistration />; whatever
 // needs the worker (push) waits for `navigator.serviceWorker.ready`.
 import { useEffect } from 'react';
-import { PORTAL_DATA_PREFIX, type ClearedMessage, type ClearMessage } from '@/lib/pwa';
+import type { ClearedMessage, ClearMessage } from '@/lib/pwa';
 
 let registering: Promise<ServiceWorkerRegistration> | null = null;
 
@@ -23,13 +23,9 @@ export function ServiceWorkerRegistration() {
 
 /**
  * Drops the pages the worker keeps for offline use (signing out on a shared phone), waiting at most
- * two seconds for it to confirm, and the portal's saved answers; resolves to the caches it deleted, or null without a worker.
+ * two seconds for it to confirm; resolves to the caches it deleted, or null without a worker.
  */
 export async function clearOfflinePages(): Promise<string[] | null> {
-  // The portal's saved answers (F14) go too.
-  if (typeof localStorage !== 'undefined') {
-    for (const key of Object.keys(localStorage)) if (key.startsWith(PORTAL_DATA_PREFIX)) localStorage.removeItem(key);
-  }
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return null;
   const registration = await navigator.serviceWorker.getRegistration('/');
   const worker = registration?.active;
