@@ -16,6 +16,7 @@ test('the portal login field follows the tenant setting', async ({ page }) => {
   await page.getByLabel('Contraseña').fill('antena-demo');
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page.getByRole('heading', { name: 'Hola, María Fernández' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Perfil' }).click();
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(page).toHaveURL(/\/portal\/login/);
 

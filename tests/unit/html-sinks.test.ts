@@ -53,6 +53,8 @@ const STATIC_ADDRESSES: Record<string, string[]> = {
   'src/components/ui/tabs.tsx': ['item.href'],
   // The technician app's bottom bar: its own fixed view paths.
   'src/components/tech/tech-app.tsx': ['href'],
+  // The portal's bottom bar: its own fixed section paths.
+  'src/components/portal/portal-nav.tsx': ['href'],
   // A photo the technician just picked, shown from URL.createObjectURL (a blob: of the device's own bytes).
   'src/components/tech/tech-update-sheet.tsx': ['p.url'],
 };
