@@ -278,7 +278,7 @@ export async function closeMyTicket(caller: CustomerCaller, id: string) {
   if (!s.allowClose) throw off('closeOff');
   return db.$transaction(async (tx) => {
     const locked = await sql.query<{ id: string }[]>(tx, (q) => Prisma.sql`
-      SELECT t.id FROM "Ticket" t WHERE t."tenantId" = ${q.tenant} AND t.id = ${id}::uuid AND t."customerId" = ${actor.id}::uuid
+      SELECT t.id FROM "Ticket" t WHERE t."tenantId" = ${q.tenant} AND t.id = ${id}::uuid AND t."customerId" = ${actor.id}::uuid AND ${q.visible('t')}
       ${s.onlyOpen ? Prisma.sql`AND t.stage = 'PENDING'` : Prisma.empty} FOR UPDATE`);
     if (!locked.length) throw notFound();
     const current = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { id: true, number: true, stage: true, version: true, finishedAt: true, state: { select: { name: true } } } });
