@@ -256,6 +256,30 @@ describe('closing, receipts and plans', () => {
   });
 });
 
+describe('what the customer never receives', () => {
+  it('an internal note, an office-only or technician-only file of their own ticket: not in the ticket, not downloadable', async () => {
+    const customer = await createCustomer(a);
+    const portal = await asCustomer(a, customer.id);
+    const t = await portal.portal.tickets.create({ categoryId: offered().id, reason: 'No tengo Internet', description: 'x' });
+    await A.OPERATOR.tickets.comment({ ticketId: t.id, body: 'Nota Interna Secreta', public: false });
+    await A.OPERATOR.tickets.comment({ ticketId: t.id, body: 'Respuesta pública', public: true });
+    const hidden = await Promise.all(
+      (['STAFF', 'TECHNICIAN'] as const).map((visibility) =>
+        scopedDb(a.id).ticketFile.create({ data: { tenantId: a.id, ticketId: t.id, name: `Archivo ${visibility} Secreto.pdf`, mime: 'application/pdf', size: 9, image: false, visibility, storage: 'LOCAL', key: `${a.id}/nada-${visibility}` } }),
+      ),
+    );
+    const shown = JSON.stringify(await portal.portal.tickets.get({ id: t.id }));
+    expect(shown).toContain('Respuesta pública');
+    expect(shown).not.toContain('Nota Interna Secreta');
+    expect(shown).not.toContain('Secreto.pdf');
+    for (const file of hidden) {
+      const req = new Request(`http://${a.host}/api/portal/files/${file.id}`, { headers: { host: a.host } });
+      req.headers.set('cookie', (await sessionCookie({ kind: 'customer', userId: customer.id, tenantId: a.id }))!);
+      expect((await GET(req, { params: Promise.resolve({ id: file.id }) })).status).toBe(404);
+    }
+  });
+});
+
 describe('who may call', () => {
   it('staff are FORBIDDEN from the portal’s procedures and route; customers from the settings card; only settings.manage saves', async () => {
     await rejects(A.OPERATOR.portal.tickets.options(), 'FORBIDDEN');
