@@ -85,7 +85,7 @@ test.describe('on a phone', () => {
     await signInStaff(office, STAFF.operator);
     await office.goto(`${DEMO}/tickets/${ticketId}`);
     await expect(office.getByText(`#${number}`).first()).toBeVisible();
-    await expect(office.getByText(DESCRIPTION)).toBeVisible();
+    await expect(office.locator('textarea[name=description]')).toHaveValue(DESCRIPTION);
     await expect(office.getByText('camara.jpg').first()).toBeVisible();
     await expect(office.getByText('María Fernández').first()).toBeVisible();
 
