@@ -51,6 +51,8 @@ test.describe('on a phone', () => {
   test.use(PHONE);
 
   test('María opens a ticket with a reason and a photo, the office sees it, she replies and closes it; the daily limit and the switch refuse the next', async ({ page, browser }) => {
+    // One journey across three windows (the admin's, the office's, the phone): more steps than one test's usual budget.
+    test.slow();
     // The admin allows two tickets a day.
     const admin = await ticketSettings(browser);
     await admin.card.getByLabel('Limitar cantidad de tickets creados por día').check();
@@ -86,8 +88,9 @@ test.describe('on a phone', () => {
     await office.goto(`${DEMO}/tickets/${ticketId}`);
     await expect(office.getByText(`#${number}`).first()).toBeVisible();
     await expect(office.locator('textarea[name=description]')).toHaveValue(DESCRIPTION);
-    await expect(office.getByText('camara.jpg').first()).toBeVisible();
     await expect(office.getByText('María Fernández').first()).toBeVisible();
+    await office.getByRole('tab', { name: 'Archivos' }).click();
+    await expect(office.getByText('camara.jpg').first()).toBeVisible();
 
     // María adds information; the office reads it.
     const reply = page.getByRole('form', { name: 'Agregar información' });
@@ -96,6 +99,7 @@ test.describe('on a phone', () => {
     await expect(reply.getByRole('status')).toHaveText('Enviamos tu mensaje.');
     await expect(page.getByRole('list', { name: 'Historial' })).toContainText('Ya probé desenchufarlo.');
     await office.reload();
+    await office.getByRole('tab', { name: 'Comentarios' }).click();
     await expect(office.getByText('Ya probé desenchufarlo.')).toBeVisible();
 
     // She closes it.

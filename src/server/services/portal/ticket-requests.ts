@@ -206,6 +206,8 @@ export async function openTicket(caller: CustomerCaller, input: z.output<typeof 
   const { db, actor } = caller;
   const s = settingsOf(caller);
   if (!s.create) throw off('createOff');
+  // The day's limit first: over it, nothing else about the request matters.
+  await assertDailyLimit(caller);
   if (files.length > MAX_TICKET_PHOTOS) throw fieldError('files', 'validation.tooManyItems', { max: MAX_TICKET_PHOTOS });
   let categoryId = s.defaults.categoryId;
   let reason: string | null = null;
@@ -227,7 +229,6 @@ export async function openTicket(caller: CustomerCaller, input: z.output<typeof 
     throw fieldError('categoryId', 'validation.required');
   }
   const inspected = await inspectAll(files, (f) => f.image, 'imageOnly');
-  await assertDailyLimit(caller);
   const title = reason ?? input.description.split('\n')[0]!.slice(0, 120);
   return openWithFiles(caller, { ...withDefaults(s.defaults, actor.id), categoryId, title, description: input.description, clientKey: input.clientKey }, input.channel, inspected);
 }
