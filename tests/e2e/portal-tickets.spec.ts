@@ -23,7 +23,7 @@ async function ticketSettings(browser: Browser) {
   const page = await browser.newPage();
   await signInStaff(page, STAFF.admin);
   await page.goto(`${DEMO}/settings/portal`);
-  const card = page.getByRole('form', { name: 'Tickets de clientes (app y portal)' });
+  const card = page.getByRole('form', { name: 'Tickets de clientes', exact: true });
   await expect(card).toBeVisible();
   return { page, card };
 }
