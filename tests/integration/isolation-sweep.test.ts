@@ -8,6 +8,7 @@ import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { generate, hasId, inputSchema, procedures } from '../factories/sweep';
 import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, type TestTenant } from '../factories';
+import { allPortalTicketSwitchesOn } from '../factories/portal-tickets';
 
 let a: TestTenant;
 let b: TestTenant;
@@ -49,6 +50,8 @@ async function sampleIds(tenantId: string): Promise<string[]> {
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTenant({ name: 'Secreto Alfa' }), createTenant()]);
+  // B's customers may use every ticket tool of the portal (plan requests, receipts), so those are swept too.
+  await allPortalTicketSwitchesOn(b);
   const catalog = await createCatalog(a);
   const customer = await createCustomer(a, { name: 'Cliente Secreto Alfa', code: 'ALFA-1', taxId: '31313131', portalPassword: true });
   const connection = await createConnection(a, customer.id, { address: 'Calle Secreta Alfa 1' });

@@ -8,6 +8,7 @@ import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { generate, hasId, inputSchema, procedureOf, procedures } from '../factories/sweep';
 import { asCustomer, asStaff, createConnection, createCustomer, createTenant, type TestTenant } from '../factories';
+import { allPortalTicketSwitchesOn } from '../factories/portal-tickets';
 
 let a: TestTenant;
 let c1: { id: string };
@@ -40,6 +41,8 @@ const reachable = procedures.filter(([, proc]) => ['customer', 'tenant', 'public
 
 beforeAll(async () => {
   a = await createTenant();
+  // Every ticket tool of the portal on (plan requests, receipts, closing), so those are swept too.
+  await allPortalTicketSwitchesOn(a);
   const first = await createCustomer(a, { name: 'Vecina Privada', code: 'PRIV-C1', taxId: '33445566', emails: ['vecina-privada@example.com'], portalPassword: true });
   c1 = await scopedDb(a.id).customer.update({ where: { id: first.id }, data: { phones: ['+5491166667777'] } });
   c2 = await createCustomer(a, { name: 'Vecino Curioso', portalPassword: true });

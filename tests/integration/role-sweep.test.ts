@@ -188,7 +188,8 @@ describe('ticket fields by role (TICKET_FIELDS)', () => {
     const otherCategory = config.categories.find((c) => c.id !== view.categoryId && !c.archivedAt && c.inUse)!;
     const otherPriority = config.priorities.find((p) => p.id !== view.priorityId && !p.archivedAt)!;
     const area = config.areas.find((x) => x.id !== view.areaId && !x.archivedAt) ?? (await A.ADMIN.ticketConfig.areas.create({ name: `Área barrido ${randomUUID().slice(0, 4)}` }));
-    const pending = config.states.find((s) => s.stage === 'PENDING' && s.id !== view.stateId && !s.archivedAt) ?? config.states.find((s) => s.stage === 'FINISHED')!;
+    // Not the default state either: the sweep's customer may have closed the visible ticket (portal.tickets.close), and a fresh ticket has the default.
+    const pending = config.states.find((s) => s.stage === 'PENDING' && s.id !== view.stateId && !s.isDefault && !s.archivedAt) ?? config.states.find((s) => s.stage === 'FINISHED')!;
     const customer = await createCustomer(a);
     values = {
       ...sampleValues(),

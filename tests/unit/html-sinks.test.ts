@@ -57,6 +57,8 @@ const STATIC_ADDRESSES: Record<string, string[]> = {
   'src/components/portal/portal-nav.tsx': ['href'],
   // A photo the technician just picked, shown from URL.createObjectURL (a blob: of the device's own bytes).
   'src/components/tech/tech-update-sheet.tsx': ['p.url'],
+  // A photo the customer just picked for a new ticket, shown from URL.createObjectURL (a blob: of the device's own bytes).
+  'src/components/portal/portal-ticket-new.tsx': ['p.url'],
 };
 
 /** A file's code without its comments, so a comment that names a sink (or explains why one is absent) is not one. */

@@ -148,7 +148,8 @@ async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body
   const customer = ticket.customer;
   if (!customer) return [];
   const rules = tenant.settings.notifications;
-  const url = `${tenantOrigin(tenant.slug)}/portal`;
+  // F11: the customer lands on the ticket's own page in the portal.
+  const url = `${tenantOrigin(tenant.slug)}/portal/tickets/${ticket.id}`;
   const drafts: Draft[] = [];
   if (rules.pushCustomerUpdates) {
     const text = update.comment
@@ -273,7 +274,7 @@ async function closingEmail(ctx: Ctx): Promise<Draft[]> {
   const withHistory = Boolean(chosen?.emailHistory) || automatic;
   if (!comment && !withHistory) return [];
   ctx.batch.seen.add(`history:${ticket.id}`);
-  const url = `${tenantOrigin(tenant.slug)}/portal`;
+  const url = `${tenantOrigin(tenant.slug)}/portal/tickets/${ticket.id}`;
   // The closing comment is in the e-mail on its own; the history leaves it out rather than repeat it.
   const entries = withHistory ? await historyEntries(ctx, comment?.id) : null;
   const rendered = comment

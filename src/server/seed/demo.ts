@@ -176,6 +176,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoTickets(tenant);
   await seedDemoPositions(tenant.id);
   await seedDemoBilling(tenant.id, tenant.timeZone);
+  await (await import('./demo-portal-tickets')).seedDemoPortalTickets(tenant.id);
   return { created: true };
 }
 

@@ -22,6 +22,7 @@ export { default as notificationSettings } from './notificationSettings.json';
 export { default as outreach } from './outreach.json';
 export { default as portal } from './portal.json';
 export { default as portalInvoices } from './portalInvoices.json';
+export { default as portalTickets } from './portalTickets.json';
 export { default as positions } from './positions.json';
 export { default as push } from './push.json';
 export { default as roles } from './roles.json';

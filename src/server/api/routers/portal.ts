@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { customerProcedure, router } from '@/server/api/trpc';
 import * as invoices from '@/server/services/portal/invoices';
 import { ZPortalInvoice, ZPortalInvoiceId, ZPortalInvoices } from '@/server/services/portal/invoices';
-import * as tickets from '@/server/services/portal/tickets';
-import { ZPortalMe, ZPortalReplied, ZPortalReply, ZPortalTicket, ZPortalTicketSummary } from '@/server/services/portal/tickets';
+import { ZPortalMe } from '@/server/services/portal/tickets';
+import { portalTicketsRouter } from './portal-tickets';
 import * as push from '@/server/services/push/subscriptions';
 import { ZPublicKey, ZPushDevice, ZPushEndpoint, ZPushRemoved, ZPushSubscribe, ZPushSubscribed, ZPushTested } from '@/server/services/push/subscriptions';
 import { portalAccountRouter } from './account';
@@ -13,12 +13,8 @@ import { portalAccessRouter, portalMessagesRouter, portalProfileRouter } from '.
 export const portalRouter = router({
   /** The signed-in customer as the portal greets them. */
   me: customerProcedure.output(ZPortalMe).query(({ ctx }) => ctx.caller.actor),
-  /** F11 (part): my tickets, one with its public history, and adding information to it. */
-  tickets: router({
-    list: customerProcedure.output(z.array(ZPortalTicketSummary)).query(({ ctx }) => tickets.myTickets(ctx.caller)),
-    get: customerProcedure.input(z.object({ id: z.uuid() }).strict()).output(ZPortalTicket).query(({ ctx, input }) => tickets.myTicket(ctx.caller, input.id)),
-    reply: customerProcedure.input(ZPortalReply).output(ZPortalReplied).mutation(({ ctx, input }) => tickets.reply(ctx.caller, input)),
-  }),
+  /** F5–F7, F11: my tickets — the list, one with its public history, adding information, opening, closing, receipts, plans. */
+  tickets: portalTicketsRouter,
   /** F4/F10: my invoices (and my statement when the tenant shows it), one invoice with its payments. */
   invoices: router({
     list: customerProcedure.output(ZPortalInvoices).query(({ ctx }) => invoices.myInvoices(ctx.caller)),

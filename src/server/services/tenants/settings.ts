@@ -1,5 +1,6 @@
 // Tenant switches kept in Tenant.settings (JSON), with their defaults. Later features add sections.
 import { z } from 'zod';
+import { ZPortalTicketSettings } from './portal-ticket-settings-schema';
 
 export const PORTAL_LOGIN_FIELDS = ['TAX_ID', 'CODE', 'EMAIL'] as const;
 export type PortalLoginField = (typeof PORTAL_LOGIN_FIELDS)[number];
@@ -53,6 +54,8 @@ export const ZTenantSettings = z.object({
       allowDownload: z.boolean().default(true),
     })
     .prefault({}),
+  /** F5–F7: the portal's and app's tickets (see ../portal/ticket-settings.ts). */
+  portalTickets: ZPortalTicketSettings.prefault({}),
   /** The tenant's color in e-mails and the apps' chrome. */
   branding: z
     .object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#1d5fd6') })

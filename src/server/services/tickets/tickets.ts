@@ -16,7 +16,7 @@ import { ZMoney, ZWhen } from '@/lib/answer-fields';
 import { uuidv7 } from '@/lib/ids';
 import { AppError, fieldError, notFound } from '@/server/errors';
 import type { ExecuteClient, TenantFragments, TenantSql } from '@/server/data/sql';
-import type { StaffCaller } from '@/server/services/caller';
+import type { Caller, StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES, TICKET_CHANNELS, ZTicketFilters } from '@/lib/ticket-filters';
 import { visibleTo } from './files';
 import { FILTERED_COUNT_CAP, filterConditions, filteredCounts, filterStages } from './filters';
@@ -171,7 +171,7 @@ type References = {
  * Read in one statement (each row, or the tenant's default where the form left it out): creating is
  * the hottest write, and separate lookups were up to seven round trips to PostgreSQL per ticket.
  */
-async function resolveReferences({ sql, tenant, actor }: StaffCaller, input: TicketCreate) {
+async function resolveReferences({ sql, tenant, actor }: Caller, input: TicketCreate) {
   const [refs] = await sql.rows<References>((s) => {
     const mine = Prisma.sql`"tenantId" = ${s.tenant}`;
     /** The row with this id, or (for the defaulted ones) the tenant's default still offered. */
@@ -189,7 +189,7 @@ async function resolveReferences({ sql, tenant, actor }: StaffCaller, input: Tic
       (SELECT json_build_object('id', id) FROM "TicketArea" WHERE ${pick(null, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS "defaultArea",
       (SELECT json_build_object('id', id, 'active', active) FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee,
       (SELECT json_build_object('id', id, 'number', number) FROM "Ticket"
-        WHERE ${input.clientKey ? Prisma.sql`"tenantId" = ${s.tenant} AND "clientKey" = ${input.clientKey}::uuid AND "createdById" = ${actor.id}::uuid` : Prisma.sql`false`}
+        WHERE ${input.clientKey ? Prisma.sql`"tenantId" = ${s.tenant} AND "clientKey" = ${input.clientKey}::uuid AND ${actor.kind === 'staff' ? Prisma.sql`"createdById" = ${actor.id}::uuid` : Prisma.sql`"createdById" IS NULL AND "customerId" = ${actor.id}::uuid`}` : Prisma.sql`false`}
         ${s.unrestricted('creates the caller’s ticket')}) AS existing`;
   }, { prepared: true });
   const { customer, connection, category, state, priority, area, defaultArea, assignee, existing } = refs!;
@@ -209,11 +209,18 @@ async function resolveReferences({ sql, tenant, actor }: StaffCaller, input: Tic
   return { existing: null, customer, category, state, priority, defaultArea };
 }
 
-export async function createTicket(caller: StaffCaller, input: TicketCreate, channel: (typeof TICKET_CHANNELS)[number] = 'BACKOFFICE') {
+/**
+ * Creates a ticket. Staff create it from the office or the technician app; a customer (F11, F6, F7)
+ * creates it from the portal or app through the portal's services, which decide its fields (the
+ * tenant's defaults for customers' tickets) — then it is the customer's own, with no staff creator.
+ */
+export async function createTicket(caller: Caller, input: TicketCreate, channel: (typeof TICKET_CHANNELS)[number] = 'BACKOFFICE') {
   const { actor } = caller;
+  const staff = actor.kind === 'staff' ? actor : null;
   // A2: which fields this role may set at creation (TICKET_FIELDS). Assigning the ticket to oneself
   // is what happens anyway for a role that may not assign (below), so it is not refused.
-  assertTicketFields(actor, 'create', givenFields(input).filter((f) => !(f === 'assigneeId' && input.assigneeId === actor.id)));
+  if (staff) assertTicketFields(staff, 'create', givenFields(input).filter((f) => !(f === 'assigneeId' && input.assigneeId === staff.id)));
+  if (!staff && input.customerId !== actor.id) throw notFound();
   const refs = await resolveReferences(caller, input);
   // The same form submission again (a double click, a retry after a lost answer): the ticket it made.
   if (refs.existing) return { id: refs.existing.id, number: refs.existing.number };
@@ -222,7 +229,8 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
   // the title defaults to the category. A creator who may not assign (a technician in the street)
   // keeps the ticket: it is assigned to them, so they go on seeing it.
   const areaId = input.areaId ?? category?.areaId ?? defaultArea?.id ?? null;
-  const assigneeId = can(actor.role, 'tickets.assign') ? (input.assigneeId ?? category?.defaultTechnicianId ?? null) : actor.id;
+  const assigneeId = !staff || can(staff.role, 'tickets.assign') ? (input.assigneeId ?? category?.defaultTechnicianId ?? null) : staff.id;
+  const creatorId = staff?.id ?? null;
   const title = input.title || category?.name || input.description.split('\n')[0]!.slice(0, 120);
   const billable = input.billable ?? false;
   const { visitStart, visitEnd } = visitInstants(input.visit ?? null, caller.tenant.timeZone);
@@ -235,7 +243,7 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
   const id = uuidv7();
   const stripe = 1 + Math.floor(Math.random() * COUNT_STRIPES);
   const events = [
-    { type: 'ticket.created', payload: { ticketId: id, channel, actorId: actor.id, assigneeId } },
+    { type: 'ticket.created', payload: { ticketId: id, channel, actorId: actor.id, assigneeId, ...(staff ? {} : { byCustomer: true }) } },
     ...(assigneeId ? [{ type: 'ticket.assigned', payload: { ticketId: id, assigneeId, actorId: actor.id, atCreation: true } }] : []),
   ].map((e) => ({ id: uuidv7(), ...e }));
   const price = billable ? (category?.price ?? null) : null;
@@ -253,7 +261,7 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
              ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
              ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${billable}, ${price === null ? null : String(price)}::numeric,
-             ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${actor.id}::uuid,
+             ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${creatorId}::uuid,
              ${now}::timestamp, ${now}::timestamp, ${state.stage === 'PENDING' ? null : now}::timestamp, ${state.stage === 'CLOSED' ? now : null}::timestamp,
              trim(num.n || ' ' || ${searchRest}), ${input.clientKey ?? null}::uuid, ${now}::timestamp, ${now}::timestamp
       FROM num
@@ -264,7 +272,7 @@ export async function createTicket(caller: StaffCaller, input: TicketCreate, cha
       ON CONFLICT ("tenantId", stripe) DO UPDATE SET ${COUNT_COLUMN[state.stage]} = "TicketCounter".${COUNT_COLUMN[state.stage]} + 1
     ), history AS (
       INSERT INTO "TicketEvent" (id, "tenantId", "ticketId", "actorId", kind, version, "createdAt")
-      SELECT ${uuidv7()}::uuid, ${s.tenant}, ticket.id, ${actor.id}::uuid, 'created', 1, ${now}::timestamp FROM ticket
+      SELECT ${uuidv7()}::uuid, ${s.tenant}, ticket.id, ${creatorId}::uuid, 'created', 1, ${now}::timestamp FROM ticket
     ), outbox AS (
       INSERT INTO "OutboxEvent" (id, "tenantId", type, payload, "createdAt")
       SELECT e.id, ${s.tenant}, e.type, e.payload || jsonb_build_object('number', ticket.number), ${now}::timestamp

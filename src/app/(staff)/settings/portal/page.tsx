@@ -3,6 +3,7 @@ import { requireStaffWith } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
 import { PortalSettings } from '@/components/settings/portal-settings-form';
 import { PortalInvoiceSettings } from '@/components/settings/portal-invoice-settings';
+import { PortalTicketSettingsCard } from '@/components/settings/portal-ticket-settings-card';
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.portalSettings');
@@ -19,6 +20,7 @@ export default async function PortalSettingsPage() {
       <div className="space-y-6">
         <PortalSettings />
         <PortalInvoiceSettings />
+        <PortalTicketSettingsCard />
       </div>
     </>
   );
