@@ -143,7 +143,7 @@ if (onlyInvoices) {
       log('building the app…');
       await build(env);
     }
-    app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true });
+    app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: !process.env.BENCH_SERVER_LOG });
     await new Promise((r) => setTimeout(r, 2000));
     entries.push(value('server.rss_idle_mb', treeRssMb(app.pid!), 'MB'));
     const cpuAtStart = cpuTimes();

@@ -136,15 +136,15 @@ export class CopyIn {
     stream.on('error', (error: Error) => (this.failure = error));
   }
 
-  /** One row: its values in the table's column order. */
-  async row(values: (string | number | null)[]) {
+  /** One row, its values in the table's column order; sent by the next flush(). */
+  push(values: (string | number | null)[]) {
     const line = `${values.map(copyValue).join('\t')}\n`;
     this.buffer.push(line);
     this.size += line.length;
-    if (this.size >= 256 * 1024) await this.flush();
   }
 
-  private async flush() {
+  /** Sends the rows pushed so far; resolves once the stream can take more (backpressure). */
+  async flush() {
     if (this.failure) throw this.failure;
     const chunk = this.buffer.join('');
     this.buffer = [];
