@@ -40,6 +40,12 @@ const Env = z.object({
   SIGNUP_VERIFY_HOURS: z.coerce.number().int().min(1).max(720).default(48),
   /** Largest accepted upload (CSV import, a ticket's files in one request), in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
+  /**
+   * Largest billing CSV (invoices, payments) sent as the request's body, in megabytes: it is saved to
+   * a temporary file as it arrives and read as a stream, so a million rows (≈ 80 MB) fit without the
+   * server holding them. A multipart upload is still read into memory within MAX_UPLOAD_MB.
+   */
+  BILLING_IMPORT_MAX_MB: z.coerce.number().min(1).max(2000).default(200),
   /** Where `npm start` keeps its data; ticket files go to <ANTENA_DATA_DIR>/files unless FILES_DIR says otherwise. */
   ANTENA_DATA_DIR: z.string().default('.antena'),
   /** Folder for ticket files on local disk (outside public/, served only through /api/files). */

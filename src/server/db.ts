@@ -76,3 +76,29 @@ function statementName(text: string): string {
   }
   return name;
 }
+
+/**
+ * One connection of the pool, held for `work` and given back after — for a bulk import's own
+ * transaction and its COPY, which Prisma's interactive transactions cannot run. Only the door
+ * (src/server/data/sql.ts) calls it. A connection whose work failed is closed, not reused: it may be
+ * mid-COPY or mid-transaction.
+ */
+export async function withConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let failure: Error | undefined;
+  try {
+    return await work(client);
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(failure);
+  }
+}
+
+/** Values as rawRows sends them (dates as UTC text). */
+export function rawValues(query: Prisma.Sql): unknown[] {
+  return query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+}
+
+export { UTC_TYPES };

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--skip-tech] [--data-only] [--only outbox|tickets|tickets.create|map|tech]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--data-only] [--only outbox|tickets|tickets.create|map|tech|invoices]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, the
@@ -6,7 +6,9 @@
 // technician app as a phone loads it and syncs its queue (tech.*: first-load JavaScript,
 // installability, Lighthouse, tech.sync_*). `--only outbox` measures just the worker: a tenant of its
 // own, no generated data, no app server, about a minute. `--only tech` measures just the technician
-// app, on the demo tenant in a database of its own (no generated data).
+// app, on the demo tenant in a database of its own (no generated data). `--only invoices` measures just
+// the billing import of 1,000,000 invoice rows (invoices.ts): a database of its own, no generated data,
+// the built app served, a few minutes.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,7 @@ import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { Session } from './http';
 import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
+import { measureInvoiceImport } from './invoices';
 import { measureMap } from './map';
 import { measureOutbox } from './outbox';
 import { measureTech } from './tech';
@@ -101,7 +104,12 @@ const postmasterPid = () => {
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n', 1)[0]) || null : null;
 };
 const onlyTech = flag('only') === 'tech';
-const database = await openDatabase({ dataDir: BENCH_PG_DIR, port: Number(process.env.BENCH_PG_PORT ?? 54359), name: onlyTech ? 'antena_bench_tech' : `antena_bench_${scaleName}` });
+const onlyInvoices = flag('only') === 'invoices';
+const database = await openDatabase({
+  dataDir: BENCH_PG_DIR,
+  port: Number(process.env.BENCH_PG_PORT ?? 54359),
+  name: onlyTech ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
+});
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 if (onlyTech) {
   try {
@@ -124,6 +132,33 @@ if (onlyTech) {
     await database.stop();
   }
   report('technician app only (the demo tenant)');
+  process.exit(0);
+}
+if (onlyInvoices) {
+  try {
+    await migrate(database.url);
+    process.env.DATABASE_URL = database.url;
+    const env = appEnv({ databaseUrl: database.url, port: PORT });
+    if (!buildIsCurrent()) {
+      log('building the app…');
+      await build(env);
+    }
+    app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: !process.env.BENCH_SERVER_LOG });
+    await new Promise((r) => setTimeout(r, 2000));
+    entries.push(value('server.rss_idle_mb', treeRssMb(app.pid!), 'MB'));
+    const cpuAtStart = cpuTimes();
+    const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log)));
+    } finally {
+      await sql.end();
+    }
+    entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
+  } finally {
+    await stopChild(app);
+    await database.stop();
+  }
+  report('billing import only (1,000,000 invoice rows)');
   process.exit(0);
 }
 if (flag('only') === 'outbox') {
@@ -204,6 +239,7 @@ try {
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !onlyMap && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
+  if (!onlyTickets && !onlyMap && !args.includes('--skip-invoices')) entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log)));
   if (!onlyTickets && !onlyMap && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
   // The technician app of the largest tenant, as one of its technicians (tickets.ts made them).
   if (!onlyTickets && !onlyMap && tickets && !args.includes('--skip-tech')) {

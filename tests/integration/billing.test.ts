@@ -5,7 +5,10 @@
 // entry point's allowed / wrong-role / cross-tenant cases: billing.customer, POST /api/import/billing
 // and GET /api/invoices/[id]/pdf.
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '@/env';
 import { scopedDb } from '@/server/data/scoped';
 import { loadStaffActor } from '@/server/services/auth/actors';
 import { staffCallerFor, type StaffCaller } from '@/server/services/caller';
@@ -153,6 +156,42 @@ describe('invoice import', () => {
   });
 });
 
+describe('invoice import: many problems (issue 17)', () => {
+  it('counts every problem, sends the first 500 in row order — row checks and database checks mixed — and a commit writes nothing', async () => {
+    // Row i: every third has a bad date (checked as the row is read); every other remaining even row
+    // names an unknown customer (checked in the database); the last row repeats the first's number.
+    const rows = Array.from({ length: 1200 }, (_, i) =>
+      i % 3 === 0 ? `M-${i};B;C-100;2026-13-01;2026-01-10;;100;` : i % 2 === 0 ? `M-${i};B;C-404;2026-01-01;2026-01-10;;100;` : `M-${i};B;C-100;2026-01-01;2026-01-10;;100;`,
+    );
+    rows[1199] = 'M-0;B;C-100;2026-01-01;2026-01-10;;100;';
+    const bad = file(INVOICES, ...rows);
+    const before = await counts(a);
+    const preview = await run('invoices', bad, 'preview');
+    expect(preview.ok).toBe(false);
+    expect(preview.counts.rows).toBe(1200);
+    expect(preview.errorCount).toBe(400 + 400 + 1);
+    expect(preview.errors).toHaveLength(BILLING_IMPORT_LIMITS.errors);
+    const lines = preview.errors.map((e) => e.row!);
+    expect(lines).toEqual([...lines].sort((x, y) => x - y));
+    expect(preview.errors.slice(0, 3)).toEqual([
+      { row: 2, column: 'fecha', message: '«2026-13-01» no es una fecha. Escribila como 2026-11-30 o 30/11/2026.' },
+      { row: 4, column: 'cliente', message: 'No hay ningún cliente con el código «C-404».' },
+      { row: 5, column: 'fecha', message: '«2026-13-01» no es una fecha. Escribila como 2026-11-30 o 30/11/2026.' },
+    ]);
+    // Good rows are still shown, in file order.
+    expect(preview.sample.map((s) => s.row).slice(0, 3)).toEqual([3, 7, 9]);
+    const commit = await run('invoices', bad, 'commit');
+    expect(commit.ok).toBe(false);
+    expect(commit.created).toBeNull();
+    expect(commit.errorCount).toBe(801);
+    expect(await counts(a)).toEqual(before);
+    // A repeat names the first row with the number, even when that row had problems of its own.
+    const repeat = await run('invoices', file(INVOICES, rows[0]!, rows[1]!, rows[1199]!), 'preview');
+    expect(repeat.errors.map((e) => [e.row, e.column])).toEqual([[2, 'fecha'], [4, 'numero']]);
+    expect(repeat.errors[1]?.message).toBe('Repetido: ya aparece en la fila 2.');
+  });
+});
+
 describe('payment import', () => {
   it('refuses unknown and foreign invoices, zero and over-precise amounts; writes nothing', async () => {
     const before = await counts(a);
@@ -257,6 +296,26 @@ function upload(tenant: TestTenant, query: string, bytes: Uint8Array<ArrayBuffer
 
 describe('POST /api/import/billing', () => {
   const good = () => file(INVOICES, 'H-1;B;C-100;2026-12-01;2026-12-15;;99,90;');
+  const uploads = () => readdirSync(tmpdir()).filter((f) => f.startsWith('antena-upload-')).length;
+
+  it('takes the file as the raw body (what the page sends): saved while it arrives, read from disk, the temporary file removed after', async () => {
+    session.current = { kind: 'staff', userId: A.ids.ADMIN, tenantId: a.id };
+    const raw = (query: string, bytes: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) =>
+      new Request(`http://${a.host}/api/import/billing${query}`, { method: 'POST', headers: { host: a.host, 'content-type': 'text/csv', ...headers }, body: bytes });
+    const before = uploads();
+    const latin = latin1(`${INVOICES}\r\nRAW-1;B;C-100;2026-12-01;2026-12-15;Diciembre año;10,50;\r\n`);
+    const preview = (await (await POST(await withCookie(raw('?kind=invoices&mode=preview', latin)))).json()) as BillingImportReport;
+    expect(preview).toMatchObject({ ok: true, encoding: 'windows-1252', delimiter: ';', counts: { rows: 1 } });
+    expect(preview.sample[0]).toMatchObject({ row: 2, number: 'RAW-1', period: 'Diciembre año', amount: 10.5 });
+    const bad = (await (await POST(await withCookie(raw('?kind=invoices&mode=commit', file(INVOICES, 'RAW-2;B;C-404;2026-12-01;2026-12-15;;10;'))))).json()) as BillingImportReport;
+    expect(bad.errors).toEqual([{ row: 2, column: 'cliente', message: 'No hay ningún cliente con el código «C-404».' }]);
+    // Declared larger than BILLING_IMPORT_MAX_MB: refused before a byte is read, translated.
+    const huge = await POST(await withCookie(raw('?kind=invoices&mode=preview', good(), { 'content-length': String((env().BILLING_IMPORT_MAX_MB + 1) * 2 ** 20) })));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { message: string } }).error.message).toContain(`${env().BILLING_IMPORT_MAX_MB} MB`);
+    expect(uploads()).toBe(before);
+    expect(await scopedDb(a.id).invoice.count({ where: { number: { startsWith: 'RAW-' } } })).toBe(0);
+  });
 
   it('previews and commits for an admin', async () => {
     session.current = { kind: 'staff', userId: A.ids.SUPERVISOR, tenantId: a.id };

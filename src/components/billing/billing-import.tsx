@@ -54,9 +54,9 @@ export function BillingImport({ maxUploadMb }: { maxUploadMb: number }) {
     setBusy(mode);
     setError(null);
     try {
-      const body = new FormData();
-      body.set('file', file);
-      const response = await fetch(`/api/import/billing?kind=${kind}&mode=${mode}&encoding=${encoding}`, { method: 'POST', body });
+      // The file itself as the body: the server saves it to disk as it arrives (BILLING_IMPORT_MAX_MB)
+      // instead of holding a multipart form in memory.
+      const response = await fetch(`/api/import/billing?kind=${kind}&mode=${mode}&encoding=${encoding}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file });
       const json = (await response.json().catch(() => null)) as (BillingImportReport & { error?: undefined }) | { error: { message: string } } | null;
       if (!json) setError(response.status === 413 ? ci('errors.fileTooLarge', { max: maxUploadMb }) : ci('networkError'));
       else if (json.error) setError(json.error.message);

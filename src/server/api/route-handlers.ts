@@ -1,6 +1,12 @@
 // What the route handlers outside tRPC (uploads, downloads, imports) share with it: the same context
 // (tenant from the host, the session, the caller's language), the same procedure ladder deciding who
 // may call, and errors answered with the same codes, statuses and translated messages.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { env } from '@/env';
@@ -94,4 +100,54 @@ export async function readUpload(request: Request, locale: Locale): Promise<Uplo
     return typeof value === 'string' && value ? value : undefined;
   };
   return { bytes, param };
+}
+
+/** An import's file: in memory (a multipart upload) or in a temporary file (a raw body); `dispose` removes the file. */
+export type SavedUpload = { source: Uint8Array | { path: string }; param: (name: string) => string | undefined; dispose: () => Promise<void> };
+
+/**
+ * Receives a large import's file without holding it: a raw body is written to a temporary file as it
+ * arrives, never past `maxMb` (a translated 413 as soon as it passes, or when Content-Length says it
+ * will); a multipart body is read as readUpload reads it, within MAX_UPLOAD_MB. Call it only once the
+ * caller is authorized, and `dispose` the upload when done.
+ */
+export async function saveUpload(request: Request, locale: Locale, maxMb: number): Promise<SavedUpload | Response> {
+  if (request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
+    const upload = await readUpload(request, locale);
+    if (upload instanceof Response) return upload;
+    return { source: upload.bytes, param: upload.param, dispose: async () => undefined };
+  }
+  const url = new URL(request.url);
+  const limit = maxMb * 1024 * 1024;
+  const tooLarge = () => failure(413, 'PAYLOAD_TOO_LARGE', translator(locale, 'customerImport')('errors.fileTooLarge', { max: maxMb }));
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge();
+  const dir = await mkdtemp(path.join(tmpdir(), 'antena-upload-'));
+  const file = path.join(dir, 'upload.csv');
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  const out = createWriteStream(file);
+  try {
+    let size = 0;
+    const reader = request.body?.getReader();
+    for (;;) {
+      if (!reader) break;
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        out.destroy();
+        await dispose();
+        return tooLarge();
+      }
+      if (!out.write(value)) await once(out, 'drain');
+    }
+    out.end();
+    await finished(out);
+  } catch (error) {
+    out.destroy();
+    await dispose();
+    throw error;
+  }
+  const param = (name: string) => url.searchParams.get(name) || undefined;
+  return { source: { path: file }, param, dispose };
 }

@@ -9,8 +9,11 @@
 // visibility rule. Statements that are not one tenant's — the worker's claim across tenants, the
 // sign-in throttle, index maintenance — go through `installationSql`, which only the files listed in
 // tests/unit/raw-sql.test.ts may use; that test also fails when any other file in src/ runs raw SQL.
+import { once } from 'node:events';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Prisma } from '@/generated/prisma/client';
-import { rawRows } from '@/server/db';
+import { rawRows, rawValues, UTC_TYPES, withConnection } from '@/server/db';
 import type { TicketVisibility } from './visibility';
 
 /** What a tenant's raw statement is built from. */
@@ -89,6 +92,127 @@ export class TenantSql {
   /** A write through a Prisma client (in a transaction, usually); answers the rows it touched. */
   execute(client: ExecuteClient, build: (s: TenantFragments) => Prisma.Sql): Promise<number> {
     return Promise.resolve(client.$executeRaw(this.statement(build)));
+  }
+
+  /**
+   * A transaction on a connection of its own, for bulk work Prisma cannot do: rows streamed with COPY
+   * into temporary tables of the transaction, then checked and written with set statements. Every
+   * statement on tenant tables is built here (naming the tenant); the temporary tables live in
+   * `pg_temp`, so only this transaction sees them, and they are dropped at its end. `work`'s answer
+   * says whether to commit; anything thrown rolls back.
+   */
+  async transaction<T>(work: (session: TenantSession) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+    return withConnection(async (client) => {
+      await client.query('BEGIN');
+      // A failure leaves the connection to withConnection, which closes it (PostgreSQL then rolls
+      // back): a ROLLBACK sent behind an unfinished COPY would wait for it forever.
+      const { commit, value } = await work(new TenantSession(this, client));
+      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      return value;
+    });
+  }
+}
+
+const TEMP_NAME = /^[a-z][a-z0-9_]*$/;
+function tempName(table: string): string {
+  if (!TEMP_NAME.test(table)) throw new Error(`not a temporary table name: ${table}`);
+  return `pg_temp.${table}`;
+}
+
+/** COPY text format: a value with its backslashes, tabs and line breaks escaped; null as \N. */
+export function copyValue(value: string | number | null): string {
+  if (value === null) return '\\N';
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
+}
+
+/** Rows streamed into a temporary table with COPY; write() waits while PostgreSQL catches up. */
+export class CopyIn {
+  private buffer: string[] = [];
+  private size = 0;
+  private failure: Error | null = null;
+
+  constructor(private readonly stream: NodeJS.WritableStream & { destroyed?: boolean }) {
+    stream.on('error', (error: Error) => (this.failure = error));
+  }
+
+  /** One row, its values in the table's column order; sent by the next flush(). */
+  push(values: (string | number | null)[]) {
+    const line = `${values.map(copyValue).join('\t')}\n`;
+    this.buffer.push(line);
+    this.size += line.length;
+  }
+
+  /** Sends the rows pushed so far; resolves once the stream can take more (backpressure). */
+  async flush() {
+    if (this.failure) throw this.failure;
+    const chunk = this.buffer.join('');
+    this.buffer = [];
+    this.size = 0;
+    if (!chunk) return;
+    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (this.failure) throw this.failure;
+  }
+
+  private ended = false;
+
+  /** Sends what is left and waits for PostgreSQL to take the rows (once; later calls do nothing). */
+  async end() {
+    if (this.ended) return;
+    this.ended = true;
+    await this.flush();
+    const done = Promise.race([once(this.stream, 'finish'), once(this.stream, 'error').then(([error]) => Promise.reject(error as Error))]);
+    this.stream.end();
+    await done;
+  }
+}
+
+/** A transaction of TenantSql.transaction: tenant statements, and temporary tables to stage rows in. */
+export class TenantSession {
+  constructor(
+    private readonly door: TenantSql,
+    private readonly client: pg.PoolClient,
+  ) {}
+
+  /** Rows of a tenant statement (numeric columns as text, dates as UTC). */
+  async rows<T>(build: (s: TenantFragments) => Prisma.Sql): Promise<T[]> {
+    const query = this.door.statement(build);
+    return (await this.client.query({ text: query.text, values: rawValues(query), types: UTC_TYPES })).rows as T[];
+  }
+
+  /** A tenant write; answers the rows it touched. */
+  async execute(build: (s: TenantFragments) => Prisma.Sql): Promise<number> {
+    const query = this.door.statement(build);
+    return (await this.client.query({ text: query.text, values: rawValues(query) })).rowCount ?? 0;
+  }
+
+  /** A read of this transaction's temporary tables alone (no tenant data: every FROM and JOIN names pg_temp). */
+  async stagedRows<T>(query: Prisma.Sql): Promise<T[]> {
+    const sources = [...query.text.matchAll(/\b(?:FROM|JOIN)\s+([^\s(]+)/gi)].map((m) => m[1]!);
+    if (!sources.length || sources.some((t) => !t.startsWith('pg_temp.'))) throw new Error('stagedRows reads temporary tables only (pg_temp.…)');
+    return (await this.client.query({ text: query.text, values: rawValues(query), types: UTC_TYPES })).rows as T[];
+  }
+
+  /** A temporary table of this transaction (dropped at its end), with `columns` as SQL column definitions. */
+  async createTemp(table: string, columns: string): Promise<void> {
+    await this.client.query(`CREATE TEMPORARY TABLE ${tempName(table)} (${columns}) ON COMMIT DROP`);
+  }
+
+  /** Table statistics for the planner (autovacuum never sees temporary tables). */
+  async analyzeTemp(table: string): Promise<void> {
+    await this.client.query(`ANALYZE ${tempName(table)}`);
+  }
+
+  /** A memory allowance for this transaction's sorts and hashes (SET LOCAL). */
+  async workMem(mb: number): Promise<void> {
+    await this.client.query(`SET LOCAL work_mem = '${Math.max(4, Math.floor(mb))}MB'`);
+  }
+
+  /** Starts a COPY into a temporary table's `columns`. */
+  copyIntoTemp(table: string, columns: readonly string[]): CopyIn {
+    for (const c of columns) if (!TEMP_NAME.test(c.toLowerCase())) throw new Error(`not a column name: ${c}`);
+    const stream = this.client.query(copyFrom(`COPY ${tempName(table)} (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+    return new CopyIn(stream);
   }
 }
 

@@ -27,7 +27,7 @@ export default async function BillingImportPage() {
         }
       />
       <div className="space-y-6">
-        <BillingImport maxUploadMb={env().MAX_UPLOAD_MB} />
+        <BillingImport maxUploadMb={env().BILLING_IMPORT_MAX_MB} />
         <InvoicePdfUpload maxUploadMb={env().MAX_UPLOAD_MB} />
       </div>
     </>

@@ -16,18 +16,21 @@ import 'server-only';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Locale } from '@/lib/format';
-import { uuidv7 } from '@/lib/ids';
+import { uuidv7, uuidv7Fast } from '@/lib/ids';
 import { currencyDigits, parseAmount, parseDay, toUnits, unitsToDecimal, unitsToNumber, type AmountProblem, type Units } from '@/lib/money';
 import { normalizeText } from '@/lib/text';
 import { uniqueViolationFields } from '@/server/errors';
 import { logger } from '@/server/logger';
 import { Prisma } from '@/generated/prisma/client';
-import type { QueryClient, ExecuteClient } from '@/server/data/sql';
+import type { CopyIn, QueryClient, ExecuteClient, TenantSession } from '@/server/data/sql';
 import type { StaffCaller } from '@/server/services/caller';
-import { FileError, decodeCsv, detectDelimiter, excelSeparator, type Delimiter, type DetectedEncoding, type EncodingChoice } from '@/server/services/customers/import/csv';
+import { FileError, type Delimiter, type DetectedEncoding, type EncodingChoice } from '@/server/services/customers/import/csv';
 import { problemText, type ProblemMessage } from '@/server/services/customers/import/rows';
 import { allocatePayment, statusFor, type InvoiceStatus, type OpenInvoice } from '../statement-math';
 import { INVOICE_COLUMNS, PAYMENT_COLUMNS, REQUIRED, mapColumns, type Headers } from './columns';
+import { openSource, type BillingSource, type OpenedSource } from './source';
+
+export type { BillingSource } from './source';
 
 export const BILLING_IMPORT_LIMITS = {
   /** Data rows per file. */
@@ -101,18 +104,45 @@ const PARSE_ERRORS: Record<string, string> = {
 /** Thrown inside the commit transaction to roll it back once a problem was found. */
 class Rollback extends Error {}
 
-function* slices(text: string, size = 1 << 20): Generator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-/** Records one at a time, with the line each starts on (1 = the header). */
-async function* records(text: string, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
+/**
+ * Records in batches, each with the line it starts on (1 = the header). Batches, not one record per
+ * `await`: a million rows handed over one at a time spent most of the import in promise hand-offs.
+ */
+async function* recordBatches(text: AsyncIterable<string>, delimiter: Delimiter, size = 4096): AsyncGenerator<CsvRecord[]> {
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, max_record_size: 1_000_000, info: true });
-  Readable.from(slices(text)).pipe(parser);
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    let breaks = 0;
-    for (const field of record) if (field.includes('\n')) breaks += field.split('\n').length - 1;
-    yield { line: info.lines - breaks, fields: record };
+  const input = Readable.from(text);
+  let failure: Error | null = null;
+  // A read error of the file ends the parse with it.
+  input.on('error', (error) => parser.destroy(error));
+  parser.on('error', (error: Error) => (failure = error));
+  input.pipe(parser);
+  try {
+    for (;;) {
+      const batch: CsvRecord[] = [];
+      let item: { record: string[]; info: { lines: number } } | null;
+      while (batch.length < size && (item = parser.read() as typeof item) !== null) {
+        let breaks = 0;
+        for (const field of item.record) if (field.includes('\n')) breaks += field.split('\n').length - 1;
+        batch.push({ line: item.info.lines - breaks, fields: item.record });
+      }
+      if (batch.length) {
+        yield batch;
+        continue;
+      }
+      if (failure) throw failure;
+      if (parser.readableEnded) return;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          parser.off('readable', wake).off('end', wake).off('error', wake).off('close', wake);
+          resolve();
+        };
+        parser.on('readable', wake).on('end', wake).on('error', wake).on('close', wake);
+      });
+      if (parser.destroyed && !failure && !parser.readableEnded) return;
+    }
+  } finally {
+    input.destroy();
+    parser.destroy();
   }
 }
 
@@ -126,7 +156,11 @@ class Report {
   rows = 0;
   allocations = 0;
   sample: BillingSampleRow[] = [];
+  /** The first problems by row (at most about twice what is sent back); all are counted. */
   problems: Problem[] = [];
+  problemCount = 0;
+  /** The columns with a problem on the row reported last (rows are reported in order). */
+  private reportedLine: number | null = null;
   private readonly reported = new Set<string>();
 
   constructor(
@@ -136,18 +170,39 @@ class Report {
   ) {}
 
   problem(line: number | null, column: string | null, key: string, params?: Record<string, string | number>) {
-    const id = `${line}:${column ?? ''}`;
-    if (line !== null && this.reported.has(id)) return;
-    this.reported.add(id);
-    this.problems.push({ line, column, message: { key, params } });
+    if (line !== null) {
+      if (line !== this.reportedLine) {
+        this.reportedLine = line;
+        this.reported.clear();
+      }
+      const id = column ?? '';
+      if (this.reported.has(id)) return;
+      this.reported.add(id);
+    }
+    this.keep({ line, column, message: { key, params } });
+  }
+
+  /** Counts a problem and keeps it if it is among the first by row. */
+  keep(problem: Problem) {
+    this.problemCount += 1;
+    this.problems.push(problem);
+    if (this.problems.length >= 2 * BILLING_IMPORT_LIMITS.errors) this.problems = this.sorted().slice(0, BILLING_IMPORT_LIMITS.errors);
+  }
+
+  get failed(): boolean {
+    return this.problemCount > 0;
+  }
+
+  private sorted(): Problem[] {
+    return [...this.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
 
   result(created: BillingImportReport['created'] = null): BillingImportReport {
-    const sorted = [...this.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const sorted = this.sorted();
     return {
       kind: this.kind,
       mode: this.mode,
-      ok: this.problems.length === 0 && (this.mode === 'preview' || created !== null),
+      ok: this.problemCount === 0 && (this.mode === 'preview' || created !== null),
       encoding: this.encoding,
       encodingFallback: this.encodingFallback,
       delimiter: this.delimiter,
@@ -158,7 +213,7 @@ class Report {
         column: p.column ? (this.labels.get(p.column) ?? p.column) : null,
         message: problemText(this.locale, p.message),
       })),
-      errorCount: this.problems.length,
+      errorCount: this.problemCount,
       created,
     };
   }
@@ -238,7 +293,6 @@ class RowReader<C extends string> {
   }
 }
 
-type InvoiceDraft = { line: number; number: string; type: string; customerCode: string; issuedOn: string; dueOn: string; period: string | null; total: Units; balance: Units; status: InvoiceStatus };
 type PaymentDraft = { line: number; customerCode: string; paidOn: string; amount: Units; method: string; reference: string | null; invoices: string[] };
 
 /** The customers a batch names, by code: one query. */
@@ -258,22 +312,32 @@ function openInvoice(row: InvoiceRow): OpenInvoice {
 
 const INVOICE_SELECT = Prisma.sql`i.id::text AS id, i.number, i."customerId"::text AS "customerId", i."dueOn"::text AS "dueOn", i."issuedOn"::text AS "issuedOn", i.total::text AS total, i.balance::text AS balance, i.status::text AS status`;
 
+/** The staging table's columns, in COPY order: every row with a number (for the in-file duplicates), the good ones in full. */
+const STAGE_COLUMNS = ['line', 'ok', 'number', 'id', 'customerCode', 'type', 'issuedOn', 'dueOn', 'period', 'total', 'balance', 'status'] as const;
+const STAGE_TABLE = `"line" integer NOT NULL, "ok" boolean NOT NULL, "number" text NOT NULL, "id" uuid, "customerCode" text, "type" text,
+  "issuedOn" date, "dueOn" date, "period" text, "total" numeric, "balance" numeric, "status" text`;
+const PROBLEM_TABLE = `"line" integer NOT NULL, "column" text NOT NULL, "key" text NOT NULL, "value" text, "first" integer`;
+
+/**
+ * Invoices at size (issue 17): each row is checked as it is read and streamed with COPY into a
+ * temporary table of the import's own transaction; the checks that need the whole file or the
+ * database — a number twice in the file, an unknown customer, a number already imported — are then
+ * three set statements, and the commit one INSERT … SELECT. Memory holds a parse chunk and the first
+ * problems, whatever the file's size; a preview runs the same statements and rolls back.
+ */
 class InvoiceImport {
-  private readonly numbers = new Map<string, number>();
-  private batch: InvoiceDraft[] = [];
+  created = 0;
+  /** Where the time went, in ms (logged): reading + row checks + COPY, the set checks and sample, the write. */
+  readonly ms = { read: 0, check: 0, write: 0 };
 
   constructor(
-    private readonly caller: StaffCaller,
     private readonly report: Report,
     private readonly headers: Headers<keyof typeof INVOICE_COLUMNS>,
     private readonly digits: number,
-    private readonly client: Client,
-    private readonly write: boolean,
+    private readonly stage: CopyIn,
   ) {}
 
-  created = 0;
-
-  async add(record: CsvRecord) {
+  add(record: CsvRecord) {
     const row = new RowReader(this.report, record.line, this.headers, record.fields);
     if (row.blank) return;
     this.report.rows += 1;
@@ -296,60 +360,82 @@ class InvoiceImport {
         else if (balance > 0n) row.fail('status', 'billing.problems.statusBalance');
       } else if (!OPEN_WORDS.has(statusText)) row.fail('status', 'billing.problems.statusInvalid', { value: row.values.status! });
     }
-    if (number !== null) {
-      const first = this.numbers.get(number);
-      if (first !== undefined) row.fail('number', 'customerImport.problems.duplicateInFile', { line: first });
-      else this.numbers.set(number, row.line);
+    if (number === null) return;
+    if (!row.ok || customerCode === null || issuedOn === null || dueOn === null || total === null) {
+      // Kept for the in-file duplicates only: a later row with its number is still a duplicate.
+      this.stage.push([row.line, 'f', number, null, null, null, null, null, null, null, null, null]);
+      return;
     }
-    if (!row.ok || number === null || customerCode === null || issuedOn === null || dueOn === null || total === null) return;
-    const left = balance ?? total;
-    this.batch.push({ line: row.line, number, type, customerCode, issuedOn, dueOn, period, total, balance: status === 'VOID' ? 0n : left, status: statusFor(total, left, status ?? undefined) });
-    if (this.batch.length >= BILLING_IMPORT_LIMITS.batch) await this.flush();
+    const left = status === 'VOID' ? 0n : (balance ?? total);
+    this.stage.push([
+      row.line, 't', number, uuidv7Fast(), customerCode, type, issuedOn, dueOn, period,
+      unitsToDecimal(total), unitsToDecimal(left), statusFor(total, balance ?? total, status ?? undefined),
+    ]);
   }
 
-  async flush() {
-    const batch = this.batch;
-    this.batch = [];
-    if (!batch.length) return;
-    const { caller, client, report } = this;
-    const customers = await customersByCode(caller, client, [...new Set(batch.map((d) => d.customerCode))]);
-    const taken = new Set(
-      (await caller.sql.query<{ number: string }[]>(client, (s) => Prisma.sql`
-        SELECT i.number FROM "Invoice" i WHERE i."tenantId" = ${s.tenant} AND i.number IN (SELECT jsonb_array_elements_text(${json(batch.map((d) => d.number))}::jsonb))`)).map((r) => r.number),
-    );
-    const rows: (InvoiceDraft & { customerId: string })[] = [];
-    for (const d of batch) {
-      const customer = customers.get(d.customerCode);
-      let ok = true;
-      if (!customer) {
-        report.problem(d.line, 'customerCode', 'billing.problems.unknownCustomer', { code: d.customerCode });
-        ok = false;
+  /** After each batch of rows: COPY what they staged, waiting while PostgreSQL catches up. */
+  afterBatch() {
+    return this.stage.flush();
+  }
+
+  /** After the last row: the file-wide and database checks, the preview's sample, and the write when `write` and all is well. */
+  async finish(session: TenantSession, write: boolean) {
+    const { report } = this;
+    const t0 = performance.now();
+    await session.analyzeTemp('import_invoice');
+    await session.createTemp('import_problem', PROBLEM_TABLE);
+    // A number twice in the file (the later rows), then — for the rows not already refused — an
+    // unknown customer and a number the tenant already has.
+    await session.execute((s) => Prisma.sql`
+      WITH d AS MATERIALIZED (
+        SELECT st."line", st."ok", st."number", st."customerCode", min(st."line") OVER (PARTITION BY st."number") AS "first"
+        FROM pg_temp.import_invoice st
+      )
+      INSERT INTO pg_temp.import_problem ("line", "column", "key", "value", "first")
+      SELECT d."line", 'number', 'customerImport.problems.duplicateInFile', NULL, d."first" FROM d WHERE d."line" > d."first"
+      UNION ALL
+      SELECT d."line", 'customerCode', 'billing.problems.unknownCustomer', d."customerCode", NULL FROM d
+      WHERE d."ok" AND d."line" = d."first"
+        AND NOT EXISTS (SELECT 1 FROM "Customer" c WHERE c."tenantId" = ${s.tenant} AND c.code = d."customerCode")
+      UNION ALL
+      SELECT d."line", 'number', 'billing.problems.numberTaken', d."number", NULL FROM d
+      WHERE d."ok" AND d."line" = d."first"
+        AND EXISTS (SELECT 1 FROM "Invoice" i WHERE i."tenantId" = ${s.tenant} AND i.number = d."number")`);
+    const [{ count }] = (await session.stagedRows<{ count: number }>(Prisma.sql`SELECT count(*)::int AS count FROM pg_temp.import_problem p`)) as [{ count: number }];
+    if (count) {
+      const first = await session.stagedRows<{ line: number; column: string; key: string; value: string | null; first: number | null }>(Prisma.sql`
+        SELECT p."line", p."column", p."key", p."value", p."first" FROM pg_temp.import_problem p
+        ORDER BY p."line", p."column" LIMIT ${BILLING_IMPORT_LIMITS.errors}`);
+      for (const p of first) {
+        const params: Record<string, string | number> =
+          p.key === 'customerImport.problems.duplicateInFile' ? { line: p.first! } : p.column === 'customerCode' ? { code: p.value! } : { number: p.value! };
+        report.keep({ line: p.line, column: p.column, message: { key: p.key, params } });
       }
-      if (taken.has(d.number)) {
-        report.problem(d.line, 'number', 'billing.problems.numberTaken', { number: d.number });
-        ok = false;
-      }
-      if (!ok) continue;
-      rows.push({ ...d, customerId: customer!.id });
-      if (report.sample.length < BILLING_IMPORT_LIMITS.sample) {
-        report.sample.push({
-          row: d.line, customerCode: d.customerCode, customerName: customer!.name, date: d.issuedOn, amount: unitsToNumber(d.total),
-          number: d.number, type: d.type, dueOn: d.dueOn, period: d.period, balance: unitsToNumber(d.balance), status: d.status, method: null, reference: null, settles: [],
-        });
-      }
+      // The rest are counted, not kept.
+      report.problemCount += count - first.length;
     }
-    if (!this.write || report.problems.length) return;
-    const data = rows.map((r) => ({
-      id: uuidv7(), customerId: r.customerId, number: r.number, type: r.type, issuedOn: r.issuedOn, dueOn: r.dueOn, period: r.period,
-      total: unitsToDecimal(r.total), balance: unitsToDecimal(r.balance), status: r.status,
+    const sample = await session.rows<{ line: number; number: string; type: string; customerCode: string; name: string; issuedOn: string; dueOn: string; period: string | null; total: string; balance: string; status: InvoiceStatus }>((s) => Prisma.sql`
+      SELECT st."line", st."number", st."type", st."customerCode", c.name, st."issuedOn"::text AS "issuedOn", st."dueOn"::text AS "dueOn", st."period",
+        st."total"::text AS total, st."balance"::text AS balance, st."status"
+      FROM pg_temp.import_invoice st
+      JOIN "Customer" c ON c."tenantId" = ${s.tenant} AND c.code = st."customerCode"
+      WHERE st."ok" AND NOT EXISTS (SELECT 1 FROM pg_temp.import_problem p WHERE p."line" = st."line")
+      ORDER BY st."line" LIMIT ${BILLING_IMPORT_LIMITS.sample}`);
+    report.sample = sample.map((r) => ({
+      row: r.line, customerCode: r.customerCode, customerName: r.name, date: r.issuedOn, amount: unitsToNumber(toUnits(r.total)),
+      number: r.number, type: r.type, dueOn: r.dueOn, period: r.period, balance: unitsToNumber(toUnits(r.balance)), status: r.status, method: null, reference: null, settles: [],
     }));
-    this.created += await caller.sql.execute(client, (s) => Prisma.sql`
+    const t1 = performance.now();
+    this.ms.check = Math.round(t1 - t0);
+    if (!write || report.failed) return;
+    this.created = await session.execute((s) => Prisma.sql`
       INSERT INTO "Invoice" ("id", "tenantId", "customerId", "number", "type", "issuedOn", "dueOn", "period", "total", "balance", "status", "createdAt")
-      SELECT r."id", ${s.tenant}, r."customerId", r."number", r."type", r."issuedOn", r."dueOn", r."period", r."total", r."balance", r."status",
+      SELECT st."id", ${s.tenant}, c.id, st."number", st."type", st."issuedOn", st."dueOn", st."period", st."total", st."balance", st."status"::"InvoiceStatus",
         CURRENT_TIMESTAMP AT TIME ZONE 'UTC'
-      FROM jsonb_to_recordset(${json(data)}::jsonb) AS r(
-        "id" uuid, "customerId" uuid, "number" text, "type" text, "issuedOn" date, "dueOn" date, "period" text,
-        "total" numeric, "balance" numeric, "status" "InvoiceStatus")`);
+      FROM pg_temp.import_invoice st
+      JOIN "Customer" c ON c."tenantId" = ${s.tenant} AND c.code = st."customerCode"
+      WHERE st."ok"`);
+    this.ms.write = Math.round(performance.now() - t1);
   }
 }
 
@@ -494,65 +580,128 @@ class PaymentImport {
   }
 }
 
-/** Reads the file and runs every row through `kind`'s checks (and writes, when `write`). */
-async function run(caller: StaffCaller, kind: BillingKind, text: string, report: Report, client: Client, write: boolean): Promise<{ rows: number; allocations: number }> {
-  const digits = currencyDigits(caller.tenant.currency);
-  let importer: InvoiceImport | PaymentImport | null = null;
+type Importer = { add(record: CsvRecord): void | Promise<void>; afterBatch?(): Promise<void> };
+
+/**
+ * Reads the file and hands every row to the importer `start` makes from the header row. False when
+ * the file itself stopped the reading (its header, its quoting, too many rows: the problem is in the
+ * report); the rows' own problems are the importer's to report.
+ */
+async function readRows<I extends Importer>(kind: BillingKind, opened: OpenedSource, report: Report, start: (headers: Headers<string>) => I): Promise<I | null> {
+  let importer: I | null = null;
   try {
-    for await (const record of records(text, report.delimiter!)) {
-      if (!importer) {
-        const headers = kind === 'invoices' ? mapColumns(INVOICE_COLUMNS, REQUIRED.invoices, record.fields) : mapColumns(PAYMENT_COLUMNS, REQUIRED.payments, record.fields);
-        for (const [id, label] of headers.labels as Map<string, string>) report.labels.set(id, label);
-        const line = record.line;
-        if (headers.missing.length) {
-          const set = kind === 'invoices' ? INVOICE_COLUMNS : PAYMENT_COLUMNS;
-          report.problem(line, null, 'customerImport.problems.missingColumns', { columns: headers.missing.map((c) => (set as Record<string, readonly string[]>)[c]![0]!).join(', ') });
+    for await (const batch of recordBatches(opened.text(), opened.delimiter)) {
+      for (const record of batch) {
+        if (!importer) {
+          const headers = kind === 'invoices' ? mapColumns(INVOICE_COLUMNS, REQUIRED.invoices, record.fields) : mapColumns(PAYMENT_COLUMNS, REQUIRED.payments, record.fields);
+          for (const [id, label] of headers.labels as Map<string, string>) report.labels.set(id, label);
+          const line = record.line;
+          if (headers.missing.length) {
+            const set = kind === 'invoices' ? INVOICE_COLUMNS : PAYMENT_COLUMNS;
+            report.problem(line, null, 'customerImport.problems.missingColumns', { columns: headers.missing.map((c) => (set as Record<string, readonly string[]>)[c]![0]!).join(', ') });
+          }
+          if (headers.unknown.length) report.problem(null, null, 'customerImport.problems.unknownColumns', { columns: headers.unknown.join(', ') });
+          if (headers.duplicated.length) report.problem(null, null, 'customerImport.problems.duplicateColumns', { columns: headers.duplicated.join(', ') });
+          if (report.failed) return null;
+          importer = start(headers as Headers<string>);
+          continue;
         }
-        if (headers.unknown.length) report.problem(null, null, 'customerImport.problems.unknownColumns', { columns: headers.unknown.join(', ') });
-        if (headers.duplicated.length) report.problem(null, null, 'customerImport.problems.duplicateColumns', { columns: headers.duplicated.join(', ') });
-        if (report.problems.length) return { rows: 0, allocations: 0 };
-        importer = kind === 'invoices'
-          ? new InvoiceImport(caller, report, headers as Headers<keyof typeof INVOICE_COLUMNS>, digits, client, write)
-          : new PaymentImport(caller, report, headers as Headers<keyof typeof PAYMENT_COLUMNS>, digits, client, write);
-        continue;
+        const adding = importer.add(record);
+        if (adding) await adding;
+        if (report.rows > BILLING_IMPORT_LIMITS.rows) {
+          report.problem(null, null, 'customerImport.problems.tooManyRows', { max: BILLING_IMPORT_LIMITS.rows });
+          return null;
+        }
       }
-      await importer.add(record);
-      if (report.rows > BILLING_IMPORT_LIMITS.rows) {
-        report.problem(null, null, 'customerImport.problems.tooManyRows', { max: BILLING_IMPORT_LIMITS.rows });
-        return { rows: 0, allocations: 0 };
-      }
+      if (importer?.afterBatch) await importer.afterBatch();
     }
   } catch (error) {
     const e = error as { code?: string; lines?: number };
     if (!e.code?.startsWith('CSV_')) throw error;
     report.problem(typeof e.lines === 'number' ? e.lines : null, null, PARSE_ERRORS[e.code] ?? 'customerImport.problems.malformed');
-    return { rows: 0, allocations: 0 };
+    return null;
   }
   if (!importer) {
     report.problem(null, null, 'customerImport.problems.emptyFile');
-    return { rows: 0, allocations: 0 };
+    return null;
   }
-  await importer.flush();
   if (!report.rows) report.problem(null, null, 'customerImport.problems.noRows');
-  return { rows: importer.created, allocations: importer instanceof PaymentImport ? importer.allocations : 0 };
+  return importer;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return Boolean(uniqueViolationFields(error) || e?.code === '23505' || (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation'));
+}
+
+/** Invoices: one transaction of their own (TenantSql.transaction), committed only by a commit with no problem. */
+async function importInvoices(caller: StaffCaller, opened: OpenedSource, report: Report): Promise<BillingImportReport['created']> {
+  const digits = currencyDigits(caller.tenant.currency);
+  const write = report.mode === 'commit';
+  return caller.sql.transaction(async (session) => {
+    // Sorting a million numbers for the duplicates, and hashing the customers' codes, in memory
+    // rather than in temporary files (PostgreSQL's memory, for this transaction only).
+    await session.workMem(64);
+    await session.createTemp('import_invoice', STAGE_TABLE);
+    const stage = session.copyIntoTemp('import_invoice', STAGE_COLUMNS);
+    let importer: InvoiceImport | null;
+    const t0 = performance.now();
+    try {
+      importer = await readRows('invoices', opened, report, (headers) => new InvoiceImport(report, headers as Headers<keyof typeof INVOICE_COLUMNS>, digits, stage));
+    } finally {
+      await stage.end();
+    }
+    // With problems already found the checks still run, so the report lists them all; nothing is written.
+    const read = Math.round(performance.now() - t0);
+    if (importer) await importer.finish(session, write);
+    logger.info({ tenantId: caller.tenantId, mode: report.mode, rows: report.rows, problems: report.problemCount, ms: { ...importer?.ms, read } }, 'invoice import: phases');
+    const commit = write && importer !== null && !report.failed;
+    return { commit, value: commit ? { rows: importer!.created, allocations: 0 } : null };
+  });
+}
+
+/** Payments: one Prisma transaction (a preview writes nothing), rows in batches, balances kept in memory. */
+async function importPayments(caller: StaffCaller, opened: OpenedSource, report: Report): Promise<BillingImportReport['created']> {
+  const digits = currencyDigits(caller.tenant.currency);
+  const pass = async (client: Client, write: boolean) => {
+    const importer = await readRows('payments', opened, report, (headers) => new PaymentImport(caller, report, headers as Headers<keyof typeof PAYMENT_COLUMNS>, digits, client, write));
+    if (importer) await importer.flush();
+    return importer;
+  };
+  if (report.mode === 'preview') {
+    await pass(caller.db as unknown as Client, false);
+    return null;
+  }
+  try {
+    return await caller.db.$transaction(
+      async (tx) => {
+        const importer = await pass(tx as unknown as Client, true);
+        if (!importer || report.failed) throw new Rollback();
+        return { rows: importer.created, allocations: importer.allocations };
+      },
+      { timeout: BILLING_IMPORT_LIMITS.transactionTimeout, maxWait: BILLING_IMPORT_LIMITS.transactionMaxWait },
+    );
+  } catch (error) {
+    if (error instanceof Rollback) return null;
+    throw error;
+  }
 }
 
 /**
  * Previews or imports a CSV file of invoices or payments for the caller's tenant. Problems with the
  * file or its rows are returned in the report (in `locale`, else the caller's), never thrown; a
- * commit with any problem writes nothing.
+ * commit with any problem writes nothing. The file is read as a stream, from memory or from disk
+ * (`BillingSource`).
  */
-export async function importBilling(caller: StaffCaller, kind: BillingKind, bytes: Uint8Array, options: BillingImportOptions): Promise<BillingImportReport> {
+export async function importBilling(caller: StaffCaller, kind: BillingKind, source: BillingSource, options: BillingImportOptions): Promise<BillingImportReport> {
   const started = performance.now();
   const report = new Report(kind, options.mode, options.locale ?? caller.locale);
-  let text: string;
+  let opened: OpenedSource;
   try {
-    const decoded = decodeCsv(bytes, options.encoding ?? 'auto');
-    report.encoding = decoded.encoding;
-    report.encodingFallback = decoded.fallback;
-    const sep = excelSeparator(decoded.text);
-    report.delimiter = sep.delimiter ?? detectDelimiter(sep.text);
-    text = sep.text;
+    opened = await openSource(source, options.encoding ?? 'auto');
+    report.encoding = opened.encoding;
+    report.encodingFallback = opened.encodingFallback;
+    report.delimiter = opened.delimiter;
   } catch (error) {
     if (error instanceof FileError) {
       report.problem(error.problem.line, null, error.problem.key, error.problem.params);
@@ -560,26 +709,13 @@ export async function importBilling(caller: StaffCaller, kind: BillingKind, byte
     }
     throw error;
   }
-  if (options.mode === 'preview') {
-    await run(caller, kind, text, report, caller.db as unknown as Client, false);
-    return report.result();
-  }
   try {
-    const created = await caller.db.$transaction(
-      async (tx) => {
-        const done = await run(caller, kind, text, report, tx as unknown as Client, true);
-        if (report.problems.length) throw new Rollback();
-        return done;
-      },
-      { timeout: BILLING_IMPORT_LIMITS.transactionTimeout, maxWait: BILLING_IMPORT_LIMITS.transactionMaxWait },
-    );
-    logger.info({ tenantId: caller.tenantId, userId: caller.actor.id, kind, ...created, ms: Math.round(performance.now() - started) }, 'billing imported');
+    const created = kind === 'invoices' ? await importInvoices(caller, opened, report) : await importPayments(caller, opened, report);
+    if (created) logger.info({ tenantId: caller.tenantId, userId: caller.actor.id, kind, ...created, ms: Math.round(performance.now() - started) }, 'billing imported');
     return report.result(created);
   } catch (error) {
-    if (error instanceof Rollback) return report.result();
     // A row written by someone else meanwhile (the same invoice number, the same payment reference).
-    const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
-    if (uniqueViolationFields(error) || (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation')) {
+    if (isUniqueViolation(error)) {
       report.problem(null, null, 'billing.problems.conflict');
       return report.result();
     }
