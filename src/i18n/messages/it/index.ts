@@ -20,6 +20,7 @@ export { default as notifications } from './notifications.json';
 export { default as notificationSettings } from './notificationSettings.json';
 export { default as outreach } from './outreach.json';
 export { default as portal } from './portal.json';
+export { default as portalHome } from './portalHome.json';
 export { default as positions } from './positions.json';
 export { default as push } from './push.json';
 export { default as roles } from './roles.json';

@@ -6,10 +6,11 @@ import { uuidv7 } from '@/lib/ids';
 import { fileStore, type StorageKind } from '@/server/files/storage';
 import { ZipError, zipEntries, type ZipEntry } from '@/server/files/zip';
 import { logger } from '@/server/logger';
-import type { StaffCaller } from '@/server/services/caller';
+import type { Caller, StaffCaller } from '@/server/services/caller';
 
-export async function openInvoicePdf({ db }: StaffCaller, id: string) {
-  const invoice = await db.invoice.findUnique({ where: { id }, select: { number: true, pdfName: true, pdfStorage: true, pdfKey: true, pdfSize: true } });
+/** An invoice's PDF; with `customerId` (a customer's own download), only that customer's invoice. */
+export async function openInvoicePdf({ db }: Caller, id: string, customerId?: string) {
+  const invoice = await db.invoice.findFirst({ where: { id, ...(customerId ? { customerId } : {}) }, select: { number: true, pdfName: true, pdfStorage: true, pdfKey: true, pdfSize: true } });
   if (!invoice?.pdfKey || !invoice.pdfStorage) throw notFound();
   const body = await fileStore(invoice.pdfStorage).read(invoice.pdfKey);
   if (!body) throw notFound();
