@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--skip-tech] [--data-only] [--only outbox|tickets|tickets.create|map|tech]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--data-only] [--only outbox|tickets|tickets.create|map|tech]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, the
@@ -15,6 +15,7 @@ import pg from 'pg';
 import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, ROOT, serveNext, stopChild } from '@/cli/runtime';
 import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
+import { measurePortalHome } from './portal';
 import { Session } from './http';
 import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
@@ -197,6 +198,8 @@ try {
       ),
     );
   }
+  // F9: the portal's home of a customer with ten years of months (--skip-portal leaves it out).
+  if (!onlyTickets && !onlyMap && !args.includes('--skip-portal')) entries.push(...(await measurePortalHome(database.url, PORT, bigTenantId, BENCH_PASSWORD, log)));
   if (!onlyTickets) entries.push(...(await measureMap(PORT, sql, bigTenantId, { app: app.pid!, postgres: postmasterPid() }, log)));
   if (tickets) {
     const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : undefined, log };

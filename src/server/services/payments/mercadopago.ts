@@ -21,7 +21,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { MercadoPagoConfig, Payment as MpPayment, Preference } from 'mercadopago';
-import { AppConfig } from 'mercadopago/dist/utils/config';
+import { AppConfig } from 'mercadopago/dist/utils/config/index.js';
 import { z } from 'zod';
 import { env, tenantOrigin } from '@/env';
 import { dayIn } from '@/lib/format';
