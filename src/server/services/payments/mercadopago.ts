@@ -72,7 +72,8 @@ function assertOnline(tenant: TenantInfo) {
 export async function checkoutAmount(caller: CustomerCaller, input: z.output<typeof ZCheckoutInput>): Promise<Units> {
   const figures = await accountFigures(caller);
   const offered = payChoices(figures, caller.tenant.settings.payments.charge).find((c) => c.choice === input.choice);
-  if (!offered) throw fieldError('choice', 'portalHome.choiceUnavailable');
+  // Not offered (any more: the debt was paid meanwhile, the tenant changed what it charges).
+  if (!offered) throw fieldError('choice', 'validation.unknownOption');
   if (offered.amount !== null) return offered.amount;
   const digits = currencyDigits(caller.tenant.currency);
   const parsed = parseAmount(input.amount ?? '', digits);
