@@ -20,7 +20,6 @@ import { Session } from './http';
 import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
 import { measureMap } from './map';
-import { measureOutbox } from './outbox';
 import { measureTech } from './tech';
 import { measureTechSync } from './tech-sync';
 import { generateTickets, measureTickets } from './tickets';
@@ -134,7 +133,7 @@ if (flag('only') === 'outbox') {
     await migrate(database.url);
     process.env.DATABASE_URL = database.url;
     const cpuAtStart = cpuTimes();
-    entries.push(...(await measureOutbox(database.url, log)));
+    entries.push(...(await (await import('./outbox')).measureOutbox(database.url, log)));
     entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   } finally {
     await database.stop();
@@ -209,7 +208,7 @@ try {
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
-  if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-outbox')) entries.push(...(await (await import('./outbox')).measureOutbox(database.url, log)));
   // The technician app of the largest tenant, as one of its technicians (tickets.ts made them).
   if (!onlyTickets && !onlyMap && tickets && !args.includes('--skip-tech')) {
     const technician = { port: PORT, host: `big.localhost:${PORT}`, email: 'tecnico1@bench.test', password: BENCH_PASSWORD };

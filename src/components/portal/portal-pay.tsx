@@ -43,7 +43,7 @@ export function PortalPay({ intl, digits }: { intl: string; digits: number }) {
           <form onSubmit={submit} noValidate className="space-y-4" aria-label={t('mercadoPago')}>
             <p className="text-sm text-slate-700">{t('mercadoPagoHint')}</p>
             {h.debt === 0 ? <p className="text-sm text-slate-700">{t('nothingToPay')}</p> : null}
-            {errors.message && !errors.field('amount') ? <Alert>{errors.message}</Alert> : null}
+            {errors.field('choice') ? <Alert>{errors.field('choice')}</Alert> : errors.message && !errors.field('amount') ? <Alert>{errors.message}</Alert> : null}
             <fieldset className="space-y-2">
               <legend className="mb-1 text-sm font-medium text-slate-800">{t('choiceLabel')}</legend>
               {h.pay.choices.map((c) => (
@@ -88,7 +88,7 @@ export function PortalPay({ intl, digits }: { intl: string; digits: number }) {
   );
 }
 
-export function PortalPayResult({ intl, paymentId, status }: { intl: string; paymentId: string | null; status: string | null }) {
+export function PortalPayResult({ intl, currency, paymentId, status }: { intl: string; currency: string; paymentId: string | null; status: string | null }) {
   const t = useTranslations('portalHome');
   const trpc = useTRPC();
   const failed = status === 'rejected' || status === 'failure' || status === 'null';
@@ -98,12 +98,11 @@ export function PortalPayResult({ intl, paymentId, status }: { intl: string; pay
     enabled: !failed,
     refetchInterval: (q) => (q.state.data?.state === 'RECEIVED' || q.state.dataUpdateCount > 20 ? false : 2000),
   });
-  const home = useQuery({ ...trpc.portal.home.queryOptions(), enabled: result.data?.state === 'RECEIVED' });
   let body;
   if (failed) body = <Alert>{t('failed')}</Alert>;
   else if (result.error) body = <Alert>{result.error.message}</Alert>;
   else if (!result.data) body = <p role="status" className="text-sm text-slate-700">{t('checking')}</p>;
-  else if (result.data.state === 'RECEIVED') body = <Alert tone="success">{t('received', { amount: formatMoney(result.data.amount ?? 0, home.data?.currency ?? 'ARS', intl) })}</Alert>;
+  else if (result.data.state === 'RECEIVED') body = <Alert tone="success">{t('received', { amount: formatMoney(result.data.amount ?? 0, currency, intl) })}</Alert>;
   else body = <Alert tone="info">{t('pending')}</Alert>;
   return (
     <div className="space-y-4" data-testid="pay-result">

@@ -18,7 +18,7 @@ export default async function PortalPayResultPage({ searchParams }: { searchPara
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">{t('resultTitle')}</h1>
-      <PortalPayResult intl={intlLocale(locale, tenant.country)} paymentId={one(q.payment_id) ?? one(q.collection_id)} status={one(q.status) ?? one(q.collection_status)} />
+      <PortalPayResult intl={intlLocale(locale, tenant.country)} currency={tenant.currency} paymentId={one(q.payment_id) ?? one(q.collection_id)} status={one(q.status) ?? one(q.collection_status)} />
     </>
   );
 }
