@@ -72,6 +72,8 @@ const Env = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   /** Twilio's API address (tests point it at a local server). */
   TWILIO_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /** F9: Mercado Pago's API address (the `mercadopago` SDK's AppConfig.BASE_URL; tests point it at a local server). */
+  MERCADOPAGO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.mercadopago.com'),
   /** `npm start` runs the notification worker in its own process unless this is `off` (then run `npm run worker`). */
   WORKER: z.enum(['on', 'off']).default('on'),
   /** A provider call (one e-mail, push or SMS) that has not answered after this long is abandoned and retried. */

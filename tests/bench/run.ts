@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--data-only] [--only outbox|tickets|tickets.create|map|tech|invoices]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--data-only] [--only outbox|tickets|tickets.create|map|tech|invoices|portal]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, the
@@ -17,12 +17,12 @@ import pg from 'pg';
 import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, ROOT, serveNext, stopChild } from '@/cli/runtime';
 import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
+import { measurePortalHome } from './portal';
 import { Session } from './http';
 import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
 import { measureInvoiceImport } from './invoices';
 import { measureMap } from './map';
-import { measureOutbox } from './outbox';
 import { measureTech } from './tech';
 import { measureTechSync } from './tech-sync';
 import { generateTickets, measureTickets } from './tickets';
@@ -49,6 +49,8 @@ const log = (m: string) => console.error(`[bench] ${m}`);
 const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create';
 /** --only map: the map's measurements alone (no tickets generated; the customers' connections are what it reads). */
 const onlyMap = flag('only') === 'map';
+/** --only portal: the portal's home alone (portal.ts). */
+const onlyPortal = flag('only') === 'portal';
 
 // The SQL the customer list runs (listCustomers), for the "app overhead" comparison: by name, or
 // newest first when searching (src/lib/list-order.ts).
@@ -166,7 +168,7 @@ if (flag('only') === 'outbox') {
     await migrate(database.url);
     process.env.DATABASE_URL = database.url;
     const cpuAtStart = cpuTimes();
-    entries.push(...(await measureOutbox(database.url, log)));
+    entries.push(...(await (await import('./outbox')).measureOutbox(database.url, log)));
     entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   } finally {
     await database.stop();
@@ -180,7 +182,7 @@ try {
   const t0 = performance.now();
   const { bigTenantId } = await generate(database.url, scale, log);
   const ticketCount = TICKETS[scaleName]!;
-  const tickets = args.includes('--skip-tickets') || onlyMap ? null : await generateTickets(database.url, bigTenantId, ticketCount, log);
+  const tickets = args.includes('--skip-tickets') || onlyMap || onlyPortal ? null : await generateTickets(database.url, bigTenantId, ticketCount, log);
   log(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // --data-only: generate (or upgrade) the data and stop, e.g. to study query plans with psql.
   if (args.includes('--data-only')) {
@@ -203,7 +205,7 @@ try {
 
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
   // --only tickets: the tickets' measurements alone (the customers' are skipped).
-  if (!onlyTickets && !onlyMap) {
+  if (!onlyTickets && !onlyMap && !onlyPortal) {
     const session = new Session(PORT, `big.localhost:${PORT}`);
     await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
 
@@ -232,15 +234,17 @@ try {
       ),
     );
   }
-  if (!onlyTickets) entries.push(...(await measureMap(PORT, sql, bigTenantId, { app: app.pid!, postgres: postmasterPid() }, log)));
+  // F9: the portal's home of a customer with ten years of months (--skip-portal leaves it out).
+  if (!onlyTickets && !onlyMap && !args.includes('--skip-portal')) entries.push(...(await measurePortalHome(database.url, PORT, bigTenantId, BENCH_PASSWORD, log)));
+  if (!onlyTickets && !onlyPortal) entries.push(...(await measureMap(PORT, sql, bigTenantId, { app: app.pid!, postgres: postmasterPid() }, log)));
   if (tickets) {
     const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : undefined, log };
     entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, options)));
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
-  if (!onlyTickets && !onlyMap && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
-  if (!onlyTickets && !onlyMap && !args.includes('--skip-invoices')) entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log)));
-  if (!onlyTickets && !onlyMap && !args.includes('--skip-outbox')) entries.push(...(await measureOutbox(database.url, log)));
+  if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
+  if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-invoices')) entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log)));
+  if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-outbox')) entries.push(...(await (await import('./outbox')).measureOutbox(database.url, log)));
   // The technician app of the largest tenant, as one of its technicians (tickets.ts made them).
   if (!onlyTickets && !onlyMap && tickets && !args.includes('--skip-tech')) {
     const technician = { port: PORT, host: `big.localhost:${PORT}`, email: 'tecnico1@bench.test', password: BENCH_PASSWORD };
@@ -253,7 +257,7 @@ try {
   await stopChild(app);
   await database.stop();
 }
-if (!onlyTickets && !onlyMap && !args.includes('--skip-start')) entries.push(...(await measureStart()));
+if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-start')) entries.push(...(await measureStart()));
 
 report(`scale ${scaleName}: ${scale.tenants} tenants, ${scale.bigCustomers} customers in the largest`);
 

@@ -10,7 +10,8 @@ import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNe
 import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
 import { startFakeSms } from '../fakes/sms';
-import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE, TRUSTED_PROXY } from './ports';
+import { startFakeMercadoPago } from '../fakes/mercadopago';
+import { E2E_MERCADOPAGO, E2E_PORT, FAKE_MERCADOPAGO_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE, TRUSTED_PROXY } from './ports';
 
 const dataDir = path.join(DATA_DIR, 'e2e-pg');
 rmSync(dataDir, { recursive: true, force: true });
@@ -46,6 +47,9 @@ process.env.TWILIO_BASE_URL = sms.url;
 // Web Push goes to a local HTTPS push service the app trusts through PUSH_CA_FILE; specs read /_received.
 const pushService = await startFakePushService({ port: FAKE_PUSH_PORT, certFile: PUSH_CERT_FILE });
 Object.assign(process.env, pushService.env);
+// Mercado Pago's API and checkout page: a local stand-in the SDK is pointed at; it notifies the app on the tenant's host.
+const mercadoPago = await startFakeMercadoPago({ accounts: [E2E_MERCADOPAGO], port: FAKE_MERCADOPAGO_PORT });
+process.env.MERCADOPAGO_API_URL = mercadoPago.url;
 let worker: { stop: () => Promise<void> } | undefined;
 
 async function shutdown(code = 0) {
@@ -54,6 +58,7 @@ async function shutdown(code = 0) {
   await resend.close();
   await sms.close();
   await pushService.close();
+  await mercadoPago.close();
   await stopChild(app);
   await database.stop();
   process.exit(code);

@@ -14,7 +14,7 @@ let a: TestTenant;
 let c1: { id: string };
 let c2: { id: string };
 let c1Ids: string[];
-const MARKERS = ['Vecina Privada', 'PRIV-C1', '33445566', 'vecina-privada@example.com', '+5491166667777', 'Calle Privada 12', 'Ticket Privado C1', 'Comentario Privado C1', 'Dispositivo Privado C1', 'FACT-PRIV-C1', 'PAGO-PRIV-C1'];
+const MARKERS = ['Vecina Privada', 'PRIV-C1', '33445566', 'vecina-privada@example.com', '+5491166667777', 'Calle Privada 12', 'Ticket Privado C1', 'Comentario Privado C1', 'Dispositivo Privado C1', 'FAC-PRIV-C1', '8642.13', 'PAGO-PRIV-C1'];
 
 /** Every row of customer C1's, in the tables that hang from a customer. */
 async function snapshot(): Promise<string> {
@@ -55,11 +55,12 @@ beforeAll(async () => {
   });
   const token = await scopedDb(a.id).portalAccessToken.create({ data: { tenantId: a.id, customerId: c1.id, kind: 'LINK', secretHash: 'hash-privado-c1', expiresAt: new Date(Date.now() + 600_000) } });
   const message = await scopedDb(a.id).message.create({ data: { tenantId: a.id, channel: 'EMAIL', reason: 'portal.access', recipient: 'vecina-privada@example.com', customerId: c1.id, locale: 'es', text: 'Mensaje Privado C1' } });
+  // F9: C1's invoice (with a PDF) and a Mercado Pago payment: amounts, numbers and references only C1 may see.
   const invoice = await scopedDb(a.id).invoice.create({
-    data: { tenantId: a.id, customerId: c1.id, number: 'FACT-PRIV-C1', type: 'B', issuedOn: new Date('2026-11-01'), dueOn: new Date('2026-11-10'), total: 1234, balance: 234, status: 'PARTIAL' },
+    data: { tenantId: a.id, customerId: c1.id, number: 'FAC-PRIV-C1', type: 'B', issuedOn: new Date('2026-10-01'), dueOn: new Date('2026-10-10'), total: '8642.13', balance: '8642.13', status: 'UNPAID', pdfName: 'FAC-PRIV-C1.pdf', pdfStorage: 'LOCAL', pdfKey: 'privado/c1.pdf', pdfSize: 10 },
   });
-  const payment = await scopedDb(a.id).payment.create({ data: { tenantId: a.id, customerId: c1.id, paidOn: new Date('2026-11-05'), amount: 1000, method: 'Efectivo', reference: 'PAGO-PRIV-C1' } });
-  await scopedDb(a.id).paymentAllocation.create({ data: { tenantId: a.id, customerId: c1.id, paymentId: payment.id, invoiceId: invoice.id, amount: 1000 } });
+  const payment = await scopedDb(a.id).payment.create({ data: { tenantId: a.id, customerId: c1.id, paidOn: new Date('2026-10-05'), amount: '1.00', method: 'Mercado Pago', reference: 'PAGO-PRIV-C1' } });
+  await scopedDb(a.id).paymentAllocation.create({ data: { tenantId: a.id, customerId: c1.id, paymentId: payment.id, invoiceId: invoice.id, amount: '1.00' } });
   c1Ids = [c1.id, connection.id, ticket.id, comment.id, device.id, token.id, message.id, invoice.id, payment.id];
 });
 

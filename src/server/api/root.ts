@@ -9,6 +9,7 @@ import { messagesRouter } from './routers/messages';
 import { notifyRouter } from './routers/notify';
 import { portalRouter } from './routers/portal';
 import { portalTicketSettingsRouter } from './routers/portal-tickets';
+import { paymentsRouter } from './routers/portal-pay';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
 import { pushRouter } from './routers/push';
@@ -28,6 +29,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   portal: portalRouter,
   portalTicketSettings: portalTicketSettingsRouter,
+  payments: paymentsRouter,
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
   tech: techRouter,

@@ -23,6 +23,7 @@ export { default as outreach } from './outreach.json';
 export { default as portal } from './portal.json';
 export { default as portalInvoices } from './portalInvoices.json';
 export { default as portalTickets } from './portalTickets.json';
+export { default as portalHome } from './portalHome.json';
 export { default as positions } from './positions.json';
 export { default as push } from './push.json';
 export { default as roles } from './roles.json';

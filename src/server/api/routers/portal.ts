@@ -8,11 +8,16 @@ import * as push from '@/server/services/push/subscriptions';
 import { ZPublicKey, ZPushDevice, ZPushEndpoint, ZPushRemoved, ZPushSubscribe, ZPushSubscribed, ZPushTested } from '@/server/services/push/subscriptions';
 import { portalAccountRouter } from './account';
 import { portalAccessRouter, portalMessagesRouter, portalProfileRouter } from './portal-access';
+import { portalHomeProcedure, portalPayRouter } from './portal-pay';
 
 /** The customer portal's procedures (F1–F14 fill this in); every one runs as the signed-in customer. */
 export const portalRouter = router({
   /** The signed-in customer as the portal greets them. */
   me: customerProcedure.output(ZPortalMe).query(({ ctx }) => ctx.caller.actor),
+  /** F9: the account's state, the connections, what "Pagar" offers. */
+  home: portalHomeProcedure,
+  /** F9: paying through Mercado Pago Checkout Pro. */
+  pay: portalPayRouter,
   /** F5–F7, F11: my tickets — the list, one with its public history, adding information, opening, closing, receipts, plans. */
   tickets: portalTicketsRouter,
   /** F4/F10: my invoices (and my statement when the tenant shows it), one invoice with its payments. */

@@ -101,6 +101,23 @@ export const ZTenantSettings = z.object({
         .default(null),
     })
     .prefault({}),
+  /** F9: paying from the portal — Mercado Pago Checkout Pro (the tenant's own credentials) and the other ways to pay the ISP describes. */
+  payments: z
+    .object({
+      /** "Cobro con botón de pago": the amounts the customer may choose — FREE offers debt, last invoice, total or typed by hand. */
+      charge: z.enum(['FREE', 'DEBT', 'INVOICE']).catch('FREE').default('FREE'),
+      /** Other ways to pay (transfer, cash at the office …), shown as plain text under "Pagar"; empty: none. */
+      otherMethods: z.string().catch('').default(''),
+      mercadoPago: z
+        .object({
+          enabled: z.boolean().catch(false).default(false),
+          /** Secrets: never sent to a browser (the settings answer only says whether each is set). */
+          accessToken: z.string().catch('').default(''),
+          webhookSecret: z.string().catch('').default(''),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** D6: SMS for this tenant (the installation's Twilio account); off, or without a sender, nothing is sent. */
   sms: z
     .object({

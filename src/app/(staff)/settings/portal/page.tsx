@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/controls';
 import { PortalSettings } from '@/components/settings/portal-settings-form';
 import { PortalInvoiceSettings } from '@/components/settings/portal-invoice-settings';
 import { PortalTicketSettingsCard } from '@/components/settings/portal-ticket-settings-card';
+import { PaymentSettingsCard } from '@/components/settings/payment-settings-card';
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.portalSettings');
@@ -20,6 +21,7 @@ export default async function PortalSettingsPage() {
       <div className="space-y-6">
         <PortalSettings />
         <PortalInvoiceSettings />
+        <PaymentSettingsCard />
         <PortalTicketSettingsCard />
       </div>
     </>
