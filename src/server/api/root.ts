@@ -10,6 +10,7 @@ import { notifyRouter } from './routers/notify';
 import { portalRouter } from './routers/portal';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
+import { promisesRouter } from './routers/promises';
 import { pushRouter } from './routers/push';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
@@ -35,6 +36,7 @@ export const appRouter = router({
   push: pushRouter,
   positions: positionsRouter,
   maps: mapsRouter,
+  promises: promisesRouter,
 });
 
 // The ladder parses each staff answer with the schema the caller's role may receive (./answers.ts).

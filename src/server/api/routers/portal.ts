@@ -6,6 +6,7 @@ import * as push from '@/server/services/push/subscriptions';
 import { ZPublicKey, ZPushDevice, ZPushEndpoint, ZPushRemoved, ZPushSubscribe, ZPushSubscribed, ZPushTested } from '@/server/services/push/subscriptions';
 import { portalAccountRouter } from './account';
 import { portalAccessRouter, portalMessagesRouter, portalProfileRouter } from './portal-access';
+import { portalPromiseRouter } from './promises';
 
 /** The customer portal's procedures (F1–F14 fill this in); every one runs as the signed-in customer. */
 export const portalRouter = router({
@@ -25,6 +26,8 @@ export const portalRouter = router({
   profile: portalProfileRouter,
   /** F8: the welcome message (once) and the info message. */
   messages: portalMessagesRouter,
+  /** F3: the payment promise. */
+  promise: portalPromiseRouter,
   /** F13: this device receives push notifications of the customer's tickets. */
   push: router({
     publicKey: customerProcedure.output(ZPublicKey).query(() => push.publicKey()),
