@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { expirePromises } from '@/server/services/promises/expire';
-import { asCustomer, asStaff, createConnection, createCustomer, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
+import { seedDemoPromises } from '@/server/seed/demo-promises';
+import { asCustomer, asStaff, createConnection, createCustomer, createTenant, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 const DAY = 86_400_000;
@@ -210,5 +211,34 @@ describe('the promise job at expiry', () => {
     await expirePromises(new Date(granted.until.getTime() + 1));
     expect(await statusOf(a, connection.id)).toBe('NO_SERVICE');
     expect((await scopedDb(a.id).paymentPromise.findFirstOrThrow({ where: { id: granted.id } })).outcome).toBe('BROKEN');
+  });
+});
+
+describe('the connection’s history', () => {
+  it('records an operator’s status change with who made it', async () => {
+    const customer = await createCustomer(a);
+    const connection = await createConnection(a, customer.id, { address: 'Calle Operador 5' });
+    await A.OPERATOR.connections.update({ id: connection.id, status: 'BLOCKED' });
+    // A save that keeps the status adds nothing (ZConnectionUpdate defaults an absent status to ENABLED, so it is sent).
+    await A.OPERATOR.connections.update({ id: connection.id, address: 'Calle Operador 5 bis', status: 'BLOCKED' });
+    const history = await A.SUPERVISOR.promises.connectionHistory({ customerId: customer.id });
+    expect(history).toEqual([expect.objectContaining({ kind: 'status', fromStatus: 'ENABLED', toStatus: 'BLOCKED', actorName: expect.any(String), byCustomer: false })]);
+  });
+});
+
+describe('demo promises', () => {
+  it('switches promises on and leaves a few believable past ones, once; 1006 may still ask', async () => {
+    const tenant = await createTenant();
+    const customers = await Promise.all(['1003', '1006', '1019'].map((code) => createCustomer(tenant, { code, portalPassword: true })));
+    for (const c of customers) await createConnection(tenant, c.id);
+    expect(await seedDemoPromises(tenant.id)).toBe(3);
+    expect(await seedDemoPromises(tenant.id)).toBe(0);
+    const rows = await scopedDb(tenant.id).paymentPromise.findMany({ orderBy: { grantedAt: 'asc' } });
+    expect(rows.map((r) => r.outcome)).toEqual(['KEPT', 'BROKEN', 'KEPT']);
+    const blocked = customers[1]!;
+    const connection = await scopedDb(tenant.id).connection.findFirstOrThrow({ where: { customerId: blocked.id } });
+    await scopedDb(tenant.id).connection.update({ where: { id: connection.id }, data: { status: 'BLOCKED' } });
+    const status = await (await asCustomer(tenant, blocked.id)).portal.promise.status();
+    expect(status).toMatchObject({ enabled: true, maxDays: 4, availableAt: null });
   });
 });

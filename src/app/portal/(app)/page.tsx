@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { requireCustomer } from '@/server/auth/guards';
+import { PortalPromise } from '@/components/portal/portal-promise';
 
 export async function generateMetadata() {
   const t = await getTranslations('portal');
@@ -14,6 +15,7 @@ export default async function PortalHomePage() {
     <>
       <h1 className="text-2xl font-semibold">{t('greeting', { name: customer.name })}</h1>
       <p className="mt-2 text-sm text-slate-700">{t('welcome', { tenant: tenant.name })}</p>
+      <PortalPromise />
     </>
   );
 }

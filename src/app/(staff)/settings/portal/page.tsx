@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireStaffWith } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
 import { PortalSettings } from '@/components/settings/portal-settings-form';
+import { PromiseSettingsCard } from '@/components/settings/promise-settings-card';
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.portalSettings');
@@ -16,6 +17,7 @@ export default async function PortalSettingsPage() {
     <>
       <PageHeader title={t('title')} />
       <PortalSettings />
+      <PromiseSettingsCard />
     </>
   );
 }
