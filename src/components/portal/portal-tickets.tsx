@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { Alert, Button, Card } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useSubmission } from '@/components/ui/use-submission';
+import { PortalTicketSurvey } from './portal-ticket-survey';
 
 function TicketDetail({ id, intl, timeZone }: { id: string; intl: string; timeZone: string }) {
   const t = useTranslations('portal');
@@ -39,6 +40,7 @@ function TicketDetail({ id, intl, timeZone }: { id: string; intl: string; timeZo
     <div className="mt-3 space-y-3 border-t border-slate-200 pt-3">
       <p className="whitespace-pre-wrap text-sm">{d.description}</p>
       {d.assignee ? <p className="text-sm text-slate-700">{t('ticketAssignee', { name: d.assignee.name })}</p> : null}
+      {d.stage === 'CLOSED' ? <PortalTicketSurvey ticketId={id} /> : null}
       <ol className="space-y-2" aria-label={t('history')}>
         {d.comments.map((c) => (
           <li key={c.id} className={`rounded-md p-2 text-sm ${c.mine ? 'bg-brand-50' : 'bg-slate-50'}`}>

@@ -44,6 +44,7 @@ function IconHeader({ icon: Icon, label }: { icon: LucideIcon; label: string }) 
 export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
+  const ts = useTranslations('survey');
   const trpc = useTRPC();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
   const { tenant, intl } = useStaffContext();
@@ -214,8 +215,10 @@ export function TicketGrid() {
       },
       { id: 'opened', header: t('columns.opened'), cell: ({ row }) => formatDate(row.original.openedAt, intl, tenant.timeZone) },
       { id: 'lastStatus', header: t('columns.lastStatus'), cell: ({ row }) => formatDateTime(row.original.statusChangedAt, intl, tenant.timeZone) },
+      // H5: the customer's satisfaction rating, once given.
+      { id: 'rating', header: ts('column'), cell: ({ row }) => (row.original.rating !== null ? <span data-testid="ticket-rating" title={`${ts('column')}: ${row.original.rating}/5`} className="whitespace-nowrap font-semibold text-amber-700"><span aria-hidden>★ </span>{row.original.rating}<span className="sr-only"> / 5</span></span> : null) },
     ],
-    [t, intl, tenant.currency, tenant.timeZone],
+    [t, ts, intl, tenant.currency, tenant.timeZone],
   );
 
   const counts = list.data?.counts;

@@ -11,6 +11,7 @@ import { portalRouter } from './routers/portal';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
 import { promisesRouter } from './routers/promises';
+import { surveyRouter } from './routers/survey';
 import { pushRouter } from './routers/push';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
@@ -37,6 +38,7 @@ export const appRouter = router({
   positions: positionsRouter,
   maps: mapsRouter,
   promises: promisesRouter,
+  survey: surveyRouter,
 });
 
 // The ladder parses each staff answer with the schema the caller's role may receive (./answers.ts).
