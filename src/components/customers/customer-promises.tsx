@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { Badge, Card } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 
+const KINDS = new Set(['promise.granted', 'promise.kept', 'promise.broken', 'status']);
 const OUTCOME_TONE = { PENDING: 'grey', KEPT: 'green', BROKEN: 'red' } as const;
 
 function Promises({ customerId }: { customerId: string }) {
@@ -62,9 +63,7 @@ function History({ customerId }: { customerId: string }) {
         {history.data.map((e) => (
           <li key={e.id} className="border-b border-slate-100 pb-2 last:border-0">
             <p className="font-medium">
-              {e.kind === 'promise.granted' || e.kind === 'promise.kept' || e.kind === 'promise.broken' || e.kind === 'status'
-                ? t(`kinds.${e.kind}`, { date: e.promiseUntil ? formatDateTime(e.promiseUntil, intl, tenant.timeZone) : '' })
-                : e.kind}
+              {KINDS.has(e.kind) ? t(`kinds.${e.kind.replace('promise.', '')}`, { date: e.promiseUntil ? formatDateTime(e.promiseUntil, intl, tenant.timeZone) : '' }) : e.kind}
               {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` · ${enums(e.fromStatus)} → ${enums(e.toStatus)}` : ''}
             </p>
             <p className="text-xs text-slate-600">
