@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
+import { forgetTenantCache } from '@/server/services/tenants/resolve';
 import { generate, hasId, inputSchema, procedures } from '../factories/sweep';
 import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, type TestTenant } from '../factories';
 
@@ -49,6 +50,9 @@ async function sampleIds(tenantId: string): Promise<string[]> {
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTenant({ name: 'Secreto Alfa' }), createTenant()]);
+  // F3: tenant B's customers may ask for payment promises, so portal.promise.request gets past its switch to the connection (A's: NOT_FOUND).
+  await db().tenant.update({ where: { id: b.id }, data: { settings: { promise: { enabled: true, maxDays: 5, coolDownDays: 30 } } } });
+  forgetTenantCache();
   const catalog = await createCatalog(a);
   const customer = await createCustomer(a, { name: 'Cliente Secreto Alfa', code: 'ALFA-1', taxId: '31313131', portalPassword: true });
   const connection = await createConnection(a, customer.id, { address: 'Calle Secreta Alfa 1' });

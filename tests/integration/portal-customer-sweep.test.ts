@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
+import { forgetTenantCache } from '@/server/services/tenants/resolve';
 import { generate, hasId, inputSchema, procedureOf, procedures } from '../factories/sweep';
 import { asCustomer, asStaff, createConnection, createCustomer, createTenant, type TestTenant } from '../factories';
 
@@ -37,6 +38,9 @@ const reachable = procedures.filter(([, proc]) => ['customer', 'tenant', 'public
 
 beforeAll(async () => {
   a = await createTenant();
+  // F3: payment promises on, so portal.promise.request gets past its switch to the connection (C1's: NOT_FOUND).
+  await db().tenant.update({ where: { id: a.id }, data: { settings: { promise: { enabled: true, maxDays: 5, coolDownDays: 30 } } } });
+  forgetTenantCache();
   const first = await createCustomer(a, { name: 'Vecina Privada', code: 'PRIV-C1', taxId: '33445566', emails: ['vecina-privada@example.com'], portalPassword: true });
   c1 = await scopedDb(a.id).customer.update({ where: { id: first.id }, data: { phones: ['+5491166667777'] } });
   c2 = await createCustomer(a, { name: 'Vecino Curioso', portalPassword: true });
