@@ -1,4 +1,5 @@
 // Issue 17, F3 and H5 on the demo tenant, the customer on a phone:
+//   - the operator finds the promise's card in Settings > "App y portal" (a bad value refused, translated);
 //   - the demo customer 1006, whose connection is blocked with three overdue months, asks for a payment
 //     promise on the portal's home: the connection is enabled at once, and the operator sees the
 //     promise and the connection's history on the customer's page. (The job that blocks it again at
@@ -27,6 +28,19 @@ async function trpc(page: Page, path: string, input: unknown, method: 'GET' | 'P
 
 test('a blocked customer asks for a payment promise on a phone; the connection is enabled and the operator sees it', async ({ browser, page }) => {
   await signInStaff(page, STAFF.admin);
+  // Settings > "App y portal": the promise's own card (the demo allows 4 days, again after 30).
+  await page.goto(`${DEMO}/settings/portal`);
+  const settings = page.getByRole('form', { name: 'Compromiso de pago' });
+  await expect(settings.getByLabel('Permitir compromiso de pago')).toBeChecked();
+  await expect(settings.getByLabel('Cantidad máxima de días a extender')).toHaveValue('4');
+  await expect(settings.getByLabel('Días que deben transcurrir para volver a usar')).toHaveValue('30');
+  await settings.getByLabel('Cantidad máxima de días a extender').fill('0');
+  await settings.getByRole('button', { name: 'Guardar' }).click();
+  await expect(settings.getByText('Debe ser como mínimo 1.')).toBeVisible();
+  await settings.getByLabel('Cantidad máxima de días a extender').fill('4');
+  await settings.getByRole('button', { name: 'Guardar' }).click();
+  await expect(settings.getByText('Cambios guardados')).toBeVisible();
+
   const found = await trpc(page, 'customers.list', { query: '1006' }, 'GET');
   expect(found.status, JSON.stringify(found.body)).toBe(200);
   const customer = (found.body.result.data.json.items as { id: string; code: string; name: string }[]).find((c) => c.code === '1006')!;
