@@ -85,7 +85,7 @@ test('a blocked customer asks for a payment promise on a phone; the connection i
   await expect(promises).toContainText('Cumplido');
   const history = page.getByTestId('connection-history');
   await expect(history.getByRole('listitem').first()).toContainText('Compromiso de pago pedido');
-  await expect(history.getByRole('listitem').first()).toContainText('Bloqueada → Habilitada');
+  await expect(history.getByRole('listitem').first()).toContainText(/Bloqueada\s*Habilitada/);
   await expect(history.getByRole('listitem').first()).toContainText('El cliente, desde el portal');
 });
 

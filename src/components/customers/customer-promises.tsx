@@ -3,6 +3,7 @@
 // billing.read, which the procedure requires) and the history of the customer's connections — each
 // status change, who or what made it and why.
 import { useQuery } from '@tanstack/react-query';
+import { ArrowRight } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
 import { formatDateTime, formatMoney } from '@/lib/format';
@@ -64,7 +65,12 @@ function History({ customerId }: { customerId: string }) {
           <li key={e.id} className="border-b border-slate-100 pb-2 last:border-0">
             <p className="font-medium">
               {KINDS.has(e.kind) ? t(`kinds.${e.kind.replace('promise.', '')}`, { date: e.promiseUntil ? formatDateTime(e.promiseUntil, intl, tenant.timeZone) : '' }) : e.kind}
-              {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` · ${enums(e.fromStatus)} → ${enums(e.toStatus)}` : ''}
+              {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? (
+                <span className="font-normal">
+                  {' · '}
+                  {enums(e.fromStatus)} <ArrowRight aria-label={t('to')} className="inline h-3 w-3" /> {enums(e.toStatus)}
+                </span>
+              ) : null}
             </p>
             <p className="text-xs text-slate-600">
               {e.connectionAddress} · {formatDateTime(e.createdAt, intl, tenant.timeZone)} · {e.actorName ?? (e.byCustomer ? t('byCustomer') : t('bySystem'))}
