@@ -157,3 +157,11 @@ export async function rejects(promise: Promise<unknown>, code: string) {
   throw new Error(`expected ${code}, but the call succeeded`);
 }
 export { until } from './until';
+
+/** Sets some of a tenant's switches (Tenant.settings sections), keeping the others as stored now. */
+export async function patchTenantSettings(tenantId: string, patch: Record<string, unknown>) {
+  const { settings } = await db().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { settings: true } });
+  await db().tenant.update({ where: { id: tenantId }, data: { settings: { ...((settings ?? {}) as object), ...patch } as object } });
+  const { forgetTenantCache } = await import('@/server/services/tenants/resolve');
+  forgetTenantCache();
+}

@@ -6,9 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
-import { forgetTenantCache } from '@/server/services/tenants/resolve';
 import { generate, hasId, inputSchema, procedures } from '../factories/sweep';
-import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, type TestTenant } from '../factories';
+import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, patchTenantSettings, type TestTenant } from '../factories';
 import { allPortalTicketSwitchesOn } from '../factories/portal-tickets';
 
 let a: TestTenant;
@@ -53,6 +52,8 @@ beforeAll(async () => {
   [a, b] = await Promise.all([createTenant({ name: 'Secreto Alfa' }), createTenant()]);
   // B's customers may use every ticket tool of the portal (plan requests, receipts), so those are swept too.
   await allPortalTicketSwitchesOn(b);
+  // F3: tenant B's customers may ask for payment promises, so portal.promise.request gets past its switch to the connection (A's: NOT_FOUND).
+  await patchTenantSettings(b.id, { promise: { enabled: true, maxDays: 5, coolDownDays: 30 } });
   const catalog = await createCatalog(a);
   const customer = await createCustomer(a, { name: 'Cliente Secreto Alfa', code: 'ALFA-1', taxId: '31313131', portalPassword: true });
   const connection = await createConnection(a, customer.id, { address: 'Calle Secreta Alfa 1' });
@@ -80,8 +81,7 @@ beforeAll(async () => {
   const payment = await scopedDb(a.id).payment.create({ data: { tenantId: a.id, customerId: customer.id, paidOn: new Date('2026-10-05'), amount: 777.77, method: 'Medio Secreto Alfa', reference: 'Referencia Secreta Alfa' } });
   await scopedDb(a.id).paymentAllocation.create({ data: { tenantId: a.id, customerId: customer.id, paymentId: payment.id, invoiceId: invoice.id, amount: 777.77 } });
   // F9: tenant B takes payments with Mercado Pago, so its customer gets past "Pagar"'s switch (and is refused A's figures).
-  await db().tenant.update({ where: { id: b.id }, data: { settings: { ...b.settings, payments: { charge: 'FREE', otherMethods: '', mercadoPago: { enabled: true, accessToken: 'APP_USR-sweep-b', webhookSecret: 'secreto-sweep-b' } } } } });
-  forgetTenantCache();
+  await patchTenantSettings(b.id, { payments: { charge: 'FREE', otherMethods: '', mercadoPago: { enabled: true, accessToken: 'APP_USR-sweep-b', webhookSecret: 'secreto-sweep-b' } } });
   // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
   aIds = [...new Set([a.id, a.adminId, customer.id, invoice.id, payment.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
   aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com', 'push.example/secreto-alfa', 'Dispositivo Secreto Alfa', 'FA-SECRETA-ALFA', 'Tipo Secreto Alfa', 'Periodo Secreto Alfa', 'Factura Secreta Alfa', 'Medio Secreto Alfa', 'Referencia Secreta Alfa', '7777.77', '777.77'];

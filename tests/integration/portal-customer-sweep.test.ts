@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { generate, hasId, inputSchema, procedureOf, procedures } from '../factories/sweep';
-import { asCustomer, asStaff, createConnection, createCustomer, createTenant, type TestTenant } from '../factories';
+import { asCustomer, asStaff, createConnection, createCustomer, createTenant, patchTenantSettings, type TestTenant } from '../factories';
 import { allPortalTicketSwitchesOn } from '../factories/portal-tickets';
 
 let a: TestTenant;
@@ -43,6 +43,8 @@ beforeAll(async () => {
   a = await createTenant();
   // Every ticket tool of the portal on (plan requests, receipts, closing), so those are swept too.
   await allPortalTicketSwitchesOn(a);
+  // F3: payment promises on, so portal.promise.request gets past its switch to the connection (C1's: NOT_FOUND).
+  await patchTenantSettings(a.id, { promise: { enabled: true, maxDays: 5, coolDownDays: 30 } });
   const first = await createCustomer(a, { name: 'Vecina Privada', code: 'PRIV-C1', taxId: '33445566', emails: ['vecina-privada@example.com'], portalPassword: true });
   c1 = await scopedDb(a.id).customer.update({ where: { id: first.id }, data: { phones: ['+5491166667777'] } });
   c2 = await createCustomer(a, { name: 'Vecino Curioso', portalPassword: true });

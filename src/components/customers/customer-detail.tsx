@@ -20,6 +20,7 @@ import { CustomerTickets } from '@/components/tickets/customer-tickets';
 import { MessageDialog } from '@/components/outreach/message-dialog';
 import { CustomerMessages } from '@/components/messages/customer-messages';
 import { CustomerBilling } from '@/components/billing/customer-billing';
+import { CustomerPromises } from './customer-promises';
 
 export function CustomerDetail({ id }: { id: string }) {
   const t = useTranslations('customers');
@@ -165,6 +166,7 @@ export function CustomerDetail({ id }: { id: string }) {
 
           {/* A5/C6: only roles holding billing.read; the server answers no one else. */}
           {can('billing.read') ? <CustomerBilling customerId={c.id} /> : null}
+          <CustomerPromises customerId={c.id} />
           <CustomerTickets customerId={c.id} title={tv('customerTickets')} />
           <CustomerFiles customerId={c.id} />
           <CustomerMessages customerId={c.id} customerName={c.name} />

@@ -9,6 +9,7 @@ import { Download, Wallet } from 'lucide-react';
 import { formatDay, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/trpc/react';
 import { Alert, Badge, Card } from '@/components/ui/controls';
+import { PortalPromise } from './portal-promise';
 
 const STATUS_TONE = { ENABLED: 'green', BLOCKED: 'red', NO_SERVICE: 'grey' } as const;
 
@@ -50,7 +51,7 @@ export function PortalAccount({ intl }: { intl: string }) {
           </Link>
         ) : null}
       </Card>
-      {/* F3: the payment promise card goes here, right below the account status. */}
+      <PortalPromise />
       <Card title={t('lastInvoice')}>
         {h.lastInvoice ? (
           <>

@@ -12,6 +12,7 @@ import { Alert, Badge, Button } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useSubmission } from '@/components/ui/use-submission';
 import type { PortalTicketData } from './portal-ticket-types';
+import { PortalTicketSurvey } from './portal-ticket-survey';
 
 type Props = { id: string; intl: string; timeZone: string };
 
@@ -176,6 +177,7 @@ export function PortalTicketView({ id, intl, timeZone, heading = false }: Props 
     <History key="history" ticket={d} intl={intl} timeZone={timeZone} />,
     closed ? null : <Reply key="reply" id={id} />,
     !closed && options.data?.allowClose ? <CloseTicket key="close" id={id} /> : null,
+    closed ? <PortalTicketSurvey key="survey" ticketId={id} /> : null,
   ];
   return (
     <div className="space-y-3">

@@ -18,7 +18,7 @@ import { useUrlState } from '@/components/ui/use-url-state';
 import { Alert, Button } from '@/components/ui/controls';
 import { ConfirmButton, ConfirmDialog } from '@/components/ui/confirm-button';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
-import { Image as ImageIcon, MessageSquare, Paperclip, type LucideIcon } from 'lucide-react';
+import { Image as ImageIcon, MessageSquare, Paperclip, type LucideIcon, Star } from 'lucide-react';
 import { useStaffContext } from '@/components/shell/permissions';
 import { activeFilterKeys, filtersFromParams } from '@/lib/ticket-filters';
 import { SavedFilters } from '@/components/ui/saved-filters';
@@ -44,6 +44,7 @@ function IconHeader({ icon: Icon, label }: { icon: LucideIcon; label: string }) 
 export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
+  const ts = useTranslations('survey');
   const trpc = useTRPC();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
   const { tenant, intl } = useStaffContext();
@@ -214,8 +215,10 @@ export function TicketGrid() {
       },
       { id: 'opened', header: t('columns.opened'), cell: ({ row }) => formatDate(row.original.openedAt, intl, tenant.timeZone) },
       { id: 'lastStatus', header: t('columns.lastStatus'), cell: ({ row }) => formatDateTime(row.original.statusChangedAt, intl, tenant.timeZone) },
+      // H5: the customer's satisfaction rating, once given.
+      { id: 'rating', header: ts('column'), cell: ({ row }) => (row.original.rating !== null ? <span data-testid="ticket-rating" title={`${ts('column')}: ${row.original.rating}/5`} className="whitespace-nowrap font-semibold text-amber-700"><Star aria-hidden className="mr-0.5 inline h-3.5 w-3.5 fill-current" />{row.original.rating}<span className="sr-only"> / 5</span></span> : null) },
     ],
-    [t, intl, tenant.currency, tenant.timeZone],
+    [t, ts, intl, tenant.currency, tenant.timeZone],
   );
 
   const counts = list.data?.counts;

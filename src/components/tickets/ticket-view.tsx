@@ -31,6 +31,7 @@ import { AssigneeDistances } from '@/components/positions/assignee-distances';
 import { Lock } from 'lucide-react';
 import { formatVisit, visitOf } from '@/lib/visits';
 import { VisitFields } from './visit-fields';
+import { TicketRatingSummary } from './ticket-rating';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -148,6 +149,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           {x.closedAt ? <div><dt className="inline font-medium">{tv('closedAt')}: </dt><dd className="inline">{formatDateTime(x.closedAt, intl, tenant.timeZone)}</dd></div> : null}
           {x.dueAt ? <div><dt className="inline font-medium">{t('columns.due')}: </dt><dd className="inline">{formatDate(x.dueAt, intl, tenant.timeZone)}</dd></div> : null}
           {x.visitStart && x.visitEnd ? <div><dt className="inline font-medium">{tv('visit')}: </dt><dd className="inline" data-testid="ticket-visit">{formatVisit(x.visitStart, x.visitEnd, intl, tenant.timeZone)}</dd></div> : null}
+          {x.stage === 'CLOSED' ? <TicketRatingSummary ticketId={x.id} /> : null}
         </dl>
       </PageHeader>
 

@@ -12,6 +12,8 @@ import { portalTicketSettingsRouter } from './routers/portal-tickets';
 import { paymentsRouter } from './routers/portal-pay';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
+import { promisesRouter } from './routers/promises';
+import { surveyRouter } from './routers/survey';
 import { pushRouter } from './routers/push';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
@@ -39,6 +41,8 @@ export const appRouter = router({
   push: pushRouter,
   positions: positionsRouter,
   maps: mapsRouter,
+  promises: promisesRouter,
+  survey: surveyRouter,
 });
 
 // The ladder parses each staff answer with the schema the caller's role may receive (./answers.ts).

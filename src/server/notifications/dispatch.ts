@@ -28,7 +28,8 @@ import { installationSql } from '@/server/data/sql';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
 import { insertMessages, NO_ADDRESS, notSent, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
-import { customerUpdateEmail, officeStateEmail, pushText, ticketAssignedEmail, ticketClosingEmail, workHistoryEmail } from './templates';
+import { customerUpdateEmail, officeStateEmail, pushText, surveyPushText, ticketAssignedEmail, ticketClosingEmail, workHistoryEmail } from './templates';
+import { surveyUrl } from '@/server/services/survey/survey';
 
 export type { Draft } from './recipients';
 
@@ -42,6 +43,7 @@ type Payload = {
   commentId?: string;
   from?: string | null;
   to?: string | null;
+  stage?: string;
   byCustomer?: boolean;
   /** C10: what the operator chose to e-mail when finishing or closing from the ticket's view. */
   closing?: { commentId: string | null; emailComment: boolean; emailHistory: boolean };
@@ -57,6 +59,8 @@ const TICKET_SELECT = {
   channel: true,
   customerId: true,
   assigneeId: true,
+  stage: true,
+  closedAt: true,
   customer: { select: { id: true, name: true, emails: true } },
   connection: { select: { address: true } },
   state: { select: { name: true } },
@@ -142,8 +146,18 @@ async function pushToUser(ctx: Ctx, user: { id: string; name: string; locale: st
   return pushFor(ctx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ctx.ticket.number, title: ctx.ticket.title }), link, ...extra });
 }
 
-/** The customer of the ticket is told of a public update: push always (if on), e-mail when they opened the ticket. */
-async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body: string }; state?: string }): Promise<Draft[]> {
+/** H5: the survey link of a ticket that is (still) closed and has a customer; null otherwise. */
+async function surveyFor(ctx: Ctx): Promise<string | null> {
+  const { ticket, tenant } = ctx;
+  if (ticket.stage !== 'CLOSED' || !ticket.closedAt || !ticket.customer) return null;
+  return surveyUrl(tenant, ticket.id, ticket.closedAt);
+}
+
+/**
+ * The customer of the ticket is told of a public update: push always (if on), e-mail when they opened the ticket.
+ * H5: closing it, both carry the satisfaction survey's link.
+ */
+async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body: string }; state?: string; survey?: string | null }): Promise<Draft[]> {
   const { ticket, tenant } = ctx;
   const customer = ticket.customer;
   if (!customer) return [];
@@ -154,11 +168,14 @@ async function tellCustomer(ctx: Ctx, update: { comment?: { author: string; body
   if (rules.pushCustomerUpdates) {
     const text = update.comment
       ? pushText(tenant.locale, 'customerComment', { number: ticket.number, title: ticket.title, excerpt: update.comment.body })
-      : pushText(tenant.locale, 'customerState', { number: ticket.number, title: ticket.title, state: update.state });
-    drafts.push(...(await pushFor(ctx, { customerId: customer.id, name: customer.name }, { ...base(ctx, tenant.locale), ...text, link: url })));
+      : update.survey
+        ? surveyPushText(tenant.locale, { number: ticket.number, title: ticket.title, state: update.state ?? '' })
+        : pushText(tenant.locale, 'customerState', { number: ticket.number, title: ticket.title, state: update.state });
+    drafts.push(...(await pushFor(ctx, { customerId: customer.id, name: customer.name }, { ...base(ctx, tenant.locale), ...text, link: update.survey ?? url })));
   }
   if (rules.emailCustomerUpdates && CUSTOMER_CHANNELS.has(ticket.channel)) {
-    const rendered = customerUpdateEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, ...update, url });
+    const { survey, ...change } = update;
+    const rendered = customerUpdateEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, ...change, url, survey });
     drafts.push(emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url));
   }
   return drafts;
@@ -224,7 +241,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
       const rendered = officeStateEmail(brandOf(tenant), { technician: actor.name, number: ticket.number, title: ticket.title, from: p.from ?? null, to: p.to ?? ticket.state.name, customer: ticket.customer?.name ?? null, url });
       drafts.push(emailTo(ctx, address || undefined, translator(tenant.locale, 'notifications')('office'), tenant.locale, rendered, url));
     }
-    drafts.push(...(await tellCustomer(ctx, { state: p.to ?? ticket.state.name })));
+    drafts.push(...(await tellCustomer(ctx, { state: p.to ?? ticket.state.name, survey: p.stage === 'CLOSED' ? await surveyFor(ctx) : null })));
     return drafts;
   },
 
@@ -275,11 +292,13 @@ async function closingEmail(ctx: Ctx): Promise<Draft[]> {
   if (!comment && !withHistory) return [];
   ctx.batch.seen.add(`history:${ticket.id}`);
   const url = `${tenantOrigin(tenant.slug)}/portal/tickets/${ticket.id}`;
+  // H5: closing, the e-mail asks for the satisfaction survey.
+  const survey = ctx.event.type === 'ticket.closed' ? await surveyFor(ctx) : null;
   // The closing comment is in the e-mail on its own; the history leaves it out rather than repeat it.
   const entries = withHistory ? await historyEntries(ctx, comment?.id) : null;
   const rendered = comment
-    ? ticketClosingEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, comment: { author: comment.author?.name ?? tenant.name, body: comment.body }, entries, url })
-    : workHistoryEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, entries: entries!, url });
+    ? ticketClosingEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, comment: { author: comment.author?.name ?? tenant.name, body: comment.body }, entries, url, survey })
+    : workHistoryEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, state: ticket.state.name, entries: entries!, url, survey });
   return [emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url)];
 }
 

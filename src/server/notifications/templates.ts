@@ -72,7 +72,7 @@ export function officeStateEmail(
 /** D1: a public update of a ticket the customer follows (a public comment or a new state). */
 export function customerUpdateEmail(
   brand: Brand,
-  data: { customer: string; number: number; title: string; comment?: { author: string; body: string }; state?: string; url: string },
+  data: { customer: string; number: number; title: string; comment?: { author: string; body: string }; state?: string; url: string; survey?: string | null },
 ): Rendered {
   const t = translator(brand.locale, 'notifications');
   const subject = t('customerUpdate.subject', { number: data.number, title: data.title });
@@ -80,14 +80,15 @@ export function customerUpdateEmail(
     t('customerUpdate.greeting', { name: data.customer }),
     data.comment ? t('customerUpdate.comment', { author: data.comment.author, number: data.number }) : t('customerUpdate.state', { number: data.number, state: data.state ?? '' }),
     data.comment?.body ?? '',
+    ...surveyLines(brand, data.survey),
   ].filter((p) => p !== '');
-  return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
+  return layout(brand, subject, lines, surveyAction(brand, data.survey) ?? { label: t('customerUpdate.open'), url: data.url });
 }
 
 /** C10: the work history (public entries only) when a ticket is finished or closed. */
 export function workHistoryEmail(
   brand: Brand,
-  data: { customer: string; number: number; title: string; state: string; entries: { when: string; text: string }[]; url: string },
+  data: { customer: string; number: number; title: string; state: string; entries: { when: string; text: string }[]; url: string; survey?: string | null },
 ): Rendered {
   const t = translator(brand.locale, 'notifications');
   const subject = t('history.subject', { number: data.number, title: data.title });
@@ -95,14 +96,15 @@ export function workHistoryEmail(
     t('customerUpdate.greeting', { name: data.customer }),
     t('history.body', { number: data.number, state: data.state }),
     data.entries.map((e) => `${e.when} — ${e.text}`).join('\n'),
+    ...surveyLines(brand, data.survey),
   ].filter((p) => p !== '');
-  return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
+  return layout(brand, subject, lines, surveyAction(brand, data.survey) ?? { label: t('customerUpdate.open'), url: data.url });
 }
 
 /** C10: the closing comment the operator chose to e-mail when finishing or closing, with the work history if chosen too. */
 export function ticketClosingEmail(
   brand: Brand,
-  data: { customer: string; number: number; title: string; state: string; comment: { author: string; body: string }; entries: { when: string; text: string }[] | null; url: string },
+  data: { customer: string; number: number; title: string; state: string; comment: { author: string; body: string }; entries: { when: string; text: string }[] | null; url: string; survey?: string | null },
 ): Rendered {
   const t = translator(brand.locale, 'notifications');
   const subject = t('closing.subject', { number: data.number, title: data.title });
@@ -112,8 +114,24 @@ export function ticketClosingEmail(
     t('closing.comment', { author: data.comment.author }),
     data.comment.body,
     ...(data.entries ? [t('closing.history'), data.entries.map((e) => `${e.when} — ${e.text}`).join('\n')] : []),
+    ...surveyLines(brand, data.survey),
   ].filter((p) => p !== '');
-  return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
+  return layout(brand, subject, lines, surveyAction(brand, data.survey) ?? { label: t('customerUpdate.open'), url: data.url });
+}
+
+/** H5: a closing e-mail asks for the satisfaction survey (its signed link is the e-mail's button). */
+function surveyLines(brand: Brand, survey: string | null | undefined): string[] {
+  return survey ? [translator(brand.locale, 'survey')('emailAsk')] : [];
+}
+
+function surveyAction(brand: Brand, survey: string | null | undefined): { label: string; url: string } | null {
+  return survey ? { label: translator(brand.locale, 'survey')('emailAction'), url: survey } : null;
+}
+
+/** H5: the push that tells the customer their ticket was closed and asks them to rate it (its link is the survey). */
+export function surveyPushText(locale: Locale, data: { number: number; title: string; state: string }): { subject: string; text: string } {
+  const t = translator(locale, 'survey');
+  return { subject: t('pushTitle', { number: data.number, state: data.state }), text: t('pushBody', { title: data.title }) };
 }
 
 /** Push texts: short, the ticket's number first. */

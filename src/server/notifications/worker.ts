@@ -12,6 +12,7 @@ import { dispatchOutbox } from './dispatch';
 import { DELIVER_QUEUE, openQueue, type DeliverJob } from './queue';
 import { startSignUpCleanup } from '@/server/maintenance/sign-ups';
 import { startPositionPurge } from '@/server/maintenance/positions';
+import { startPromiseExpiry } from '@/server/maintenance/promises';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -26,6 +27,8 @@ export type WorkerOptions = {
   signUpCleanupMs?: number;
   /** How often technicians' positions older than 30 days are deleted (ms). */
   positionPurgeMs?: number;
+  /** How often payment promises whose time is up are settled (ms). */
+  promiseExpiryMs?: number;
 };
 
 export async function startWorker(connectionString: string, opts: WorkerOptions = {}): Promise<Worker> {
@@ -74,13 +77,15 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
   const stopSignUpCleanup = startSignUpCleanup({ everyMs: opts.signUpCleanupMs });
   // C16: technicians' positions are kept 30 days.
   const stopPositionPurge = startPositionPurge({ everyMs: opts.positionPurgeMs });
+  // F3: payment promises whose time is up: kept, or the connection blocked again.
+  const stopPromiseExpiry = startPromiseExpiry({ everyMs: opts.promiseExpiryMs });
 
   return {
     boss,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge()]);
+      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge(), stopPromiseExpiry()]);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -10,6 +10,7 @@ import { backfillTicketConfig } from '@/server/services/tickets/defaults';
 import { hashPassword } from '@/server/services/auth/passwords';
 import { customerSearchText } from '@/server/services/customers/search-text';
 import { seedDemoBilling } from './demo-billing';
+import { seedDemoPromises } from './demo-promises';
 import type { Role } from '@/lib/permissions';
 
 export const DEMO_SLUG = 'demo';
@@ -96,6 +97,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     await seedDemoPositions(existing.id);
     const tenant = await db().tenant.findUniqueOrThrow({ where: { id: existing.id }, select: { timeZone: true } });
     await seedDemoBilling(existing.id, tenant.timeZone);
+    await seedDemoPromises(existing.id);
     return { created: false };
   }
   const admin = DEMO_USERS[0]!;
@@ -177,6 +179,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   await seedDemoPositions(tenant.id);
   await seedDemoBilling(tenant.id, tenant.timeZone);
   await (await import('./demo-portal-tickets')).seedDemoPortalTickets(tenant.id);
+  await seedDemoPromises(tenant.id);
   return { created: true };
 }
 

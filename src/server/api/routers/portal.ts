@@ -9,6 +9,8 @@ import { ZPublicKey, ZPushDevice, ZPushEndpoint, ZPushRemoved, ZPushSubscribe, Z
 import { portalAccountRouter } from './account';
 import { portalAccessRouter, portalMessagesRouter, portalProfileRouter } from './portal-access';
 import { portalHomeProcedure, portalPayRouter } from './portal-pay';
+import { portalPromiseRouter } from './promises';
+import { portalSurveyRouter } from './survey';
 
 /** The customer portal's procedures (F1–F14 fill this in); every one runs as the signed-in customer. */
 export const portalRouter = router({
@@ -33,6 +35,10 @@ export const portalRouter = router({
   profile: portalProfileRouter,
   /** F8: the welcome message (once) and the info message. */
   messages: portalMessagesRouter,
+  /** F3: the payment promise. */
+  promise: portalPromiseRouter,
+  /** H5: rating a closed ticket. */
+  survey: portalSurveyRouter,
   /** F13: this device receives push notifications of the customer's tickets. */
   push: router({
     publicKey: customerProcedure.output(ZPublicKey).query(() => push.publicKey()),

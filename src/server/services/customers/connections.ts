@@ -22,13 +22,20 @@ export async function createConnection({ db, tenantId }: StaffCaller, input: z.o
   }
 }
 
-export async function updateConnection({ db }: StaffCaller, input: z.output<typeof ZConnectionUpdate>) {
+export async function updateConnection({ db, tenantId, actor }: StaffCaller, input: z.output<typeof ZConnectionUpdate>) {
   const { id, ...changes } = input;
-  const current = await db.connection.findUnique({ where: { id }, select: { id: true, latitude: true, longitude: true } });
+  const current = await db.connection.findUnique({ where: { id }, select: { id: true, customerId: true, status: true, latitude: true, longitude: true } });
   if (!current) throw notFound();
   await assertReferences(db, changes);
   try {
-    return await db.connection.update({ where: { id }, data: changes, select: { id: true, customerId: true } });
+    return await db.$transaction(async (tx) => {
+      const saved = await tx.connection.update({ where: { id }, data: changes, select: { id: true, customerId: true } });
+      // F3: a status change goes into the connection's history, with who made it.
+      if (changes.status && changes.status !== current.status) {
+        await tx.connectionEvent.create({ data: { tenantId, customerId: current.customerId, connectionId: id, kind: 'status', fromStatus: current.status, toStatus: changes.status, actorId: actor.id } });
+      }
+      return saved;
+    });
   } catch (error) {
     throw duplicateError(error) ?? error;
   }

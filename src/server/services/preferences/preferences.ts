@@ -6,7 +6,7 @@ import { MESSAGE_FILTER_SCOPES } from '@/lib/message-filters';
 import { fieldError, forbidden, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus'] as const;
+export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus', 'rating'] as const;
 /** Columns that cannot be hidden: a row must still say which ticket it is. */
 const ALWAYS_SHOWN = new Set(['number', 'title']);
 

@@ -32,6 +32,10 @@ export const ZPortalMessage = z
       .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f]*$/, { message: 'validation.controlCharacters' }),
   );
 
+/** F3: the longest payment promise a tenant may allow, and the longest cool-down. */
+export const PROMISE_MAX_DAYS = 60;
+export const PROMISE_MAX_COOL_DOWN = 730;
+
 export const ZTenantSettings = z.object({
   portal: z
     .object({
@@ -116,6 +120,16 @@ export const ZTenantSettings = z.object({
           webhookSecret: z.string().catch('').default(''),
         })
         .prefault({}),
+    })
+    .prefault({}),
+  /** F3: the payment promise ("compromiso de pago") customers ask from the portal (src/server/services/promises). */
+  promise: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** The most days a promise may last. */
+      maxDays: z.number().int().min(1).max(PROMISE_MAX_DAYS).default(4),
+      /** Days after a promise before the customer may ask another one (the seed's "días que deben transcurrir para volver a usar"). */
+      coolDownDays: z.number().int().min(0).max(PROMISE_MAX_COOL_DOWN).default(30),
     })
     .prefault({}),
   /** D6: SMS for this tenant (the installation's Twilio account); off, or without a sender, nothing is sent. */

@@ -88,6 +88,8 @@ export const ZTicketPage = z.object({
       fileCount: z.number().int(),
       imageCount: z.number().int(),
       overdue: z.boolean(),
+      /** H5: the customer's satisfaction rating (1–5), once given. */
+      rating: z.number().int().nullable(),
     }),
   ),
   hasMore: z.boolean(),
@@ -353,6 +355,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         commentCount: number;
         fileCount: number;
         imageCount: number;
+        rating: number | null;
       }
     >((s) => Prisma.sql`
       SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."visitStart", p."visitEnd", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
@@ -364,7 +367,9 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
                  AND e."actorId" IS DISTINCT FROM ${caller.actor.id}::uuid) AS "unseenChanges",
              (SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = p."tenantId" AND k."ticketId" = p.id) AS "commentCount",
              -- C8: the files the caller may see, and how many of them are images.
-             f."fileCount", f."imageCount"
+             f."fileCount", f."imageCount",
+             -- H5: the customer's rating (one per ticket, its primary key).
+             (SELECT tr.rating::int FROM "TicketRating" tr WHERE tr."tenantId" = p."tenantId" AND tr."ticketId" = p.id) AS rating
       FROM (
         ${candidates(tabOf(s), window)}
         ORDER BY ${order.inner} LIMIT ${input.pageSize + 1} OFFSET ${offset}

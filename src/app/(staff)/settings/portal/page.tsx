@@ -5,6 +5,7 @@ import { PortalSettings } from '@/components/settings/portal-settings-form';
 import { PortalInvoiceSettings } from '@/components/settings/portal-invoice-settings';
 import { PortalTicketSettingsCard } from '@/components/settings/portal-ticket-settings-card';
 import { PaymentSettingsCard } from '@/components/settings/payment-settings-card';
+import { PromiseSettingsCard } from '@/components/settings/promise-settings-card';
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.portalSettings');
@@ -22,6 +23,7 @@ export default async function PortalSettingsPage() {
         <PortalSettings />
         <PortalInvoiceSettings />
         <PaymentSettingsCard />
+        <PromiseSettingsCard />
         <PortalTicketSettingsCard />
       </div>
     </>

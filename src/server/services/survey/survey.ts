@@ -1,0 +1,156 @@
+// H5: the satisfaction survey. When a ticket is closed (stage CLOSED, whoever closed it) its customer
+// is asked to rate it 1–5, with an optional comment: in the portal (signed in), by push and in the
+// closing e-mail, through a signed link that needs no sign-in.
+//
+// The link's token is `<ticket id, base64url>.<HMAC-SHA256 of tenant, ticket and the closing instant>`,
+// signed with a secret of the installation (InstallationSecret "survey", made on first use): no row is
+// written when a ticket closes, so every way of closing one (the view, bulk, the technician app, the
+// portal) gets a survey. A forged token fails the signature; a token of an earlier closing (the ticket
+// reopened and closed again) no longer matches; it expires SURVEY_DAYS after the closing; it works
+// once — the rating row is one per ticket and keeps only the SHA-256 of the token that was used.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { tenantOrigin } from '@/env';
+import { db as rootDb } from '@/server/db';
+import { scopedDb } from '@/server/data/scoped';
+import { AppError, notFound, uniqueViolationFields } from '@/server/errors';
+import type { Caller, CustomerActor } from '@/server/services/caller';
+import type { TenantInfo } from '@/server/services/tenants/resolve';
+
+/** Days after the closing while the link works. */
+export const SURVEY_DAYS = 30;
+const DAY_MS = 86_400_000;
+const SECRET = 'survey';
+export const COMMENT_MAX = 2000;
+
+const ZRating = z.number({ message: 'validation.ratingRange' }).int({ message: 'validation.ratingRange' }).min(1, { message: 'validation.ratingRange' }).max(5, { message: 'validation.ratingRange' });
+const ZComment = z
+  .string()
+  .trim()
+  .max(COMMENT_MAX)
+  .optional()
+  .transform((c) => (c ? c : null));
+
+export const ZSurveyToken = z.object({ token: z.string().min(1).max(200) }).strict();
+export const ZSurveyAnswer = z.object({ token: z.string().min(1).max(200), rating: ZRating, comment: ZComment }).strict();
+export const ZPortalRate = z.object({ ticketId: z.uuid(), rating: ZRating, comment: ZComment }).strict();
+export const ZTicketRef = z.object({ ticketId: z.uuid() }).strict();
+
+/** What the survey page shows before the answer. */
+export const ZSurveyView = z.object({ number: z.number().int(), title: z.string() });
+export const ZSurveyAnswered = z.object({ rating: z.number().int() });
+/** A ticket's rating as the customer and the operators see it. */
+export const ZTicketRating = z.object({ rating: z.number().int(), comment: z.string().nullable(), createdAt: z.date() });
+export const ZPortalSurvey = z.object({ canRate: z.boolean(), rating: ZTicketRating.nullable() });
+
+let secret: Promise<Buffer> | null = null;
+
+/** The installation's signing secret, made and stored on first use (every process shares it). */
+function signingSecret(): Promise<Buffer> {
+  secret ??= (async () => {
+    await rootDb().installationSecret.createMany({ data: [{ name: SECRET, value: randomBytes(32).toString('hex') }], skipDuplicates: true });
+    const row = await rootDb().installationSecret.findUniqueOrThrow({ where: { name: SECRET } });
+    return Buffer.from(row.value, 'hex');
+  })().catch((err) => {
+    secret = null;
+    throw err;
+  });
+  return secret;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function idToText(id: string): string {
+  return Buffer.from(id.replace(/-/g, ''), 'hex').toString('base64url');
+}
+
+function textToId(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(text)) return null;
+  const hex = Buffer.from(text, 'base64url').toString('hex');
+  if (hex.length !== 32) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+async function signature(tenantId: string, ticketId: string, closedAt: Date): Promise<Buffer> {
+  return createHmac('sha256', await signingSecret()).update(`survey:${tenantId}:${ticketId}:${closedAt.getTime()}`).digest();
+}
+
+/** The survey token of a ticket closed at `closedAt`. */
+export async function surveyToken(tenantId: string, ticketId: string, closedAt: Date): Promise<string> {
+  return `${idToText(ticketId)}.${(await signature(tenantId, ticketId, closedAt)).toString('base64url')}`;
+}
+
+/** The survey link of a closed ticket, on the tenant's host. */
+export async function surveyUrl(tenant: { id: string; slug: string }, ticketId: string, closedAt: Date): Promise<string> {
+  return `${tenantOrigin(tenant.slug)}/portal/survey/${await surveyToken(tenant.id, ticketId, closedAt)}`;
+}
+
+const invalid = () => new AppError('NOT_FOUND', 'surveyLinkInvalid');
+const used = () => new AppError('CONFLICT', 'surveyLinkUsed');
+
+/** The ticket a token names, if its signature holds for the ticket's current closing; else the refusal. */
+async function ticketOf(tenant: TenantInfo, token: string, now: Date) {
+  const [idText, mac, extra] = token.split('.');
+  const id = idText ? textToId(idText) : null;
+  if (!id || !mac || extra !== undefined || !/^[A-Za-z0-9_-]{43}$/.test(mac)) throw invalid();
+  const ticket = await scopedDb(tenant.id).ticket.findUnique({
+    where: { id },
+    select: { id: true, number: true, title: true, stage: true, closedAt: true, customerId: true, rating: { select: { rating: true } } },
+  });
+  if (!ticket || ticket.stage !== 'CLOSED' || !ticket.closedAt || !ticket.customerId) throw invalid();
+  const expected = await signature(tenant.id, ticket.id, ticket.closedAt);
+  const given = Buffer.from(mac, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+  if (ticket.rating) throw used();
+  if (now.getTime() > ticket.closedAt.getTime() + SURVEY_DAYS * DAY_MS) throw new AppError('BAD_REQUEST', 'surveyLinkExpired');
+  return { ...ticket, customerId: ticket.customerId };
+}
+
+/** survey.get: the ticket the link asks about (number and title only). */
+export async function surveyView(tenant: TenantInfo, token: string, now = new Date()): Promise<z.output<typeof ZSurveyView>> {
+  const ticket = await ticketOf(tenant, token, now);
+  return { number: ticket.number, title: ticket.title };
+}
+
+async function saveRating(tenantId: string, data: { ticketId: string; customerId: string; rating: number; comment: string | null; tokenHash: string | null }, now: Date) {
+  try {
+    await scopedDb(tenantId).ticketRating.create({ data: { tenantId, ...data, createdAt: now } });
+  } catch (error) {
+    // The ticket rated a moment ago by another request (one rating per ticket).
+    if (uniqueViolationFields(error)) throw used();
+    throw error;
+  }
+}
+
+/** survey.answer: the rating through the link; the link works once. */
+export async function answerSurvey(tenant: TenantInfo, input: z.output<typeof ZSurveyAnswer>, now = new Date()): Promise<z.output<typeof ZSurveyAnswered>> {
+  const ticket = await ticketOf(tenant, input.token, now);
+  await saveRating(tenant.id, { ticketId: ticket.id, customerId: ticket.customerId, rating: input.rating, comment: input.comment, tokenHash: sha256(input.token) }, now);
+  return { rating: input.rating };
+}
+
+/** portal.survey.get: may the signed-in customer rate their ticket, and its rating if given. */
+export async function mySurvey({ db, actor }: Caller<CustomerActor>, ticketId: string, now = new Date()): Promise<z.output<typeof ZPortalSurvey>> {
+  const ticket = await db.ticket.findFirst({ where: { id: ticketId, customerId: actor.id }, select: { stage: true, closedAt: true, rating: { select: { rating: true, comment: true, createdAt: true } } } });
+  if (!ticket) throw notFound();
+  const open = ticket.stage === 'CLOSED' && ticket.closedAt !== null && now.getTime() <= ticket.closedAt.getTime() + SURVEY_DAYS * DAY_MS;
+  return { canRate: open && !ticket.rating, rating: ticket.rating };
+}
+
+/** portal.survey.rate: the signed-in customer rates their own closed ticket, once. */
+export async function rateMine({ db, tenantId, actor }: Caller<CustomerActor>, input: z.output<typeof ZPortalRate>, now = new Date()): Promise<z.output<typeof ZPortalSurvey>> {
+  const ticket = await db.ticket.findFirst({ where: { id: input.ticketId, customerId: actor.id }, select: { id: true, stage: true, closedAt: true, rating: { select: { rating: true } } } });
+  if (!ticket) throw notFound();
+  if (ticket.stage !== 'CLOSED' || !ticket.closedAt) throw new AppError('CONFLICT', 'surveyNotClosed');
+  if (ticket.rating) throw new AppError('CONFLICT', 'surveyAlreadyRated');
+  if (now.getTime() > ticket.closedAt.getTime() + SURVEY_DAYS * DAY_MS) throw new AppError('BAD_REQUEST', 'surveyLinkExpired');
+  await saveRating(tenantId, { ticketId: ticket.id, customerId: actor.id, rating: input.rating, comment: input.comment, tokenHash: null }, now);
+  return mySurvey({ db, actor } as Caller<CustomerActor>, input.ticketId, now);
+}
+
+/** tickets.rating: a ticket's rating for the operators (a ticket the caller may not see is not found). */
+export async function ticketRating({ db }: Pick<Caller, 'db'>, ticketId: string): Promise<z.output<typeof ZTicketRating> | null> {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { rating: { select: { rating: true, comment: true, createdAt: true } } } });
+  if (!ticket) throw notFound();
+  return ticket.rating;
+}
