@@ -66,7 +66,7 @@ describe('portal.home', () => {
     expect({ balance: home.balance, debt: home.debt, overdueDebt: home.overdueDebt, overdueInvoices: home.overdueInvoices, nextDueOn: home.nextDueOn }).toEqual({
       balance: statement.balance, debt: statement.debt, overdueDebt: statement.overdueDebt, overdueInvoices: statement.overdueInvoices, nextDueOn: statement.nextDueOn,
     });
-    expect(home.lastInvoice).toMatchObject({ id: inv.current, number: 'A-0003', total: 1500.5, balance: 1500.5, hasPdf: false });
+    expect(home.lastInvoice).toMatchObject({ id: inv.current, number: 'A-0003', total: 1500.5, balance: 1500.5, hasPdf: true }); // downloads allowed: the ISP's PDF, or one Antena draws
     expect(home.connections.map((c) => [c.address, c.status])).toEqual([['Calle Cortada 5', 'BLOCKED'], ['Calle Viva 9', 'ENABLED']]);
     expect(JSON.stringify(home)).not.toContain('B-0001');
   });

@@ -1,5 +1,5 @@
 'use client';
-// Settings → "App y portal", the tickets card (F5 f–j, F6 k, F7 l): see tickets, open tickets, only
+// Settings > "App y portal", the tickets card (F5 f–j, F6 k, F7 l): see tickets, open tickets, only
 // open ones, a daily limit, closing, and the values of each kind of ticket customers open (a ticket,
 // a payment receipt, a plan request). The server enforces each switch; this card only sets them.
 import { useState, type FormEvent } from 'react';
