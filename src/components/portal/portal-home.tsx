@@ -2,6 +2,7 @@
 // F9: the portal's home — the account's state (balance, debt, overdue debt, next due date), each
 // connection with its status, the last invoice to download and the way to "Pagar". Figures come from
 // portal.home, exactly what the customer may see.
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
@@ -9,7 +10,6 @@ import { Download, Wallet } from 'lucide-react';
 import { formatDay, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/trpc/react';
 import { Alert, Badge, Card } from '@/components/ui/controls';
-import { PortalPromise } from './portal-promise';
 
 const STATUS_TONE = { ENABLED: 'green', BLOCKED: 'red', NO_SERVICE: 'grey' } as const;
 
@@ -22,7 +22,8 @@ function Figure({ label, value, testId, tone }: { label: string; value: string; 
   );
 }
 
-export function PortalAccount({ intl }: { intl: string }) {
+/** `promise`: the payment promise's card (F3, rendered by the server page), shown right below the account status. */
+export function PortalAccount({ intl, promise }: { intl: string; promise?: ReactNode }) {
   const t = useTranslations('portalHome');
   const portal = useTranslations('portal');
   const trpc = useTRPC();
@@ -51,7 +52,7 @@ export function PortalAccount({ intl }: { intl: string }) {
           </Link>
         ) : null}
       </Card>
-      <PortalPromise />
+      {promise}
       <Card title={t('lastInvoice')}>
         {h.lastInvoice ? (
           <>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { intlLocale, type Locale } from '@/lib/format';
 import { requireCustomer } from '@/server/auth/guards';
 import { PortalAccount } from '@/components/portal/portal-home';
+import { PortalPromise } from '@/components/portal/portal-promise';
 
 export async function generateMetadata() {
   const t = await getTranslations('portal');
@@ -17,7 +18,7 @@ export default async function PortalHomePage() {
     <>
       <h1 className="text-2xl font-semibold">{t('greeting', { name: customer.name })}</h1>
       <p className="mt-2 text-sm text-slate-700">{t('welcome', { tenant: tenant.name })}</p>
-      <PortalAccount intl={intlLocale(locale, tenant.country)} />
+      <PortalAccount intl={intlLocale(locale, tenant.country)} promise={<PortalPromise />} />
     </>
   );
 }
