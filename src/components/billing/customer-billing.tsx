@@ -9,19 +9,13 @@ import { useTRPC } from '@/trpc/react';
 import { formatDay, formatMoney } from '@/lib/format';
 import { Alert, Card } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
+import { INVOICE_STATUS_TONE } from '@/components/billing/invoice-status';
 
 const TH = 'whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700';
 const THR = 'whitespace-nowrap px-3 py-2 text-right font-semibold text-slate-700';
 const TD = 'px-3 py-2 align-top';
 const TDR = 'whitespace-nowrap px-3 py-2 text-right align-top tabular-nums';
 
-const STATUS_TONE = {
-  UNPAID: 'bg-amber-100 text-amber-900',
-  PARTIAL: 'bg-sky-100 text-sky-900',
-  PAID: 'bg-emerald-100 text-emerald-900',
-  VOID: 'bg-slate-100 text-slate-700',
-  OVERDUE: 'bg-red-100 text-red-900',
-} as const;
 
 function Figure({ label, value, testId, tone = 'text-slate-900' }: { label: string; value: string; testId: string; tone?: string }) {
   return (
@@ -116,7 +110,7 @@ export function CustomerBilling({ customerId }: { customerId: string }) {
                         <td className={TDR}>{money(i.total)}</td>
                         <td className={TDR}>{money(i.balance)}</td>
                         <td className={TD}>
-                          <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}>{t(`status.${status}`)}</span>
+                          <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${INVOICE_STATUS_TONE[status]}`}>{t(`status.${status}`)}</span>
                         </td>
                         <td className={TD}>
                           <a href={`/api/invoices/${i.id}/pdf`} className="font-medium text-brand-700 underline hover:text-brand-800" aria-label={t('invoices.download', { number: i.number })} title={i.hasPdf ? undefined : t('invoices.drawn')}>

@@ -10,14 +10,8 @@ import { Download, Eye, Search } from 'lucide-react';
 import { useTRPC } from '@/trpc/react';
 import { formatDay, formatMoney } from '@/lib/format';
 import { Alert, Card } from '@/components/ui/controls';
+import { INVOICE_STATUS_TONE } from '@/components/billing/invoice-status';
 
-const STATUS_TONE = {
-  UNPAID: 'bg-amber-100 text-amber-900',
-  PARTIAL: 'bg-sky-100 text-sky-900',
-  PAID: 'bg-emerald-100 text-emerald-900',
-  VOID: 'bg-slate-100 text-slate-700',
-  OVERDUE: 'bg-red-100 text-red-900',
-} as const;
 
 /** Words the search matches: number, type, period and the dates as written. */
 function matches(query: string, words: string[]): boolean {
@@ -144,7 +138,7 @@ export function PortalInvoices({ intl }: { intl: string }) {
                     </div>
                     <div className="text-right">
                       <p className="font-semibold tabular-nums">{money(i.total)}</p>
-                      <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_TONE[tone]}`}>{status(tone)}</span>
+                      <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${INVOICE_STATUS_TONE[tone]}`}>{status(tone)}</span>
                     </div>
                   </div>
                   <div className="mt-2 flex flex-wrap gap-2 text-sm">

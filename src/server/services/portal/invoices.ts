@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { toUnits, unitsToNumber } from '@/lib/money';
 import { AppError, notFound } from '@/server/errors';
 import type { Caller, CustomerActor } from '@/server/services/caller';
-import { INVOICE_STATUSES, ZStatementEntry } from '@/server/services/billing/schemas';
+import { ZInvoiceItem, ZStatementEntry } from '@/server/services/billing/schemas';
 import { customerBilling } from '@/server/services/billing/statement';
 import { isOverdue } from '@/server/services/billing/statement-math';
 import { dayIn } from '@/lib/format';
@@ -16,17 +16,8 @@ type CustomerCaller = Caller<CustomerActor>;
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-const ZPortalInvoiceItem = z.object({
-  id: z.uuid(),
-  number: z.string(),
-  type: z.string(),
-  issuedOn: ZDay,
-  dueOn: ZDay,
-  period: z.string().nullable(),
-  total: z.number(),
-  balance: z.number(),
-  status: z.enum(INVOICE_STATUSES),
-  overdue: z.boolean(),
+/** An invoice as the office lists it, but for the ISP's-own-PDF flag: here, whether the customer may open its PDF. */
+const ZPortalInvoiceItem = ZInvoiceItem.omit({ hasPdf: true }).extend({
   /** Its PDF can be opened (the tenant allows downloads; Antena draws one when the ISP sent none). */
   pdf: z.boolean(),
 });
