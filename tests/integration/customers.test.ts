@@ -310,6 +310,13 @@ describe('connections', () => {
     expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toBeNull();
   });
 
+  it('an edit changes only what it sends: a blocked wireless connection stays blocked and wireless', async () => {
+    const c = await createCustomer(a);
+    const k = await A.OPERATOR.connections.create({ customerId: c.id, address: 'Moreno 60', type: 'WIRELESS', status: 'BLOCKED' });
+    await A.OPERATOR.connections.update({ id: k.id, address: 'Moreno 62' });
+    expect(await scopedDb(a.id).connection.findUnique({ where: { id: k.id } })).toMatchObject({ address: 'Moreno 62', type: 'WIRELESS', status: 'BLOCKED' });
+  });
+
   it('a connection a ticket was opened for is a translated CONFLICT, never a 500; it stays', async () => {
     const c = await createCustomer(a);
     const k = await createConnection(a, c.id);

@@ -84,7 +84,11 @@ export const ZCustomerUpdate = ZCustomerBase.extend({ id: z.uuid(), code: ZCusto
   .superRefine(checkTaxId);
 
 export const ZConnectionCreate = ZConnectionFields.extend({ customerId: z.uuid() }).superRefine(checkCoordinates);
-export const ZConnectionUpdate = ZConnectionFields.partial().extend({ id: z.uuid() }).superRefine(checkCoordinates);
+/** Only the fields sent change: without their creation defaults, an edit that leaves out the type or the status keeps them. */
+export const ZConnectionUpdate = ZConnectionFields.extend({ type: z.enum(CONNECTION_TYPES), status: z.enum(CONNECTION_STATUSES) })
+  .partial()
+  .extend({ id: z.uuid() })
+  .superRefine(checkCoordinates);
 
 export const CUSTOMER_SORTS = ['name', 'code', 'createdAt'] as const;
 
