@@ -1,5 +1,6 @@
 // Small helpers for route handlers: the caller's IP and language, bodies within limits.
 import { isLocale, type Locale } from '@/lib/format';
+import { fileContentSecurityPolicy } from '@/lib/security-headers';
 
 /**
  * The header in which the production server (src/cli/serve.ts) hands the client's address to Next.js
@@ -73,4 +74,23 @@ export function clientWentAway(error: unknown): boolean {
 export function contentDisposition(kind: 'inline' | 'attachment', name: string, fallback: string): string {
   const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || fallback;
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** A stored file's bytes for the browser: shown (`inline`) or saved, never sniffed, and running nothing when opened in a tab. */
+export function fileResponse(
+  file: { body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>; name: string; mime: string; size: number | null },
+  kind: 'inline' | 'attachment',
+  fallbackName: string,
+): Response {
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.mime,
+      ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
+      'content-disposition': contentDisposition(kind, file.name, fallbackName),
+      'x-content-type-options': 'nosniff',
+      // Whatever it is, opened in a tab it runs nothing, and no other site frames it (src/lib/security-headers.ts).
+      'content-security-policy': fileContentSecurityPolicy(file.mime),
+      'cache-control': 'private, max-age=3600',
+    },
+  });
 }

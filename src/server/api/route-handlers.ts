@@ -102,6 +102,42 @@ export async function readUpload(request: Request, locale: Locale): Promise<Uplo
   return { bytes, param };
 }
 
+/** Files sent as multipart/form-data (every `file` field), and the form's other text fields. */
+export type FilesUpload = { files: { name: string; bytes: Uint8Array }[]; text: (name: string) => string | undefined };
+
+/**
+ * Reads a multipart/form-data body of files (ticket files, the portal's photos and receipts), never
+ * past MAX_UPLOAD_MB in all. Call it only once the caller is authorized. A Response is the refusal to send.
+ */
+export async function readFilesUpload(request: Request, locale: Locale): Promise<FilesUpload | Response> {
+  const maxMb = env().MAX_UPLOAD_MB;
+  const tooLarge = () => failure(413, 'PAYLOAD_TOO_LARGE', translateError(locale, 'fileTooLarge', { max: maxMb }));
+  const body = await readBody(request, maxMb * 1024 * 1024 + MULTIPART_SLACK);
+  if (!body) return tooLarge();
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!contentType.toLowerCase().startsWith('multipart/form-data')) return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
+  let form: FormData;
+  try {
+    form = await new Request(request.url, { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+  } catch {
+    return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
+  }
+  const files: FilesUpload['files'] = [];
+  let total = 0;
+  for (const entry of form.getAll('file')) {
+    if (!(entry instanceof File)) continue;
+    const bytes = new Uint8Array(await entry.arrayBuffer());
+    total += bytes.byteLength;
+    files.push({ name: entry.name, bytes });
+  }
+  if (total > maxMb * 1024 * 1024) return tooLarge();
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  return { files, text };
+}
+
 /** An import's file: in memory (a multipart upload) or in a temporary file (a raw body); `dispose` removes the file. */
 export type SavedUpload = { source: Uint8Array | { path: string }; param: (name: string) => string | undefined; dispose: () => Promise<void> };
 

@@ -4,8 +4,6 @@
 // tenant's or customer's invoice is not found.
 import 'server-only';
 import { notFound } from '@/server/errors';
-import { fileContentSecurityPolicy } from '@/lib/security-headers';
-import { contentDisposition } from '@/server/http';
 import { uuidv7 } from '@/lib/ids';
 import { fileStore, type StorageKind } from '@/server/files/storage';
 import { ZipError, zipEntries, type ZipEntry } from '@/server/files/zip';
@@ -49,20 +47,6 @@ export async function openInvoicePdf({ db, tenant }: Caller, id: string, custome
       .sort((x, y) => x.paidOn.localeCompare(y.paidOn)),
   });
   return { body: bytes, name: `${invoice.number}.pdf`, mime: 'application/pdf', size: bytes.byteLength };
-}
-
-/** The answer carrying an invoice's PDF: shown in the browser, or saved with `download`. */
-export function invoicePdfResponse(file: Awaited<ReturnType<typeof openInvoicePdf>>, download: boolean): Response {
-  return new Response(file.body, {
-    headers: {
-      'content-type': file.mime,
-      ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
-      'content-disposition': contentDisposition(download ? 'attachment' : 'inline', file.name, 'factura.pdf'),
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': fileContentSecurityPolicy(file.mime),
-      'cache-control': 'private, max-age=3600',
-    },
-  });
 }
 
 export type PdfAttachReport = {

@@ -2,8 +2,7 @@
 // bytes reach a browser. The caller passes the procedure ladder (staff holding tickets.read of the
 // host's tenant) and the file's visibility; anything else is a 404, whether or not the file exists.
 import { z } from 'zod';
-import { fileContentSecurityPolicy } from '@/lib/security-headers';
-import { contentDisposition } from '@/server/http';
+import { fileResponse } from '@/server/http';
 import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
 import { openFile } from '@/server/services/tickets/files';
@@ -19,17 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const query = new URL(request.url).searchParams;
     const file = await openFile(caller, id.data, query.get('variant') === 'thumb' ? 'thumb' : 'original');
     const download = query.get('download') === '1';
-    return new Response(file.body, {
-      headers: {
-        'content-type': file.mime,
-        ...(file.size !== null ? { 'content-length': String(file.size) } : {}),
-        'content-disposition': contentDisposition(file.inline && !download ? 'inline' : 'attachment', file.name, 'archivo'),
-        'x-content-type-options': 'nosniff',
-        // Whatever it is, opened in a tab it runs nothing, and no other site frames it (src/lib/security-headers.ts).
-        'content-security-policy': fileContentSecurityPolicy(file.mime),
-        'cache-control': 'private, max-age=3600',
-      },
-    });
+    return fileResponse(file, file.inline && !download ? 'inline' : 'attachment', 'archivo');
   } catch (error) {
     return errorResponse(error, ctx.locale, 'ticket file download');
   }

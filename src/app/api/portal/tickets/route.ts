@@ -3,50 +3,23 @@
 // one `file` (an image or a PDF) and an optional note. The caller goes through the portal's procedure
 // rung (a customer of the host's tenant) before a byte of the body is read, and the body is never read
 // past MAX_UPLOAD_MB. The services decide everything else (switches, categories, the daily limit).
-import { env } from '@/env';
 import { translateError } from '@/i18n/catalog';
-import { errorResponse, failure, routeContext } from '@/server/api/route-handlers';
-import { customerGate } from '@/server/api/customer-gate';
-import { readBody } from '@/server/http';
+import { customerGate, errorResponse, failure, readFilesUpload, routeContext } from '@/server/api/route-handlers';
 import { assertWellFormedText } from '@/server/well-formed-input';
 import { openTicket, uploadReceipt, ZPortalReceipt, ZPortalTicketNew } from '@/server/services/portal/ticket-requests';
-import type { IncomingFile } from '@/server/services/tickets/files';
 
 export const maxDuration = 120;
 
-/** Room for the multipart envelope around the files. */
-const MULTIPART_SLACK = 64 * 1024;
+const gate = customerGate();
 
 export async function POST(request: Request): Promise<Response> {
   const ctx = await routeContext(request);
   const { locale } = ctx;
   try {
-    const caller = await customerGate(ctx);
-    const maxMb = env().MAX_UPLOAD_MB;
-    const tooLarge = () => failure(413, 'PAYLOAD_TOO_LARGE', translateError(locale, 'fileTooLarge', { max: maxMb }));
-    const body = await readBody(request, maxMb * 1024 * 1024 + MULTIPART_SLACK);
-    if (!body) return tooLarge();
-    const contentType = request.headers.get('content-type') ?? '';
-    if (!contentType.toLowerCase().startsWith('multipart/form-data')) return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
-    let form: FormData;
-    try {
-      form = await new Request(request.url, { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
-    } catch {
-      return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
-    }
-    const files: IncomingFile[] = [];
-    let total = 0;
-    for (const entry of form.getAll('file')) {
-      if (!(entry instanceof File)) continue;
-      const bytes = new Uint8Array(await entry.arrayBuffer());
-      total += bytes.byteLength;
-      files.push({ name: entry.name, bytes });
-    }
-    if (total > maxMb * 1024 * 1024) return tooLarge();
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' && value !== '' ? value : undefined;
-    };
+    const caller = await gate(ctx);
+    const upload = await readFilesUpload(request, locale);
+    if (upload instanceof Response) return upload;
+    const { files, text } = upload;
     const kind = text('kind');
     if (kind === 'receipt') {
       const fields = { note: text('note'), channel: text('channel'), clientKey: text('clientKey') };

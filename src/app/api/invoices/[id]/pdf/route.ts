@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { errorResponse, routeContext, staffGate } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
-import { invoicePdfResponse, openInvoicePdf } from '@/server/services/billing/pdf';
+import { openInvoicePdf } from '@/server/services/billing/pdf';
+import { fileResponse } from '@/server/http';
 
 const gate = staffGate('billing.read');
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const id = z.uuid().safeParse((await params).id);
     if (!id.success) throw notFound();
     const file = await openInvoicePdf(caller, id.data);
-    return invoicePdfResponse(file, new URL(request.url).searchParams.get('download') === '1');
+    return fileResponse(file, new URL(request.url).searchParams.get('download') === '1' ? 'attachment' : 'inline', 'factura.pdf');
   } catch (error) {
     return errorResponse(error, ctx.locale, 'invoice pdf download');
   }

@@ -4,11 +4,9 @@
 // `Idempotency-Key` header (a UUID) makes a replayed upload answer the first one (E9). The caller goes through the same procedure ladder as every tRPC call
 // (tenant from the host, a session of that tenant, staff holding tickets.attach) before a byte of
 // the body is read, and the body is never read past MAX_UPLOAD_MB.
-import { env } from '@/env';
 import { translateError } from '@/i18n/catalog';
-import { errorResponse, failure, routeContext, staffGate } from '@/server/api/route-handlers';
-import { readBody } from '@/server/http';
-import { attachFiles, ZAttach, type IncomingFile } from '@/server/services/tickets/files';
+import { errorResponse, failure, readFilesUpload, routeContext, staffGate } from '@/server/api/route-handlers';
+import { attachFiles, ZAttach } from '@/server/services/tickets/files';
 import { assertWellFormedText } from '@/server/well-formed-input';
 import { once } from '@/server/services/sync/receipts';
 import { z } from 'zod';
@@ -17,39 +15,14 @@ export const maxDuration = 120;
 
 const gate = staffGate('tickets.attach');
 
-/** Room for the multipart envelope around the files. */
-const MULTIPART_SLACK = 64 * 1024;
-
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const ctx = await routeContext(request);
   const { locale } = ctx;
   try {
     const caller = await gate(ctx);
-    const maxMb = env().MAX_UPLOAD_MB;
-    const tooLarge = () => failure(413, 'PAYLOAD_TOO_LARGE', translateError(locale, 'fileTooLarge', { max: maxMb }));
-    const body = await readBody(request, maxMb * 1024 * 1024 + MULTIPART_SLACK);
-    if (!body) return tooLarge();
-    const contentType = request.headers.get('content-type') ?? '';
-    if (!contentType.toLowerCase().startsWith('multipart/form-data')) return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
-    let form: FormData;
-    try {
-      form = await new Request(request.url, { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
-    } catch {
-      return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
-    }
-    const files: IncomingFile[] = [];
-    let total = 0;
-    for (const entry of form.getAll('file')) {
-      if (!(entry instanceof File)) continue;
-      const bytes = new Uint8Array(await entry.arrayBuffer());
-      total += bytes.byteLength;
-      files.push({ name: entry.name, bytes });
-    }
-    if (total > maxMb * 1024 * 1024) return tooLarge();
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' && value !== '' ? value : undefined;
-    };
+    const upload = await readFilesUpload(request, locale);
+    if (upload instanceof Response) return upload;
+    const { files, text } = upload;
     const fields = { visibility: text('visibility'), comment: text('comment'), public: text('public'), toCustomer: text('toCustomer') };
     // Names and text no database takes (a NUL, a lone surrogate) are field errors, as in every procedure.
     assertWellFormedText({ ...fields, files: files.map((f) => f.name) });

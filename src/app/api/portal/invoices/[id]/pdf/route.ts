@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { customerGate, errorResponse, routeContext } from '@/server/api/route-handlers';
 import { notFound } from '@/server/errors';
-import { invoicePdfResponse, openInvoicePdf } from '@/server/services/billing/pdf';
+import { openInvoicePdf } from '@/server/services/billing/pdf';
+import { fileResponse } from '@/server/http';
 import { assertDownloadsAllowed } from '@/server/services/portal/invoices';
 
 const gate = customerGate();
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const id = z.uuid().safeParse((await params).id);
     if (!id.success) throw notFound();
     const file = await openInvoicePdf(caller, id.data, caller.actor.id);
-    return invoicePdfResponse(file, new URL(request.url).searchParams.get('download') === '1');
+    return fileResponse(file, new URL(request.url).searchParams.get('download') === '1' ? 'attachment' : 'inline', 'factura.pdf');
   } catch (error) {
     return errorResponse(error, ctx.locale, 'portal invoice pdf download');
   }
