@@ -3,13 +3,15 @@
 //   - precaches the build's static assets (scripts, styles, fonts, icons), so an installed app starts offline;
 //   - answers page loads under /tech and /portal from the network first (3 s), else from the last copy,
 //     keyed without the query string (src/lib/pwa.ts), and on activation fetches the app pages already
-//     open (they loaded before the worker); nothing else is cached: /api and tRPC answers
-//     go straight to the network (the app keeps its data in IndexedDB itself);
+//     open (they loaded before the worker), and the pages the portal asks it to keep ('antena-keep', F14);
+//     a portal page with neither network nor copy gets the portal's offline page; nothing else is
+//     cached: /api and tRPC answers go straight to the network (the technician app keeps its data in
+//     IndexedDB itself, the portal's offline pages carry theirs in their HTML);
 //   - shows Web Push notifications (D2, F13; payload { title, body, url, tag } from
 //     src/server/notifications/push.ts) and opens the ticket on a click;
 //   - relays Background Sync ('antena-sync') to the pages, and drops the cached pages on 'antena-clear'.
 import { CacheableResponsePlugin, cacheNames, ExpirationPlugin, NetworkFirst, Serwist, type PrecacheEntry, type SerwistGlobalConfig } from 'serwist';
-import { isAppPageRequest, isClearMessage, pageCacheKey, PAGE_NETWORK_TIMEOUT_SECONDS, PAGES_CACHE, readPushPayload, SYNC_TAG, type ClearedMessage, type SyncMessage } from '@/lib/pwa';
+import { isAppPageRequest, isClearMessage, isKeepMessage, offlineFallbackOf, pageCacheKey, PAGE_NETWORK_TIMEOUT_SECONDS, PAGES_CACHE, readPushPayload, SYNC_TAG, type ClearedMessage, type SyncMessage } from '@/lib/pwa';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -36,8 +38,29 @@ const pages = new NetworkFirst({
     new CacheableResponsePlugin({ statuses: [200] }),
     { cacheKeyWillBeUsed: async ({ request }) => pageCacheKey(request.url) },
     new ExpirationPlugin({ maxEntries: 20 }),
+    // No network and no copy of this page: the portal's offline page, if it is kept (F14).
+    {
+      handlerDidError: async ({ request }) => {
+        const fallback = offlineFallbackOf(request.url);
+        return fallback ? ((await (await caches.open(PAGES_CACHE)).match(fallback)) ?? undefined) : undefined;
+      },
+    },
   ],
 });
+
+/** Reads an app page into the kept copies (its network answer also goes back to whoever asked). */
+function keep(event: ExtendableEvent, url: string): Promise<unknown> {
+  return pages.handle({ event, request: new Request(url, { redirect: 'manual', credentials: 'same-origin' }) }).catch(() => undefined);
+}
+
+/** A kept copy younger than this is current enough: the page the customer just loaded is not read twice. */
+const KEPT_FRESH_MS = 60_000;
+
+async function keepUnlessFresh(event: ExtendableEvent, url: string): Promise<unknown> {
+  const copy = await (await caches.open(PAGES_CACHE)).match(pageCacheKey(url));
+  const saved = Date.parse(copy?.headers.get('date') ?? '');
+  return Date.now() - saved < KEPT_FRESH_MS ? undefined : keep(event, url);
+}
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
@@ -54,7 +77,7 @@ self.addEventListener('activate', (event) => {
       Promise.all(
         windows
           .filter((w) => isAppPageRequest({ mode: 'navigate', method: 'GET', url: w.url }, self.location.origin))
-          .map((w) => pages.handle({ event, request: new Request(w.url, { redirect: 'manual', credentials: 'same-origin' }) }).catch(() => undefined)),
+          .map((w) => keep(event, w.url)),
       ),
     ),
   );
@@ -93,6 +116,13 @@ self.addEventListener('sync', (event) => {
       for (const w of windows) w.postMessage({ type: 'antena-sync' } satisfies SyncMessage);
     }),
   );
+});
+
+// The portal asks for its offline pages to be read again as the customer moves around inside it (F14).
+self.addEventListener('message', (event) => {
+  if (!isKeepMessage(event.data)) return;
+  const urls = event.data.urls.filter((url) => isAppPageRequest({ mode: 'navigate', method: 'GET', url }, self.location.origin));
+  event.waitUntil(Promise.all(urls.map((url) => keepUnlessFresh(event, url))));
 });
 
 // Signing out on a shared phone: the pages kept for offline use go (the precached assets hold no one's data).

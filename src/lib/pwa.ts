@@ -40,6 +40,20 @@ export function pageCacheKey(url: string): string {
   return parsed.href;
 }
 
+/**
+ * F14: the portal's pages a customer reads offline — the account (home) and the tickets — and the page
+ * shown instead of any other portal page the worker has no copy of. The portal keeps them current
+ * (src/components/portal/portal-offline.tsx); /tech is one page, kept whenever it loads.
+ */
+export const PORTAL_OFFLINE_PAGE = '/portal/offline';
+export const OFFLINE_PAGES: readonly string[] = ['/portal', '/portal/tickets', PORTAL_OFFLINE_PAGE];
+
+/** The kept page to answer with when `url` (a page of an app's scope) has no copy and no network: the portal's offline page, or none. */
+export function offlineFallbackOf(url: string): string | null {
+  const parsed = new URL(url);
+  return appScopeOf(parsed.pathname) === '/portal' ? new URL(PORTAL_OFFLINE_PAGE, parsed.origin).href : null;
+}
+
 /** The cache of app pages (the precache of the build's assets is Serwist's own). */
 export const PAGES_CACHE = 'antena-pages';
 
@@ -54,6 +68,14 @@ export type SyncMessage = { type: 'antena-sync' };
 /** Page → worker: drop every cached page (signing out on a shared phone); answered on the message's port. */
 export type ClearMessage = { type: 'antena-clear' };
 export type ClearedMessage = { type: 'antena-cleared'; deleted: string[] };
+
+/** Page → worker: read these pages of this origin again into the kept copies. */
+export type KeepMessage = { type: 'antena-keep'; urls: string[] };
+
+export function isKeepMessage(data: unknown): data is KeepMessage {
+  const message = data as { type?: unknown; urls?: unknown } | null;
+  return typeof message === 'object' && message !== null && message.type === 'antena-keep' && Array.isArray(message.urls) && message.urls.every((u) => typeof u === 'string');
+}
 
 export function isClearMessage(data: unknown): data is ClearMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'antena-clear';

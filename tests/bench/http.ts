@@ -83,14 +83,23 @@ export class Session {
   }
 
   async signInStaff(email: string, password: string): Promise<void> {
+    await this.signIn('staff', { email, password, callbackUrl: '/' });
+  }
+
+  /** A customer of the host's tenant, through the portal's sign-in (`login`: the tenant's login field). */
+  async signInCustomer(login: string, password: string): Promise<void> {
+    await this.signIn('customer', { login, password, callbackUrl: '/portal' });
+  }
+
+  private async signIn(provider: 'staff' | 'customer', fields: Record<string, string>): Promise<void> {
     const { csrfToken } = (await (await this.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
-    const res = await this.fetch('/api/auth/callback/staff', {
+    const res = await this.fetch(`/api/auth/callback/${provider}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: '/' }).toString(),
+      body: new URLSearchParams({ ...fields, csrfToken }).toString(),
     });
     const location = res.headers.get('location') ?? '';
-    if (res.status !== 302 || location.includes('error')) throw new Error(`sign-in failed: ${res.status} ${location}`);
+    if (res.status !== 302 || location.includes('error')) throw new Error(`${provider} sign-in failed: ${res.status} ${location}`);
   }
 
   /** A tRPC mutation over HTTP; throws on a non-200 answer. */

@@ -53,13 +53,7 @@ export async function measurePortalHome(url: string, port: number, tenantId: str
     const { rows: settings } = await client.query<{ field: string | null }>(`SELECT settings->'portal'->>'loginField' AS field FROM "Tenant" WHERE id = $1`, [tenantId]);
     const login = settings[0]?.field === 'CODE' ? customer.code : (await client.query<{ login: string }>(`SELECT COALESCE("taxId", code) AS login FROM "Customer" WHERE id = $1`, [customer.id])).rows[0]!.login;
     const session = new Session(port, `big.localhost:${port}`);
-    const { csrfToken } = (await (await session.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
-    const res = await session.fetch('/api/auth/callback/customer', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ login, password, csrfToken, callbackUrl: '/portal' }).toString(),
-    });
-    if (res.status !== 302 || (res.headers.get('location') ?? '').includes('error')) throw new Error(`customer sign-in failed: ${res.status} ${res.headers.get('location')}`);
+    await session.signInCustomer(login, password);
     const home = await session.query<{ debt: number }>('portal.home', undefined);
     if (home.debt !== 37000) throw new Error(`portal.home answered ${JSON.stringify(home)}`);
     return [await latency('portal.home', 300, () => session.query('portal.home', undefined))];

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--data-only] [--only outbox|tickets|tickets.create|map|tech|invoices|portal]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--data-only] [--only outbox|tickets|tickets.create|map|tech|portal-app|invoices|portal]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, the
@@ -6,7 +6,9 @@
 // technician app as a phone loads it and syncs its queue (tech.*: first-load JavaScript,
 // installability, Lighthouse, tech.sync_*). `--only outbox` measures just the worker: a tenant of its
 // own, no generated data, no app server, about a minute. `--only tech` measures just the technician
-// app, on the demo tenant in a database of its own (no generated data). `--only invoices` measures just
+// app, on the demo tenant in a database of its own (no generated data); `--only portal-app` the same for
+// the customer portal (portal.*: first-load JavaScript, installability, Lighthouse), as the demo
+// customer. `--only invoices` measures just
 // the billing import of 1,000,000 invoice rows (invoices.ts): a database of its own, no generated data,
 // the built app served, a few minutes.
 import { spawn } from 'node:child_process';
@@ -23,7 +25,7 @@ import { cpuTimes, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
 import { measureInvoiceImport } from './invoices';
 import { measureMap } from './map';
-import { measureTech } from './tech';
+import { measurePortalApp, measureTech } from './tech';
 import { measureTechSync } from './tech-sync';
 import { generateTickets, measureTickets } from './tickets';
 import { latency, pairedOverhead, printTable, value, type Entry } from './stats';
@@ -106,14 +108,16 @@ const postmasterPid = () => {
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n', 1)[0]) || null : null;
 };
 const onlyTech = flag('only') === 'tech';
+/** --only portal-app: the customer portal as a phone gets it (first load, installable, Lighthouse), as the demo customer. */
+const onlyPortalApp = flag('only') === 'portal-app';
 const onlyInvoices = flag('only') === 'invoices';
 const database = await openDatabase({
   dataDir: BENCH_PG_DIR,
   port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  name: onlyTech ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
+  name: onlyTech || onlyPortalApp ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
 });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
-if (onlyTech) {
+if (onlyTech || onlyPortalApp) {
   try {
     await migrate(database.url);
     process.env.DATABASE_URL = database.url;
@@ -126,14 +130,17 @@ if (onlyTech) {
     }
     app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true });
     const cpuAtStart = cpuTimes();
-    entries.push(...(await measureTech({ port: PORT, host: `demo.localhost:${PORT}`, email: 'tecnico@demo.antena.test', password: DEMO_PASSWORD, log })));
-    entries.push(...(await measureTechSync(database.url, { port: PORT, host: `demo.localhost:${PORT}`, email: 'tecnico@demo.antena.test', password: DEMO_PASSWORD }, log)));
+    if (onlyPortalApp) entries.push(...(await measurePortalApp({ port: PORT, host: `demo.localhost:${PORT}`, login: '30.123.456', password: DEMO_PASSWORD, log })));
+    else {
+      entries.push(...(await measureTech({ port: PORT, host: `demo.localhost:${PORT}`, email: 'tecnico@demo.antena.test', password: DEMO_PASSWORD, log })));
+      entries.push(...(await measureTechSync(database.url, { port: PORT, host: `demo.localhost:${PORT}`, email: 'tecnico@demo.antena.test', password: DEMO_PASSWORD }, log)));
+    }
     entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
   } finally {
     await stopChild(app);
     await database.stop();
   }
-  report('technician app only (the demo tenant)');
+  report(onlyPortalApp ? 'customer portal only (the demo tenant)' : 'technician app only (the demo tenant)');
   process.exit(0);
 }
 if (onlyInvoices) {

@@ -1,8 +1,9 @@
-// The technician app as a phone gets it (E1), signed in as a technician against the running app:
-//   - tech.first_load_js_kb: the JavaScript /tech's HTML makes the browser load (every script it
+// The installable apps as a phone gets them, signed in against the running app — the technician app
+// (E1, /tech, as a technician) and the customer portal (F14, /portal, as a customer); for each app `x`:
+//   - x.first_load_js_kb: the JavaScript the page's HTML makes the browser load (every script it
 //     references), gzipped here at level 6 as a server would send it, in KB;
-//   - tech.installable: Chromium's own check (DevTools' Page.getInstallabilityErrors is empty);
-//   - tech.lighthouse.performance / .accessibility: Lighthouse 12's mobile run (its default: a
+//   - x.installable: Chromium's own check (DevTools' Page.getInstallabilityErrors is empty);
+//   - x.lighthouse.performance / .accessibility: Lighthouse 12's mobile run (its default: a
 //     Moto G-sized screen, simulated slow 4G and 4x slower CPU), the median of three runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 type Options = { port: number; host: string; email: string; password: string; log: (m: string) => void; runs?: number };
+type AppOptions = { scope: '/tech' | '/portal'; port: number; host: string; signIn: (session: Session) => Promise<void>; log: (m: string) => void; runs?: number };
 
 /**
  * The scripts an HTML page makes a current browser load (script src and preloaded scripts), once
@@ -36,15 +38,27 @@ export function referencedScripts(html: string): string[] {
   return [...found].map((src) => src.replace(/&amp;/g, '&'));
 }
 
-export async function measureTech({ port, host, email, password, log, runs = 3 }: Options): Promise<Entry[]> {
+/** The technician app, signed in as the technician `email`. */
+export function measureTech({ email, password, ...rest }: Options): Promise<Entry[]> {
+  return measureApp({ ...rest, scope: '/tech', signIn: (session) => session.signInStaff(email, password) });
+}
+
+/** The customer portal, signed in as the customer whose login (the tenant's login field) is `login`. */
+export function measurePortalApp({ login, password, ...rest }: Omit<Options, 'email'> & { login: string }): Promise<Entry[]> {
+  return measureApp({ ...rest, scope: '/portal', signIn: (session) => session.signInCustomer(login, password) });
+}
+
+async function measureApp({ scope, port, host, signIn, log: write, runs = 3 }: AppOptions): Promise<Entry[]> {
   const session = new Session(port, host);
-  await session.signInStaff(email, password);
+  await signIn(session);
   const origin = `http://${host}`;
   const entries: Entry[] = [];
+  const name = scope.slice(1);
+  const log = (message: string) => write(`${name}: ${message}`);
 
   // First-load JavaScript.
-  const page = await session.fetch('/tech');
-  if (page.status !== 200) throw new Error(`/tech answered ${page.status}`);
+  const page = await session.fetch(scope);
+  if (page.status !== 200) throw new Error(`${scope} answered ${page.status}`);
   const scripts = referencedScripts(await page.text());
   const sizes = await Promise.all(
     scripts.map(async (src) => {
@@ -55,18 +69,18 @@ export async function measureTech({ port, host, email, password, log, runs = 3 }
     }),
   );
   const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
-  entries.push(value('tech.first_load_js_kb', total / 1024, `KB gzip (${scripts.length} scripts in /tech's HTML)`));
-  for (const s of [...sizes].sort((a, b) => b.gzip - a.gzip).slice(0, 5)) log(`tech: ${s.src} ${(s.gzip / 1024).toFixed(1)} KB gzip (${(s.raw / 1024).toFixed(1)} KB)`);
+  entries.push(value(`${name}.first_load_js_kb`, total / 1024, `KB gzip (${scripts.length} scripts in ${scope}'s HTML)`));
+  for (const s of [...sizes].sort((a, b) => b.gzip - a.gzip).slice(0, 5)) log(`${s.src} ${(s.gzip / 1024).toFixed(1)} KB gzip (${(s.raw / 1024).toFixed(1)} KB)`);
 
   const cookies = session.cookieList();
-  entries.push(value('tech.installable', (await installable(origin, cookies, log)) ? 1 : 0, '1 = Chromium finds /tech installable (Page.getInstallabilityErrors empty)'));
+  entries.push(value(`${name}.installable`, (await installable(origin, scope, cookies, log)) ? 1 : 0, `1 = Chromium finds ${scope} installable (Page.getInstallabilityErrors empty)`));
 
   // Lighthouse, mobile, signed in by the session's cookie.
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
     const scores: { performance: number; accessibility: number }[] = [];
     for (let i = 0; i < runs; i++) {
-      const result = await lighthouse(`${origin}/tech`, {
+      const result = await lighthouse(`${origin}${scope}`, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
@@ -75,41 +89,41 @@ export async function measureTech({ port, host, email, password, log, runs = 3 }
       });
       const categories = result?.lhr.categories;
       if (!categories?.performance || !categories.accessibility || result?.lhr.runtimeError) throw new Error(`lighthouse: ${result?.lhr.runtimeError?.message ?? 'no result'}`);
-      if (result!.lhr.finalDisplayedUrl && !new URL(result!.lhr.finalDisplayedUrl).pathname.startsWith('/tech')) throw new Error(`lighthouse ended on ${result!.lhr.finalDisplayedUrl}, not /tech (signed out?)`);
+      if (result!.lhr.finalDisplayedUrl && new URL(result!.lhr.finalDisplayedUrl).pathname !== scope) throw new Error(`lighthouse ended on ${result!.lhr.finalDisplayedUrl}, not ${scope} (signed out?)`);
       const run = { performance: Math.round((categories!.performance!.score ?? 0) * 100), accessibility: Math.round((categories!.accessibility!.score ?? 0) * 100) };
-      log(`tech: lighthouse run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility}`);
+      log(`lighthouse run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility}`);
       if (i === 0) {
         const audits = result!.lhr.audits;
-        log(`tech:   Lighthouse's CPU benchmark index of this machine: ${result!.lhr.environment.benchmarkIndex}`);
-        for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'bootup-time', 'mainthread-work-breakdown']) log(`tech:   ${id}: ${audits[id]?.displayValue ?? '?'}`);
+        log(`  Lighthouse's CPU benchmark index of this machine: ${result!.lhr.environment.benchmarkIndex}`);
+        for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'bootup-time', 'mainthread-work-breakdown']) log(`  ${id}: ${audits[id]?.displayValue ?? '?'}`);
         // Where the main thread's time went: the scripts that took longest (Lighthouse's bootup-time table), then by kind of work.
         type Row = { url?: string; total?: number; scripting?: number; scriptParseCompile?: number; groupLabel?: string; duration?: number };
         const items = (id: string) => ((audits[id]?.details as { items?: Row[] } | undefined)?.items ?? []);
-        for (const row of items('bootup-time').slice(0, 6)) log(`tech:     ${row.url}: ${Math.round(row.total ?? 0)} ms (scripting ${Math.round(row.scripting ?? 0)}, parse ${Math.round(row.scriptParseCompile ?? 0)})`);
-        log(`tech:     by kind: ${items('mainthread-work-breakdown').map((row) => `${row.groupLabel} ${Math.round(row.duration ?? 0)} ms`).join(', ')}`);
+        for (const row of items('bootup-time').slice(0, 6)) log(`    ${row.url}: ${Math.round(row.total ?? 0)} ms (scripting ${Math.round(row.scripting ?? 0)}, parse ${Math.round(row.scriptParseCompile ?? 0)})`);
+        log(`    by kind: ${items('mainthread-work-breakdown').map((row) => `${row.groupLabel} ${Math.round(row.duration ?? 0)} ms`).join(', ')}`);
         const failing = Object.values(audits).filter((a) => a.score === 0 && result!.lhr.categories.accessibility!.auditRefs.some((r) => r.id === a.id));
-        for (const a of failing) log(`tech:   accessibility: ${a.id} — ${a.title}`);
+        for (const a of failing) log(`  accessibility: ${a.id} — ${a.title}`);
       }
       scores.push(run);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    entries.push(value('tech.lighthouse.performance', median(scores.map((s) => s.performance)), `score (Lighthouse 12 mobile, median of ${runs})`));
-    entries.push(value('tech.lighthouse.accessibility', median(scores.map((s) => s.accessibility)), `score (Lighthouse 12 mobile, median of ${runs})`));
+    entries.push(value(`${name}.lighthouse.performance`, median(scores.map((s) => s.performance)), `score (Lighthouse 12 mobile, median of ${runs})`));
+    entries.push(value(`${name}.lighthouse.accessibility`, median(scores.map((s) => s.accessibility)), `score (Lighthouse 12 mobile, median of ${runs})`));
   } finally {
     chrome.kill();
   }
   return entries;
 }
 
-/** Chromium's installability check of /tech, in a persistent profile (an incognito one is never installable). */
-async function installable(origin: string, cookies: { name: string; value: string }[], log: (m: string) => void): Promise<boolean> {
+/** Chromium's installability check of an app's page, in a persistent profile (an incognito one is never installable). */
+async function installable(origin: string, scope: string, cookies: { name: string; value: string }[], log: (m: string) => void): Promise<boolean> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'antena-bench-pwa-'));
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: FLAGS, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   try {
     const url = new URL(origin);
     await context.addCookies(cookies.map((c) => ({ name: c.name, value: c.value, domain: url.hostname, path: '/' })));
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${origin}/tech`);
+    await page.goto(`${origin}${scope}`);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     const cdp = await context.newCDPSession(page);
@@ -119,7 +133,7 @@ async function installable(origin: string, cookies: { name: string; value: strin
       if (errors.length === 0) return true;
       await new Promise((r) => setTimeout(r, 500));
     }
-    log(`tech: not installable: ${errors.map((e) => e.errorId).join(', ')}`);
+    log(`not installable: ${errors.map((e) => e.errorId).join(', ')}`);
     return false;
   } finally {
     await context.close();

@@ -1,7 +1,7 @@
 // The installable apps (E1): which requests the service worker answers from its page cache and under
 // which key (src/lib/pwa.ts), and each tenant's manifest per app (src/server/pwa/manifest.ts).
 import { describe, expect, it } from 'vitest';
-import { appScopeOf, isAppPageRequest, isClearMessage, pageCacheKey, readPushPayload } from '@/lib/pwa';
+import { appScopeOf, isAppPageRequest, isClearMessage, isKeepMessage, offlineFallbackOf, OFFLINE_PAGES, pageCacheKey, readPushPayload } from '@/lib/pwa';
 import { shortName, webManifest } from '@/server/pwa/manifest';
 import { readSettings } from '@/server/services/tenants/settings';
 
@@ -56,6 +56,19 @@ describe('the pages the service worker keeps for offline use', () => {
     expect(readPushPayload({ json: () => ({ title: 'T', body: 'B', url: '/tech', tag: 'x' }), text: () => '' })).toEqual({ title: 'T', body: 'B', url: '/tech', tag: 'x' });
     expect(readPushPayload({ json: () => { throw new SyntaxError('not JSON'); }, text: () => 'plain' })).toEqual({ body: 'plain' });
     expect(readPushPayload(null)).toEqual({});
+    expect(isKeepMessage({ type: 'antena-keep', urls: [`${ORIGIN}/portal`] })).toBe(true);
+    expect(isKeepMessage({ type: 'antena-keep', urls: [42] })).toBe(false);
+    expect(isKeepMessage({ type: 'antena-keep' })).toBe(false);
+    expect(isKeepMessage({ type: 'antena-clear', urls: [] })).toBe(false);
+  });
+
+  it('F14: a portal page without copy or network gets the portal’s offline page; /tech has no such page', () => {
+    expect(offlineFallbackOf(`${ORIGIN}/portal/invoices?q=1`)).toBe(`${ORIGIN}/portal/offline`);
+    expect(offlineFallbackOf(`${ORIGIN}/portal`)).toBe(`${ORIGIN}/portal/offline`);
+    expect(offlineFallbackOf(`${ORIGIN}/tech`)).toBeNull();
+    expect(offlineFallbackOf(`${ORIGIN}/tickets`)).toBeNull();
+    // The pages kept for offline reading are app pages the worker may keep.
+    for (const page of OFFLINE_PAGES) expect(isAppPageRequest(navigate(page), ORIGIN)).toBe(true);
   });
 });
 

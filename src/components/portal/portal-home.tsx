@@ -1,15 +1,15 @@
-'use client';
 // F9: the portal's home — the account's state (balance, debt, overdue debt, next due date), each
 // connection with its status, the last invoice to download and the way to "Pagar". Figures come from
-// portal.home, exactly what the customer may see.
+// portal.home (read by the page on the server), exactly what the customer may see. A server component:
+// its HTML is the offline copy (F14), and it adds no script to the home's first load.
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Download, Wallet } from 'lucide-react';
 import { formatDay, formatMoney } from '@/lib/format';
-import { useTRPC } from '@/trpc/react';
-import { Alert, Badge, Card } from '@/components/ui/controls';
+import type { PortalHome } from '@/server/services/portal/home';
+import { Badge, Card } from '@/components/ui/controls';
+import { OnlineOnly } from './portal-offline';
 
 const STATUS_TONE = { ENABLED: 'green', BLOCKED: 'red', NO_SERVICE: 'grey' } as const;
 
@@ -23,14 +23,8 @@ function Figure({ label, value, testId, tone }: { label: string; value: string; 
 }
 
 /** `promise`: the payment promise's card (F3, rendered by the server page), shown right below the account status. */
-export function PortalAccount({ intl, promise }: { intl: string; promise?: ReactNode }) {
+export function PortalAccount({ home: h, intl, promise }: { home: PortalHome; intl: string; promise?: ReactNode }) {
   const t = useTranslations('portalHome');
-  const portal = useTranslations('portal');
-  const trpc = useTRPC();
-  const home = useQuery(trpc.portal.home.queryOptions());
-  if (home.error) return <Alert>{home.error.message}</Alert>;
-  if (!home.data) return <p role="status" className="mt-4 text-sm text-slate-700">{portal('loading')}</p>;
-  const h = home.data;
   const money = (amount: number) => formatMoney(amount, h.currency, intl);
   const canPay = h.pay.online || !!h.pay.otherMethods;
   return (
@@ -46,10 +40,12 @@ export function PortalAccount({ intl, promise }: { intl: string; promise?: React
           {h.overdueInvoices > 0 ? t('overdueInvoices', { count: h.overdueInvoices }) : h.debt === 0 ? t('upToDate') : null}
         </p>
         {canPay ? (
+          <OnlineOnly>
           <Link href="/portal/pay" className="mt-4 flex w-full items-center justify-center gap-2 rounded-md bg-brand-700 px-4 py-3 text-base font-semibold text-white hover:bg-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2">
             <Wallet aria-hidden className="h-5 w-5" />
             {t('pay')}
           </Link>
+          </OnlineOnly>
         ) : null}
       </Card>
       {promise}

@@ -3,10 +3,10 @@
 // shown in a dialog the first time a customer signs in — the server records that it was shown
 // (portal.messages.welcomeSeen) as soon as it opens, so it never appears again. Both are plain text.
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Info, X } from 'lucide-react';
-import { useTRPC } from '@/trpc/react';
+import { lazyApiClient } from '@/trpc/lazy-client';
+import { isFreshPage } from './portal-offline';
 import { Button } from '@/components/ui/controls';
 
 /** A modal dialog with a title and plain text; Escape or the button closes it. */
@@ -37,23 +37,27 @@ function MessageDialog({ open, title, text, onClose }: { open: boolean; title: s
   );
 }
 
-export function PortalMessages() {
+/** What portal.messages.get answers; the layout reads it on the server. */
+export type PortalMessagesData = { welcome: string | null; info: string | null };
+
+/**
+ * `welcome`: the message not yet seen (null once it was). The kept copy of a page (offline, F14) is not
+ * a sign-in: the welcome shows only on a page fresh from the network, and the server is told it was
+ * seen through the API client, loaded only then.
+ */
+export function PortalMessages({ welcome: pending, info, savedAt }: PortalMessagesData & { savedAt: number }) {
   const t = useTranslations('portal');
-  const trpc = useTRPC();
-  const messages = useQuery(trpc.portal.messages.get.queryOptions(undefined, { staleTime: Infinity }));
-  const seen = useMutation(trpc.portal.messages.welcomeSeen.mutationOptions());
   const [infoOpen, setInfoOpen] = useState(false);
   const [welcome, setWelcome] = useState<string | null>(null);
   const recorded = useRef(false);
-  const { mutate } = seen;
   useEffect(() => {
-    const text = messages.data?.welcome;
-    if (!text || recorded.current) return;
+    if (!pending || recorded.current || !isFreshPage(savedAt)) return;
     recorded.current = true;
-    setWelcome(text);
-    mutate();
-  }, [messages.data?.welcome, mutate]);
-  const info = messages.data?.info ?? null;
+    setWelcome(pending);
+    void lazyApiClient()
+      .then((api) => api.portal.messages.welcomeSeen.mutate())
+      .catch(() => undefined);
+  }, [pending, savedAt]);
   return (
     <>
       {info ? (

@@ -3,7 +3,7 @@
 // app's, the portal's and the back office's layouts render <ServiceWorkerRegistration />; whatever
 // needs the worker (push) waits for `navigator.serviceWorker.ready`.
 import { useEffect } from 'react';
-import type { ClearedMessage, ClearMessage } from '@/lib/pwa';
+import type { ClearedMessage, ClearMessage, KeepMessage } from '@/lib/pwa';
 
 let registering: Promise<ServiceWorkerRegistration> | null = null;
 
@@ -40,4 +40,12 @@ export async function clearOfflinePages(): Promise<string[] | null> {
   });
   worker.postMessage({ type: 'antena-clear' } satisfies ClearMessage, [channel.port2]);
   return answer;
+}
+
+/** Asks the worker (once it is active) to read these pages of this origin again into its kept copies (F14). */
+export async function keepOfflinePages(paths: readonly string[]): Promise<void> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  const registration = await navigator.serviceWorker.ready;
+  const urls = paths.map((path) => new URL(path, window.location.origin).href);
+  registration.active?.postMessage({ type: 'antena-keep', urls } satisfies KeepMessage);
 }

@@ -24,6 +24,7 @@ export { default as portal } from './portal.json';
 export { default as portalInvoices } from './portalInvoices.json';
 export { default as portalTickets } from './portalTickets.json';
 export { default as portalHome } from './portalHome.json';
+export { default as portalOffline } from './portalOffline.json';
 export { default as portalPromise } from './portalPromise.json';
 export { default as positions } from './positions.json';
 export { default as push } from './push.json';

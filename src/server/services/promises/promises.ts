@@ -53,6 +53,7 @@ export const ZPortalPromiseStatus = z.object({
     }),
   ),
 });
+export type PortalPromiseStatus = z.output<typeof ZPortalPromiseStatus>;
 
 /** Operators (billing.read): each promise of a customer. */
 export const ZCustomerPromise = z.object({
@@ -136,7 +137,7 @@ export function promiseEventPayload(args: {
 }
 
 /** portal.promise.status */
-export async function myPromiseStatus(caller: Caller<CustomerActor>, now = new Date()): Promise<z.output<typeof ZPortalPromiseStatus>> {
+export async function myPromiseStatus(caller: Caller<CustomerActor>, now = new Date()): Promise<PortalPromiseStatus> {
   const { db, tenant, actor } = caller;
   const rules = tenant.settings.promise;
   if (!rules.enabled) return { enabled: false, maxDays: rules.maxDays, availableAt: null, connections: [] };

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireCustomer } from '@/server/auth/guards';
 import { PortalInvoices } from '@/components/portal/portal-invoices';
 import { intlLocale, isLocale } from '@/lib/format';
+import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
   const t = await getTranslations('portal');
@@ -13,9 +14,9 @@ export default async function PortalInvoicesPage() {
   const { tenant } = await requireCustomer();
   const t = await getTranslations('portal');
   return (
-    <>
+    <TRPCReactProvider>
       <h1 className="mb-4 text-2xl font-semibold">{t('nav.invoices')}</h1>
       <PortalInvoices intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} />
-    </>
+    </TRPCReactProvider>
   );
 }

@@ -3,6 +3,7 @@ import { intlLocale, type Locale } from '@/lib/format';
 import { currencyDigits } from '@/lib/money';
 import { requireCustomer } from '@/server/auth/guards';
 import { PortalPay } from '@/components/portal/portal-pay';
+import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
   const t = await getTranslations('portalHome');
@@ -15,9 +16,9 @@ export default async function PortalPayPage() {
   const t = await getTranslations('portalHome');
   const locale = (await getLocale()) as Locale;
   return (
-    <>
+    <TRPCReactProvider>
       <h1 className="mb-4 text-2xl font-semibold">{t('payTitle')}</h1>
       <PortalPay intl={intlLocale(locale, tenant.country)} digits={currencyDigits(tenant.currency)} />
-    </>
+    </TRPCReactProvider>
   );
 }

@@ -4,6 +4,7 @@ import { PortalProfile } from '@/components/portal/portal-profile';
 import { PushToggle } from '@/components/push/push-toggle';
 import { SignOutEverywhere } from '@/components/account/account-security';
 import { SignOutButton } from '@/components/shell/sign-out-button';
+import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
   const t = await getTranslations('portal');
@@ -15,7 +16,7 @@ export default async function PortalProfilePage() {
   await requireCustomer();
   const t = await getTranslations('portal');
   return (
-    <>
+    <TRPCReactProvider>
       <h1 className="mb-4 text-2xl font-semibold">{t('profile')}</h1>
       <div className="space-y-6">
         <PortalProfile />
@@ -27,6 +28,6 @@ export default async function PortalProfilePage() {
         </div>
         <SignOutButton redirectTo="/portal/login" />
       </div>
-    </>
+    </TRPCReactProvider>
   );
 }

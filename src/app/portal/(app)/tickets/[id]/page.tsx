@@ -4,6 +4,7 @@ import { requireCustomer, requireId } from '@/server/auth/guards';
 import { PortalTicketView } from '@/components/portal/portal-ticket-view';
 import { Card } from '@/components/ui/controls';
 import { intlLocale, isLocale } from '@/lib/format';
+import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
   const t = await getTranslations('portalTickets');
@@ -17,16 +18,18 @@ export default async function PortalTicketPage({ params, searchParams }: { param
   const { created } = await searchParams;
   const t = await getTranslations('portalTickets');
   return (
-    <Card>
-      {created ? (
-        <p role="status" className="mb-3 rounded-md bg-green-50 p-2 text-sm text-green-800">
-          {t('new.created')}
+    <TRPCReactProvider>
+      <Card>
+        {created ? (
+          <p role="status" className="mb-3 rounded-md bg-green-50 p-2 text-sm text-green-800">
+            {t('new.created')}
+          </p>
+        ) : null}
+        <PortalTicketView id={id} heading intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} timeZone={tenant.timeZone} />
+        <p className="mt-4">
+          <Link href="/portal/tickets" className="text-sm text-brand-800 underline">{t('new.back')}</Link>
         </p>
-      ) : null}
-      <PortalTicketView id={id} heading intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} timeZone={tenant.timeZone} />
-      <p className="mt-4">
-        <Link href="/portal/tickets" className="text-sm text-brand-800 underline">{t('new.back')}</Link>
-      </p>
-    </Card>
+      </Card>
+    </TRPCReactProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireCustomer } from '@/server/auth/guards';
 import { PortalTicketNew, type NewKind } from '@/components/portal/portal-ticket-new';
+import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
   const t = await getTranslations('portalTickets');
@@ -12,5 +13,9 @@ export default async function PortalNewTicketPage({ searchParams }: { searchPara
   await requireCustomer();
   const { kind } = await searchParams;
   const chosen: NewKind = kind === 'receipt' || kind === 'plan' ? kind : 'ticket';
-  return <PortalTicketNew kind={chosen} />;
+  return (
+    <TRPCReactProvider>
+      <PortalTicketNew kind={chosen} />
+    </TRPCReactProvider>
+  );
 }
