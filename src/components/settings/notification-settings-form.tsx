@@ -6,8 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
+import { SaveFooter, SettingsLoader } from './settings-form';
 import type { RouterOutputs } from '@/trpc/types';
-import { Alert, Button, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
+import { Alert, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 
@@ -104,11 +105,7 @@ function Form({ initial }: { initial: Settings }) {
           </div>
         </Card>
       </fieldset>
-      {!readOnly ? (
-        <div className="flex justify-end">
-          <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
-        </div>
-      ) : null}
+      <SaveFooter readOnly={readOnly} pending={save.isPending} />
     </form>
   );
 }
@@ -119,7 +116,5 @@ const TECH_FILTERS = ['filterLocality', 'filterTechnician', 'filterCategory', 'f
 export function NotificationSettings() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.tenants.notificationSettings.queryOptions());
-  const common = useTranslations('common');
-  if (settings.error) return <Alert>{settings.error.message}</Alert>;
-  return settings.data ? <Form initial={settings.data} /> : <p role="status">{common('loading')}</p>;
+  return <SettingsLoader query={settings}>{(data) => <Form initial={data} />}</SettingsLoader>;
 }

@@ -6,9 +6,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
+import { SaveFooter, SettingsLoader } from './settings-form';
 import type { RouterOutputs } from '@/trpc/types';
 import { PORTAL_MESSAGE_MAX } from '@/server/services/tenants/settings';
-import { Alert, Button, Card, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
+import { Alert, Card, Checkbox, Select, TextArea, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 
@@ -86,11 +87,7 @@ function PaymentSettingsForm({ initial }: { initial: View }) {
               <p className="mt-1 text-sm text-slate-600">{t('otherMethodsHint')}</p>
             </div>
           </fieldset>
-          {!readOnly ? (
-            <div className="flex justify-end">
-              <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
-            </div>
-          ) : null}
+          <SaveFooter readOnly={readOnly} pending={save.isPending} />
         </div>
       </Card>
     </form>
@@ -100,7 +97,5 @@ function PaymentSettingsForm({ initial }: { initial: View }) {
 export function PaymentSettingsCard() {
   const trpc = useTRPC();
   const view = useQuery(trpc.payments.settings.queryOptions());
-  const common = useTranslations('common');
-  if (view.error) return <Alert>{view.error.message}</Alert>;
-  return view.data ? <PaymentSettingsForm initial={view.data} /> : <p role="status">{common('loading')}</p>;
+  return <SettingsLoader query={view}>{(data) => <PaymentSettingsForm initial={data} />}</SettingsLoader>;
 }

@@ -6,8 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
+import { SaveFooter, SettingsLoader } from './settings-form';
 import type { RouterOutputs } from '@/trpc/types';
-import { Alert, Button, Card, Checkbox } from '@/components/ui/controls';
+import { Alert, Card, Checkbox } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 
@@ -37,11 +38,7 @@ function Form({ initial }: { initial: Settings }) {
         </fieldset>
         {errors.message ? <div className="mt-3"><Alert>{errors.message}</Alert></div> : null}
         {save.isSuccess ? <div className="mt-3"><Alert tone="success">{common('saved')}</Alert></div> : null}
-        {!readOnly ? (
-          <div className="mt-4 flex justify-end">
-            <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
-          </div>
-        ) : null}
+        <SaveFooter readOnly={readOnly} pending={save.isPending} className="mt-4" />
       </Card>
     </form>
   );
@@ -50,7 +47,5 @@ function Form({ initial }: { initial: Settings }) {
 export function PortalInvoiceSettings() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.tenants.portalInvoiceSettings.queryOptions());
-  const common = useTranslations('common');
-  if (settings.error) return <Alert>{settings.error.message}</Alert>;
-  return settings.data ? <Form initial={settings.data} /> : <p role="status">{common('loading')}</p>;
+  return <SettingsLoader query={settings}>{(data) => <Form initial={data} />}</SettingsLoader>;
 }

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Check, Copy } from 'lucide-react';
 import { useTRPC } from '@/trpc/react';
+import { SaveFooter, SettingsLoader } from './settings-form';
 import type { RouterOutputs } from '@/trpc/types';
 import { PORTAL_LOGIN_FIELDS, PORTAL_MESSAGE_MAX, type PortalLoginField } from '@/server/services/tenants/settings';
 import { Alert, Button, Card, Checkbox, Select, TextArea } from '@/components/ui/controls';
@@ -100,11 +101,7 @@ function PortalSettingsForm({ initial }: { initial: View }) {
           </div>
         </fieldset>
       </Card>
-      {!readOnly ? (
-        <div className="flex justify-end">
-          <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
-        </div>
-      ) : null}
+      <SaveFooter readOnly={readOnly} pending={save.isPending} />
     </form>
   );
 }
@@ -112,7 +109,5 @@ function PortalSettingsForm({ initial }: { initial: View }) {
 export function PortalSettings() {
   const trpc = useTRPC();
   const view = useQuery(trpc.tenants.portalSettings.queryOptions());
-  const common = useTranslations('common');
-  if (view.error) return <Alert>{view.error.message}</Alert>;
-  return view.data ? <PortalSettingsForm initial={view.data} /> : <p role="status">{common('loading')}</p>;
+  return <SettingsLoader query={view}>{(data) => <PortalSettingsForm initial={data} />}</SettingsLoader>;
 }

@@ -6,8 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
+import { SaveFooter } from './settings-form';
 import type { RouterOutputs } from '@/trpc/types';
-import { Alert, Button, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
+import { Alert, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 
@@ -109,11 +110,7 @@ function Form({ initial, config }: { initial: View; config: Config }) {
         </fieldset>
         {errors.message ? <Alert>{errors.message}</Alert> : null}
         {save.isSuccess ? <Alert tone="success">{common('saved')}</Alert> : null}
-        {!readOnly ? (
-          <div className="flex justify-end">
-            <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
-          </div>
-        ) : null}
+        <SaveFooter readOnly={readOnly} pending={save.isPending} />
       </form>
     </Card>
   );

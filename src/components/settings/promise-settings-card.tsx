@@ -5,8 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
+import { SaveFooter } from './settings-form';
 import type { RouterOutputs } from '@/trpc/types';
-import { Alert, Button, Card, Checkbox, TextInput } from '@/components/ui/controls';
+import { Alert, Card, Checkbox, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 
@@ -38,11 +39,7 @@ function PromiseSettingsForm({ initial }: { initial: View }) {
             <TextInput label={t('coolDownDays')} name="coolDownDays" type="number" inputMode="numeric" min={0} value={s.coolDownDays} onChange={(e) => setS({ ...s, coolDownDays: e.target.value })} error={errors.field('coolDownDays')} hint={t('coolDownHint')} disabled={!s.enabled} />
           </div>
         </fieldset>
-        {!readOnly ? (
-          <div className="mt-4 flex justify-end">
-            <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
-          </div>
-        ) : null}
+        <SaveFooter readOnly={readOnly} pending={save.isPending} className="mt-4" />
       </Card>
     </form>
   );

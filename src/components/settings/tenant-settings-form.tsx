@@ -5,10 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
+import { SaveFooter, SettingsLoader } from './settings-form';
 import type { RouterOutputs } from '@/trpc/types';
 import { COUNTRY_CODES, COUNTRIES, CURRENCIES, type Country } from '@/lib/countries';
 import { LOCALES, type Locale } from '@/lib/format';
-import { Alert, Button, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
+import { Alert, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 
@@ -69,11 +70,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           {!s.smsProvider ? <p className="mt-4 text-sm text-slate-700">{t('smsNoProvider')}</p> : null}
         </Card>
       </fieldset>
-      {!readOnly ? (
-        <div className="flex justify-end">
-          <Button type="submit" disabled={save.isPending}>{save.isPending ? common('saving') : common('save')}</Button>
-        </div>
-      ) : null}
+      <SaveFooter readOnly={readOnly} pending={save.isPending} />
     </form>
   );
 }
@@ -81,7 +78,5 @@ function SettingsForm({ initial }: { initial: Settings }) {
 export function TenantSettings() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.tenants.settings.queryOptions());
-  const common = useTranslations('common');
-  if (settings.error) return <Alert>{settings.error.message}</Alert>;
-  return settings.data ? <SettingsForm initial={settings.data} /> : <p role="status">{common('loading')}</p>;
+  return <SettingsLoader query={settings}>{(data) => <SettingsForm initial={data} />}</SettingsLoader>;
 }
