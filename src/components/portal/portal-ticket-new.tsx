@@ -42,6 +42,36 @@ function FieldError({ text }: { text?: string }) {
 
 type Photo = { blob: Blob; name: string; url: string };
 
+/**
+ * Sending a multipart ticket form (a ticket with photos, a receipt): one submission at a time with the
+ * form fill's key (a repeat answers the first result); the created ticket opens, a refusal shows.
+ */
+function useTicketPost(kind: 'ticket' | 'receipt', onCreated: (id: string) => void) {
+  const tt = useTranslations('portalTickets');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [pending, setPending] = useState(false);
+  const submission = useSubmission();
+  async function send(fields: Record<string, string | undefined>, files: { blob: Blob; name: string }[]) {
+    const key = submission.begin();
+    if (!key) return;
+    setPending(true);
+    setFailure(null);
+    const form = new FormData();
+    form.set('kind', kind);
+    for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.set(name, value);
+    form.set('channel', currentChannel());
+    form.set('clientKey', key);
+    for (const file of files) form.append('file', file.blob, file.name);
+    const answer = await postForm(form).catch(() => ({ message: tt('new.offline'), fields: {} }) as Failure);
+    setPending(false);
+    submission.end('id' in answer);
+    if ('id' in answer) onCreated(answer.id);
+    else setFailure(answer);
+  }
+  const fields = failure?.fields ?? {};
+  return { pending, failure, fields, fileError: Object.entries(fields).find(([k]) => k.startsWith('files'))?.[1], send };
+}
+
 function TicketForm({ options, onCreated }: { options: PortalTicketOptions; onCreated: (id: string) => void }) {
   const tt = useTranslations('portalTickets');
   const [categoryId, setCategoryId] = useState(options.categories.length === 1 ? options.categories[0]!.id : '');
@@ -49,9 +79,7 @@ function TicketForm({ options, onCreated }: { options: PortalTicketOptions; onCr
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [photoError, setPhotoError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, setPending] = useState(false);
-  const submission = useSubmission();
+  const { pending, failure, fields, fileError, send } = useTicketPost('ticket', onCreated);
   const gallery = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
   const category = options.categories.find((c) => c.id === categoryId);
@@ -71,29 +99,11 @@ function TicketForm({ options, onCreated }: { options: PortalTicketOptions; onCr
     }
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const key = submission.begin();
-    if (!key) return;
-    setPending(true);
-    setFailure(null);
-    const form = new FormData();
-    form.set('kind', 'ticket');
-    if (categoryId) form.set('categoryId', categoryId);
-    if (reason) form.set('reason', reason);
-    form.set('description', description);
-    form.set('channel', currentChannel());
-    form.set('clientKey', key);
-    for (const p of photos) form.append('file', p.blob, p.name);
-    const answer = await postForm(form).catch(() => ({ message: tt('new.offline'), fields: {} }) as Failure);
-    setPending(false);
-    submission.end('id' in answer);
-    if ('id' in answer) onCreated(answer.id);
-    else setFailure(answer);
+    void send({ categoryId: categoryId || undefined, reason: reason || undefined, description }, photos);
   }
 
-  const fields = failure?.fields ?? {};
-  const fileError = Object.entries(fields).find(([k]) => k.startsWith('files'))?.[1];
   return (
     <form onSubmit={submit} noValidate aria-label={tt('new.ticketTitle')} className="space-y-3">
       {options.categories.length > 0 ? (
@@ -165,30 +175,12 @@ function ReceiptForm({ onCreated }: { onCreated: (id: string) => void }) {
   const tt = useTranslations('portalTickets');
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, setPending] = useState(false);
-  const submission = useSubmission();
+  const { pending, failure, fields, fileError, send } = useTicketPost('receipt', onCreated);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const key = submission.begin();
-    if (!key) return;
-    setPending(true);
-    setFailure(null);
-    const form = new FormData();
-    form.set('kind', 'receipt');
-    if (note) form.set('note', note);
-    form.set('channel', currentChannel());
-    form.set('clientKey', key);
-    if (file) form.append('file', file, file.name);
-    const answer = await postForm(form).catch(() => ({ message: tt('new.offline'), fields: {} }) as Failure);
-    setPending(false);
-    submission.end('id' in answer);
-    if ('id' in answer) onCreated(answer.id);
-    else setFailure(answer);
+    void send({ note: note || undefined }, file ? [{ blob: file, name: file.name }] : []);
   }
-  const fields = failure?.fields ?? {};
-  const fileError = Object.entries(fields).find(([k]) => k.startsWith('files'))?.[1];
   return (
     <form onSubmit={submit} noValidate aria-label={tt('new.receiptTitle')} className="space-y-3">
       <p className="text-sm text-slate-700">{tt('new.receiptIntro')}</p>
