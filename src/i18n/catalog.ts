@@ -50,6 +50,12 @@ export function messagesFor(locale: Locale): Messages {
   return PRECOMPILED ? compiledMessagesFor(locale) : catalogs[locale];
 }
 
+/** The namespaces of a catalog that `namespaces` names, for a page that hands only those to the browser. */
+export function pickMessages(messages: Messages, namespaces: readonly string[]): Partial<Messages> {
+  const all = messages as unknown as Record<string, unknown>;
+  return Object.fromEntries(namespaces.filter((ns) => ns in all).map((ns) => [ns, all[ns]])) as Partial<Messages>;
+}
+
 /** Translates a key under `errors.`; an unknown key falls back to the generic message rather than leaking the key. */
 export function translateError(locale: Locale, key: string, params?: Record<string, string | number>): string {
   const t = createTranslator({ locale, messages: messagesFor(locale) });

@@ -5,7 +5,7 @@
 //   - x.installable: Chromium's own check (DevTools' Page.getInstallabilityErrors is empty);
 //   - x.lighthouse.performance / .accessibility: Lighthouse 12's mobile run (its default: a
 //     Moto G-sized screen, simulated slow 4G and 4x slower CPU), the median of three runs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -90,8 +90,17 @@ async function measureApp({ scope, port, host, signIn, log: write, runs = 3 }: A
       const categories = result?.lhr.categories;
       if (!categories?.performance || !categories.accessibility || result?.lhr.runtimeError) throw new Error(`lighthouse: ${result?.lhr.runtimeError?.message ?? 'no result'}`);
       if (result!.lhr.finalDisplayedUrl && new URL(result!.lhr.finalDisplayedUrl).pathname !== scope) throw new Error(`lighthouse ended on ${result!.lhr.finalDisplayedUrl}, not ${scope} (signed out?)`);
+      // BENCH_LIGHTHOUSE_DIR=dir keeps each run's report and trace for a closer look.
+      if (process.env.BENCH_LIGHTHOUSE_DIR) {
+        writeFileSync(path.join(process.env.BENCH_LIGHTHOUSE_DIR, `${name}-${i + 1}.json`), JSON.stringify(result!.lhr));
+        writeFileSync(path.join(process.env.BENCH_LIGHTHOUSE_DIR, `${name}-${i + 1}.trace.json`), JSON.stringify(result!.artifacts.Trace));
+      }
       const run = { performance: Math.round((categories!.performance!.score ?? 0) * 100), accessibility: Math.round((categories!.accessibility!.score ?? 0) * 100) };
-      log(`lighthouse run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility}`);
+      const main = mainThreadTimes(result!.artifacts.Trace.traceEvents as TraceEvent[]);
+      log(
+        `lighthouse run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility}; total blocking time ${result!.lhr.audits['total-blocking-time']?.displayValue ?? '?'}; ` +
+          `the page's main thread ran ${main.cpu} ms of CPU over ${main.wall} ms of its tasks (a ratio far above 1 is the machine's other work taking the CPU; Lighthouse multiplies the wall time by 4)`,
+      );
       if (i === 0) {
         const audits = result!.lhr.audits;
         log(`  Lighthouse's CPU benchmark index of this machine: ${result!.lhr.environment.benchmarkIndex}`);
@@ -113,6 +122,24 @@ async function measureApp({ scope, port, host, signIn, log: write, runs = 3 }: A
     chrome.kill();
   }
   return entries;
+}
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+
+/**
+ * The page's main thread in a Lighthouse trace (the renderer thread that ran the most): the CPU time
+ * its tasks used (thread time) and their wall time. Lighthouse's simulated blocking time is made
+ * from the wall time, so on a busy machine a task waiting for a core counts as blocking.
+ */
+export function mainThreadTimes(events: TraceEvent[]): { cpu: number; wall: number } {
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let best = { cpu: 0, wall: 0 };
+  for (const thread of mains) {
+    const tasks = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.name === 'RunTask');
+    const wall = tasks.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+    if (wall > best.wall) best = { cpu: tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000, wall };
+  }
+  return { cpu: Math.round(best.cpu), wall: Math.round(best.wall) };
 }
 
 /** Chromium's installability check of an app's page, in a persistent profile (an incognito one is never installable). */

@@ -128,7 +128,8 @@ test('an answer lost on the way back: the queue sends the change again and the s
   await sheet.getByLabel('Detalle visible para el cliente').fill('Cambio de ONT hecho.');
   await sheet.getByRole('button', { name: 'Guardar' }).click();
   await expect(tech.getByTestId('queued-change')).toHaveCount(1);
-  expect((await call<{ body: string }[]>('tickets.comments', { id })).map((c) => c.body)).toEqual(['Cambio de ONT hecho.']);
+  // The change shows as queued before its first send reaches the server: wait for the server to have it.
+  await expect.poll(async () => (await call<{ body: string }[]>('tickets.comments', { id })).map((c) => c.body)).toEqual(['Cambio de ONT hecho.']);
   // The network "returns": the queue is sent again, and the server answers the first result.
   await context.setOffline(true);
   await context.setOffline(false);

@@ -4,6 +4,7 @@ import { requireTenant } from '@/server/auth/guards';
 import { currentStaff } from '@/server/auth/session';
 import { AuthCard } from '@/components/shell/auth-card';
 import { SignInForm } from '@/components/shell/sign-in-form';
+import { AreaMessages } from '@/components/shell/area-messages';
 
 export async function generateMetadata() {
   const t = await getTranslations('auth');
@@ -18,8 +19,10 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
   if (staff) redirect(staff.role === 'TECHNICIAN' ? '/tech' : target);
   const t = await getTranslations('auth');
   return (
-    <AuthCard tenantName={tenant.name} title={t('staffTitle')}>
-      <SignInForm provider="staff" loginLabel={t('email')} loginType="email" next={target} />
-    </AuthCard>
+    <AreaMessages>
+      <AuthCard tenantName={tenant.name} title={t('staffTitle')}>
+        <SignInForm provider="staff" loginLabel={t('email')} loginType="email" next={target} />
+      </AuthCard>
+    </AreaMessages>
   );
 }

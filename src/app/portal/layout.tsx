@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Metadata, Viewport } from 'next';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
 import { appMetadata, appViewport } from '@/server/pwa/metadata';
+import { AreaMessages } from '@/components/shell/area-messages';
 
 export function generateMetadata(): Promise<Metadata> {
   return appMetadata('/portal');
@@ -15,9 +16,9 @@ export function generateViewport(): Promise<Viewport> {
 
 export default function PortalLayout({ children }: { children: ReactNode }) {
   return (
-    <>
+    <AreaMessages>
       {children}
       <ServiceWorkerRegistration />
-    </>
+    </AreaMessages>
   );
 }

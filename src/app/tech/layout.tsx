@@ -6,6 +6,8 @@ import type { Metadata, Viewport } from 'next';
 import { InstallPrompt } from '@/components/pwa/install-prompt';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
 import { appMetadata, appViewport } from '@/server/pwa/metadata';
+import { AreaMessages } from '@/components/shell/area-messages';
+import { TECH_NAMESPACES } from '@/i18n/client-namespaces';
 
 export function generateMetadata(): Promise<Metadata> {
   return appMetadata('/tech');
@@ -17,10 +19,10 @@ export function generateViewport(): Promise<Viewport> {
 
 export default function TechLayout({ children }: { children: ReactNode }) {
   return (
-    <>
+    <AreaMessages namespaces={TECH_NAMESPACES}>
       {children}
       <ServiceWorkerRegistration />
       <InstallPrompt />
-    </>
+    </AreaMessages>
   );
 }

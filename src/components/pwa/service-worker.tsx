@@ -3,6 +3,7 @@
 // app's, the portal's and the back office's layouts render <ServiceWorkerRegistration />; whatever
 // needs the worker (push) waits for `navigator.serviceWorker.ready`.
 import { useEffect } from 'react';
+import { afterLoad } from '@/lib/after-load';
 import type { ClearedMessage, ClearMessage, KeepMessage } from '@/lib/pwa';
 
 let registering: Promise<ServiceWorkerRegistration> | null = null;
@@ -14,10 +15,19 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration> | nu
   return registering;
 }
 
+/**
+ * Registers the worker once the page has loaded and is idle: installing it fetches every page's
+ * scripts for offline use, which should not compete with the first view (the usual advice for
+ * service workers, and what the technician app's Lighthouse score showed).
+ */
 export function ServiceWorkerRegistration() {
-  useEffect(() => {
-    registerServiceWorker()?.catch((error: unknown) => console.warn('service worker not registered', error));
-  }, []);
+  useEffect(
+    () =>
+      afterLoad(() => {
+        registerServiceWorker()?.catch((error: unknown) => console.warn('service worker not registered', error));
+      }),
+    [],
+  );
   return null;
 }
 

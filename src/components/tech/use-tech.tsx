@@ -9,6 +9,7 @@ import type { Meta, TechStore } from './offline/store';
 import type { ApiClient } from '@/trpc/client';
 import { useStaffContext } from '@/components/shell/permissions';
 import { withinWorkingHours } from '@/lib/working-hours';
+import { afterLoad } from '@/lib/after-load';
 import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
 
 type Engine = typeof import('./offline/engine');
@@ -76,13 +77,18 @@ export function useLive<T>(query: (store: TechStore) => Promise<T>, deps: unknow
 
 export function TechProvider({ tenantId, userId, children }: { tenantId: string; userId: string; children: ReactNode }) {
   const [device, setDevice] = useState<Device | null>(null);
+  // The engine (Dexie, the queue's sender, the API client) loads once the page has loaded and is idle,
+  // not during hydration: the home shows its frame first, then the device's copy.
   useEffect(() => {
     let live = true;
-    void import('./offline/engine').then((engine) => {
-      if (live) setDevice({ engine, store: engine.techStore(tenantId, userId), client: engine.makeApiClient() });
+    const cancel = afterLoad(() => {
+      void import('./offline/engine').then((engine) => {
+        if (live) setDevice({ engine, store: engine.techStore(tenantId, userId), client: engine.makeApiClient() });
+      });
     });
     return () => {
       live = false;
+      cancel();
     };
   }, [tenantId, userId]);
   const params = useSearchParams();
@@ -144,9 +150,11 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     window.addEventListener('offline', down);
     navigator.serviceWorker?.addEventListener('message', fromWorker);
     document.addEventListener('visibilitychange', visible);
-    // Opening the app sends what was left and reads the server's copy.
-    void sync();
+    // Opening the app sends what was left and reads the server's copy — in the next idle moment, after
+    // the device's copy has been shown.
+    const cancelOpening = afterLoad(() => void sync());
     return () => {
+      cancelOpening();
       window.removeEventListener('online', up);
       window.removeEventListener('offline', down);
       navigator.serviceWorker?.removeEventListener('message', fromWorker);

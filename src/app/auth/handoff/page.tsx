@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { rootOrigin } from '@/env';
 import { currentTenant } from '@/server/auth/session';
 import { resolvePendingTenantByHost } from '@/server/services/tenants/resolve';
+import { AreaMessages } from '@/components/shell/area-messages';
 import { HandoffSignIn } from './handoff-sign-in';
 
 /**
@@ -18,16 +19,18 @@ export default async function HandoffPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('signup');
   const root = rootOrigin();
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
-        <p className="text-sm font-medium text-brand-700">{tenant.name}</p>
-        <HandoffSignIn
-          token={token ?? ''}
-          pendingText={live ? t('signingIn') : t('verifying')}
-          failedText={live ? t('handoffFailed') : t('verifyFailed')}
-          retry={live ? { href: '/login', label: '/login' } : { href: root, label: new URL(root).host }}
-        />
-      </div>
-    </main>
+    <AreaMessages>
+      <main className="flex min-h-screen items-center justify-center p-4">
+        <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
+          <p className="text-sm font-medium text-brand-700">{tenant.name}</p>
+          <HandoffSignIn
+            token={token ?? ''}
+            pendingText={live ? t('signingIn') : t('verifying')}
+            failedText={live ? t('handoffFailed') : t('verifyFailed')}
+            retry={live ? { href: '/login', label: '/login' } : { href: root, label: new URL(root).host }}
+          />
+        </div>
+      </main>
+    </AreaMessages>
   );
 }
