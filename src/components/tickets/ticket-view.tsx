@@ -33,6 +33,7 @@ import { formatVisit, visitOf } from '@/lib/visits';
 import { historyText, type HistoryWords } from '@/lib/ticket-history';
 import { VisitFields } from './visit-fields';
 import { TicketRatingSummary } from './ticket-rating';
+import { TicketPrintMenu } from './ticket-print-menu';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -132,7 +133,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
 
   return (
     <>
-      <PageHeader title={`#${x.number} · ${x.title}`} actions={<Link href="/tickets" className="text-sm text-brand-700 underline">{tv('backToGrid')}</Link>}>
+      <PageHeader title={`#${x.number} · ${x.title}`} actions={<><Link href="/tickets" className="self-center text-sm text-brand-700 underline print:hidden">{tv('backToGrid')}</Link><TicketPrintMenu ticketId={x.id} /></>}>
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700" aria-label={tv('summary')}>
           <div><dt className="inline font-medium">{t('columns.state')}: </dt><dd className="inline" data-testid="ticket-state">{x.state.name} ({tv(`stage.${x.stage}`)})</dd></div>
           <div><dt className="inline font-medium">{t('columns.priority')}: </dt><dd className="inline">{x.priority?.name ?? '—'}</dd></div>

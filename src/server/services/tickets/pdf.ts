@@ -157,20 +157,23 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
     const size = 112;
     const gap = 12;
     const perRow = Math.max(1, Math.floor((width + gap) / (size + gap)));
+    let rowTop = pdf.y;
     thumbs.forEach((bytes, i) => {
       if (i % perRow === 0) {
-        if (i > 0) pdf.y += size + gap;
+        if (i > 0) pdf.y = rowTop + size + gap;
         room(size);
+        rowTop = pdf.y;
       }
-      pdf.image(bytes, left + (i % perRow) * (size + gap), pdf.y, { fit: [size, size] });
+      // pdfkit moves its cursor below an image drawn at the cursor: every image of a row is placed at the row's top.
+      pdf.image(bytes, left + (i % perRow) * (size + gap), rowTop, { fit: [size, size] });
     });
-    pdf.y += size + gap;
+    pdf.y = rowTop + size + gap;
     pdf.x = left;
     if (imageCount > thumbs.length) pdf.font('Helvetica-Oblique').fontSize(9).fillColor('#555555').text(drawable(tp('moreImages', { count: imageCount - thumbs.length })), left);
   }
 
+  room(150); // the heading and the lines on one page
   heading(tp('signatures'));
-  room(110);
   const column = (width - 40) / 2;
   const top = pdf.y + 50;
   for (const [i, label] of [tp('signTechnician'), tp('signCustomer')].entries()) {
