@@ -15,7 +15,6 @@ export function TicketPrintMenu({ ticketId }: { ticketId: string }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const url = (comments: boolean) => `/api/tickets/${ticketId}/pdf${comments ? '?comments=1' : ''}`;
 
   useEffect(() => {
     if (!open) return;
@@ -34,9 +33,9 @@ export function TicketPrintMenu({ ticketId }: { ticketId: string }) {
   }, [open]);
 
   /** Opens the PDF in a tab and prints it once it has loaded; the link itself is the fallback. */
-  function print(event: MouseEvent<HTMLAnchorElement>, comments: boolean) {
+  function print(event: MouseEvent<HTMLAnchorElement>) {
     setOpen(false);
-    const tab = window.open(url(comments), '_blank');
+    const tab = window.open(event.currentTarget.getAttribute('href') ?? '', '_blank');
     if (!tab) return; // blocked: the link opens the PDF, printed from the viewer
     event.preventDefault();
     tab.addEventListener('load', () => {
@@ -63,19 +62,19 @@ export function TicketPrintMenu({ ticketId }: { ticketId: string }) {
       {open ? (
         <ul id={menuId} aria-label={t('open')} className="absolute right-0 z-20 mt-1 w-60 overflow-hidden rounded-md border border-slate-200 bg-white py-1 shadow-lg">
           <li>
-            <a className={ITEM} href={url(false)} target="_blank" rel="noopener" onClick={() => setOpen(false)}>
+            <a className={ITEM} href={`/api/tickets/${ticketId}/pdf`} target="_blank" rel="noopener" onClick={() => setOpen(false)}>
               <FileText aria-hidden className="h-4 w-4" />
               {t('preview')}
             </a>
           </li>
           <li>
-            <a className={ITEM} href={url(false)} target="_blank" onClick={(e) => print(e, false)}>
+            <a className={ITEM} href={`/api/tickets/${ticketId}/pdf`} target="_blank" onClick={print}>
               <Printer aria-hidden className="h-4 w-4" />
               {t('print')}
             </a>
           </li>
           <li>
-            <a className={ITEM} href={url(true)} target="_blank" onClick={(e) => print(e, true)}>
+            <a className={ITEM} href={`/api/tickets/${ticketId}/pdf?comments=1`} target="_blank" onClick={print}>
               <Printer aria-hidden className="h-4 w-4" />
               {t('printWithComments')}
             </a>
