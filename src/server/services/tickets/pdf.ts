@@ -12,7 +12,7 @@
 import 'server-only';
 import sharp from 'sharp';
 import { translator } from '@/i18n/catalog';
-import { formatDateTime, intlLocale, isLocale, type Locale } from '@/lib/format';
+import { dateTimeFormatter, intlLocale, isLocale, type Locale } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
 import { historyText, type HistoryWords } from '@/lib/ticket-history';
 import { formatVisit } from '@/lib/visits';
@@ -61,7 +61,7 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
   const tp = translator(locale, 'ticketPdf');
   const tv = translator(locale, 'ticketView') as HistoryWords['tv'];
   const words: HistoryWords = { tv, t: translator(locale, 'tickets'), common: translator(locale, 'common'), intl, timeZone };
-  const when = (d: Date | string) => formatDateTime(d, intl, timeZone);
+  const when = dateTimeFormatter(intl, timeZone);
 
   // One timeline, oldest first: history entries (comments and notes are printed with their text instead).
   const entries: Entry[] = [
