@@ -230,6 +230,14 @@ export async function measureTickets(
     entries.push(
       ...(await timedWithCpu('tickets.open', 200, () => Promise.all([session.query('tickets.get', { id: heavyTicketId }), session.query('tickets.history', { id: heavyTicketId })]), 'ms of CPU per opening (two calls): the app server')),
     );
+    // C11: the same ticket (200 history entries) as its PDF, the customer's copy, drawn on every request.
+    entries.push(
+      ...(await timedWithCpu('ticket.pdf', 100, async () => {
+        const res = await session.fetch(`/api/tickets/${heavyTicketId}/pdf`);
+        if (res.status !== 200 || res.headers.get('content-type') !== 'application/pdf') throw new Error(`the ticket's PDF answered ${res.status}`);
+        await res.arrayBuffer();
+      }, 'ms of CPU per PDF: the app server')),
+    );
   }
 
   if (only !== 'create') await measureReads();

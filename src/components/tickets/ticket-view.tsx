@@ -30,8 +30,10 @@ import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
 import { AssigneeDistances } from '@/components/positions/assignee-distances';
 import { Lock } from 'lucide-react';
 import { formatVisit, visitOf } from '@/lib/visits';
+import { historyText, type HistoryWords } from '@/lib/ticket-history';
 import { VisitFields } from './visit-fields';
 import { TicketRatingSummary } from './ticket-rating';
+import { TicketPrintMenu } from './ticket-print-menu';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -102,16 +104,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const chosenStage = stateOptions.find((s) => s.id === (chosenStateId ?? x.state.id))?.stage;
   const closingStage = chosenStage && chosenStage !== x.stage && chosenStage !== 'PENDING' ? chosenStage : null;
 
-  /** A history value as the user reads it: translated enums, local dates, yes / no. */
-  function shown(field: string | null, raw: string | null): string {
-    if (raw === null) return '—';
-    if (field === 'complexity') return t(`complexity.${raw as 'HIGH'}`);
-    if (field === 'pqrs') return t(`pqrs.${raw as 'QUEJA'}`);
-    if (field === 'dueAt') return formatDate(raw, intl, tenant.timeZone);
-    if (field === 'billable') return raw === 'true' ? common('yes') : common('no');
-    if (field === 'visit') return raw.replace(/^(\d{4})-(\d{2})-(\d{2})/, (_, y, m, d) => formatDate(`${y}-${m}-${d}T12:00:00Z`, intl, 'UTC'));
-    return raw;
-  }
+  const words = { tv: tv as unknown as HistoryWords['tv'], t: t as unknown as HistoryWords['t'], common: common as unknown as HistoryWords['common'], intl, timeZone: tenant.timeZone };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -140,7 +133,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
 
   return (
     <>
-      <PageHeader title={`#${x.number} · ${x.title}`} actions={<Link href="/tickets" className="text-sm text-brand-700 underline">{tv('backToGrid')}</Link>}>
+      <PageHeader title={`#${x.number} · ${x.title}`} actions={<><Link href="/tickets" className="self-center text-sm text-brand-700 underline print:hidden">{tv('backToGrid')}</Link><TicketPrintMenu ticketId={x.id} /></>}>
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700" aria-label={tv('summary')}>
           <div><dt className="inline font-medium">{t('columns.state')}: </dt><dd className="inline" data-testid="ticket-state">{x.state.name} ({tv(`stage.${x.stage}`)})</dd></div>
           <div><dt className="inline font-medium">{t('columns.priority')}: </dt><dd className="inline">{x.priority?.name ?? '—'}</dd></div>
@@ -328,15 +321,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
             {(history.data ?? []).map((h) => (
               <li key={h.id} className="py-2">
                 <span className="text-slate-600">{formatDateTime(h.createdAt, intl, tenant.timeZone)} · {h.actor?.name ?? (h.kind === 'comment' && h.newValue ? tv('byCustomer', { name: h.newValue }) : '—')}</span>
-                <p>
-                  {h.kind === 'created'
-                    ? tv('historyCreated')
-                    : h.kind === 'comment' || h.kind === 'note'
-                      ? tv(h.kind === 'comment' ? 'historyComment' : 'historyNote')
-                    : h.kind === 'file'
-                      ? tv(h.field === 'fileRemoved' ? 'historyFileRemoved' : 'historyFile', { name: (h.field === 'fileRemoved' ? h.oldValue : h.newValue) ?? '' })
-                    : tv('historyField', { field: tv.has(`field.${h.field}`) ? tv(`field.${h.field}`) : (h.field ?? ''), from: shown(h.field, h.oldValue), to: shown(h.field, h.newValue) })}
-                </p>
+                <p>{historyText(h, words)}</p>
               </li>
             ))}
           </ol>

@@ -16,7 +16,7 @@ import type { Locale } from '@/lib/format';
 import type { Permission } from '@/lib/permissions';
 import { createCallerFactory, createContext, customerProcedure, router, staffProcedure } from '@/server/api/trpc';
 import { requestClaims } from '@/server/auth/claims';
-import { APP_ERROR_STATUS, AppError } from '@/server/errors';
+import { APP_ERROR_STATUS, AppError, notFound } from '@/server/errors';
 import { clientIp, clientWentAway, cookieLocale, readBody } from '@/server/http';
 import { logger } from '@/server/logger';
 
@@ -29,13 +29,34 @@ export async function routeContext(request: Request) {
 /** The ladder's answer to "who is calling": a StaffCaller holding `permission`, or the ladder's own error. */
 export function staffGate(permission: Permission) {
   const caller = createCallerFactory(router({ caller: staffProcedure(permission).query(({ ctx }) => ctx.caller) }));
-  return (ctx: Awaited<ReturnType<typeof routeContext>>) => caller(ctx).caller();
+  return (ctx: RouteContext) => caller(ctx).caller();
 }
 
 /** The ladder's answer for the portal's routes: the signed-in customer's caller, or the ladder's own error. */
 export function customerGate() {
   const caller = createCallerFactory(router({ caller: customerProcedure.query(({ ctx }) => ctx.caller) }));
-  return (ctx: Awaited<ReturnType<typeof routeContext>>) => caller(ctx).caller();
+  return (ctx: RouteContext) => caller(ctx).caller();
+}
+
+type RouteContext = Awaited<ReturnType<typeof routeContext>>;
+
+/**
+ * A GET route for one file by id (a stored file, an invoice's or a ticket's PDF): the caller passes
+ * `gate`; an id that is not a UUID is not found, like one that does not exist; `send` answers with
+ * the file (the query string is its options); errors are answered as every route answers them.
+ */
+export function fileByIdRoute<C>(gate: (ctx: RouteContext) => Promise<C>, what: string, send: (caller: C, id: string, query: URLSearchParams) => Promise<Response>) {
+  return async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+    const ctx = await routeContext(request);
+    try {
+      const caller = await gate(ctx);
+      const id = z.uuid().safeParse((await params).id);
+      if (!id.success) throw notFound();
+      return await send(caller, id.data, new URL(request.url).searchParams);
+    } catch (error) {
+      return errorResponse(error, ctx.locale, what);
+    }
+  };
 }
 
 export type RouteErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string> } };

@@ -38,5 +38,6 @@ export { default as tech } from './tech.json';
 export { default as ticketConfig } from './ticketConfig.json';
 export { default as ticketFiles } from './ticketFiles.json';
 export { default as tickets } from './tickets.json';
+export { default as ticketPdf } from './ticketPdf.json';
 export { default as ticketView } from './ticketView.json';
 export { default as users } from './users.json';

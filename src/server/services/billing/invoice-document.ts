@@ -5,7 +5,7 @@
 // language, money and calendar. pdfkit's standard fonts cover Latin-1 (Spanish, Italian); a character
 // beyond it is written as "?".
 import 'server-only';
-import PDFDocument from 'pdfkit';
+import { drawable, startPdf } from '@/server/files/pdf';
 import { formatDay, formatMoney } from '@/lib/format';
 import type { Locale } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
@@ -19,11 +19,6 @@ export type InvoiceDocument = {
   payments: { paidOn: string; method: string; amount: number }[];
 };
 
-/** What the standard fonts can draw (WinAnsi, roughly Latin-1 and a few signs): anything else becomes "?". */
-function drawable(text: string): string {
-  return text.normalize('NFC').replace(/[^\n\x20-\x7e\xa0-\xff€–—‘’“”…•]/g, '?');
-}
-
 export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array<ArrayBuffer>> {
   const t = translator(doc.tenant.locale, 'invoicePdf');
   const status = translator(doc.tenant.locale, 'billing.status');
@@ -32,13 +27,7 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array<Array
   const { invoice: i, customer: c } = doc;
   const title = t('title', { type: i.type, number: i.number });
 
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: drawable(title), Author: drawable(doc.tenant.name), Creator: 'Antena' } });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-  });
+  const { pdf, done } = startPdf({ title, author: doc.tenant.name });
 
   const line = (label: string, value: string) => {
     pdf.font('Helvetica-Bold').fontSize(10).text(drawable(`${label}: `), { continued: true }).font('Helvetica').text(drawable(value));

@@ -1,0 +1,28 @@
+// C12/C11: one entry of a ticket's history as a person reads it — the same sentence in the ticket
+// view and in its PDF. Translations come from the caller (next-intl's hook in the browser, the
+// catalog's translator on the server): namespaces ticketView, tickets and common.
+import { formatDate } from '@/lib/format';
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type HistoryWords = { tv: Translate & { has: (key: string) => boolean }; t: Translate; common: Translate; intl: string; timeZone: string };
+export type HistoryLine = { kind: string; field: string | null; oldValue: string | null; newValue: string | null };
+
+/** A history value as the user reads it: translated enums, local dates, yes / no. */
+export function historyValue(field: string | null, raw: string | null, { t, common, intl, timeZone }: HistoryWords): string {
+  if (raw === null) return '—';
+  if (field === 'complexity') return t(`complexity.${raw}`);
+  if (field === 'pqrs') return t(`pqrs.${raw}`);
+  if (field === 'dueAt') return formatDate(raw, intl, timeZone);
+  if (field === 'billable') return raw === 'true' ? common('yes') : common('no');
+  if (field === 'visit') return raw.replace(/^(\d{4})-(\d{2})-(\d{2})/, (_, y, m, d) => formatDate(`${y}-${m}-${d}T12:00:00Z`, intl, 'UTC'));
+  return raw;
+}
+
+/** What an entry says: "Creó el ticket.", "Estado: «Nuevo» → «En curso»", "Adjuntó «foto.jpg»." */
+export function historyText(h: HistoryLine, words: HistoryWords): string {
+  const { tv } = words;
+  if (h.kind === 'created') return tv('historyCreated');
+  if (h.kind === 'comment' || h.kind === 'note') return tv(h.kind === 'comment' ? 'historyComment' : 'historyNote');
+  if (h.kind === 'file') return tv(h.field === 'fileRemoved' ? 'historyFileRemoved' : 'historyFile', { name: (h.field === 'fileRemoved' ? h.oldValue : h.newValue) ?? '' });
+  return tv('historyField', { field: tv.has(`field.${h.field}`) ? tv(`field.${h.field}`) : (h.field ?? ''), from: historyValue(h.field, h.oldValue, words), to: historyValue(h.field, h.newValue, words) });
+}
