@@ -1,11 +1,12 @@
-// The technician app hands the browser only the message namespaces in TECH_NAMESPACES
-// (src/i18n/client-namespaces.ts). Walk every module its pages import — components, their imports,
-// lazily loaded views — and fail when one reads a namespace the list lacks (the phone would show keys).
+// The technician app and the customer portal hand the browser only the message namespaces in
+// TECH_NAMESPACES and PORTAL_NAMESPACES (src/i18n/client-namespaces.ts). Walk every module their pages
+// import — components, their imports, lazily loaded views — and fail when one reads a namespace the
+// list lacks (the phone would show keys).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '@/i18n/catalog';
-import { ROOT_NAMESPACES, TECH_NAMESPACES } from '@/i18n/client-namespaces';
+import { PORTAL_NAMESPACES, ROOT_NAMESPACES, TECH_NAMESPACES } from '@/i18n/client-namespaces';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -58,5 +59,23 @@ describe('the technician app’s messages', () => {
 
   it('names only namespaces the catalog has', () => {
     for (const ns of [...TECH_NAMESPACES, ...ROOT_NAMESPACES]) expect(Object.keys(catalogs.es)).toContain(ns);
+  });
+});
+
+describe('the customer portal’s messages', () => {
+  const { namespaces, files, unnamed } = namespacesReadFrom(filesUnder(path.join(ROOT, 'src/app/portal')));
+
+  it('walks the portal’s pages: home, invoices, tickets, profile, offline, sign-in, survey', () => {
+    expect(files).toBeGreaterThan(60);
+    expect([...namespaces]).toEqual(expect.arrayContaining(['portal', 'portalHome', 'portalTickets', 'portalOffline', 'survey', 'push']));
+  });
+
+  it('hands the browser every namespace the portal reads', () => {
+    expect([...namespaces].filter((ns) => !(PORTAL_NAMESPACES as readonly string[]).includes(ns)).sort()).toEqual([]);
+    expect(unnamed).toEqual([]);
+  });
+
+  it('names only namespaces the catalog has', () => {
+    for (const ns of PORTAL_NAMESPACES) expect(Object.keys(catalogs.es)).toContain(ns);
   });
 });

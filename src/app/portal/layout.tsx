@@ -5,6 +5,7 @@ import type { Metadata, Viewport } from 'next';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
 import { appMetadata, appViewport } from '@/server/pwa/metadata';
 import { AreaMessages } from '@/components/shell/area-messages';
+import { PORTAL_NAMESPACES } from '@/i18n/client-namespaces';
 
 export function generateMetadata(): Promise<Metadata> {
   return appMetadata('/portal');
@@ -16,7 +17,7 @@ export function generateViewport(): Promise<Viewport> {
 
 export default function PortalLayout({ children }: { children: ReactNode }) {
   return (
-    <AreaMessages>
+    <AreaMessages namespaces={PORTAL_NAMESPACES}>
       {children}
       <ServiceWorkerRegistration />
     </AreaMessages>
