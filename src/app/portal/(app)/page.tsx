@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { intlLocale, type Locale } from '@/lib/format';
+import { intlLocale, isLocale, type Locale } from '@/lib/format';
 import { requireCustomer } from '@/server/auth/guards';
 import { serverApi } from '@/trpc/server';
 import { PortalAccount } from '@/components/portal/portal-home';
-import { PortalPromise } from '@/components/portal/portal-promise';
+import { PortalPromiseCard } from '@/components/portal/portal-promise-card';
 import { PortalSaved } from '@/components/portal/portal-offline';
 
 export async function generateMetadata() {
@@ -16,14 +16,20 @@ export default async function PortalHomePage() {
   const { tenant, customer } = await requireCustomer();
   const t = await getTranslations('portal');
   const locale = (await getLocale()) as Locale;
-  const home = await (await serverApi()).portal.home();
+  const api = await serverApi();
+  const [home, promise] = await Promise.all([api.portal.home(), api.portal.promise.status()]);
   const intl = intlLocale(locale, tenant.country);
   return (
     <>
       <PortalSaved savedAt={Date.now()} intl={intl} timeZone={tenant.timeZone} />
       <h1 className="text-2xl font-semibold">{t('greeting', { name: customer.name })}</h1>
       <p className="mt-2 text-sm text-slate-700">{t('welcome', { tenant: tenant.name })}</p>
-      <PortalAccount home={home} intl={intl} promise={<PortalPromise />} />
+      <PortalAccount
+        home={home}
+        intl={intl}
+        // F3's card: its dates in the tenant's language and time zone.
+        promise={<PortalPromiseCard status={promise} intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} timeZone={tenant.timeZone} />}
+      />
     </>
   );
 }
