@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'tickets.files.office': OFFICE,
   /** Remove a ticket's file (the history keeps its name). */
   'tickets.files.delete': OFFICE,
+  /** C14: the help desk's dashboard — the tenant's totals, so the office only. */
+  'dashboard.read': OFFICE,
   /** D3–D5: the e-mail, SMS and push logs. */
   'messages.read': OFFICE,
   /** Resend a message, or a selection. */

@@ -35,6 +35,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.attach': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
   'tickets.files.office': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.files.delete': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'dashboard.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.resend': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.send': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],

@@ -3,6 +3,7 @@ import { registerAnswers } from './answers';
 import { accountRouter } from './routers/account';
 import { billingRouter } from './routers/billing';
 import { catalogRouter } from './routers/catalog';
+import { dashboardRouter } from './routers/dashboard';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { mapsRouter } from './routers/maps';
 import { messagesRouter } from './routers/messages';
@@ -34,6 +35,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
+  dashboard: dashboardRouter,
   tech: techRouter,
   preferences: preferencesRouter,
   messages: messagesRouter,
