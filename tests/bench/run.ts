@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--data-only] [--only outbox|tickets|tickets.create|map|tech|portal-app|invoices|portal]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--data-only] [--only outbox|tickets|tickets.create|dashboard|map|tech|portal-app|invoices|portal]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, the
@@ -48,7 +48,7 @@ if (!scale) throw new Error(`unknown scale ${scaleName}: use ${Object.keys(SCALE
 const jsonFile = flag('json');
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const log = (m: string) => console.error(`[bench] ${m}`);
-const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create';
+const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create' || flag('only') === 'dashboard';
 /** --only map: the map's measurements alone (no tickets generated; the customers' connections are what it reads). */
 const onlyMap = flag('only') === 'map';
 /** --only portal: the portal's home alone (portal.ts). */
@@ -245,7 +245,7 @@ try {
   if (!onlyTickets && !onlyMap && !args.includes('--skip-portal')) entries.push(...(await measurePortalHome(database.url, PORT, bigTenantId, BENCH_PASSWORD, log)));
   if (!onlyTickets && !onlyPortal) entries.push(...(await measureMap(PORT, sql, bigTenantId, { app: app.pid!, postgres: postmasterPid() }, log)));
   if (tickets) {
-    const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : undefined, log };
+    const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : flag('only') === 'dashboard' ? ('dashboard' as const) : undefined, log };
     entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, options)));
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));

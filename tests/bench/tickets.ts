@@ -164,7 +164,7 @@ export async function measureTickets(
   tenantId: string,
   heavyTicketId: string,
   count: number,
-  { processes, only, log }: { processes: BenchProcesses; only?: 'create'; log: (m: string) => void },
+  { processes, only, log }: { processes: BenchProcesses; only?: 'create' | 'dashboard'; log: (m: string) => void },
 ): Promise<Entry[]> {
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   const session = new Session(port, `big.localhost:${port}`);
@@ -240,7 +240,30 @@ export async function measureTickets(
     );
   }
 
-  if (only !== 'create') await measureReads();
+  /**
+   * C14: the dashboard, every chart in one call, for the current month and for all time (the figures
+   * kept in TicketStat), and following a search of the grid (counted over the matching tickets).
+   */
+  async function measureDashboard() {
+    const N = 300;
+    entries.push(...(await timedWithCpu('dashboard.month', N, () => session.query('dashboard.get', { period: { kind: 'month' } }), 'ms of CPU per dashboard: the app server')));
+    entries.push(...(await timedWithCpu('dashboard.all', N, () => session.query('dashboard.get', { period: { kind: 'all' } }), 'ms of CPU per dashboard: the app server')));
+    const [technician] = (await sql.query(`SELECT id FROM "User" WHERE "tenantId" = $1 AND role = 'TECHNICIAN' ORDER BY name LIMIT 1`, [tenantId])).rows.map((r) => r.id as string);
+    const kept = (await sql.query(`SELECT count(*)::int AS n FROM "TicketStat" WHERE "tenantId" = $1`, [tenantId])).rows[0].n as number;
+    entries.push(value('dashboard.kept_rows', kept, `TicketStat rows of the tenant's ${count} tickets`));
+    // Following the grid: one technician's tickets of the month (a filter the figures kept do not hold).
+    entries.push(await latency('dashboard.month.searched', 100, () => session.query('dashboard.get', { period: { kind: 'month' }, filters: { assigneeId: technician } })));
+  }
+
+  if (only === 'dashboard') {
+    await measureDashboard();
+    await sql.end();
+    return entries;
+  }
+  if (only !== 'create') {
+    await measureReads();
+    await measureDashboard();
+  }
   // Creating at 50 connections: 50 signed-in sessions, each creating tickets back to back. Signed in
   // one after another: the sign-in throttle counts an attempt before its password is checked, so 50
   // at once on one account from one address would be mostly turned away as a burst.

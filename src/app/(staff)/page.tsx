@@ -9,12 +9,13 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** The back office home: where each part of the product starts. The dashboard (C14) arrives with the help desk. */
+/** The back office home: where each part of the product starts. */
 export default async function HomePage() {
   const { tenant, staff } = await requireStaff();
   const t = await getTranslations('home');
   const links = [
     { href: '/tickets', label: t('tickets'), body: t('ticketsBody'), allowed: can(staff.role, 'tickets.read') },
+    { href: '/dashboard', label: t('dashboard'), body: t('dashboardBody'), allowed: can(staff.role, 'dashboard.read') },
     { href: '/customers', label: t('customers'), body: t('customersBody'), allowed: can(staff.role, 'customers.read') },
     { href: '/customers/import', label: t('import'), body: t('importBody'), allowed: can(staff.role, 'customers.import') },
     { href: '/users', label: t('users'), body: t('usersBody'), allowed: can(staff.role, 'users.read') },

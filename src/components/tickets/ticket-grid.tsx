@@ -226,7 +226,8 @@ export function TicketGrid() {
   const countCap = list.data?.countCap ?? null;
   const shownCount = (n: number) => (countCap !== null && n > countCap ? t('countAtLeast', { count: countCap }) : String(n));
   // While a change is on its way, show it already (TanStack Query's optimistic "variables").
-  const hiddenColumns = new Set<string>(setHidden.isPending && setHidden.variables ? setHidden.variables.value : (hidden.data ?? []));
+  const hiddenValue = setHidden.isPending && setHidden.variables ? setHidden.variables.value : hidden.data;
+  const hiddenColumns = new Set<string>(Array.isArray(hiddenValue) ? hiddenValue : []);
   const shownColumns = [selectColumn, ...columns.filter((c) => !hiddenColumns.has(c.id!))];
   const ids = [...selected];
   const activeStates = (config.data?.states ?? []).filter((x) => !x.archivedAt);

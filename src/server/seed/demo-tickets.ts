@@ -85,7 +85,7 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
   const idOf = (rows: { id: string; name: string }[], name: string) => rows.find((r) => r.name === name)!.id;
   // Oldest first, so the numbers follow the dates.
   const ordered = [...DEMO_TICKETS].sort((x, y) => y.daysAgo - x.daysAgo);
-  for (const spec of ordered) {
+  for (const [index, spec] of ordered.entries()) {
     const customer = customers[spec.customer]!;
     const { id } = await createTicket(operator, {
       customerId: customer.id,
@@ -95,6 +95,7 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
       title: spec.title,
       description: spec.description,
       assigneeId: spec.technician ? technician.actor.id : null,
+      complexity: COMPLEXITY_OF_PRIORITY[spec.priority] ?? null,
       ...(spec.visit ? { visit: { date: dayIn(new Date(Date.now() + spec.visit.inDays * DAY), tenant.timeZone), from: spec.visit.from, to: spec.visit.to } } : {}),
     });
     for (const note of spec.notes ?? []) await addComment(callerOf(note.by), { ticketId: id, body: note.body, public: note.public });
@@ -106,34 +107,67 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
       version = (await updateTicket(finisher, { id, version, stateId: idOf(states, 'Resuelto') })).version;
     }
     if (spec.state !== 'Abierto' && spec.state !== 'Resuelto') await updateTicket(operator, { id, version, stateId });
-    await moveBack(tenant.id, id, spec.daysAgo, spec.dueDays);
+    await moveBack(tenant.id, id, spec.daysAgo, spec.dueDays, RESOLVED_IN_HOURS[index % RESOLVED_IN_HOURS.length]!);
+  }
+  // H5: customers rated most of their closed tickets (the dashboard's satisfaction chart).
+  const closedTickets = await scoped.ticket.findMany({ where: { stage: 'CLOSED', customerId: { not: null } }, select: { id: true, customerId: true, closedAt: true }, orderBy: { number: 'asc' } });
+  for (const [i, ticket] of closedTickets.entries()) {
+    const rating = DEMO_RATINGS[i % DEMO_RATINGS.length]!;
+    if (!rating.rating) continue;
+    const createdAt = new Date(Math.min(ticket.closedAt!.getTime() + 3 * 3_600_000, Date.now() - 10_000));
+    await scoped.ticketRating.create({ data: { tenantId: tenant.id, ticketId: ticket.id, customerId: ticket.customerId!, rating: rating.rating, comment: rating.comment, createdAt } });
   }
   // The demo's past is not news: nothing of it is sent.
   await db().outboxEvent.updateMany({ where: { tenantId: tenant.id, processedAt: null }, data: { processedAt: new Date() } });
   return DEMO_TICKETS.length;
 }
 
-/** Moves a ticket and everything written about it `days` back, keeping their order; sets its due date. */
-async function moveBack(tenantId: string, ticketId: string, days: number, dueDays: number | undefined) {
+/** What the demo's customers answered the satisfaction survey (one did not answer). */
+const DEMO_RATINGS: { rating: number | null; comment: string | null }[] = [
+  { rating: 5, comment: 'Vinieron en el día y quedó funcionando perfecto.' },
+  { rating: 4, comment: null },
+  { rating: null, comment: null },
+  { rating: 3, comment: 'Se resolvió, pero tardaron en venir.' },
+  { rating: 5, comment: 'Muy amables, gracias.' },
+];
+
+/** C14: the office rates a job's complexity by its priority, and resolves tickets in hours to days. */
+const COMPLEXITY_OF_PRIORITY: Record<string, 'HIGH' | 'MEDIUM' | 'LOW'> = { Urgente: 'HIGH', Alta: 'HIGH', Normal: 'MEDIUM', Baja: 'LOW' };
+const RESOLVED_IN_HOURS = [3, 20, 6, 27, 50, 9, 75, 2, 30, 120];
+
+/**
+ * Moves a ticket and everything written about it `days` back, keeping their order; sets its due
+ * date. A finished ticket was finished `resolvedInHours` after it was opened (never later than now),
+ * and closed the next day, so the dashboard's resolution times read like a real help desk's.
+ */
+async function moveBack(tenantId: string, ticketId: string, days: number, dueDays: number | undefined, resolvedInHours: number) {
   const scoped = scopedDb(tenantId);
   const back = (d: Date | null) => (d ? new Date(d.getTime() - days * DAY) : null);
   const t = await scoped.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { openedAt: true, createdAt: true, statusChangedAt: true, finishedAt: true, closedAt: true } });
   const openedAt = back(t.openedAt)!;
+  const now = Date.now();
+  const finishedAt = t.finishedAt ? new Date(Math.min(openedAt.getTime() + resolvedInHours * 3_600_000, now - 60_000)) : null;
+  const closedAt = t.closedAt && finishedAt ? new Date(Math.min(finishedAt.getTime() + 20 * 3_600_000, now - 30_000)) : null;
   await scoped.ticket.update({
     where: { id: ticketId },
     data: {
       openedAt,
       createdAt: back(t.createdAt)!,
-      statusChangedAt: back(t.statusChangedAt)!,
-      finishedAt: back(t.finishedAt),
-      closedAt: back(t.closedAt),
+      statusChangedAt: closedAt ?? finishedAt ?? back(t.statusChangedAt)!,
+      finishedAt,
+      closedAt,
       ...(dueDays !== undefined ? { dueAt: new Date(openedAt.getTime() + dueDays * DAY) } : {}),
     },
   });
+  // What was written when it was finished or closed moves with that moment.
+  const moved = (d: Date) =>
+    t.closedAt && closedAt && d >= t.closedAt ? new Date(closedAt.getTime() + (d.getTime() - t.closedAt.getTime()))
+    : t.finishedAt && finishedAt && d >= t.finishedAt ? new Date(finishedAt.getTime() + (d.getTime() - t.finishedAt.getTime()))
+    : back(d)!;
   for (const e of await scoped.ticketEvent.findMany({ where: { ticketId }, select: { id: true, createdAt: true } })) {
-    await scoped.ticketEvent.update({ where: { id: e.id }, data: { createdAt: back(e.createdAt)! } });
+    await scoped.ticketEvent.update({ where: { id: e.id }, data: { createdAt: moved(e.createdAt) } });
   }
   for (const c of await scoped.ticketComment.findMany({ where: { ticketId }, select: { id: true, createdAt: true } })) {
-    await scoped.ticketComment.update({ where: { id: c.id }, data: { createdAt: back(c.createdAt)! } });
+    await scoped.ticketComment.update({ where: { id: c.id }, data: { createdAt: moved(c.createdAt) } });
   }
 }

@@ -9,6 +9,7 @@ export { default as connectionsMap } from './connectionsMap.json';
 export { default as countries } from './countries.json';
 export { default as customerImport } from './customerImport.json';
 export { default as customers } from './customers.json';
+export { default as dashboard } from './dashboard.json';
 export { default as enums } from './enums.json';
 export { default as errors } from './errors.json';
 export { default as home } from './home.json';

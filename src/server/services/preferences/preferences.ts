@@ -10,8 +10,12 @@ export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'prior
 /** Columns that cannot be hidden: a row must still say which ticket it is. */
 const ALWAYS_SHOWN = new Set(['number', 'title']);
 
+/** C14: the dashboard above the grid — unfolded or not, and whether it follows the grid's search ("Actualizar dashboard al buscar"). */
+const ZDashboardView = z.object({ open: z.boolean(), follow: z.boolean() });
+
 export const SETTINGS = {
   'tickets.hiddenColumns': z.array(z.enum(TICKET_COLUMNS)).max(TICKET_COLUMNS.length).transform((cols) => [...new Set(cols)].filter((c) => !ALWAYS_SHOWN.has(c))),
+  'tickets.dashboard': ZDashboardView,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 /**
@@ -20,12 +24,16 @@ export type SettingKey = keyof typeof SETTINGS;
  */
 const DEFAULTS: { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> } = {
   'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit'],
+  'tickets.dashboard': { open: false, follow: false },
 };
 const ZKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
 
 export const ZSettingGet = z.object({ key: ZKey });
 /** One branch per key, so each value is checked against its own schema at the edge. */
-export const ZSettingSet = z.discriminatedUnion('key', [z.object({ key: z.literal('tickets.hiddenColumns'), value: z.array(z.enum(TICKET_COLUMNS)).max(TICKET_COLUMNS.length) })]);
+export const ZSettingSet = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('tickets.hiddenColumns'), value: z.array(z.enum(TICKET_COLUMNS)).max(TICKET_COLUMNS.length) }),
+  z.object({ key: z.literal('tickets.dashboard'), value: ZDashboardView }),
+]);
 
 export async function getSetting({ db, tenantId, actor }: StaffCaller, key: SettingKey) {
   const row = await db.userSetting.findUnique({ where: { tenantId_userId_key: { tenantId, userId: actor.id, key } } });
@@ -65,7 +73,7 @@ export const ZFilterSave = z.object({
 /** A saved view: its name and the list's query string. */
 export const ZSavedFilter = z.object({ id: z.uuid(), name: z.string(), query: z.string() });
 /** A setting's value (today: the grid's hidden columns). */
-export const ZSettingValue = z.array(z.enum(TICKET_COLUMNS));
+export const ZSettingValue = z.union([z.array(z.enum(TICKET_COLUMNS)), ZDashboardView]);
 
 export function listFilters(caller: StaffCaller, scope: FilterScope) {
   mayUse(caller, scope);
