@@ -23,6 +23,17 @@ describe('hidden columns', () => {
     expect(await A.SUPERVISOR.preferences.get({ key: 'tickets.hiddenColumns' })).toEqual([]);
     await rejects(A.OPERATOR.preferences.get({ key: 'otra.cosa' as 'tickets.hiddenColumns' }), 'BAD_REQUEST');
   });
+
+  it('C14: the dashboard above the grid is folded until the user unfolds it, for them only', async () => {
+    expect(await A.OPERATOR.preferences.get({ key: 'tickets.dashboard' })).toEqual({ open: false, follow: false });
+    expect(await A.OPERATOR.preferences.set({ key: 'tickets.dashboard', value: { open: true, follow: true } })).toEqual({ open: true, follow: true });
+    expect(await A.OPERATOR.preferences.get({ key: 'tickets.dashboard' })).toEqual({ open: true, follow: true });
+    expect(await A.SUPERVISOR.preferences.get({ key: 'tickets.dashboard' })).toEqual({ open: false, follow: false });
+    expect(await B.OPERATOR.preferences.get({ key: 'tickets.dashboard' })).toEqual({ open: false, follow: false });
+    // A value of the other key's shape is refused, and nothing changes.
+    await rejects(A.OPERATOR.preferences.set({ key: 'tickets.dashboard', value: ['complexity'] as never }), 'BAD_REQUEST');
+    expect(await A.OPERATOR.preferences.get({ key: 'tickets.dashboard' })).toEqual({ open: true, follow: true });
+  });
 });
 
 describe('saved filters', () => {
