@@ -264,6 +264,13 @@ export async function measureTickets(
     await measureReads();
     await measureDashboard();
   }
+  // BENCH_TICKET_STATS=off: the creations without C14's triggers (the dashboard's figures), to weigh
+  // what keeping them costs against a run with them, on the same machine minutes apart. Put back after.
+  const statsOff = process.env.BENCH_TICKET_STATS === 'off';
+  if (statsOff) {
+    log('creations WITHOUT the dashboard triggers (BENCH_TICKET_STATS=off)');
+    await sql.query(`ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stats_insert"`);
+  }
   // Creating at 50 connections: 50 signed-in sessions, each creating tickets back to back. Signed in
   // one after another: the sign-in throttle counts an attempt before its password is checked, so 50
   // at once on one account from one address would be mostly turned away as a burst.
@@ -348,6 +355,11 @@ export async function measureTickets(
      WHERE c."tenantId" = $1 AND c.stripe = 0`,
     [tenantId],
   );
+  if (statsOff) {
+    // The triggers back, and the tenant's figures counted again (the run's creations were not).
+    await sql.query(`ALTER TABLE "Ticket" ENABLE TRIGGER "Ticket_stats_insert"`);
+    await sql.query(`SELECT antena_ticket_stats_rebuild($1)`, [tenantId]);
+  }
   await sql.end();
   return entries;
 }

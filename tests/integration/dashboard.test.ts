@@ -9,7 +9,7 @@ import { forgetTenantCache } from '@/server/services/tenants/resolve';
 import { dayIn } from '@/lib/format';
 import { monthOf, resolutionBucket } from '@/lib/dashboard';
 import { httpCall } from '../factories/http';
-import { asStaff, createCustomer, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
+import { asStaff, createCustomer, createTenant, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let states: { id: string; stage: 'PENDING' | 'FINISHED' | 'CLOSED' }[];
@@ -210,6 +210,20 @@ describe('dashboard figures', () => {
       hours,
     );
     expect(rows.map((r) => r.h)).toEqual(hours.map(resolutionBucket));
+  });
+});
+
+describe('dashboard figures and deletions', () => {
+  it('a tenant deleted with its tickets and ratings takes its figures along, and nothing fails', async () => {
+    const gone = await createTenant();
+    const admin = await asStaff(gone, gone.adminId);
+    const customer = await createCustomer(gone);
+    const { id } = await admin.tickets.create({ description: 'Se va con su empresa', customerId: customer.id });
+    await db().ticketRating.create({ data: { tenantId: gone.id, ticketId: id, customerId: customer.id, rating: 4 } });
+    expect(await db().ticketStat.count({ where: { tenantId: gone.id } })).toBeGreaterThan(0);
+    await db().tenant.delete({ where: { id: gone.id } });
+    expect(await db().ticketStat.count({ where: { tenantId: gone.id } })).toBe(0);
+    expect(await db().ticketRatingStat.count({ where: { tenantId: gone.id } })).toBe(0);
   });
 });
 
