@@ -29,15 +29,15 @@ const COMPLEXITY_COLORS = { HIGH: '#dc2626', MEDIUM: '#f59e0b', LOW: '#94a3b8', 
 /** The longest lists are cut to their first bars; the table under the chart lists them all. */
 const MAX_BARS = 12;
 
-/** The grid's URL for a slice of the figures: its tab and filters, within the period (and the search the dashboard follows). */
-function gridHref(d: Dashboard, base: Pick<DashboardInput, 'query' | 'filters'>, tab: string, filters: Record<string, string>) {
+/** The grid's query string for a slice of the figures: its tab and filters, within the period (and the search the dashboard follows). */
+function gridQuery(d: Dashboard, base: Pick<DashboardInput, 'query' | 'filters'>, tab: string, filters: Record<string, string>) {
   const p = new URLSearchParams({ tab });
   if (d.searched && base.query) p.set('q', base.query);
   for (const [k, v] of Object.entries(d.searched ? (base.filters ?? {}) : {})) if (v !== undefined) p.set(k, String(v));
   if (d.period.from) p.set('openedFrom', d.period.from);
   if (d.period.to) p.set('openedTo', d.period.to);
   for (const [k, v] of Object.entries(filters)) p.set(k, v);
-  return `/tickets?${p.toString()}`;
+  return p.toString();
 }
 
 /** The period's words: "diciembre de 2026", "Del 1 dic 2026 al 5 dic 2026", "Histórico". */
@@ -68,7 +68,7 @@ export function DashboardView({ input }: { input: DashboardInput }) {
   const d = query.data;
   if (!d) return <p className="text-sm text-slate-600" role="status">{t('loading')}</p>;
   const f = d.figures;
-  const href = (tab: string, filters: Record<string, string> = {}) => gridHref(d, input, tab, filters);
+  const href = (tab: string, filters: Record<string, string> = {}) => `/tickets?${gridQuery(d, input, tab, filters)}`;
   const open = (to: string) => router.push(to);
   const nameOf = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? '—';
   const duration = (hours: number | null) => {
@@ -107,16 +107,16 @@ export function DashboardView({ input }: { input: DashboardInput }) {
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {(
           [
-            ['unassigned', f.totals.unassigned, href('PENDING', { assigneeId: 'unassigned' })],
-            ['pending', f.totals.pending, href('PENDING')],
-            ['overdue', f.totals.overdue, href('PENDING', { overdue: 'true' })],
+            ['unassigned', f.totals.unassigned, gridQuery(d, input, 'PENDING', { assigneeId: 'unassigned' })],
+            ['pending', f.totals.pending, gridQuery(d, input, 'PENDING', {})],
+            ['overdue', f.totals.overdue, gridQuery(d, input, 'PENDING', { overdue: 'true' })],
             ['resolved', f.totals.resolved, null],
           ] as const
         ).map(([key, n, to]) => (
           <div key={key} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
             <dt className="text-sm text-slate-600">{t(`totals.${key}`)}</dt>
             <dd className={`text-2xl font-semibold tabular-nums ${key === 'overdue' && n > 0 ? 'text-red-700' : 'text-slate-900'}`} data-testid={`dashboard-${key}`}>
-              {to ? <Link href={to} className="hover:underline" title={t('totals.open')}>{number(n)}</Link> : number(n)}
+              {to ? <Link href={`/tickets?${to}`} className="hover:underline" title={t('totals.open')}>{number(n)}</Link> : number(n)}
             </dd>
           </div>
         ))}
