@@ -5,20 +5,23 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scopedDb } from '@/server/data/scoped';
 import { createCustomer, type StaffOfEveryRole, type TestSession, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { sessionCookie } from '../factories/http';
 
 const { GET } = await import('@/app/api/exports/tickets/route');
+const { GET: CUSTOMERS } = await import('@/app/api/exports/customers/route');
+const { GET: MESSAGES } = await import('@/app/api/exports/messages/route');
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 const staff = (tenant: TestTenant, ids: StaffOfEveryRole, role: keyof StaffOfEveryRole['ids']): TestSession => ({ kind: 'staff', userId: ids.ids[role], tenantId: tenant.id });
 const ALL_COLUMNS = 'number,title,customer,assignee,priority,complexity,billable,due,visit,category,state,comments,files,opened,lastStatus,rating';
 
-async function get(tenant: TestTenant, claims: TestSession | null, query: string) {
-  const req = new Request(`http://${tenant.host}/api/exports/tickets?${query}`, { headers: { host: tenant.host } });
+async function get(tenant: TestTenant, claims: TestSession | null, query: string, route = GET, path = 'tickets') {
+  const req = new Request(`http://${tenant.host}/api/exports/${path}?${query}`, { headers: { host: tenant.host } });
   const cookie = await sessionCookie(claims);
   if (cookie) req.headers.set('cookie', cookie);
-  const res = await GET(req);
+  const res = await route(req);
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -124,5 +127,60 @@ describe('GET /api/exports/tickets', () => {
     const badColumns = await get(a, staff(a, A, 'OPERATOR'), 'format=csv&columns=number,password');
     expect(badColumns.status).toBe(400);
     expect((await get(a, staff(a, A, 'OPERATOR'), 'format=csv&columns=')).status).toBe(400);
+  });
+});
+
+describe('GET /api/exports/customers', () => {
+  const customers = (tenant: TestTenant, claims: TestSession | null, query: string) => get(tenant, claims, query, CUSTOMERS, 'customers');
+  it('exports the list (all active, or the search), accents intact, formulas neutralised; XLSX typed', async () => {
+    await createCustomer(a, { name: '=cmd|"/c calc"!A1', code: 'FORMULA-1' });
+    const all = csv((await customers(a, staff(a, A, 'OPERATOR'), 'format=csv&scope=all')).bytes);
+    expect(all[0]!.slice(0, 2)).toEqual(['Código', 'Nombre']);
+    expect(all.map((r) => r[1])).toContain('Ñandú Pérez');
+    expect(all.map((r) => r[1])).toContain(`'=cmd|"/c calc"!A1`);
+    expect(all.flat()).not.toContain('Ticket de otra empresa');
+    const searched = csv((await customers(a, staff(a, A, 'OPERATOR'), 'format=csv&scope=filtered&query=nandu')).bytes);
+    expect(searched.slice(1).map((r) => r[1])).toEqual(['Ñandú Pérez']);
+    expect(csv((await customers(a, staff(a, A, 'OPERATOR'), 'format=csv&query=nadacoincide')).bytes)).toHaveLength(1);
+    const x = await xlsx((await customers(a, staff(a, A, 'ADMIN'), 'format=xlsx&query=nandu')).bytes);
+    expect(x.rows[1]![1]).toBe('Ñandú Pérez');
+    expect(x.rows[1]![10]).toBeInstanceOf(Date);
+  });
+  it('refuses no session, a customer and another tenant’s staff', async () => {
+    expect((await customers(a, null, 'format=csv')).status).toBe(401);
+    expect((await customers(a, staff(b, B, 'ADMIN'), 'format=csv')).status).toBe(401);
+    const customer = await createCustomer(a, { portalPassword: true });
+    expect([401, 403]).toContain((await customers(a, { kind: 'customer', userId: customer.id, tenantId: a.id }, 'format=csv')).status);
+    // B's own export never holds A's customers.
+    expect(csv((await customers(b, staff(b, B, 'ADMIN'), 'format=csv&scope=all')).bytes).flat()).not.toContain('Ñandú Pérez');
+  });
+});
+
+describe('GET /api/exports/messages', () => {
+  const messages = (tenant: TestTenant, claims: TestSession | null, query: string) => get(tenant, claims, query, MESSAGES, 'messages');
+  beforeAll(async () => {
+    for (const [i, subject] of ['Su ticket fue asignado', 'Visita confirmada: técnico en camino', '+Oferta'].entries()) {
+      await scopedDb(a.id).message.create({
+        data: { tenantId: a.id, channel: 'EMAIL', status: i === 1 ? 'FAILED' : 'SENT', kind: 'AUTOMATIC', reason: 'ticket.assigned', recipient: `r${i}@example.com`, subject, text: 'Hola', locale: 'es', createdAt: new Date(Date.now() - i * 60_000) },
+      });
+    }
+    await scopedDb(b.id).message.create({ data: { tenantId: b.id, channel: 'EMAIL', status: 'SENT', kind: 'AUTOMATIC', reason: 'ticket.assigned', recipient: 'otra@example.com', subject: 'De otra empresa', text: 'x', locale: 'es' } });
+  });
+  it('exports a channel’s log newest first, or its filters; formulas neutralised', async () => {
+    const res = await messages(a, staff(a, A, 'OPERATOR'), 'format=csv&channel=EMAIL&scope=all');
+    expect(res.status).toBe(200);
+    const rows = csv(res.bytes);
+    expect(rows[0]!.slice(0, 4)).toEqual(['Fecha', 'Tipo', 'Estado', 'Destinatario']);
+    expect(rows.slice(1).map((r) => r[5])).toEqual(['Su ticket fue asignado', 'Visita confirmada: técnico en camino', "'+Oferta"]);
+    const failed = csv((await messages(a, staff(a, A, 'OPERATOR'), 'format=csv&channel=EMAIL&status=FAILED')).bytes);
+    expect(failed.slice(1).map((r) => r[2])).toEqual(['Falló']);
+    expect(csv((await messages(a, staff(a, A, 'OPERATOR'), 'format=csv&channel=SMS')).bytes)).toHaveLength(1);
+  });
+  it('refuses a technician (no messages.read), another tenant’s staff and bad input', async () => {
+    expect((await messages(a, staff(a, A, 'TECHNICIAN'), 'format=csv&channel=EMAIL')).status).toBe(403);
+    expect((await messages(a, staff(b, B, 'ADMIN'), 'format=csv&channel=EMAIL')).status).toBe(401);
+    expect((await messages(a, staff(a, A, 'OPERATOR'), 'format=csv')).status).toBe(400);
+    expect((await messages(a, staff(a, A, 'OPERATOR'), 'format=csv&channel=EMAIL&from=2026-12-10&to=2026-12-01')).status).toBe(400);
+    expect(csv((await messages(b, staff(b, B, 'ADMIN'), 'format=csv&channel=EMAIL&scope=all')).bytes).slice(1).map((r) => r[5])).toEqual(['De otra empresa']);
   });
 });
