@@ -5,23 +5,15 @@
 import 'server-only';
 import { z } from 'zod';
 import { env } from '@/env';
-import { EXPORT_FORMATS, type ExportFormat, type ExportKind, exportFileName } from '@/lib/exports';
+import { EXPORT_FORMATS, type ExportKind, exportFileName } from '@/lib/exports';
 import { intlLocale, type Locale } from '@/lib/format';
 import { errorResponse, routeContext } from '@/server/api/route-handlers';
 import { contentDisposition } from '@/server/http';
 import { logger } from '@/server/logger';
 import type { StaffCaller } from '@/server/services/caller';
-import { CONTENT_TYPE, type SheetColumn, type SheetSink, sheetStream } from '@/server/services/exports/sheet';
-
-export type ExportDefinition<I> = {
-  kind: ExportKind;
-  /** The query string as the export's input; throws zod's error for a bad one. */
-  parse: (query: URLSearchParams) => I;
-  count: (caller: StaffCaller, input: I, cap: number) => Promise<number>;
-  build: (caller: StaffCaller, input: I) => Promise<{ columns: SheetColumn[]; fill: (sink: SheetSink) => Promise<void> }>;
-};
-
-export type LargeExport = (caller: StaffCaller, kind: ExportKind, format: ExportFormat, input: unknown, rows: number) => Promise<Response>;
+import { requestExport } from '@/server/services/exports/background';
+import type { ExportDefinition } from '@/server/services/exports/kinds';
+import { CONTENT_TYPE, sheetStream } from '@/server/services/exports/sheet';
 
 const ZFormat = z.object({ format: z.enum(EXPORT_FORMATS) });
 
@@ -30,29 +22,30 @@ export function tenantIntl(caller: StaffCaller): string {
   return intlLocale(caller.tenant.locale as Locale, caller.tenant.country);
 }
 
-export function exportRoute<I>(gate: (ctx: Awaited<ReturnType<typeof routeContext>>) => Promise<StaffCaller>, def: ExportDefinition<I>, large: () => Promise<LargeExport>) {
+export function exportRoute(gate: (ctx: Awaited<ReturnType<typeof routeContext>>) => Promise<StaffCaller>, kind: ExportKind, def: ExportDefinition) {
   return async (request: Request): Promise<Response> => {
     const ctx = await routeContext(request);
     try {
       const caller = await gate(ctx);
       const query = new URL(request.url).searchParams;
       const { format } = ZFormat.parse({ format: query.get('format') ?? undefined });
-      const input = def.parse(query);
+      const input = def.parse(query) as never;
       const limit = env().EXPORT_SYNC_MAX_ROWS;
       const rows = await def.count(caller, input, limit);
-      if (rows > limit) return await (await large())(caller, def.kind, format, input, limit);
+      // Above the limit of a download: the background job (or the one of this kind already under way).
+      if (rows > limit) return Response.json(await requestExport(caller, kind, format, input, limit), { status: 202, headers: { 'cache-control': 'private, no-store' } });
       const { columns, fill } = await def.build(caller, input);
-      const body = sheetStream({ format, columns, intl: tenantIntl(caller) }, fill, (error) => logger.error({ err: error }, `${def.kind} export failed while streaming`));
+      const body = sheetStream({ format, columns, intl: tenantIntl(caller) }, fill, (error) => logger.error({ err: error }, `${kind} export failed while streaming`));
       return new Response(body, {
         headers: {
           'content-type': CONTENT_TYPE[format],
-          'content-disposition': contentDisposition('attachment', exportFileName(def.kind, format, caller.tenant.timeZone), `export.${format}`),
+          'content-disposition': contentDisposition('attachment', exportFileName(kind, format, caller.tenant.timeZone), `export.${format}`),
           'x-content-type-options': 'nosniff',
           'cache-control': 'private, no-store',
         },
       });
     } catch (error) {
-      return errorResponse(error, ctx.locale, `${def.kind} export`);
+      return errorResponse(error, ctx.locale, `${kind} export`);
     }
   };
 }

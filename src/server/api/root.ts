@@ -12,6 +12,7 @@ import { portalTicketSettingsRouter } from './routers/portal-tickets';
 import { paymentsRouter } from './routers/portal-pay';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
+import { exportsRouter } from './routers/exports';
 import { promisesRouter } from './routers/promises';
 import { surveyRouter } from './routers/survey';
 import { pushRouter } from './routers/push';
@@ -36,6 +37,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   tech: techRouter,
   preferences: preferencesRouter,
+  exports: exportsRouter,
   messages: messagesRouter,
   notify: notifyRouter,
   push: pushRouter,

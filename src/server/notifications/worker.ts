@@ -9,7 +9,7 @@ import type PgBoss from 'pg-boss';
 import { logger } from '@/server/logger';
 import { deliverBatch } from './deliver';
 import { dispatchOutbox } from './dispatch';
-import { DELIVER_QUEUE, openQueue, type DeliverJob } from './queue';
+import { DELIVER_QUEUE, EXPORT_QUEUE, openQueue, type DeliverJob, type ExportJob } from './queue';
 import { startSignUpCleanup } from '@/server/maintenance/sign-ups';
 import { startPositionPurge } from '@/server/maintenance/positions';
 import { startPromiseExpiry } from '@/server/maintenance/promises';
@@ -45,6 +45,13 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
     });
     workerIds.push(id);
   }
+
+  // C15: background exports, one at a time per worker (each streams up to 10⁶ rows to a file).
+  await boss.work<ExportJob>(EXPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (!job) return;
+    const { runExport } = await import('@/server/services/exports/background');
+    await runExport(job.data);
+  });
 
   let running: Promise<void> | null = null;
   let again = false;

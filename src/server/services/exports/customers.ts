@@ -1,6 +1,5 @@
 // C15: the customer list as a file — all customers, or the list's search, status and locality —
 // read in pages by id (keyset) through the tenant's scoped SQL.
-import 'server-only';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';

@@ -1,6 +1,5 @@
 // C15: a message log (e-mail, SMS or push) as a file — all of the channel, or the log's filters and
 // search — read newest first in pages by (createdAt, id) through the tenant's scoped SQL.
-import 'server-only';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';

@@ -1,7 +1,6 @@
 // C15: one sheet written as CSV or XLSX, row by row, to a Node stream — the HTTP answer or a file.
 // Never the whole result in memory: rows arrive in pages from the database and leave as they are
 // written, waiting whenever the reader is slower (backpressure).
-import 'server-only';
 import { once } from 'node:events';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';

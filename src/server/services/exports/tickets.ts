@@ -2,7 +2,6 @@
 // with the columns the user sees (billing's price only for billing.read). Read in pages of
 // PAGE_ROWS by number (keyset: each page one index range, whatever the size of the export) through
 // the caller's scoped SQL, so a technician exports only the tickets they may see.
-import 'server-only';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';
