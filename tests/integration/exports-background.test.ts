@@ -70,9 +70,9 @@ describe('a large export', () => {
     const done = await until(async () => {
       const row = await scopedDb(a.id).export.findUnique({ where: { id } });
       return row?.status === 'DONE' ? row : null;
-    }, 20_000);
+    }, { ms: 20_000 });
     expect(done).toMatchObject({ rows: 3, total: 3, fileKey: `${a.id}/${id}` });
-    const email = await until(async () => resend.requests.find((r) => JSON.stringify(r.body).includes(id)) ?? null, 20_000);
+    const email = await until(async () => resend.requests.find((r) => JSON.stringify(r.body).includes(id)) ?? null, { ms: 20_000 });
     const body = email.body as { to: string[]; subject: string; text: string };
     expect(body.subject).toBe('Su exportación de tickets está lista');
     link = body.text.match(/https?:\/\/\S+\/api\/exports\/files\/\S+/)![0];
