@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
+import { appEnv, authSecret, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
 import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
 import { startFakeSms } from '../fakes/sms';
@@ -79,6 +79,8 @@ try {
   await seedE2e();
   // The notification worker runs beside the app, as in `npm start`.
   const { startWorker } = await import('@/server/notifications/worker');
+  // The worker signs export links (C15) with the app's secret, as the app checks them.
+  process.env.AUTH_SECRET ??= authSecret();
   worker = await startWorker(database.url, { pollMs: 200 });
   const env = appEnv({ databaseUrl: database.url, port: E2E_PORT });
   if (!buildIsCurrent()) await build(env);

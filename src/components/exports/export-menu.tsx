@@ -4,7 +4,7 @@
 // the limit of a download it is saved at once; above, the server answers 202 and prepares it in the
 // background: a notice says so, and the file arrives by e-mail and under "Mis exportaciones".
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { ExportFormat, ExportKind } from '@/lib/exports';
 import { Alert, Button } from '@/components/ui/controls';
@@ -22,8 +22,10 @@ export function ExportMenu({ kind, query, filtering }: { kind: ExportKind; /** T
   const t = useTranslations('exports');
   const [scope, setScope] = useState<'all' | 'filtered'>(filtering ? 'filtered' : 'all');
   const [answer, setAnswer] = useState<Answer>({ kind: 'idle' });
+  const menu = useRef<HTMLDetailsElement>(null);
 
   async function download(format: ExportFormat) {
+    if (menu.current) menu.current.open = false;
     setAnswer({ kind: 'busy' });
     const params = new URLSearchParams(query);
     params.set('format', format);
@@ -54,7 +56,7 @@ export function ExportMenu({ kind, query, filtering }: { kind: ExportKind; /** T
 
   return (
     <div className="space-y-2">
-      <details className="relative" data-testid={`export-${kind}`}>
+      <details ref={menu} className="relative" data-testid={`export-${kind}`}>
         <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{t('button')}</summary>
         <div className="absolute right-0 z-10 mt-1 w-64 space-y-3 rounded-md border border-slate-200 bg-white p-3 shadow">
           {filtering ? (
