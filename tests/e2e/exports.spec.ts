@@ -26,6 +26,14 @@ test('a filtered grid exported as CSV and as Excel holds the grid’s rows, acce
   const rows = page.getByRole('tabpanel').getByRole('row').filter({ hasText: WORD });
   await expect(rows).toHaveCount(3);
   const shown = await rows.count();
+  // The export holds the columns shown: show "Apertura" (hidden for this operator) to see a typed date.
+  const columnsMenu = page.locator('details').filter({ has: page.locator('summary', { hasText: 'Columnas' }) });
+  await columnsMenu.locator('summary').click();
+  const openedColumn = columnsMenu.getByLabel('Apertura');
+  const wasShown = await openedColumn.isChecked();
+  if (!wasShown) await openedColumn.check();
+  await expect(page.getByRole('columnheader', { name: 'Apertura' })).toBeVisible();
+  await columnsMenu.locator('summary').click();
 
   const csv = await exportAs(page, 'CSV');
   expect(csv.name).toMatch(/^tickets-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -48,6 +56,13 @@ test('a filtered grid exported as CSV and as Excel holds the grid’s rows, acce
     expect(typeof sheet.getRow(r).getCell(1).value).toBe('number');
     expect(sheet.getRow(r).getCell(opened).value).toBeInstanceOf(Date);
     expect(String(sheet.getRow(r).getCell(2).value)).toContain('señal');
+  }
+  // The grid's per-user 'Cambios' column is not data to export.
+  expect(header).not.toContain('Cambios');
+  expect(header).toContain('Apertura');
+  if (!wasShown) {
+    await columnsMenu.locator('summary').click();
+    await openedColumn.uncheck();
   }
 });
 

@@ -15,6 +15,14 @@ const gate = anyStaffGate();
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const response = await answer(request, params);
+  // Never kept: a 410 is cacheable by default, and a browser would show a fetch's JSON refusal on the next visit (or the reverse).
+  response.headers.set('cache-control', 'private, no-store');
+  response.headers.set('vary', 'accept, cookie');
+  return response;
+}
+
+async function answer(request: Request, params: Promise<{ id: string }>): Promise<Response> {
   const ctx = await routeContext(request);
   const url = new URL(request.url);
   const browser = (request.headers.get('accept') ?? '').includes('text/html');
@@ -35,9 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 <p role="alert">${escapeHtml(message)}</p><p><a href="/exports">${escapeHtml(t('myExports'))}</a></p></body></html>`;
       return new Response(html, { status: opened.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } });
     }
-    const response = fileResponse(opened.file!, 'attachment', 'export');
-    response.headers.set('cache-control', 'private, no-store');
-    return response;
+    return fileResponse(opened.file!, 'attachment', 'export');
   } catch (error) {
     return errorResponse(error, ctx.locale, 'export download');
   }
