@@ -122,4 +122,15 @@ describe('a large export', () => {
     expect((await download(a, staff(a, A, 'OPERATOR'), new URL(link).pathname + new URL(link).search)).status).toBe(410);
     expect((await A.OPERATOR.exports.mine())[0]!.href).toBeNull();
   });
+
+  it('is deleted with its file once past its end (the worker’s hourly purge)', async () => {
+    const { purgeExpiredExports } = await import('@/server/services/exports/background');
+    const { fileStore } = await import('@/server/files/storage');
+    expect(await fileStore().read(`${a.id}/${id}`)).not.toBeNull();
+    expect(await purgeExpiredExports()).toBeGreaterThanOrEqual(1);
+    expect(await scopedDb(a.id).export.findUnique({ where: { id } })).toBeNull();
+    expect(await fileStore().read(`${a.id}/${id}`)).toBeNull();
+    // The admin's export, not past its end, stays.
+    expect(await scopedDb(a.id).export.count({ where: { userId: A.ids.ADMIN } })).toBe(1);
+  });
 });

@@ -13,6 +13,7 @@ import { DELIVER_QUEUE, EXPORT_QUEUE, openQueue, type DeliverJob, type ExportJob
 import { startSignUpCleanup } from '@/server/maintenance/sign-ups';
 import { startPositionPurge } from '@/server/maintenance/positions';
 import { startPromiseExpiry } from '@/server/maintenance/promises';
+import { startExportPurge } from '@/server/maintenance/exports';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -86,13 +87,15 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
   const stopPositionPurge = startPositionPurge({ everyMs: opts.positionPurgeMs });
   // F3: payment promises whose time is up: kept, or the connection blocked again.
   const stopPromiseExpiry = startPromiseExpiry({ everyMs: opts.promiseExpiryMs });
+  // C15: background exports are kept 7 days.
+  const stopExportPurge = startExportPurge();
 
   return {
     boss,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge(), stopPromiseExpiry()]);
+      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge(), stopPromiseExpiry(), stopExportPurge()]);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -200,3 +200,16 @@ export async function runExport({ exportId, tenantId }: ExportJob): Promise<void
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Exports past their end (7 days), of every tenant: their files removed from the store, then their
+ * rows; up to `limit` a run. The worker runs it every hour (src/server/maintenance/exports.ts).
+ */
+export async function purgeExpiredExports(now = new Date(), limit = 500): Promise<number> {
+  const expired = await db().export.findMany({ where: { expiresAt: { lt: now } }, select: { id: true, fileKey: true }, take: limit });
+  if (!expired.length) return 0;
+  const keys = expired.map((e) => e.fileKey).filter((k): k is string => Boolean(k));
+  if (keys.length) await fileStore().remove(keys);
+  const { count } = await db().export.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } });
+  return count;
+}
