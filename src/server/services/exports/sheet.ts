@@ -3,7 +3,7 @@
 // written, waiting whenever the reader is slower (backpressure).
 import { once } from 'node:events';
 import { PassThrough, Readable, type Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { csvDelimiter, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
 
@@ -23,11 +23,25 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** A date's day, month and year in the locale's order and separators, from its UTC fields. */
+function dateLayout(intl: string): (d: Date) => string {
+  const parts = new Intl.DateTimeFormat(intl, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 10, 23)));
+  const pieces = parts.map((p) =>
+    p.type === 'day' ? (d: Date) => pad(d.getUTCDate()) : p.type === 'month' ? (d: Date) => pad(d.getUTCMonth() + 1) : p.type === 'year' ? (d: Date) => String(d.getUTCFullYear()) : () => p.value,
+  );
+  return (d) => pieces.map((f) => f(d)).join('');
+}
+
 /** How CSV writes each kind of cell, in the tenant's locale. */
 function csvFormatters(columns: SheetColumn[], intl: string): ((cell: Cell) => string)[] {
-  // Wall-clock dates: formatted in UTC, which is what their fields hold.
-  const date = new Intl.DateTimeFormat(intl, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(intl, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  // Wall-clock dates, whose UTC fields are the tenant's clock: laid out in the locale's order of day,
+  // month and year (asked to Intl once: dd/mm/yyyy, mm/dd/yyyy …) and a 24-hour time. Written by hand:
+  // Intl's format() for five dates a row was a third of the CSV's time at 10⁶ rows.
+  const layout = dateLayout(intl);
+  const date = { format: (d: Date) => layout(d) };
+  const dateTime = { format: (d: Date) => `${layout(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` };
   // No grouping: "1234,50" is read back as a number by a spreadsheet in the locale; "1.234,50" may not.
   const money = new Intl.NumberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
   return columns.map(({ type }) => {
@@ -65,24 +79,29 @@ export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions
   if (format === 'csv') {
     const formatters = csvFormatters(columns, intl);
     // UTF-8 with a BOM: Excel then reads accents right. CRLF line ends, fields quoted when needed.
-    const csv = stringify({ delimiter: csvDelimiter(intl), bom: true, record_delimiter: 'windows' });
-    csv.pipe(out);
-    csv.write(columns.map((c) => neutraliseCell(c.header)));
+    // csv-stringify formats a whole page at once (its sync API): one string and one write a page —
+    // its stream took each record as a chunk of its own, at a cost per record.
+    const options = { delimiter: csvDelimiter(intl), record_delimiter: 'windows' as const };
+    const write = async (text: string) => {
+      if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    };
+    const header = `\uFEFF${stringifySync([columns.map((c) => neutraliseCell(c.header))], options)}`;
+    let started = false;
     return {
       get gone() {
         return out.destroyed;
       },
       async write(rows) {
-        for (const row of rows) {
-          if (!csv.write(row.map((cell, i) => formatters[i]!(cell)))) await Promise.race([once(csv, 'drain'), once(out, 'close')]);
-          if (out.destroyed) return;
-        }
+        if (out.destroyed) return;
+        const text = stringifySync(rows.map((row) => row.map((cell, i) => formatters[i]!(cell))), options);
+        await write(started ? text : header + text);
+        started = true;
         count += rows.length;
-        await drained(out);
       },
       async end() {
-        csv.end();
-        await once(out, 'finish');
+        if (!started) out.write(header);
+        out.end();
+        if (!out.writableFinished) await once(out, 'finish');
         return count;
       },
     };
