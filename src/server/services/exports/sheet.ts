@@ -3,7 +3,7 @@
 // written, waiting whenever the reader is slower (backpressure).
 import { once } from 'node:events';
 import { PassThrough, Readable, type Writable } from 'node:stream';
-import { stringify as stringifySync } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { csvDelimiter, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
 
@@ -79,28 +79,25 @@ export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions
   if (format === 'csv') {
     const formatters = csvFormatters(columns, intl);
     // UTF-8 with a BOM: Excel then reads accents right. CRLF line ends, fields quoted when needed.
-    // csv-stringify formats a whole page at once (its sync API): one string and one write a page —
-    // its stream took each record as a chunk of its own, at a cost per record.
-    const options = { delimiter: csvDelimiter(intl), record_delimiter: 'windows' as const };
-    const write = async (text: string) => {
-      if (!out.write(text)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-    };
-    const header = `\uFEFF${stringifySync([columns.map((c) => neutraliseCell(c.header))], options)}`;
-    let started = false;
+    // (Formatting a whole page with csv-stringify's sync API and writing it at once was measured too:
+    // no faster over HTTP, and its page-sized strings raised the server's peak RSS — docs/benchmarks.md.)
+    const csv = stringify({ delimiter: csvDelimiter(intl), bom: true, record_delimiter: 'windows' });
+    csv.pipe(out);
+    csv.write(columns.map((c) => neutraliseCell(c.header)));
     return {
       get gone() {
         return out.destroyed;
       },
       async write(rows) {
-        if (out.destroyed) return;
-        const text = stringifySync(rows.map((row) => row.map((cell, i) => formatters[i]!(cell))), options);
-        await write(started ? text : header + text);
-        started = true;
+        for (const row of rows) {
+          if (!csv.write(row.map((cell, i) => formatters[i]!(cell)))) await Promise.race([once(csv, 'drain'), once(out, 'close')]);
+          if (out.destroyed) return;
+        }
         count += rows.length;
+        await drained(out);
       },
       async end() {
-        if (!started) out.write(header);
-        out.end();
+        csv.end();
         if (!out.writableFinished) await once(out, 'finish');
         return count;
       },
