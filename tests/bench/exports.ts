@@ -46,6 +46,7 @@ export async function measureExports(port: number, serverRssMb: () => number, lo
   let peakAbove = 0;
   let csvRows = 0;
   for (const format of ['csv', 'xlsx'] as const) {
+    let formatPeak = 0;
     let rows = 0;
     let bytes = 0;
     const t0 = performance.now();
@@ -62,12 +63,14 @@ export async function measureExports(port: number, serverRssMb: () => number, lo
       } finally {
         clearInterval(sampler);
       }
-      peakAbove = Math.max(peakAbove, peak - idle);
+      formatPeak = Math.max(formatPeak, peak - idle);
     }
+    peakAbove = Math.max(peakAbove, formatPeak);
     const seconds = (performance.now() - t0) / 1000;
     if (format === 'csv') csvRows = rows;
     else rows = csvRows;
     log(`export ${format}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+    entries.push(value(`export.${format}.rss_peak_mb`, formatPeak, 'MB above the server\'s RSS just before each tab\'s export (peak of this format)'));
     entries.push(value(`export.${format}.rate`, rows / seconds, `rows/s (every tab of ${rows} tickets, every column, streamed over HTTP; ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s)`));
   }
   entries.push(value('export.rss_peak_mb', peakAbove, 'MB above the server\'s RSS just before an export (peak over the CSV and XLSX exports, sampled every 50 ms)'));
