@@ -46,6 +46,14 @@ const Env = z.object({
    * server holding them. A multipart upload is still read into memory within MAX_UPLOAD_MB.
    */
   BILLING_IMPORT_MAX_MB: z.coerce.number().min(1).max(2000).default(200),
+  /**
+   * C15: an export of up to this many rows downloads at once (streamed); a larger one becomes a
+   * background job whose file is e-mailed. Lowered only by tests (and raised by the benchmark, which
+   * times the streamed path at 10⁶ rows).
+   */
+  EXPORT_SYNC_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /** C15: how long a background export's file and its e-mailed link last (7 days; tests shorten it to see a link expire). */
+  EXPORT_EXPIRY_SECONDS: z.coerce.number().int().min(1).max(30 * 24 * 3600).default(7 * 24 * 3600),
   /** Where `npm start` keeps its data; ticket files go to <ANTENA_DATA_DIR>/files unless FILES_DIR says otherwise. */
   ANTENA_DATA_DIR: z.string().default('.antena'),
   /** Folder for ticket files on local disk (outside public/, served only through /api/files). */

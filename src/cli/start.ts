@@ -4,7 +4,7 @@
 // Ctrl-C stops the app and the database cleanly.
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { appEnv, build, buildIsCurrent, buildServiceWorker, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from './runtime';
+import { appEnv, authSecret, build, buildIsCurrent, buildServiceWorker, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from './runtime';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -43,6 +43,8 @@ try {
   // D6: the notification worker, in this process unless WORKER=off (then `npm run worker` elsewhere).
   if (process.env.WORKER !== 'off') {
     const { startWorker } = await import('@/server/notifications/worker');
+    // The worker signs export links (C15) with the app's secret.
+    process.env.AUTH_SECRET ??= authSecret();
     worker = await startWorker(database.url);
   }
 

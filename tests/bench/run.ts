@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--data-only] [--only outbox|tickets|tickets.create|dashboard|map|tech|portal-app|invoices|portal]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--skip-exports] [--data-only] [--only outbox|tickets|tickets.create|dashboard|exports|map|tech|portal-app|invoices|portal]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, the
@@ -28,6 +28,7 @@ import { measureMap } from './map';
 import { measurePortalApp, measureTech } from './tech';
 import { measureTechSync } from './tech-sync';
 import { generateTickets, measureTickets } from './tickets';
+import { measureExports } from './exports';
 import { latency, pairedOverhead, printTable, value, type Entry } from './stats';
 
 const SCALES: Record<string, Scale> = {
@@ -47,8 +48,13 @@ const scale = SCALES[scaleName];
 if (!scale) throw new Error(`unknown scale ${scaleName}: use ${Object.keys(SCALES).join(' or ')}`);
 const jsonFile = flag('json');
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+// C15: the bench server streams every export itself (the background job's threshold above any tenant's
+// tickets), so export.*.rate is the streamed route's rate over HTTP.
+process.env.EXPORT_SYNC_MAX_ROWS ??= '5000000';
 const log = (m: string) => console.error(`[bench] ${m}`);
-const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create' || flag('only') === 'dashboard';
+/** --only exports: the ticket exports alone (exports.ts), on the generated tickets. */
+const onlyExports = flag('only') === 'exports';
+const onlyTickets = flag('only') === 'tickets' || flag('only') === 'tickets.create' || flag('only') === 'dashboard' || onlyExports;
 /** --only map: the map's measurements alone (no tickets generated; the customers' connections are what it reads). */
 const onlyMap = flag('only') === 'map';
 /** --only portal: the portal's home alone (portal.ts). */
@@ -244,9 +250,13 @@ try {
   // F9: the portal's home of a customer with ten years of months (--skip-portal leaves it out).
   if (!onlyTickets && !onlyMap && !args.includes('--skip-portal')) entries.push(...(await measurePortalHome(database.url, PORT, bigTenantId, BENCH_PASSWORD, log)));
   if (!onlyTickets && !onlyPortal) entries.push(...(await measureMap(PORT, sql, bigTenantId, { app: app.pid!, postgres: postmasterPid() }, log)));
-  if (tickets) {
+  if (tickets && !onlyExports) {
     const options = { processes: { app: app.pid!, postgres: postmasterPid() }, only: flag('only') === 'tickets.create' ? ('create' as const) : flag('only') === 'dashboard' ? ('dashboard' as const) : undefined, log };
     entries.push(...(await measureTickets(database.url, PORT, bigTenantId, tickets.heavyTicketId, ticketCount, options)));
+  }
+  // C15: every tab of the tickets as CSV and XLSX, streamed (--skip-exports leaves it out).
+  if (tickets && (onlyExports || (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-exports')))) {
+    entries.push(...(await measureExports(PORT, () => treeRssMb(app!.pid!), log)));
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));

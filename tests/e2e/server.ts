@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { appEnv, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
+import { appEnv, authSecret, build, buildIsCurrent, DATA_DIR, migrate, openDatabase, serveNext, stopChild } from '@/cli/runtime';
 import { startFakePushService } from '../fakes/push-service';
 import { startFakeResend } from '../fakes/resend';
 import { startFakeSms } from '../fakes/sms';
@@ -38,6 +38,10 @@ process.env.MAP_TILE_URL = `http://127.0.0.1:${(tiles.address() as AddressInfo).
 const resend = await startFakeResend(FAKE_RESEND_PORT);
 process.env.RESEND_API_KEY = 're_e2e';
 process.env.RESEND_BASE_URL = resend.url;
+// C15: exports above 5 rows go to the background, and their files and links last 30 s (tests/e2e/exports.spec.ts
+// sees a link work and then expire); the defaults are 10,000 rows and 7 days.
+process.env.EXPORT_SYNC_MAX_ROWS = '5';
+process.env.EXPORT_EXPIRY_SECONDS = '30';
 // SMS go to a local stand-in for Twilio; the specs read what it accepted from its /_received.
 const SMS_ACCOUNT = { accountSid: 'AC00000000000000000000000000e2e000', authToken: 'e2e-sms-token' };
 const sms = await startFakeSms({ ...SMS_ACCOUNT, port: FAKE_SMS_PORT });
@@ -75,6 +79,8 @@ try {
   await seedE2e();
   // The notification worker runs beside the app, as in `npm start`.
   const { startWorker } = await import('@/server/notifications/worker');
+  // The worker signs export links (C15) with the app's secret, as the app checks them.
+  process.env.AUTH_SECRET ??= authSecret();
   worker = await startWorker(database.url, { pollMs: 200 });
   const env = appEnv({ databaseUrl: database.url, port: E2E_PORT });
   if (!buildIsCurrent()) await build(env);

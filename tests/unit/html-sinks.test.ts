@@ -59,6 +59,8 @@ const STATIC_ADDRESSES: Record<string, string[]> = {
   'src/components/tech/tech-update-sheet.tsx': ['p.url'],
   // A photo the customer just picked for a new ticket, shown from URL.createObjectURL (a blob: of the device's own bytes).
   'src/components/portal/portal-ticket-new.tsx': ['p.url'],
+  // C15: an export's download, built by the server (signedExportPath): /api/exports/files/<uuid>?exp=<digits>&sig=<base64url>.
+  'src/components/exports/my-exports.tsx': ['x.href'],
 };
 
 /** A file's code without its comments, so a comment that names a sink (or explains why one is absent) is not one. */

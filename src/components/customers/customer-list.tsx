@@ -19,6 +19,7 @@ import { OUTREACH_LIMITS } from '@/lib/outreach';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { useUrlState } from '@/components/ui/use-url-state';
+import { ExportMenu } from '@/components/exports/export-menu';
 import { Alert, Button } from '@/components/ui/controls';
 import { CustomerStatusBadge } from './status-badges';
 
@@ -104,6 +105,8 @@ export function CustomerList() {
             ))}
           </select>
         </div>
+        {/* C15: the list as CSV or Excel — every active customer, or the search and status shown. */}
+        <ExportMenu kind="customers" query={new URLSearchParams({ status, ...(query ? { query } : {}) })} filtering={status !== 'ACTIVE' || Boolean(query)} />
       </div>
       {list.error ? <Alert>{list.error.message}</Alert> : null}
       {sent ? <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm">{sent}</p> : null}

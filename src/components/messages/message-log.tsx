@@ -16,6 +16,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { SavedFilters } from '@/components/ui/saved-filters';
+import { ExportMenu } from '@/components/exports/export-menu';
 import { Alert, Button, PageHeader } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { MessageView } from './message-view';
@@ -136,7 +137,10 @@ export function MessageLog({ channel }: { channel: MessageChannel }) {
           currentQuery={currentQuery}
           onApply={replaceQuery}
           labels={{ myFilters: t('myFilters'), noFilter: t('noFilter'), filterName: t('filterName'), saveFilter: t('saveFilter'), removeFilter: (name) => t('removeFilter', { name }) }}
-        />
+        >
+          {/* C15: the log as CSV or Excel — of the channel, or of its filters and search. */}
+          <ExportMenu kind="messages" query={new URLSearchParams({ channel, ...(query ? { query } : {}), ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])) })} filtering={filtering || Boolean(query)} />
+        </SavedFilters>
         <div>
           <label htmlFor="message-search" className="mb-1 block text-sm font-medium text-slate-700">{common('search')}</label>
           <input id="message-search" type="search" value={draft} placeholder={t('searchPlaceholder')} onChange={(e) => setDraft(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />

@@ -23,6 +23,8 @@ import { useStaffContext } from '@/components/shell/permissions';
 import { activeFilterKeys, filtersFromParams } from '@/lib/ticket-filters';
 import { SavedFilters } from '@/components/ui/saved-filters';
 import { TicketFiltersPanel } from './ticket-filters';
+import { ExportMenu } from '@/components/exports/export-menu';
+import { TICKET_EXPORT_COLUMNS } from '@/lib/exports';
 
 type Row = RouterOutputs['tickets']['list']['items'][number];
 const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
@@ -233,6 +235,11 @@ export function TicketGrid() {
   const activeStates = (config.data?.states ?? []).filter((x) => !x.archivedAt);
   const activeCategories = (config.data?.categories ?? []).filter((x) => !x.archivedAt && x.inUse);
   const choosable = columns.filter((c) => c.id !== 'number' && c.id !== 'title');
+  // C15: the export reads what the grid shows — the tab, the search and filters, the columns shown.
+  const exportQuery = new URLSearchParams({ tab });
+  if (query) exportQuery.set('query', query);
+  for (const key of activeFilterKeys(advanced)) exportQuery.set(key, String(advanced[key]));
+  exportQuery.set('columns', columns.map((c) => c.id!).filter((id) => !hiddenColumns.has(id) && (TICKET_EXPORT_COLUMNS as readonly string[]).includes(id)).join(','));
   return (
     <Tabs value={tab} onValueChange={(x) => update({ tab: x === 'PENDING' ? null : x, page: null })} className="space-y-4">
       <TabList
@@ -274,6 +281,7 @@ export function TicketGrid() {
             ))}
           </fieldset>
         </details>
+        <ExportMenu kind="tickets" query={exportQuery} filtering={filtering || Boolean(query)} />
       </SavedFilters>
       <div>
         <label htmlFor="ticket-search" className="mb-1 block text-sm font-medium text-slate-700">{common('search')}</label>

@@ -13,6 +13,7 @@ import { portalTicketSettingsRouter } from './routers/portal-tickets';
 import { paymentsRouter } from './routers/portal-pay';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
+import { exportsRouter } from './routers/exports';
 import { promisesRouter } from './routers/promises';
 import { surveyRouter } from './routers/survey';
 import { pushRouter } from './routers/push';
@@ -38,6 +39,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   tech: techRouter,
   preferences: preferencesRouter,
+  exports: exportsRouter,
   messages: messagesRouter,
   notify: notifyRouter,
   push: pushRouter,

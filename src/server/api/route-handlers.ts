@@ -14,7 +14,7 @@ import { translateError, translator } from '@/i18n/catalog';
 import { fieldMessages } from '@/i18n/zod-messages';
 import type { Locale } from '@/lib/format';
 import type { Permission } from '@/lib/permissions';
-import { createCallerFactory, createContext, customerProcedure, router, staffProcedure } from '@/server/api/trpc';
+import { anyStaffProcedure, createCallerFactory, createContext, customerProcedure, router, staffProcedure } from '@/server/api/trpc';
 import { requestClaims } from '@/server/auth/claims';
 import { APP_ERROR_STATUS, AppError, notFound } from '@/server/errors';
 import { clientIp, clientWentAway, cookieLocale, readBody } from '@/server/http';
@@ -29,6 +29,12 @@ export async function routeContext(request: Request) {
 /** The ladder's answer to "who is calling": a StaffCaller holding `permission`, or the ladder's own error. */
 export function staffGate(permission: Permission) {
   const caller = createCallerFactory(router({ caller: staffProcedure(permission).query(({ ctx }) => ctx.caller) }));
+  return (ctx: RouteContext) => caller(ctx).caller();
+}
+
+/** The ladder's answer for what concerns only the caller (their own exports): any signed-in staff member of the host's tenant. */
+export function anyStaffGate() {
+  const caller = createCallerFactory(router({ caller: anyStaffProcedure.query(({ ctx }) => ctx.caller) }));
   return (ctx: RouteContext) => caller(ctx).caller();
 }
 

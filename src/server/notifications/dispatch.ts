@@ -26,7 +26,7 @@ import { translator } from '@/i18n/catalog';
 import { db } from '@/server/db';
 import { installationSql } from '@/server/data/sql';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
-import { DELIVER_QUEUE, inTransaction, type DeliverJob } from './queue';
+import { DELIVER_QUEUE, EXPORT_QUEUE, EXPORT_REQUESTED, inTransaction, type DeliverJob, type ExportJob } from './queue';
 import { insertMessages, NO_ADDRESS, notSent, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
 import { customerUpdateEmail, officeStateEmail, pushText, surveyPushText, ticketAssignedEmail, ticketClosingEmail, workHistoryEmail } from './templates';
 import { surveyUrl } from '@/server/services/survey/survey';
@@ -401,6 +401,14 @@ export async function dispatchOutbox(boss: PgBoss, limit = 1000): Promise<{ even
       ...events.flatMap(written).map((messageId) => ({ messageId, startAfter: null })),
     ];
     await enqueue(boss, tx, jobs);
+    // C15: an export asked for in the background becomes its job, in the same transaction.
+    const exportJobs = events.filter((e) => e.type === EXPORT_REQUESTED && typeof e.payload.exportId === 'string');
+    if (exportJobs.length) {
+      await boss.insert(
+        exportJobs.map((e) => ({ name: EXPORT_QUEUE, data: { exportId: e.payload.exportId as string, tenantId: e.tenantId } satisfies ExportJob })),
+        { db: inTransaction(tx) },
+      );
+    }
     return { events: events.length, messages: jobs.length };
   });
 }

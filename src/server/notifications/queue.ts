@@ -21,6 +21,13 @@ const RETRY_DELAY = 2;
 
 export type DeliverJob = { messageId: string };
 
+/** C15: the outbox event that asks for a background export, and its job's queue (src/server/services/exports/background.ts). */
+export const EXPORT_REQUESTED = 'export.requested';
+export const EXPORT_QUEUE = 'export-file';
+export type ExportJob = { exportId: string; tenantId: string };
+/** An export of 10⁶ rows takes about a minute; its job is left alone this long before pg-boss takes it for abandoned. */
+const EXPORT_EXPIRE_SECONDS = 3600;
+
 /** The worker's timing, from the environment; checked so a send can never outlive its job. */
 export function deliveryTiming() {
   const e = env();
@@ -49,6 +56,12 @@ export async function openQueue(connectionString: string, opts: { max?: number; 
   } else if (queue.expireInSeconds !== expireInSeconds) {
     // New jobs take the queue's expiry: the configured one wins over what an older start wrote.
     await boss.updateQueue(DELIVER_QUEUE, settings);
+  }
+  if (!(await boss.getQueue(EXPORT_QUEUE))) {
+    // No retries: a failed export is marked FAILED and asked for again by its user.
+    await boss.createQueue(EXPORT_QUEUE, { name: EXPORT_QUEUE, retryLimit: 0, expireInSeconds: EXPORT_EXPIRE_SECONDS }).catch(async (err) => {
+      if (!(await boss.getQueue(EXPORT_QUEUE))) throw err;
+    });
   }
   return boss;
 }

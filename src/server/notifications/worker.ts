@@ -9,10 +9,11 @@ import type PgBoss from 'pg-boss';
 import { logger } from '@/server/logger';
 import { deliverBatch } from './deliver';
 import { dispatchOutbox } from './dispatch';
-import { DELIVER_QUEUE, openQueue, type DeliverJob } from './queue';
+import { DELIVER_QUEUE, EXPORT_QUEUE, openQueue, type DeliverJob, type ExportJob } from './queue';
 import { startSignUpCleanup } from '@/server/maintenance/sign-ups';
 import { startPositionPurge } from '@/server/maintenance/positions';
 import { startPromiseExpiry } from '@/server/maintenance/promises';
+import { startExportPurge } from '@/server/maintenance/exports';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -45,6 +46,13 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
     });
     workerIds.push(id);
   }
+
+  // C15: background exports, one at a time per worker (each streams up to 10⁶ rows to a file).
+  await boss.work<ExportJob>(EXPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (!job) return;
+    const { runExport } = await import('@/server/services/exports/background');
+    await runExport(job.data);
+  });
 
   let running: Promise<void> | null = null;
   let again = false;
@@ -79,13 +87,15 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
   const stopPositionPurge = startPositionPurge({ everyMs: opts.positionPurgeMs });
   // F3: payment promises whose time is up: kept, or the connection blocked again.
   const stopPromiseExpiry = startPromiseExpiry({ everyMs: opts.promiseExpiryMs });
+  // C15: background exports are kept 7 days.
+  const stopExportPurge = startExportPurge();
 
   return {
     boss,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge(), stopPromiseExpiry()]);
+      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge(), stopPromiseExpiry(), stopExportPurge()]);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

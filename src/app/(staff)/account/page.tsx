@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
 import { PageHeader } from '@/components/ui/controls';
@@ -12,9 +13,10 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   const { staff } = await requireStaff();
   const t = await getTranslations('account');
+  const exportsT = await getTranslations('exports');
   return (
     <>
-      <PageHeader title={t('title')}>
+      <PageHeader title={t('title')} actions={<Link href="/exports" className="text-sm font-medium text-brand-700 underline">{exportsT('myExports')}</Link>}>
         <p className="mt-1 text-sm text-slate-700">{staff.email}</p>
       </PageHeader>
       <StaffAccountSecurity email={staff.email} loginPath="/login" />

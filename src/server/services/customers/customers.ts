@@ -57,17 +57,23 @@ const SORT_OUTER = { name: Prisma.raw('p.name'), code: Prisma.raw('p.code'), cre
  * connections. (Through Prisma this was three round trips, and `_count` aggregated the tenant's
  * whole Connection table first: 39 ms at 20,000 customers.) Raw SQL, so the tenant is explicit.
  */
-export async function listCustomers({ db, sql }: StaffCaller, input: z.output<typeof ZCustomerList>) {
+/** The list's filters as conditions on a customer row `c` of the tenant (the list and its export, C15). */
+export function customerConditions(input: Pick<z.output<typeof ZCustomerList>, 'query' | 'status' | 'localityId'>) {
   const tokens = input.query ? searchTokens(input.query) : [];
-  const { sort, direction } = listOrder(input, tokens.length > 0);
-  const dir = Prisma.raw(direction === 'desc' ? 'DESC' : 'ASC');
-  const conditions = (tenant: Prisma.Sql) => [
+  return (tenant: Prisma.Sql) => [
     Prisma.sql`c."tenantId" = ${tenant}`,
     ...(input.status === 'ALL' ? [] : [Prisma.sql`c.status = ${input.status}::"CustomerStatus"`]),
     ...(input.localityId ? [Prisma.sql`c."localityId" = ${input.localityId}::uuid`] : []),
     // searchTokens escapes LIKE's wildcards; the trigram index on (tenantId, searchText) serves these.
     ...tokens.map((t) => Prisma.sql`c."searchText" LIKE ${`%${t}%`}`),
   ];
+}
+
+export async function listCustomers({ db, sql }: StaffCaller, input: z.output<typeof ZCustomerList>) {
+  const tokens = input.query ? searchTokens(input.query) : [];
+  const { sort, direction } = listOrder(input, tokens.length > 0);
+  const dir = Prisma.raw(direction === 'desc' ? 'DESC' : 'ASC');
+  const conditions = customerConditions(input);
   // The page is chosen first and only its rows are counted: in one flat SELECT the count would run
   // for every row OFFSET skips too.
   const rows = await sql.query<ListRow[]>(db, (s) => Prisma.sql`

@@ -105,8 +105,8 @@ async function customersMatching({ db, sql }: StaffCaller, word: string): Promis
   return rows.map((r) => r.id);
 }
 
-export async function listMessages(caller: StaffCaller, input: z.output<typeof ZMessageList>) {
-  const { db, sql } = caller;
+/** The log's filters as conditions on a message row `m` (the list and its export, C15). */
+export async function messageConditions(caller: StaffCaller, input: Omit<z.output<typeof ZMessageList>, 'page' | 'pageSize'>): Promise<Prisma.Sql[]> {
   const timeZone = caller.tenant.timeZone;
   const conditions: Prisma.Sql[] = [];
   if (input.channel) conditions.push(Prisma.sql`m.channel = ${input.channel}::"MessageChannel"`);
@@ -127,6 +127,12 @@ export async function listMessages(caller: StaffCaller, input: z.output<typeof Z
         : inMessage,
     );
   }
+  return conditions;
+}
+
+export async function listMessages(caller: StaffCaller, input: z.output<typeof ZMessageList>) {
+  const { db, sql } = caller;
+  const conditions = await messageConditions(caller, input);
   const found = await sql.query<{ id: string }[]>(db, (s) => Prisma.sql`
     SELECT m.id FROM "Message" m WHERE ${Prisma.join([Prisma.sql`m."tenantId" = ${s.tenant}`, ...conditions], ' AND ')}
     ORDER BY m."createdAt" DESC, m.id DESC

@@ -1,0 +1,78 @@
+// C15: the exports of the largest tenant's tickets over HTTP — every tab (about 10⁶ rows at full
+// scale), as CSV and as XLSX, with every column — in the streamed mode: the bench server runs with
+// EXPORT_SYNC_MAX_ROWS above the tenant's ticket count (run.ts), so a request answers the file itself
+// instead of handing it to the background job, and the rate is the route's: PostgreSQL's keyset pages,
+// the formatting, csv-stringify / exceljs's streaming writer, and the bytes on the socket, read here
+// as they arrive (never held). The server's RSS is sampled every 50 ms during each export; the peak
+// above its RSS just before is `export.rss_peak_mb`.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { TICKET_EXPORT_COLUMNS } from '@/lib/exports';
+import { BENCH_PASSWORD } from './generate';
+import { Session } from './http';
+import { value, type Entry } from './stats';
+
+const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
+
+/** One export's bytes as they arrive: rows (lines after the header, CSV) and bytes; throws on a non-200 answer. */
+function download(port: number, host: string, cookie: string, path: string): Promise<{ bytes: number; lines: number }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, headers: { host, cookie } }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`${path}: ${res.statusCode}`));
+        res.resume();
+        return;
+      }
+      let bytes = 0;
+      let lines = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+      });
+      res.on('end', () => resolve({ bytes, lines }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function measureExports(port: number, serverRssMb: () => number, log: (m: string) => void): Promise<Entry[]> {
+  const host = `big.localhost:${port}`;
+  const session = new Session(port, host);
+  await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
+  const cookie = session.cookieList().map((c) => `${c.name}=${c.value}`).join('; ');
+  const columns = TICKET_EXPORT_COLUMNS.join(',');
+  const entries: Entry[] = [];
+  let peakAbove = 0;
+  let csvRows = 0;
+  for (const format of ['csv', 'xlsx'] as const) {
+    let formatPeak = 0;
+    let rows = 0;
+    let bytes = 0;
+    const t0 = performance.now();
+    for (const tab of TABS) {
+      const idle = serverRssMb();
+      let peak = idle;
+      const sampler = setInterval(() => (peak = Math.max(peak, serverRssMb())), 50);
+      try {
+        const got = await download(port, host, cookie, `/api/exports/tickets?format=${format}&tab=${tab}&scope=all&columns=${columns}`);
+        bytes += got.bytes;
+        // CSV: one line per row after the header (the generated titles hold no line break). XLSX is
+        // zipped: its rows are the CSV's, the same tabs read a moment before.
+        rows += format === 'csv' ? got.lines - 1 : 0;
+      } finally {
+        clearInterval(sampler);
+      }
+      formatPeak = Math.max(formatPeak, peak - idle);
+    }
+    peakAbove = Math.max(peakAbove, formatPeak);
+    const seconds = (performance.now() - t0) / 1000;
+    if (format === 'csv') csvRows = rows;
+    else rows = csvRows;
+    log(`export ${format}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+    entries.push(value(`export.${format}.rss_peak_mb`, formatPeak, 'MB above the server\'s RSS just before each tab\'s export (peak of this format)'));
+    entries.push(value(`export.${format}.rate`, rows / seconds, `rows/s (every tab of ${rows} tickets, every column, streamed over HTTP; ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s)`));
+  }
+  entries.push(value('export.rss_peak_mb', peakAbove, 'MB above the server\'s RSS just before an export (peak over the CSV and XLSX exports, sampled every 50 ms)'));
+  return entries;
+}
