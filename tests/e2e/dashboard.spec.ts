@@ -3,22 +3,9 @@
 // and to "Histórico"; lets it follow the grid's search; opens the grid from a bar; reads a chart as a
 // table. A reversed range is refused in Spanish.
 import { expect, test, type Page } from '@playwright/test';
-import { STAFF, createTicketInUi, signInStaff } from './helpers';
+import { STAFF, createTicketInUi, signInStaff, trpc } from './helpers';
 
 const RUN = Date.now().toString(36);
-
-async function trpc(page: Page, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') {
-  return page.evaluate(
-    async ({ path, input, method }) => {
-      const res =
-        method === 'GET'
-          ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-          : await fetch(`/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) });
-      return { status: res.status, body: await res.json() };
-    },
-    { path, input, method },
-  );
-}
 
 /** The four totals as the page shows them (digits only: the tenant's locale groups thousands). */
 async function totals(page: Page) {

@@ -121,3 +121,17 @@ export async function cameraPhoto(page: Page, name: string): Promise<{ name: str
   });
   return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
 }
+
+/** Calls a tRPC procedure from the page, with its cookies (Node cannot resolve *.localhost; the browser can). */
+export async function trpc(page: Page, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') {
+  return page.evaluate(
+    async ({ path, input, method }) => {
+      const res =
+        method === 'GET'
+          ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
+          : await fetch(`/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) });
+      return { status: res.status, body: await res.json() };
+    },
+    { path, input, method },
+  );
+}

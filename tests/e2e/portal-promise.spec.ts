@@ -8,23 +8,10 @@
 //   - a ticket of María Fernández (1001) closed with a closing e-mail: the e-mail (delivered by the
 //     worker to the local Resend stand-in) carries the survey link; opened with no sign-in, the
 //     customer rates it; the link works once; the operator sees the rating in the grid and on the ticket.
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, deliveredEmails, PHONE, STAFF, signInStaff } from './helpers';
+import { expect, test } from '@playwright/test';
+import { DEMO, deliveredEmails, PHONE, STAFF, signInStaff, trpc } from './helpers';
 
 const RUN = Date.now().toString(36);
-
-async function trpc(page: Page, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') {
-  return page.evaluate(
-    async ({ path, input, method }) => {
-      const res =
-        method === 'GET'
-          ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-          : await fetch(`/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) });
-      return { status: res.status, body: await res.json() };
-    },
-    { path, input, method },
-  );
-}
 
 test('a blocked customer asks for a payment promise on a phone; the connection is enabled and the operator sees it', async ({ browser, page }) => {
   await signInStaff(page, STAFF.admin);

@@ -6,7 +6,7 @@ import { translator } from '@/i18n/catalog';
 import { customerConditions } from '@/server/services/customers/customers';
 import { CUSTOMER_STATUSES } from '@/server/services/customers/schemas';
 import type { StaffCaller } from '@/server/services/caller';
-import type { SheetColumn, SheetSink } from './sheet';
+import { pagedFill, type SheetColumn } from './sheet';
 import { PAGE_ROWS } from './tickets';
 
 export const ZCustomerExport = z.object({
@@ -55,16 +55,6 @@ export async function customerExport(caller: StaffCaller, input: CustomerExport,
       FROM (SELECT * FROM "Customer" c WHERE ${Prisma.join([...where(s.tenant), ...(after ? [Prisma.sql`c.id > ${after}::uuid`] : [])], ' AND ')} ORDER BY c.id LIMIT ${PAGE_ROWS}) p
       LEFT JOIN "Locality" l ON l."tenantId" = p."tenantId" AND l.id = p."localityId"
       ORDER BY p.id`);
-  const fill = async (sink: SheetSink) => {
-    let after: string | null = null;
-    for (;;) {
-      const rows = await page(after);
-      if (!rows.length || sink.gone) return;
-      await sink.write(rows.map((r) => columns.map((c) => c.value(r))));
-      await onPage?.(rows.length);
-      if (rows.length < PAGE_ROWS) return;
-      after = rows[rows.length - 1]!.id;
-    }
-  };
+  const fill = pagedFill(page, (r) => r.id, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
   return { columns: columns.map(({ header, type, width }) => ({ header, type, width })), fill };
 }

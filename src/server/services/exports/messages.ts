@@ -6,7 +6,7 @@ import { translator } from '@/i18n/catalog';
 import { MESSAGE_CHANNELS, ZMessageFilters } from '@/lib/message-filters';
 import type { StaffCaller } from '@/server/services/caller';
 import { messageConditions } from '@/server/services/messages/messages';
-import type { SheetColumn, SheetSink } from './sheet';
+import { pagedFill, type SheetColumn } from './sheet';
 import { PAGE_ROWS } from './tickets';
 
 export const ZMessageExport = ZMessageFilters.extend({
@@ -51,17 +51,6 @@ export async function messageExport(caller: StaffCaller, input: MessageExport, o
       LEFT JOIN "Customer" c ON c."tenantId" = m."tenantId" AND c.id = m."customerId"
       LEFT JOIN "Ticket" tk ON tk."tenantId" = m."tenantId" AND tk.id = m."ticketId" AND ${s.visible('tk')}
       ORDER BY m."createdAt" DESC, m.id DESC`);
-  const fill = async (sink: SheetSink) => {
-    let after: { at: Date; id: string } | null = null;
-    for (;;) {
-      const rows = await page(after);
-      if (!rows.length || sink.gone) return;
-      await sink.write(rows.map((r) => columns.map((c) => c.value(r))));
-      await onPage?.(rows.length);
-      if (rows.length < PAGE_ROWS) return;
-      const last = rows[rows.length - 1]!;
-      after = { at: last.at, id: last.id };
-    }
-  };
+  const fill = pagedFill(page, (r) => ({ at: r.at, id: r.id }), (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
   return { columns: columns.map(({ header, type, width }) => ({ header, type, width })), fill };
 }

@@ -153,3 +153,29 @@ export function sheetStream(options: SheetOptions, fill: (sink: SheetSink) => Pr
   })();
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
+
+/**
+ * The filler of an export read in keyset pages: asks `page` for the rows after the last one's key,
+ * writes each page's cells, and stops at a short page, at the end, or when the reader went away.
+ * One page at a time: the next is read once this one is written (reading ahead was no faster over
+ * HTTP and raised the server's peak RSS from 139 to 340–370 MB above idle — docs/benchmarks.md).
+ */
+export function pagedFill<R, K>(
+  page: (after: K | null) => Promise<R[]>,
+  keyOf: (row: R) => K,
+  cells: (row: R) => Cell[],
+  pageRows: number,
+  onPage?: (rows: number) => Promise<void>,
+) {
+  return async (sink: SheetSink) => {
+    let after: K | null = null;
+    for (;;) {
+      const rows = await page(after);
+      if (!rows.length || sink.gone) return;
+      await sink.write(rows.map(cells));
+      await onPage?.(rows.length);
+      if (rows.length < pageRows) return;
+      after = keyOf(rows[rows.length - 1]!);
+    }
+  };
+}
