@@ -68,7 +68,7 @@ describe('a large export', () => {
   it('is written by the worker and e-mailed with a signed link that downloads for its user', async () => {
     worker = await startWorker(process.env.DATABASE_URL!, { pollMs: 100 });
     const done = await until(async () => {
-      const row = await scopedDb(a.id).export.findUnique({ where: { id } });
+      const row = await scopedDb(a.id).export.findUnique({ where: { tenantId_id: { tenantId: a.id, id } } });
       return row?.status === 'DONE' ? row : null;
     }, { ms: 20_000 });
     expect(done).toMatchObject({ rows: 3, total: 3, fileKey: `${a.id}/${id}` });
@@ -118,7 +118,7 @@ describe('a large export', () => {
     expect(expired.headers.get('content-type')).toContain('text/html');
     expect(expired.body.toString()).toContain('Este enlace de descarga venció');
     // The file's own end counts too.
-    await scopedDb(a.id).export.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await scopedDb(a.id).export.update({ where: { tenantId_id: { tenantId: a.id, id } }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await download(a, staff(a, A, 'OPERATOR'), new URL(link).pathname + new URL(link).search)).status).toBe(410);
     expect((await A.OPERATOR.exports.mine())[0]!.href).toBeNull();
   });
@@ -128,7 +128,7 @@ describe('a large export', () => {
     const { fileStore } = await import('@/server/files/storage');
     expect(await fileStore().read(`${a.id}/${id}`)).not.toBeNull();
     expect(await purgeExpiredExports()).toBeGreaterThanOrEqual(1);
-    expect(await scopedDb(a.id).export.findUnique({ where: { id } })).toBeNull();
+    expect(await scopedDb(a.id).export.findUnique({ where: { tenantId_id: { tenantId: a.id, id } } })).toBeNull();
     expect(await fileStore().read(`${a.id}/${id}`)).toBeNull();
     // The admin's export, not past its end, stays.
     expect(await scopedDb(a.id).export.count({ where: { userId: A.ids.ADMIN } })).toBe(1);

@@ -17,14 +17,11 @@ CREATE TABLE "Export" (
     "finishedAt" TIMESTAMP(3),
     "expiresAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "Export_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "Export_pkey" PRIMARY KEY ("tenantId","id")
 );
 
 -- CreateIndex
 CREATE INDEX "Export_tenantId_userId_createdAt_idx" ON "Export"("tenantId", "userId", "createdAt");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Export_tenantId_id_key" ON "Export"("tenantId", "id");
 
 -- AddForeignKey
 ALTER TABLE "Export" ADD CONSTRAINT "Export_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;

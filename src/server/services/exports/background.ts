@@ -154,7 +154,8 @@ async function ownerCaller(tenantId: string, userId: string, kind: ExportKind): 
 /** Runs one export: the file, the row's progress and end, the e-mail. A failure marks it FAILED (and is logged). */
 export async function runExport({ exportId, tenantId }: ExportJob): Promise<void> {
   const exports = scopedDb(tenantId).export;
-  const row = await exports.findUnique({ where: { id: exportId } });
+  const byId = { tenantId_id: { tenantId, id: exportId } };
+  const row = await exports.findUnique({ where: byId });
   if (!row || row.status === 'DONE' || row.status === 'FAILED') return;
   const kind = row.kind as ExportKind;
   const format = row.format as ExportFormat;
@@ -164,11 +165,11 @@ export async function runExport({ exportId, tenantId }: ExportJob): Promise<void
     if (!caller) throw new Error('the export’s owner is gone or may no longer export this');
     const def = EXPORTS[kind];
     const total = await def.count(caller, row.params as never, 10_000_000);
-    await exports.update({ where: { id: exportId }, data: { status: 'RUNNING', rows: 0, total } });
+    await exports.update({ where: byId, data: { status: 'RUNNING', rows: 0, total } });
     let written = 0;
     const { columns, fill } = await def.build(caller, row.params as never, async (n) => {
       written += n;
-      await exports.update({ where: { id: exportId }, data: { rows: written } });
+      await exports.update({ where: byId, data: { rows: written } });
     });
     const file = path.join(dir, `export.${format}`);
     const out = createWriteStream(file);
@@ -190,12 +191,12 @@ export async function runExport({ exportId, tenantId }: ExportJob): Promise<void
       expires: formatDateTime(row.expiresAt, intlLocale(caller.locale, caller.tenant.country), caller.tenant.timeZone),
     });
     await scopedDb(tenantId).$transaction(async (tx) => {
-      await tx.export.update({ where: { id: exportId }, data: { status: 'DONE', rows, fileKey: key, finishedAt: new Date() } });
+      await tx.export.update({ where: byId, data: { status: 'DONE', rows, fileKey: key, finishedAt: new Date() } });
       await writeMessages(tx, tenantId, [{ tenantId, channel: 'EMAIL', reason: EXPORT_REQUESTED, recipient: caller.actor.email, userId: row.userId, locale: caller.locale, ...rendered, link: `${origin}/exports` }], null);
     });
   } catch (error) {
     logger.error({ err: error, exportId }, 'export failed');
-    await exports.update({ where: { id: exportId }, data: { status: 'FAILED', finishedAt: new Date() } }).catch(() => undefined);
+    await exports.update({ where: byId, data: { status: 'FAILED', finishedAt: new Date() } }).catch(() => undefined);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
