@@ -12,6 +12,11 @@ export function intlLocale(locale: Locale, country: string): string {
   return `${locale}-${country}`;
 }
 
+/** The tenant's own Intl locale — its language (Spanish if it names none the app speaks) in its country — for what follows the tenant, not the visitor. */
+export function tenantIntl(tenant: { locale: string; country: string }): string {
+  return intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country);
+}
+
 export function formatMoney(amount: number | string, currency: string, intl: string): string {
   return new Intl.NumberFormat(intl, { style: 'currency', currency }).format(Number(amount));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDate, formatDateTime, formatDistance, formatMoney, formatTime, intlLocale } from '@/lib/format';
+import { formatAge, formatDate, formatDateTime, formatDistance, formatMoney, formatTime, intlLocale, tenantIntl } from '@/lib/format';
 
 // Intl output uses narrow no-break spaces in places; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -41,5 +41,13 @@ describe('locale formatting (A6)', () => {
     expect(plain(formatDistance(1234.56, intlLocale('es', 'CO')))).toBe('1234,6 km'.replace('1234', '1.234'));
     expect(plain(formatDistance(2.44, intlLocale('en', 'AR')))).toBe('2.4 km');
     expect(plain(formatDistance(0.4567, intlLocale('it', 'IT')))).toBe('460 m');
+  });
+});
+
+describe('tenantIntl', () => {
+  it('is the tenant’s language in its country, Spanish when it names no language the app speaks', () => {
+    expect(tenantIntl({ locale: 'it', country: 'IT' })).toBe('it-IT');
+    expect(tenantIntl({ locale: 'es', country: 'CO' })).toBe('es-CO');
+    expect(tenantIntl({ locale: 'pt', country: 'AR' })).toBe('es-AR');
   });
 });

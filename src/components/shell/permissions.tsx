@@ -3,7 +3,7 @@
 // and the tenant's formatting settings.
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Permission } from '@/lib/permissions';
-import { intlLocale, type Locale } from '@/lib/format';
+import { tenantIntl } from '@/lib/format';
 
 type Value = { permissions: Permission[]; tenant: { name: string; country: string; locale: string; timeZone: string; currency: string } };
 
@@ -17,7 +17,7 @@ export function PermissionsProvider({ value, children }: { value: Value; childre
 export function useStaffContext(): Value & { intl: string } {
   const value = useContext(Ctx);
   if (!value) throw new Error('useStaffContext outside the staff layout');
-  return { ...value, intl: intlLocale(value.tenant.locale as Locale, value.tenant.country) };
+  return { ...value, intl: tenantIntl(value.tenant) };
 }
 
 export function useCan(): (permission: Permission) => boolean {

@@ -6,7 +6,7 @@ import 'server-only';
 import { z } from 'zod';
 import { env } from '@/env';
 import { EXPORT_FORMATS, type ExportKind, exportFileName } from '@/lib/exports';
-import { intlLocale, type Locale } from '@/lib/format';
+import { tenantIntl } from '@/lib/format';
 import { errorResponse, routeContext } from '@/server/api/route-handlers';
 import { contentDisposition } from '@/server/http';
 import { logger } from '@/server/logger';
@@ -16,11 +16,6 @@ import type { ExportDefinition } from '@/server/services/exports/kinds';
 import { CONTENT_TYPE, sheetStream } from '@/server/services/exports/sheet';
 
 const ZFormat = z.object({ format: z.enum(EXPORT_FORMATS) });
-
-/** The tenant's Intl locale: its language in its country (es-AR, it-IT). */
-export function tenantIntl(caller: StaffCaller): string {
-  return intlLocale(caller.tenant.locale as Locale, caller.tenant.country);
-}
 
 export function exportRoute(gate: (ctx: Awaited<ReturnType<typeof routeContext>>) => Promise<StaffCaller>, kind: ExportKind, def: ExportDefinition) {
   return async (request: Request): Promise<Response> => {
@@ -35,7 +30,7 @@ export function exportRoute(gate: (ctx: Awaited<ReturnType<typeof routeContext>>
       // Above the limit of a download: the background job (or the one of this kind already under way).
       if (rows > limit) return Response.json(await requestExport(caller, kind, format, input, limit), { status: 202, headers: { 'cache-control': 'private, no-store' } });
       const { columns, fill } = await def.build(caller, input);
-      const body = sheetStream({ format, columns, intl: tenantIntl(caller) }, fill, (error) => logger.error({ err: error }, `${kind} export failed while streaming`));
+      const body = sheetStream({ format, columns, intl: tenantIntl(caller.tenant) }, fill, (error) => logger.error({ err: error }, `${kind} export failed while streaming`));
       return new Response(body, {
         headers: {
           'content-type': CONTENT_TYPE[format],

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { intlLocale, isLocale, type Locale } from '@/lib/format';
+import { intlLocale, tenantIntl, type Locale } from '@/lib/format';
 import { requireCustomer } from '@/server/auth/guards';
 import { serverApi } from '@/trpc/server';
 import { PortalAccount } from '@/components/portal/portal-home';
@@ -28,7 +28,7 @@ export default async function PortalHomePage() {
         home={home}
         intl={intl}
         // F3's card: its dates in the tenant's language and time zone.
-        promise={<PortalPromiseCard status={promise} intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} timeZone={tenant.timeZone} />}
+        promise={<PortalPromiseCard status={promise} intl={tenantIntl(tenant)} timeZone={tenant.timeZone} />}
       />
     </>
   );

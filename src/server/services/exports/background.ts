@@ -18,7 +18,7 @@ import { env, tenantOrigin } from '@/env';
 import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind, exportFileName } from '@/lib/exports';
-import { formatDateTime, intlLocale, isLocale, type Locale } from '@/lib/format';
+import { formatDateTime, intlLocale, isLocale, tenantIntl, type Locale } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { scopedDb } from '@/server/data/scoped';
 import { tenantSql } from '@/server/data/sql';
@@ -173,7 +173,7 @@ export async function runExport({ exportId, tenantId }: ExportJob): Promise<void
     });
     const file = path.join(dir, `export.${format}`);
     const out = createWriteStream(file);
-    const sink = sheetSink(out, { format, columns, intl: intlLocale(caller.tenant.locale as Locale, caller.tenant.country) });
+    const sink = sheetSink(out, { format, columns, intl: tenantIntl(caller.tenant) });
     await fill(sink);
     const rows = await sink.end();
     const key = `${tenantId}/${exportId}`;

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireCustomer } from '@/server/auth/guards';
 import { PortalInvoices } from '@/components/portal/portal-invoices';
-import { intlLocale, isLocale } from '@/lib/format';
+import { tenantIntl } from '@/lib/format';
 import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
@@ -16,7 +16,7 @@ export default async function PortalInvoicesPage() {
   return (
     <TRPCReactProvider>
       <h1 className="mb-4 text-2xl font-semibold">{t('nav.invoices')}</h1>
-      <PortalInvoices intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} />
+      <PortalInvoices intl={tenantIntl(tenant)} />
     </TRPCReactProvider>
   );
 }

@@ -4,7 +4,7 @@ import { serverApi } from '@/trpc/server';
 import { TRPCReactProvider } from '@/trpc/react';
 import { PortalTickets } from '@/components/portal/portal-tickets';
 import { PortalSaved } from '@/components/portal/portal-offline';
-import { intlLocale, isLocale } from '@/lib/format';
+import { tenantIntl } from '@/lib/format';
 
 export async function generateMetadata() {
   const t = await getTranslations('portal');
@@ -18,7 +18,7 @@ export default async function PortalTicketsPage() {
   const options = await api.portal.tickets.options();
   const list = options.view ? await api.portal.tickets.list() : null;
   const savedAt = Date.now();
-  const intl = intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country);
+  const intl = tenantIntl(tenant);
   return (
     <TRPCReactProvider>
       <PortalSaved savedAt={savedAt} intl={intl} timeZone={tenant.timeZone} />

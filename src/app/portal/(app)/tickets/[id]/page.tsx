@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireCustomer, requireId } from '@/server/auth/guards';
 import { PortalTicketView } from '@/components/portal/portal-ticket-view';
 import { Card } from '@/components/ui/controls';
-import { intlLocale, isLocale } from '@/lib/format';
+import { tenantIntl } from '@/lib/format';
 import { TRPCReactProvider } from '@/trpc/react';
 
 export async function generateMetadata() {
@@ -25,7 +25,7 @@ export default async function PortalTicketPage({ params, searchParams }: { param
             {t('new.created')}
           </p>
         ) : null}
-        <PortalTicketView id={id} heading intl={intlLocale(isLocale(tenant.locale) ? tenant.locale : 'es', tenant.country)} timeZone={tenant.timeZone} />
+        <PortalTicketView id={id} heading intl={tenantIntl(tenant)} timeZone={tenant.timeZone} />
         <p className="mt-4">
           <Link href="/portal/tickets" className="text-sm text-brand-800 underline">{t('new.back')}</Link>
         </p>
