@@ -129,13 +129,6 @@ export function resolutionUnit(hours: number): { value: number; unit: 'hours' | 
   return hours < 48 ? { value: hours, unit: 'hours' } : { value: Math.round(hours / 24), unit: 'days' };
 }
 
-/** A calendar day YYYY-MM-DD plus `days`. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The current month of a day: its first and last days. */
 export function monthOf(day: string): { from: string; to: string } {
   const [y, m] = day.split('-').map(Number) as [number, number];

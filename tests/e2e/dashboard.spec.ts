@@ -46,8 +46,8 @@ test('the dashboard above the grid follows tickets created, assigned and closed,
   const list = await trpc(page, 'tickets.list', { tab: 'PENDING', query: title }, 'GET');
   const ticket = list.body.result.data.json.items[0] as { id: string };
   const config = (await trpc(page, 'ticketConfig.get', {}, 'GET')).body.result.data.json as { states: { id: string; name: string; stage: string }[] };
-  const users = (await trpc(page, 'users.list', {}, 'GET')).body.result.data.json as { items?: { id: string; email: string }[] } | { id: string; email: string }[];
-  const technicianId = (Array.isArray(users) ? users : users.items!).find((u) => u.email === STAFF.technician)!.id;
+  const users = (await trpc(page, 'users.list', {}, 'GET')).body.result.data.json as { id: string; email: string }[];
+  const technicianId = users.find((u) => u.email === STAFF.technician)!.id;
   let view = (await trpc(page, 'tickets.get', { id: ticket.id }, 'GET')).body.result.data.json as { version: number };
   expect((await trpc(page, 'tickets.update', { id: ticket.id, version: view.version, assigneeId: technicianId })).status).toBe(200);
   await page.reload();

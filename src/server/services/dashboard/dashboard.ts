@@ -10,6 +10,7 @@ import { dayIn } from '@/lib/format';
 import { searchTokens } from '@/lib/text';
 import { figuresOf, MAX_PERIOD_DAYS, monthOf, ZDashboardFigures, type StatRow } from '@/lib/dashboard';
 import { activeFilterKeys, ZTicketFilters, type TicketFilters } from '@/lib/ticket-filters';
+import type { TenantFragments } from '@/server/data/sql';
 import type { StaffCaller } from '@/server/services/caller';
 import { filterConditions } from '@/server/services/tickets/filters';
 
@@ -49,18 +50,6 @@ function daysBetween(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const NONE = '00000000-0000-0000-0000-000000000000';
-
-type RawRow = Omit<StatRow, 'categoryId' | 'assigneeId' | 'complexity'> & { categoryId: string; assigneeId: string; complexity: string };
-function statRow(r: RawRow): StatRow {
-  return {
-    ...r,
-    categoryId: r.categoryId === NONE ? null : r.categoryId,
-    assigneeId: r.assigneeId === NONE ? null : r.assigneeId,
-    complexity: r.complexity ? (r.complexity as StatRow['complexity']) : null,
-  };
-}
-
 export async function dashboard(caller: StaffCaller, input: DashboardInput) {
   const { sql, db, tenant } = caller;
   const now = new Date();
@@ -74,23 +63,20 @@ export async function dashboard(caller: StaffCaller, input: DashboardInput) {
   const searched = tokens.length > 0 || activeFilterKeys(rest).length > 0;
 
   // The tickets of the period that match the search, as conditions on `t` (the grid's own).
-  const ticketConditions = (s: { tenant: Prisma.Sql; visible(alias: string): Prisma.Sql }) => [
-    Prisma.sql`t."tenantId" = ${s.tenant}`,
-    s.visible('t'),
-    ...filterConditions(caller.tenantId, tenant.timeZone, { ...rest, openedFrom: period.from ?? undefined, openedTo: period.to ?? undefined }, now).all,
-    ...tokens.map((token) => Prisma.sql`t."searchText" LIKE ${`%${token}%`}`),
-  ];
+  const filter = filterConditions(caller.tenantId, tenant.timeZone, { ...rest, openedFrom: period.from ?? undefined, openedTo: period.to ?? undefined }, now).all;
+  const matches = tokens.map((token) => Prisma.sql`t."searchText" LIKE ${`%${token}%`}`);
+  const ticketConditions = (s: TenantFragments) => [Prisma.sql`t."tenantId" = ${s.tenant}`, s.visible('t'), ...filter, ...matches];
   const dayRange = (column: string) =>
     Prisma.sql`${period.from ? Prisma.sql`AND ${Prisma.raw(column)} >= ${period.from}::date` : Prisma.empty} ${period.to ? Prisma.sql`AND ${Prisma.raw(column)} <= ${period.to}::date` : Prisma.empty}`;
 
   const rowsOf = searched
-    ? sql.rows<RawRow>((s) => Prisma.sql`
-        SELECT t.stage, t."stateId", coalesce(t."categoryId", ${NONE}::uuid) AS "categoryId", coalesce(t."assigneeId", ${NONE}::uuid) AS "assigneeId",
-               coalesce(t.complexity::text, '') AS complexity, antena_resolution_hours(t.stage, t."openedAt", t."finishedAt") AS "resolutionHours", count(*)::int AS n
+    ? sql.rows<StatRow>((s) => Prisma.sql`
+        SELECT t.stage, t."stateId", t."categoryId", t."assigneeId", t.complexity, antena_resolution_hours(t.stage, t."openedAt", t."finishedAt") AS "resolutionHours", count(*)::int AS n
         FROM "Ticket" t WHERE ${Prisma.join(ticketConditions(s), ' AND ')}
         GROUP BY 1, 2, 3, 4, 5, 6`)
-    : sql.rows<RawRow>((s) => Prisma.sql`
-        SELECT stage, "stateId", "categoryId", "assigneeId", complexity, "resolutionHours", sum(n)::int AS n
+    : sql.rows<StatRow>((s) => Prisma.sql`
+        SELECT stage, "stateId", NULLIF("categoryId", antena_none()) AS "categoryId", NULLIF("assigneeId", antena_none()) AS "assigneeId",
+               NULLIF(complexity, '') AS complexity, "resolutionHours", sum(n)::int AS n
         FROM "TicketStat" WHERE "tenantId" = ${s.tenant} ${dayRange('day')}
         GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0`);
   // Overdue is a question of the moment (a due date passes without any write), so it is counted:
@@ -106,7 +92,7 @@ export async function dashboard(caller: StaffCaller, input: DashboardInput) {
     : sql.rows<{ rating: number; n: number }>((s) => Prisma.sql`
         SELECT rating, sum(n)::int AS n FROM "TicketRatingStat" WHERE "tenantId" = ${s.tenant} ${dayRange('day')} GROUP BY 1`);
   const [raw, [overdue], ratings] = await Promise.all([rowsOf, overdueOf, ratingsOf]);
-  const figures = figuresOf(raw.map(statRow), overdue?.n ?? 0, ratings);
+  const figures = figuresOf(raw, overdue?.n ?? 0, ratings);
 
   // The names of what the figures mention (archived ones too: old tickets keep them).
   const [states, categories, assignees] = await Promise.all([
