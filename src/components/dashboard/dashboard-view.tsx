@@ -59,7 +59,9 @@ export function DashboardView({ input }: { input: DashboardInput }) {
   const { intl } = useStaffContext();
   const periodLabel = usePeriodLabel();
   const query = useQuery({ ...trpc.dashboard.get.queryOptions(input), placeholderData: keepPreviousData });
-  const number = (n: number) => new Intl.NumberFormat(intl).format(n);
+  // One formatter for the render's hundreds of numbers (tables included).
+  const numbers = new Intl.NumberFormat(intl);
+  const number = (n: number) => numbers.format(n);
   if (query.error) {
     // A period the server refused names its field: that message says what is wrong.
     const { message, fields } = formErrors(query.error);
