@@ -17,6 +17,9 @@ test('the portal login field follows the tenant setting', async ({ page }) => {
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page.getByRole('heading', { name: 'Hola, María Fernández' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Perfil' }).click();
+  // On the profile page, loaded (a click on its button while the page was still arriving was lost on a busy machine).
+  await expect(page).toHaveURL(/\/portal\/profile/);
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(page).toHaveURL(/\/portal\/login/);
 
