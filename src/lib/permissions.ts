@@ -64,6 +64,13 @@ export const PERMISSIONS = {
   'tickets.files.office': OFFICE,
   /** Remove a ticket's file (the history keeps its name). */
   'tickets.files.delete': OFFICE,
+  /** G8: sell products on a ticket — add, change the quantity of, remove its lines (the technician from the street too). */
+  'tickets.products': ALL,
+  /** G9: record what was collected from the customer (a technician only when the cost is shown to them for collection). */
+  'tickets.collect': ALL,
+  /** G8: the product catalogue — everyone reads it to sell; its prices need billing.read. */
+  'products.read': ALL,
+  'products.manage': ADMIN,
   /** C14: the help desk's dashboard — the tenant's totals, so the office only. */
   'dashboard.read': OFFICE,
   /** D3–D5: the e-mail, SMS and push logs. */
@@ -117,6 +124,8 @@ export const TICKET_FIELDS = {
   assigneeId: { create: 'tickets.assign', change: 'tickets.assign' },
   billable: { create: 'tickets.billing', change: 'tickets.billing' },
   cost: { create: 'tickets.billing', change: 'tickets.billing' },
+  /** G9: show the cost to the technician, to collect. */
+  costToTechnician: { create: 'tickets.billing', change: 'tickets.billing' },
 } as const satisfies Record<string, { create: Permission; change: Permission }>;
 
 export type TicketField = keyof typeof TICKET_FIELDS;

@@ -29,7 +29,7 @@ let hiddenIds: string[];
 let visibleIds: string[];
 const HIDDEN_MARKERS = ['Oculto Rol Sweep', 'Comentario Oculto Sweep', 'Archivo Oculto Sweep.pdf'];
 /** Amounts no role without billing.read may receive; distinctive, so a match is never a coincidence. */
-const AMOUNTS = { plan: 3917.53, category: 4829.61, cost: 6173.29, invoice: 5281.47, invoiceBalance: 3845.18, payment: 1436.29 };
+const AMOUNTS = { plan: 3917.53, category: 4829.61, cost: 6173.29, invoice: 5281.47, invoiceBalance: 3845.18, payment: 1436.29, product: 2718.37 };
 const AMOUNT_TEXT = Object.values(AMOUNTS).flatMap((n) => [String(n), n.toFixed(2)]);
 /**
  * Procedures answering the signed-in customer their OWN account (F9): the customer persona owns the
@@ -42,7 +42,7 @@ const OWN_ACCOUNT_AMOUNTS = new Set([AMOUNTS.invoice, AMOUNTS.invoiceBalance, AM
 async function hiddenSnapshot(): Promise<string> {
   const parts = await Promise.all([
     db().ticket.findMany({ where: { id: hidden.id } }),
-    ...(['ticketEvent', 'ticketComment', 'ticketFile', 'ticketRead'] as const).map((table) =>
+    ...(['ticketEvent', 'ticketComment', 'ticketFile', 'ticketRead', 'ticketProduct'] as const).map((table) =>
       (db()[table] as unknown as { findMany(a: object): Promise<unknown[]> }).findMany({ where: { ticketId: hidden.id }, orderBy: { ticketId: 'asc' } }),
     ),
   ]);
@@ -81,7 +81,11 @@ beforeAll(async () => {
   });
   const payment = await scoped.payment.create({ data: { tenantId: a.id, customerId: customer.id, paidOn: new Date('2026-10-05'), amount: AMOUNTS.payment, method: 'Efectivo', reference: 'ROL-1' } });
   await scoped.paymentAllocation.create({ data: { tenantId: a.id, customerId: customer.id, paymentId: payment.id, invoiceId: invoice.id, amount: AMOUNTS.payment } });
-  visibleIds = [visible.id, customer.id, connection.id, category.id, plan.id, invoice.id, payment.id];
+  // G8: a product sold on both tickets — its price, and the lines' totals, only for billing.read.
+  const product = await A.ADMIN.products.create({ name: 'Router Rol Sweep', code: 'RT-SWEEP', price: String(AMOUNTS.product), taxRate: '0' });
+  await A.OPERATOR.products.setLine({ ticketId: visible.id, productId: product.id, quantity: 1 });
+  await A.OPERATOR.products.setLine({ ticketId: hidden.id, productId: product.id, quantity: 1 });
+  visibleIds = [visible.id, customer.id, connection.id, category.id, plan.id, invoice.id, payment.id, product.id];
 });
 
 type Persona = Role | 'CUSTOMER';
@@ -178,6 +182,7 @@ function sampleValues(): Record<TicketField, unknown> {
     assigneeId: undefined,
     billable: true,
     cost: 12.5,
+    costToTechnician: true,
   };
 }
 

@@ -35,6 +35,10 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.attach': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
   'tickets.files.office': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.files.delete': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'tickets.products': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.collect': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'products.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'products.manage': ['ADMIN'],
   'dashboard.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.resend': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
@@ -79,6 +83,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach', 'push.subscribe', 'positions.report']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach', 'tickets.products', 'tickets.collect', 'products.read', 'push.subscribe', 'positions.report']);
   });
 });

@@ -13,6 +13,7 @@ import { portalTicketSettingsRouter } from './routers/portal-tickets';
 import { paymentsRouter } from './routers/portal-pay';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
+import { productsRouter } from './routers/products';
 import { exportsRouter } from './routers/exports';
 import { promisesRouter } from './routers/promises';
 import { surveyRouter } from './routers/survey';
@@ -36,6 +37,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
+  products: productsRouter,
   dashboard: dashboardRouter,
   tech: techRouter,
   preferences: preferencesRouter,

@@ -32,7 +32,7 @@ export type TenantFragments = {
 };
 
 /** Tables whose rows are a ticket's or hang from one: a statement touching them must apply the rule. */
-const TICKET_TABLES = /"Ticket(Event|Comment|File|Read)?"/;
+const TICKET_TABLES = /"Ticket(Event|Comment|File|Read|Product)?"/;
 
 export type QueryClient = { $queryRaw<T = unknown>(query: Prisma.Sql): PromiseLike<T> };
 export type ExecuteClient = { $executeRaw(query: Prisma.Sql): PromiseLike<number> };

@@ -41,6 +41,8 @@ export const ZTicketUpdate = z.object({
   dueAt: z.coerce.date().nullish(),
   billable: z.boolean().optional(),
   cost: z.number().min(0).max(1e9).nullish(),
+  /** G9: show the cost to the technician, to collect. */
+  costToTechnician: z.boolean().optional(),
   /** E2: the scheduled visit (a day and a slot in the tenant's time zone); null removes it. */
   visit: ZVisit.nullish(),
   /** G6: the kilometres the technician declares. */
@@ -55,7 +57,7 @@ export const ZTicketUpdateResult = z.object({ id: z.uuid(), version: z.number().
 /** Fields whose history shows a name (what the user saw), not an id. */
 const REFERENCE_FIELDS = ['stateId', 'priorityId', 'categoryId', 'areaId', 'assigneeId'] as const;
 type ReferenceField = (typeof REFERENCE_FIELDS)[number];
-const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', 'kilometres', 'visit', ...REFERENCE_FIELDS] as const;
+const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', 'costToTechnician', 'kilometres', 'visit', ...REFERENCE_FIELDS] as const;
 type Editable = (typeof EDITABLE)[number];
 
 
@@ -306,7 +308,7 @@ export const ZTicketView = z.object({
 });
 
 /** History entries of billing fields: only roles with billing.read read them (A2). */
-const BILLING_FIELDS = ['cost', 'price'];
+const BILLING_FIELDS = ['cost', 'price', 'collected'];
 
 /**
  * C12: a ticket's history, newest first, with who did it. The entries are one plain query through the
