@@ -22,6 +22,7 @@ import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
 import { FilePicker } from '@/components/ui/file-picker';
 import { TicketLocation } from './ticket-location';
 import { TicketBilling } from './ticket-billing';
+import { TicketProducts } from './ticket-products';
 import { CustomerBilling } from '@/components/billing/customer-billing';
 import { ClosingFields, closingFrom } from './closing-fields';
 import { CustomerEditForm, PortalPassword } from '@/components/customers/customer-editing';
@@ -38,7 +39,7 @@ import { TicketPrintMenu } from './ticket-print-menu';
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
 
-type Tab = 'detail' | 'comments' | 'files' | 'history' | 'location' | 'billing' | 'payments';
+type Tab = 'detail' | 'comments' | 'files' | 'history' | 'location' | 'products' | 'billing' | 'payments';
 
 export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const t = useTranslations('tickets');
@@ -150,7 +151,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       <TabList
         label={tv('tabs')}
         className="mb-4"
-        items={(['detail', 'comments', 'files', 'history', 'location', ...(can('billing.read') ? (['billing'] as const) : []), ...(can('billing.read') && customerId ? (['payments'] as const) : [])] as const).map((k) => ({ value: k, label: tv(`tab.${k}`) }))}
+        items={(['detail', 'comments', 'files', 'history', 'location', 'products', ...(can('billing.read') ? (['billing'] as const) : []), ...(can('billing.read') && customerId ? (['payments'] as const) : [])] as const).map((k) => ({ value: k, label: tv(`tab.${k}`) }))}
       />
 
       <TabPanel value={tab}>
@@ -251,6 +252,8 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
         </div>
       ) : tab === 'location' ? (
         <TicketLocation connection={x.connection} tiles={tiles} />
+      ) : tab === 'products' ? (
+        <TicketProducts ticket={x} />
       ) : tab === 'billing' ? (
         // The server sends billing fields only with billing.read; without them there is no tab.
         'price' in x ? <TicketBilling ticket={x} /> : null

@@ -29,6 +29,7 @@ export { default as portalHome } from './portalHome.json';
 export { default as portalOffline } from './portalOffline.json';
 export { default as portalPromise } from './portalPromise.json';
 export { default as positions } from './positions.json';
+export { default as products } from './products.json';
 export { default as push } from './push.json';
 export { default as roles } from './roles.json';
 export { default as route } from './route.json';

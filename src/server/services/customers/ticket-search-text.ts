@@ -25,8 +25,8 @@ export function ticketFieldsChanged(before: Customer, after: Customer): boolean 
 export async function refreshCustomerTicketsSearchText(tx: Tx, sql: TenantSql, customer: Customer): Promise<number> {
   // Every ticket of the customer, whoever renamed them: what the tickets copy must not go stale.
   // ticketSearchText reads the first 2,000 characters of a description; no more is sent here.
-  const tickets = await sql.query<{ id: string; number: number; title: string; description: string }[]>(tx, (s) => Prisma.sql`
-    SELECT id, number, title, left(description, 2000) AS description FROM "Ticket"
+  const tickets = await sql.query<{ id: string; number: number; callNumber: string | null; title: string; description: string }[]>(tx, (s) => Prisma.sql`
+    SELECT id, number, "callNumber", title, left(description, 2000) AS description FROM "Ticket"
     WHERE "tenantId" = ${s.tenant} AND "customerId" = ${customer.id}::uuid ${s.unrestricted('keeps data every ticket copies in step')}
     FOR UPDATE`);
   if (tickets.length === 0) return 0;

@@ -176,8 +176,14 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       const category = billable && categoryId ? await tx.ticketCategory.findUnique({ where: { id: categoryId }, select: { price: true } }) : null;
       data.price = category?.price ?? null;
     }
-    if (changed.includes('title') || changed.includes('description')) {
-      data.searchText = ticketSearchText({ number: current.number, title: changes.title ?? current.title, description: changes.description ?? current.description, customer: current.customer });
+    if (changed.includes('title') || changed.includes('description') || changed.includes('callNumber')) {
+      data.searchText = ticketSearchText({
+        number: current.number,
+        callNumber: changed.includes('callNumber') ? (changes.callNumber ?? null) : current.callNumber,
+        title: changes.title ?? current.title,
+        description: changes.description ?? current.description,
+        customer: current.customer,
+      });
     }
     await tx.ticket.update({ where: { id }, data });
 
@@ -267,6 +273,8 @@ export const ZTicketView = z.object({
   billable: z.boolean(),
   price: requires('billing.read', ZMoney),
   cost: requires('billing.read', ZMoney),
+  /** G9: the cost is shown to the technician, to collect. */
+  costToTechnician: z.boolean(),
   channel: z.enum(TICKET_CHANNELS),
   createdById: z.uuid().nullable(),
   openedAt: ZWhen,
@@ -368,7 +376,7 @@ export async function getTicket(caller: StaffCaller, id: string) {
     },
   });
   if (!ticket) throw notFound();
-  const { price, cost, kilometres, tenantId: _t, searchText: _s, category, connection, ...rest } = ticket;
+  const { price, cost, kilometres, tenantId: _t, searchText: _s, collectedAmount: _ca, productsTotal: _pt, category, connection, ...rest } = ticket;
   const billing = can(caller.actor.role, 'billing.read');
   /** A row with its price only for billing.read; otherwise without the field at all. */
   const priced = <T extends { price: Prisma.Decimal | null }>({ price: rowPrice, ...row }: T) => ({ ...row, ...(billing ? { price: money(rowPrice) } : {}) });

@@ -151,8 +151,9 @@ export async function stageCounts({ sql, visibility }: Pick<StaffCaller, 'sql' |
 }
 
 /** What the search bar matches: number, title, description and the customer's name, code and tax id. */
-export function ticketSearchText(t: { number: number; title: string; description: string; customer?: { name: string; code: string; taxId: string | null } | null }) {
-  return normalizeText([String(t.number), t.title, t.description.slice(0, 2000), t.customer?.name ?? '', t.customer?.code ?? '', t.customer?.taxId ?? ''].join(' '));
+export function ticketSearchText(t: { number: number; callNumber?: string | null; title: string; description: string; customer?: { name: string; code: string; taxId: string | null } | null }) {
+  // G1: the ISP's own call number is searchable too.
+  return normalizeText([String(t.number), t.callNumber ?? '', t.title, t.description.slice(0, 2000), t.customer?.name ?? '', t.customer?.code ?? '', t.customer?.taxId ?? ''].join(' '));
 }
 
 type References = {
@@ -249,7 +250,7 @@ export async function createTicket(caller: Caller, input: TicketCreate, channel:
     ...(assigneeId ? [{ type: 'ticket.assigned', payload: { ticketId: id, assigneeId, actorId: actor.id, atCreation: true } }] : []),
   ].map((e) => ({ id: uuidv7(), ...e }));
   const price = billable ? (category?.price ?? null) : null;
-  const searchRest = ticketSearchText({ number: 0, title, description: input.description, customer }).replace(/^0 ?/, '');
+  const searchRest = ticketSearchText({ number: 0, callNumber: input.callNumber ?? null, title, description: input.description, customer }).replace(/^0 ?/, '');
   const [created] = await caller.sql.rows<{ number: number }>((s) => Prisma.sql`
     WITH num AS (
       INSERT INTO "TicketCounter" ("tenantId", stripe, "lastNumber") VALUES (${s.tenant}, 0, 1)
