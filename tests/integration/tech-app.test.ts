@@ -175,6 +175,36 @@ describe('the offline queue (E9): exactly once per key', () => {
     expect(await scopedDb(a.id).ticketComment.count({ where: { ticketId: t.id } })).toBe(0);
   });
 
+  it('G8/G9: products and a collection from the queue, each applied once; the ticket carries them by name, and the cost only when shown', async () => {
+    const t = await ticketForTechnician('Venta en la calle');
+    const product = await A.ADMIN.products.create({ name: 'ONT GPON', code: `ONT-${randomUUID().slice(0, 6)}`, price: '25000', taxRate: '21' });
+    expect((await A.TECHNICIAN.tech.home()).catalogue.some((p) => p.id === product.id)).toBe(true);
+    const add = { kind: 'product' as const, key: randomUUID(), ticketId: t.id, productId: product.id, quantity: 2 };
+    const first = await A.TECHNICIAN.tech.send(add);
+    expect(await A.TECHNICIAN.tech.send(add)).toEqual(first);
+    await A.TECHNICIAN.tech.send({ ...add, key: randomUUID(), quantity: 3, sold: true });
+    const bundle = await A.TECHNICIAN.tech.ticket({ id: t.id });
+    expect(bundle.products).toEqual([{ productId: product.id, name: 'ONT GPON', code: expect.stringMatching(/^ONT-/), quantity: 3, sold: true }]);
+    expect(bundle.collection).toBeNull();
+    expect((await A.OPERATOR.tickets.history({ id: t.id })).filter((h) => h.field === 'products')).toHaveLength(2);
+    // A removal sent twice (with two keys, as a queue might after a lost answer) removes once and then leaves it.
+    await A.TECHNICIAN.tech.send({ ...add, key: randomUUID(), quantity: null });
+    await A.TECHNICIAN.tech.send({ ...add, key: randomUUID(), quantity: null });
+    expect((await A.TECHNICIAN.tech.ticket({ id: t.id })).products).toEqual([]);
+    // The cost to collect reaches the technician once the office shows it.
+    const { version } = await A.OPERATOR.tickets.get({ id: t.id });
+    await A.OPERATOR.tickets.update({ id: t.id, version, cost: 4200, costToTechnician: true });
+    expect((await A.TECHNICIAN.tech.ticket({ id: t.id })).collection).toEqual({ toCollect: 4200, collected: null, method: null, at: null });
+    const collect = { kind: 'collect' as const, key: randomUUID(), ticketId: t.id, amount: '4200', method: 'TRANSFER' as const };
+    await A.TECHNICIAN.tech.send(collect);
+    await A.TECHNICIAN.tech.send(collect);
+    expect((await A.TECHNICIAN.tech.ticket({ id: t.id })).collection).toMatchObject({ toCollect: 4200, collected: 4200, method: 'TRANSFER' });
+    expect((await A.OPERATOR.tickets.history({ id: t.id })).filter((h) => h.field === 'collected')).toHaveLength(1);
+    // A bad quantity is refused at the edge; another tenant's technician does not find the ticket.
+    await rejects(A.TECHNICIAN.tech.send({ ...add, key: randomUUID(), quantity: 0 }), 'BAD_REQUEST');
+    await rejects(B.TECHNICIAN.tech.send({ ...add, key: randomUUID() }), 'NOT_FOUND');
+  });
+
   it('property: any order of replays and concurrent copies of a queue writes each change exactly once', async () => {
     const t = await ticketForTechnician('Propiedad de la cola');
     await fc.assert(

@@ -19,8 +19,9 @@ import type { TechTicket } from './offline/types';
 import { useLive, useTech } from './use-tech';
 import { QueuedChanges, SyncStatus } from './sync-status';
 import { UpdateSheet } from './tech-update-sheet';
+import { TechProducts } from './tech-products';
 
-const TABS = ['detail', 'customer', 'files', 'map', 'history', 'connection'] as const;
+const TABS = ['detail', 'customer', 'products', 'files', 'map', 'history', 'connection'] as const;
 type Tab = (typeof TABS)[number];
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -129,6 +130,7 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           ) : null}
           {tab === 'map' ? (online ? <TicketLocation connection={k} tiles={tiles} /> : <p className="text-sm">{k ? `${k.address}${k.latitude != null ? ` (${k.latitude.toFixed(5)}, ${k.longitude!.toFixed(5)})` : ''}` : t('noConnection')}</p>) : null}
           {tab === 'history' ? <History ticket={x} /> : null}
+          {tab === 'products' ? <TechProducts ticket={x} /> : null}
           {tab === 'connection' ? (
             k ? (
               <dl>
@@ -162,7 +164,7 @@ export function History({ ticket: x }: { ticket: TechTicket }) {
         at: new Date(h.createdAt),
         who: h.actor?.name ?? '—',
         internal: false,
-        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'kilometres', 'title', 'dueAt'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: h.oldValue ?? '—', to: h.newValue ?? '—' }),
+        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'kilometres', 'title', 'dueAt', 'products'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: h.oldValue ?? '—', to: h.newValue ?? '—' }),
       })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   if (!entries.length) return <p className="text-sm">{t('noHistory')}</p>;

@@ -19,7 +19,7 @@ import { Alert, Button } from '@/components/ui/controls';
 import { ConfirmButton, ConfirmDialog } from '@/components/ui/confirm-button';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
 import { Image as ImageIcon, MessageSquare, Paperclip, type LucideIcon, Star } from 'lucide-react';
-import { useStaffContext } from '@/components/shell/permissions';
+import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { activeFilterKeys, filtersFromParams } from '@/lib/ticket-filters';
 import { SavedFilters } from '@/components/ui/saved-filters';
 import { TicketFiltersPanel } from './ticket-filters';
@@ -47,9 +47,11 @@ export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
   const ts = useTranslations('survey');
+  const tp = useTranslations('products');
   const trpc = useTRPC();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
   const { tenant, intl } = useStaffContext();
+  const billing = useCan()('billing.read');
 
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'PENDING';
   const sort = SORTS.find((x) => x === params.get('sort')) ?? 'number';
@@ -215,12 +217,32 @@ export function TicketGrid() {
             </span>
           ) : null,
       },
+      // G1: the ISP's own call number (the technician sees it too).
+      { id: 'callNumber', header: t('columns.callNumber'), cell: ({ row }) => (row.original.callNumber ? <span className="font-mono text-xs">{row.original.callNumber}</span> : null) },
       { id: 'opened', header: t('columns.opened'), cell: ({ row }) => formatDate(row.original.openedAt, intl, tenant.timeZone) },
+      { id: 'closed', header: t('columns.closed'), cell: ({ row }) => (row.original.closedAt ? formatDate(row.original.closedAt, intl, tenant.timeZone) : null) },
+      // G8/G9: billing columns — the server sends their values only with billing.read.
+      ...(billing
+        ? ([
+            { id: 'productsTotal', header: tp('column.productsTotal'), cell: ({ row }) => ('productsTotal' in row.original && row.original.productsTotal ? <Link href={`/tickets/${row.original.id}?tab=products`} className="tabular-nums text-brand-700 hover:underline" data-testid="grid-products-total">{formatMoney(row.original.productsTotal, tenant.currency, intl)}</Link> : null) },
+            { id: 'cost', header: tp('column.cost'), cell: ({ row }) => ('cost' in row.original && row.original.cost != null ? <span className="tabular-nums">{formatMoney(row.original.cost, tenant.currency, intl)}</span> : null) },
+            {
+              id: 'collected',
+              header: tp('column.collected'),
+              cell: ({ row }) => {
+                const r = row.original;
+                if (!('collectedAmount' in r) || r.collectedAmount == null) return null;
+                const short = r.cost != null && r.collectedAmount < r.cost;
+                return <span className={`tabular-nums ${short ? 'text-amber-800' : 'text-green-800'}`}>{formatMoney(r.collectedAmount, tenant.currency, intl)}</span>;
+              },
+            },
+          ] satisfies ColumnDef<Row, unknown>[])
+        : []),
       { id: 'lastStatus', header: t('columns.lastStatus'), cell: ({ row }) => formatDateTime(row.original.statusChangedAt, intl, tenant.timeZone) },
       // H5: the customer's satisfaction rating, once given.
       { id: 'rating', header: ts('column'), cell: ({ row }) => (row.original.rating !== null ? <span data-testid="ticket-rating" title={`${ts('column')}: ${row.original.rating}/5`} className="whitespace-nowrap font-semibold text-amber-700"><Star aria-hidden className="mr-0.5 inline h-3.5 w-3.5 fill-current" />{row.original.rating}<span className="sr-only"> / 5</span></span> : null) },
     ],
-    [t, ts, intl, tenant.currency, tenant.timeZone],
+    [t, ts, tp, billing, intl, tenant.currency, tenant.timeZone],
   );
 
   const counts = list.data?.counts;

@@ -4,6 +4,7 @@
 // connection is (a map) and, for roles with billing.read only, its billing. A save names the
 // version it was loaded with; if someone saved first, the server refuses and says what changed.
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
@@ -51,7 +52,9 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const queryClient = useQueryClient();
   const can = useCan();
   const { tenant, intl } = useStaffContext();
-  const [tab, setTab] = useState<Tab>('detail');
+  // A link may open a tab (the grid's products total opens "products").
+  const asked = useSearchParams().get('tab');
+  const [tab, setTab] = useState<Tab>(asked === 'products' || asked === 'history' || asked === 'comments' || asked === 'files' ? asked : 'detail');
   const [saved, setSaved] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   /** The state chosen in the form (C10: finishing or closing offers a closing comment and e-mail). */

@@ -76,6 +76,10 @@ async function run(store: TechStore, client: TRPCClient<AppRouter>): Promise<Flu
         await upload(change, (loaded) => void store.queue.update(change.seq!, { progress: loaded }));
       } else if (change.kind === 'comment') {
         await client.tech.send.mutate({ kind: 'comment', key: change.key, ticketId: change.ticketId, body: change.body, public: change.public });
+      } else if (change.kind === 'product') {
+        await client.tech.send.mutate({ kind: 'product', key: change.key, ticketId: change.ticketId, productId: change.productId, quantity: change.quantity, ...(change.sold !== undefined ? { sold: change.sold } : {}) });
+      } else if (change.kind === 'collect') {
+        await client.tech.send.mutate({ kind: 'collect', key: change.key, ticketId: change.ticketId, amount: change.amount, method: change.method });
       } else {
         await client.tech.send.mutate({
           kind: 'update',

@@ -26,5 +26,9 @@ export type QueuedChange = {
   | { kind: 'comment'; body: string; public: boolean }
   | { kind: 'update'; version: number; stateId?: string; stateName?: string; kilometres?: number | null }
   | { kind: 'files'; files: Blob[]; names: string[]; toCustomer: boolean }
+  /** G8: a product's line set to a quantity, or removed (null); its name for the list of changes. */
+  | { kind: 'product'; productId: string; productName: string; quantity: number | null; sold?: boolean }
+  /** G9: what was collected, as typed, and how. */
+  | { kind: 'collect'; amount: string; method: 'CASH' | 'CARD' | 'TRANSFER' | 'OTHER' }
 );
 

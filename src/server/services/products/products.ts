@@ -245,14 +245,17 @@ export async function setLine(caller: StaffCaller, input: z.output<typeof ZSetLi
   });
 }
 
-/** Removes a product's line from the ticket. A line that is not there is NOT_FOUND. */
+/** Removes a product's line from the ticket; a line already gone is left as it is (a queue may send it twice). */
 export async function removeLine(caller: StaffCaller, input: z.output<typeof ZRemoveLine>) {
   const billing = can(caller.actor.role, 'billing.read');
   return caller.db.$transaction(async (tx) => {
     const ticket = await lockTicket(caller, tx, input.ticketId);
     const key = { tenantId_ticketId_productId: { tenantId: caller.tenantId, ticketId: input.ticketId, productId: input.productId } };
     const line = await tx.ticketProduct.findUnique({ where: key, select: { quantity: true, product: { select: { name: true, code: true } } } });
-    if (!line) throw notFound();
+    if (!line) {
+      const row = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, select: { productsTotal: true } });
+      return { ticketId: input.ticketId, productId: input.productId, ...(billing ? { total: unitsToNumber(toUnits(row.productsTotal)) } : {}) };
+    }
     await tx.ticketProduct.delete({ where: key });
     const total = await refreshTotal(caller, tx, input.ticketId);
     await lineEvent(caller, tx, input.ticketId, ticket.version, describeLine(line.product.name, line.product.code, line.quantity), null);

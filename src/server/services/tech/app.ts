@@ -17,6 +17,8 @@ import { addComment } from '@/server/services/tickets/comments';
 import { visibleTo } from '@/server/services/tickets/files';
 import { ticketHistory, updateTicket, ZHistoryEntry, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { once } from '@/server/services/sync/receipts';
+import { COLLECTION_METHODS, recordCollection, removeLine, setLine, ZCollect, ZSetLine } from '@/server/services/products/products';
+import { toUnits, unitsToNumber } from '@/lib/money';
 
 const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
 const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
@@ -85,6 +87,15 @@ export const ZTechTicket = z.object({
   history: z.array(ZHistoryEntry),
   comments: z.array(z.object({ id: z.uuid(), public: z.boolean(), body: z.string(), createdAt: ZWhen, author: ZNamed.nullable(), customer: ZNamed.nullable() })),
   files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), image: z.boolean(), visibility: z.enum(['PUBLIC', 'TECHNICIAN', 'STAFF']), createdAt: ZWhen })),
+  /** G8: the products on the ticket, by name and quantity (no amounts: the technician sells, the office prices). */
+  products: z.array(z.object({ productId: z.uuid(), name: z.string(), code: z.string(), quantity: z.number().int(), sold: z.boolean() })),
+  /**
+   * G9: the cost the office shows the technician to collect, and what was recorded — present only
+   * when the office chose to show it (the one amount a technician receives).
+   */
+  collection: z
+    .object({ toCollect: z.number().nullable(), collected: z.number().nullable(), method: z.enum(COLLECTION_METHODS).nullable(), at: ZWhen.nullable() })
+    .nullable(),
 });
 export type TechTicket = z.output<typeof ZTechTicket>;
 
@@ -128,6 +139,8 @@ export const ZTechHome = z.object({
   today: z.array(ZTechListItem),
   filters: ZTechFilters,
   workingHours: z.object({ start: z.string(), end: z.string() }).nullable(),
+  /** G8: the active products, to sell from the street (offline too). */
+  catalogue: z.array(z.object({ id: z.uuid(), name: z.string(), code: z.string() })),
   /** E6: the states a technician may move a ticket to, and the stage of each. */
   states: z.array(z.object({ id: z.uuid(), name: z.string(), stage: z.enum(LIFECYCLE_STAGES), archived: z.boolean() })),
 });
@@ -143,17 +156,19 @@ export async function techHome(caller: StaffCaller, now = new Date()) {
   const { db, actor, tenant } = caller;
   const { start, end } = dayBounds(now, tenant.timeZone);
   const mine = { assigneeId: actor.id, stage: 'PENDING' as const };
-  const [nextVisit, today, filters, states] = await Promise.all([
+  const [nextVisit, today, filters, states, catalogue] = await Promise.all([
     db.ticket.findFirst({ where: { ...mine, visitEnd: { gte: now } }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], select: LIST_SELECT }),
     db.ticket.findMany({ where: { ...mine, visitStart: { gte: start, lt: end } }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], take: 50, select: LIST_SELECT }),
     techFilters(caller),
     db.ticketState.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true, stage: true, archivedAt: true } }),
+    can(actor.role, 'products.read') ? db.product.findMany({ where: { active: true }, orderBy: [{ name: 'asc' }, { code: 'asc' }], select: { id: true, name: true, code: true } }) : [],
   ]);
   return {
     nextVisit,
     today,
     filters,
     workingHours: tenant.settings.techApp.workingHours,
+    catalogue,
     states: states.map(({ archivedAt, ...s }) => ({ ...s, archived: archivedAt !== null })),
   };
 }
@@ -206,6 +221,12 @@ const TICKET_SELECT = {
   visitStart: true,
   visitEnd: true,
   kilometres: true,
+  cost: true,
+  costToTechnician: true,
+  collectedAmount: true,
+  collectedMethod: true,
+  collectedAt: true,
+  products: { orderBy: { createdAt: 'asc' }, select: { productId: true, quantity: true, sold: true, product: { select: { name: true, code: true } } } },
   state: { select: { id: true, name: true, stage: true } },
   priority: { select: { name: true, color: true } },
   category: { select: { id: true, name: true } },
@@ -247,7 +268,18 @@ export async function techTicket(caller: StaffCaller, id: string): Promise<TechT
       select: { id: true, name: true, mime: true, image: true, visibility: true, createdAt: true },
     }),
   ]);
-  return { ...ticket, kilometres: ticket.kilometres === null ? null : Number(ticket.kilometres), history, comments, files };
+  const { cost, costToTechnician, collectedAmount, collectedMethod, collectedAt, products, ...rest } = ticket;
+  const amount = (d: Prisma.Decimal | null) => (d === null ? null : unitsToNumber(toUnits(d)));
+  // G9: the cost reaches the technician only when the office shows it to them for collection.
+  return {
+    ...rest,
+    kilometres: ticket.kilometres === null ? null : Number(ticket.kilometres),
+    history,
+    comments,
+    files,
+    products: products.map((l) => ({ productId: l.productId, name: l.product.name, code: l.product.code, quantity: l.quantity, sold: l.sold })),
+    collection: costToTechnician ? { toCollect: amount(cost), collected: amount(collectedAmount), method: collectedMethod, at: collectedAt } : null,
+  };
 }
 
 /** E9: the device's copy — the list and every ticket of it in full — with the instant it was read. */
@@ -278,10 +310,14 @@ export const ZTechChange = z.discriminatedUnion('kind', [
     stateId: z.uuid().optional(),
     kilometres: z.number().min(0).max(10_000).nullable().optional(),
   }),
+  /** G8: a product's line on the ticket set to a quantity (absolute), or removed (quantity null). */
+  z.object({ kind: z.literal('product'), key: z.uuid(), ticketId: z.uuid(), productId: z.uuid(), quantity: ZSetLine.shape.quantity.nullable(), sold: z.boolean().optional() }),
+  /** G9: what the technician collected, and how. */
+  z.object({ kind: z.literal('collect'), key: z.uuid(), ticketId: z.uuid(), amount: ZCollect.shape.amount, method: ZCollect.shape.method }),
 ]);
 export type TechChange = z.output<typeof ZTechChange>;
 
-export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update']), id: z.uuid(), version: z.number().int().nullable() });
+export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update', 'product', 'collect']), id: z.uuid(), version: z.number().int().nullable() });
 
 /** Applies one queued change exactly once (src/server/services/sync/receipts.ts). */
 export async function applyChange(caller: StaffCaller, change: TechChange) {
@@ -290,6 +326,16 @@ export async function applyChange(caller: StaffCaller, change: TechChange) {
     if (change.kind === 'comment') {
       const comment = await addComment(inner, { ticketId: change.ticketId, body: change.body, public: change.public, clientKey: key });
       return { key, kind: change.kind, id: comment.id, version: null };
+    }
+    if (change.kind === 'product') {
+      const line = { ticketId: change.ticketId, productId: change.productId };
+      if (change.quantity === null) await removeLine(inner, line);
+      else await setLine(inner, { ...line, quantity: change.quantity, ...(change.sold !== undefined ? { sold: change.sold } : {}) });
+      return { key, kind: change.kind, id: change.ticketId, version: null };
+    }
+    if (change.kind === 'collect') {
+      await recordCollection(inner, { ticketId: change.ticketId, amount: change.amount, method: change.method });
+      return { key, kind: change.kind, id: change.ticketId, version: null };
     }
     const result = await updateTicket(inner, {
       id: change.ticketId,

@@ -10,6 +10,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import { dayIn } from '@/lib/format';
 import { normalizeText, searchTokens } from '@/lib/text';
+import { toUnits, unitsToNumber } from '@/lib/money';
 import { optionalText } from '@/lib/zod-fields';
 import { requires } from '@/lib/answers';
 import { ZMoney, ZWhen } from '@/lib/answer-fields';
@@ -67,6 +68,10 @@ export const ZTicketPage = z.object({
       complexity: z.enum(COMPLEXITIES).nullable(),
       billable: z.boolean(),
       price: requires('billing.read', ZMoney),
+      /** G8/G9: the products sold, the intervention's cost and what was collected — billing data. */
+      productsTotal: requires('billing.read', z.number()),
+      cost: requires('billing.read', ZMoney),
+      collectedAmount: requires('billing.read', ZMoney),
       dueAt: ZWhen.nullable(),
       visitStart: ZWhen.nullable(),
       visitEnd: ZWhen.nullable(),
@@ -336,6 +341,9 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         complexity: (typeof COMPLEXITIES)[number] | null;
         billable: boolean;
         price: string | null;
+        productsTotal: string;
+        cost: string | null;
+        collectedAmount: string | null;
         dueAt: Date | null;
         visitStart: Date | null;
         visitEnd: Date | null;
@@ -359,7 +367,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         rating: number | null;
       }
     >((s) => Prisma.sql`
-      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."visitStart", p."visitEnd", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
              -- C12: what others did since the caller last opened the ticket (index on tenantId, ticketId, createdAt).
@@ -398,10 +406,11 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   const rowsOf = stages.includes(input.tab) ? (windowed ? searchPage() : page(null)) : Promise.resolve([]);
   const [rows, counter] = await Promise.all([rowsOf, counts]);
   const now = Date.now();
-  const items = rows.slice(0, input.pageSize).map(({ price, ...r }) => ({
+  const amount = (d: string | null) => (d === null ? null : unitsToNumber(toUnits(d)));
+  const items = rows.slice(0, input.pageSize).map(({ price, productsTotal, cost, collectedAmount, ...r }) => ({
     ...r,
     overdue: r.stage === 'PENDING' && r.dueAt !== null && r.dueAt.getTime() < now,
-    ...(showPrices ? { price: price === null ? null : Number(price) } : {}),
+    ...(showPrices ? { price: amount(price), productsTotal: amount(productsTotal) ?? 0, cost: amount(cost), collectedAmount: amount(collectedAmount) } : {}),
   }));
   return {
     items,
