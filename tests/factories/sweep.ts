@@ -61,10 +61,13 @@ function namedValue(name: string): unknown {
 }
 
 /** A string, number or boolean the schema accepts (a uuid field gets `id`); undefined for other types. */
-function scalarValue(schema: JsonSchema, type: string | undefined, id: string): unknown {
+function scalarValue(schema: JsonSchema, type: string | undefined, id: string, name = ''): unknown {
   switch (type) {
     case 'string':
       if (schema.format === 'uuid') return id;
+      // Amounts typed as text (G8's prices, G9's collections) and a tax rate as a percentage.
+      if (name === 'price' || name === 'amount') return '1500,50';
+      if (name === 'taxRate') return '21';
       if (schema.format === 'date-time') return new Date().toISOString();
       if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
       return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
@@ -98,7 +101,7 @@ export function generate(schema: JsonSchema, id: string, name = ''): unknown {
       return out;
     }
     default:
-      return scalarValue(schema, type, id);
+      return scalarValue(schema, type, id, name);
   }
 }
 
@@ -157,7 +160,7 @@ export function sampleInput(schema: JsonSchema, ids: Record<string, string>, fal
     case 'object':
       return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, prop]) => [key, sampleInput(prop, ids, fallbackId, key)]));
     default:
-      return scalarValue(schema, type, ids[name] ?? fallbackId);
+      return scalarValue(schema, type, ids[name] ?? fallbackId, name);
   }
 }
 
