@@ -47,7 +47,6 @@ export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
   const ts = useTranslations('survey');
-  const tp = useTranslations('products');
   const trpc = useTRPC();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
   const { tenant, intl } = useStaffContext();
@@ -224,11 +223,11 @@ export function TicketGrid() {
       // G8/G9: billing columns — the server sends their values only with billing.read.
       ...(billing
         ? ([
-            { id: 'productsTotal', header: tp('column.productsTotal'), cell: ({ row }) => ('productsTotal' in row.original && row.original.productsTotal ? <Link href={`/tickets/${row.original.id}?tab=products`} className="tabular-nums text-brand-700 hover:underline" data-testid="grid-products-total">{formatMoney(row.original.productsTotal, tenant.currency, intl)}</Link> : null) },
-            { id: 'cost', header: tp('column.cost'), cell: ({ row }) => ('cost' in row.original && row.original.cost != null ? <span className="tabular-nums">{formatMoney(row.original.cost, tenant.currency, intl)}</span> : null) },
+            { id: 'productsTotal', header: t('columns.productsTotal'), cell: ({ row }) => ('productsTotal' in row.original && row.original.productsTotal ? <Link href={`/tickets/${row.original.id}?tab=products`} className="tabular-nums text-brand-700 hover:underline" data-testid="grid-products-total">{formatMoney(row.original.productsTotal, tenant.currency, intl)}</Link> : null) },
+            { id: 'cost', header: t('columns.cost'), cell: ({ row }) => ('cost' in row.original && row.original.cost != null ? <span className="tabular-nums">{formatMoney(row.original.cost, tenant.currency, intl)}</span> : null) },
             {
               id: 'collected',
-              header: tp('column.collected'),
+              header: t('columns.collected'),
               cell: ({ row }) => {
                 const r = row.original;
                 if (!('collectedAmount' in r) || r.collectedAmount == null) return null;
@@ -242,7 +241,7 @@ export function TicketGrid() {
       // H5: the customer's satisfaction rating, once given.
       { id: 'rating', header: ts('column'), cell: ({ row }) => (row.original.rating !== null ? <span data-testid="ticket-rating" title={`${ts('column')}: ${row.original.rating}/5`} className="whitespace-nowrap font-semibold text-amber-700"><Star aria-hidden className="mr-0.5 inline h-3.5 w-3.5 fill-current" />{row.original.rating}<span className="sr-only"> / 5</span></span> : null) },
     ],
-    [t, ts, tp, billing, intl, tenant.currency, tenant.timeZone],
+    [t, ts, billing, intl, tenant.currency, tenant.timeZone],
   );
 
   const counts = list.data?.counts;
