@@ -180,12 +180,21 @@ export function appEnv(extra: { databaseUrl: string; port: number }): NodeJS.Pro
  */
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=64'];
 
+/**
+ * The production server's malloc settings (glibc; the environment, so a value set by the operator
+ * wins). A fixed mmap threshold: a block of 128 KB or more is its own mapping, returned to the system
+ * when freed — otherwise glibc raises the threshold after the first free of such a block and keeps the
+ * next ones in its arenas, as it did with each sign-in's 19 MB Argon2 buffer (one per libuv thread).
+ * Two arenas instead of eight per core. Measured with the billing import (docs/benchmarks.md).
+ */
+export const SERVER_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+
 /** Starts the production server (src/cli/serve.ts, built) or `next dev`, and resolves once it answers HTTP. */
 export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, opts: { port: number; host: string; quiet?: boolean; nodeArgs?: string[] }): Promise<ChildProcess> {
   const args = mode === 'start' ? [...SERVER_NODE_ARGS, SERVER_BUNDLE, '--port', String(opts.port), '--host', opts.host, '--dir', ROOT] : [NEXT_BIN, 'dev', '-p', String(opts.port), '-H', opts.host];
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: ROOT,
-    env: mode === 'start' ? { ...env, NODE_ENV: 'production' } : env,
+    env: mode === 'start' ? { ...SERVER_MALLOC_ENV, ...env, NODE_ENV: 'production' } : env,
     stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
   const deadline = Date.now() + (mode === 'dev' ? 120_000 : 60_000);
