@@ -2,7 +2,9 @@
 // atomic commit; Latin-1 and `;` detected; every problem by row and column, translated), built to
 // stream: the text is parsed record by record (csv-parse's stream API) and handled in batches of
 // BILLING_IMPORT_LIMITS.batch rows — one lookup per kind per batch, one INSERT per table per batch —
-// so memory holds one batch, not the file's records.
+// so memory holds one batch, not the file's records. Invoices, the large files (issue 17), are read
+// and checked row by row in a process of their own (read-invoices.ts → invoice-reader.ts; the row
+// checks are in rows.ts) and staged with COPY, then checked as a set in SQL (InvoiceImport).
 //
 // A commit is one transaction: rows are written batch by batch as they are checked, and a single
 // problem anywhere stops the writing and rolls everything back (nothing half-imported). A preview
@@ -142,7 +144,7 @@ const STAGE_TABLE = `"line" integer NOT NULL, "ok" boolean NOT NULL, "number" te
 const PROBLEM_TABLE = `"line" integer NOT NULL, "column" text NOT NULL, "key" text NOT NULL, "value" text, "first" integer`;
 
 /**
- * Invoices at size (issue 17): each row is checked as it is read and streamed with COPY into a
+ * Invoices at size (issue 17): each row is checked as it is read (by the reader process) and streamed with COPY into a
  * temporary table of the import's own transaction; the checks that need the whole file or the
  * database — a number twice in the file, an unknown customer, a number already imported — are then
  * three set statements, and the commit one INSERT … SELECT. Memory holds a parse chunk and the first
