@@ -75,6 +75,8 @@ export function sourceHash(): string {
 
 /** The production server (src/cli/serve.ts) with the server code it imports, bundled at build time. */
 const SERVER_BUNDLE = path.join(ROOT, '.next', 'antena', 'serve.mjs');
+/** The invoice import's reader, a process of its own (src/server/services/billing/import/read-invoices.ts), beside the server's bundle. */
+const INVOICE_READER_BUNDLE = path.join(ROOT, '.next', 'antena', 'invoice-reader.mjs');
 
 /** The stamp: the sources' hash and the service worker's own, so a worker `npm run dev` wrote (no precache) is not served by `npm start`. */
 function stamp(): string {
@@ -82,7 +84,7 @@ function stamp(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || !existsSync(SERVER_BUNDLE) || !existsSync(SERVICE_WORKER) || !existsSync(STAMP)) return false;
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID')) || !existsSync(SERVER_BUNDLE) || !existsSync(INVOICE_READER_BUNDLE) || !existsSync(SERVICE_WORKER) || !existsSync(STAMP)) return false;
   return readFileSync(STAMP, 'utf8') === stamp();
 }
 
@@ -130,20 +132,23 @@ export const serverOnlyIsEmpty: import('esbuild').Plugin = {
  */
 async function bundleServer(): Promise<void> {
   const { build: esbuild } = await import('esbuild');
-  await esbuild({
-    entryPoints: [path.join(ROOT, 'src', 'cli', 'serve.ts')],
-    outfile: SERVER_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
-    plugins: [serverOnlyIsEmpty],
-    // Bundled CommonJS code may still call require().
-    banner: { js: "import { createRequire as __antenaRequire } from 'node:module'; const require = __antenaRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  const bundle = (entry: string, outfile: string) =>
+    esbuild({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      tsconfig: path.join(ROOT, 'tsconfig.json'),
+      plugins: [serverOnlyIsEmpty],
+      // Bundled CommonJS code may still call require().
+      banner: { js: "import { createRequire as __antenaRequire } from 'node:module'; const require = __antenaRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+  await bundle(path.join(ROOT, 'src', 'cli', 'serve.ts'), SERVER_BUNDLE);
+  await bundle(path.join(ROOT, 'src', 'server', 'services', 'billing', 'import', 'invoice-reader.ts'), INVOICE_READER_BUNDLE);
 }
 
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -175,12 +180,21 @@ export function appEnv(extra: { databaseUrl: string; port: number }): NodeJS.Pro
  */
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=64'];
 
+/**
+ * The production server's malloc settings (glibc; the environment, so a value set by the operator
+ * wins). A fixed mmap threshold: a block of 128 KB or more is its own mapping, returned to the system
+ * when freed — otherwise glibc raises the threshold after the first free of such a block and keeps the
+ * next ones in its arenas, as it did with each sign-in's 19 MB Argon2 buffer (one per libuv thread).
+ * Two arenas instead of eight per core. Measured with the billing import (docs/benchmarks.md).
+ */
+export const SERVER_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+
 /** Starts the production server (src/cli/serve.ts, built) or `next dev`, and resolves once it answers HTTP. */
 export async function serveNext(mode: 'start' | 'dev', env: NodeJS.ProcessEnv, opts: { port: number; host: string; quiet?: boolean; nodeArgs?: string[] }): Promise<ChildProcess> {
   const args = mode === 'start' ? [...SERVER_NODE_ARGS, SERVER_BUNDLE, '--port', String(opts.port), '--host', opts.host, '--dir', ROOT] : [NEXT_BIN, 'dev', '-p', String(opts.port), '-H', opts.host];
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: ROOT,
-    env: mode === 'start' ? { ...env, NODE_ENV: 'production' } : env,
+    env: mode === 'start' ? { ...SERVER_MALLOC_ENV, ...env, NODE_ENV: 'production' } : env,
     stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
   const deadline = Date.now() + (mode === 'dev' ? 120_000 : 60_000);

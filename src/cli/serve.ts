@@ -11,6 +11,8 @@
 // (runtime.ts, bundleServer); `next dev` keeps serving /api/trpc through its route, with the same handler.
 // Run with NODE_ENV=production: `node .next/antena/serve.mjs --port 3000 --host 127.0.0.1`.
 import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { env } from '@/env';
@@ -29,6 +31,8 @@ const hostname = values.host;
 // Every request's client address is decided here, from the socket and TRUSTED_PROXIES (a bad list stops the start).
 const trustedProxies = compileTrust(env().TRUSTED_PROXIES);
 markClientAddressStamping();
+// Where this bundle is: the invoice import's reader is beside it (read-invoices.ts), whatever the working directory.
+process.env.ANTENA_SERVER_DIR ??= path.dirname(fileURLToPath(import.meta.url));
 
 const app = next({ dev: false, dir: values.dir, hostname, port });
 const nextHandler = app.getRequestHandler();

@@ -154,6 +154,16 @@ describe('invoice import', () => {
     expect(report.errors).toEqual([{ row: BILLING_IMPORT_LIMITS.batch + 52, column: 'cliente', message: 'No hay ningún cliente con el código «C-404».' }]);
     expect(await counts(a)).toEqual(before);
   });
+
+  it('reads the rows in a process of its own (issue 17): a reader that fails fails the import, and nothing is written', async () => {
+    const before = await counts(a);
+    // A saved upload that is not there: the reader cannot read it and exits with an error.
+    await expect(importBilling(admin, 'invoices', { path: `${tmpdir()}/antena-missing-${randomUUID()}.csv` }, { mode: 'commit' })).rejects.toThrow(/invoice reader exited/);
+    expect(await counts(a)).toEqual(before);
+    // And the next import works as before.
+    const report = await run('invoices', file(INVOICES, `R-1;B;${ana.code};2026-01-01;2026-01-10;;100;`), 'preview');
+    expect(report).toMatchObject({ ok: true, counts: { rows: 1 } });
+  });
 });
 
 describe('invoice import: many problems (issue 17)', () => {

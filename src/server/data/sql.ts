@@ -15,6 +15,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Prisma } from '@/generated/prisma/client';
 import { rawRows, rawValues, UTC_TYPES, withConnection } from '@/server/db';
 import type { TicketVisibility } from './visibility';
+import { copyLine } from './copy-text';
 
 /** What a tenant's raw statement is built from. */
 export type TenantFragments = {
@@ -119,12 +120,7 @@ function tempName(table: string): string {
   return `pg_temp.${table}`;
 }
 
-/** COPY text format: a value with its backslashes, tabs and line breaks escaped; null as \N. */
-export function copyValue(value: string | number | null): string {
-  if (value === null) return '\\N';
-  const text = String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
-}
+export { copyValue } from './copy-text';
 
 /** Rows streamed into a temporary table with COPY; write() waits while PostgreSQL catches up. */
 export class CopyIn {
@@ -138,7 +134,7 @@ export class CopyIn {
 
   /** One row, its values in the table's column order; sent by the next flush(). */
   push(values: (string | number | null)[]) {
-    const line = `${values.map(copyValue).join('\t')}\n`;
+    const line = copyLine(values);
     this.buffer.push(line);
     this.size += line.length;
   }
@@ -151,6 +147,19 @@ export class CopyIn {
     this.size = 0;
     if (!chunk) return;
     if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Sends rows already in COPY's text format, made elsewhere (the invoice import's reader process),
+   * as they come; waits while PostgreSQL catches up, so `input` is read no faster than it takes them.
+   */
+  async pipeFrom(input: AsyncIterable<Uint8Array>) {
+    await this.flush();
+    for await (const chunk of input) {
+      if (this.failure) throw this.failure;
+      if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    }
     if (this.failure) throw this.failure;
   }
 

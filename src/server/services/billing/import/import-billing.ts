@@ -2,7 +2,9 @@
 // atomic commit; Latin-1 and `;` detected; every problem by row and column, translated), built to
 // stream: the text is parsed record by record (csv-parse's stream API) and handled in batches of
 // BILLING_IMPORT_LIMITS.batch rows — one lookup per kind per batch, one INSERT per table per batch —
-// so memory holds one batch, not the file's records.
+// so memory holds one batch, not the file's records. Invoices, the large files (issue 17), are read
+// and checked row by row in a process of their own (read-invoices.ts → invoice-reader.ts; the row
+// checks are in rows.ts) and staged with COPY, then checked as a set in SQL (InvoiceImport).
 //
 // A commit is one transaction: rows are written batch by batch as they are checked, and a single
 // problem anywhere stops the writing and rolls everything back (nothing half-imported). A preview
@@ -13,42 +15,25 @@
 // left is a credit. Balances are kept in memory across the file's rows, so a preview says what a
 // commit will do, and the invoices touched are updated in the same transaction.
 import 'server-only';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { Locale } from '@/lib/format';
-import { uuidv7, uuidv7Fast } from '@/lib/ids';
-import { currencyDigits, parseAmount, parseDay, toUnits, unitsToDecimal, unitsToNumber, type AmountProblem, type Units } from '@/lib/money';
-import { normalizeText } from '@/lib/text';
+import { uuidv7 } from '@/lib/ids';
+import { currencyDigits, toUnits, unitsToDecimal, unitsToNumber, type Units } from '@/lib/money';
 import { uniqueViolationFields } from '@/server/errors';
 import { logger } from '@/server/logger';
 import { Prisma } from '@/generated/prisma/client';
-import type { CopyIn, QueryClient, ExecuteClient, TenantSession } from '@/server/data/sql';
+import type { QueryClient, ExecuteClient, TenantSession } from '@/server/data/sql';
 import type { StaffCaller } from '@/server/services/caller';
 import { FileError, type Delimiter, type DetectedEncoding, type EncodingChoice } from '@/server/services/customers/import/csv';
-import { problemText, type ProblemMessage } from '@/server/services/customers/import/rows';
-import { allocatePayment, statusFor, type InvoiceStatus, type OpenInvoice } from '../statement-math';
-import { INVOICE_COLUMNS, PAYMENT_COLUMNS, REQUIRED, mapColumns, type Headers } from './columns';
+import { problemText } from '@/server/services/customers/import/rows';
+import { allocatePayment, type InvoiceStatus, type OpenInvoice } from '../statement-math';
+import { PAYMENT_COLUMNS, type Headers } from './columns';
+import { readInvoices } from './read-invoices';
+import { BILLING_IMPORT_LIMITS, LENGTHS, ProblemLog, RowReader, readRows, type BillingKind, type CsvRecord } from './rows';
 import { openSource, type BillingSource, type OpenedSource } from './source';
 
 export type { BillingSource } from './source';
+export { BILLING_IMPORT_LIMITS, type BillingKind } from './rows';
 
-export const BILLING_IMPORT_LIMITS = {
-  /** Data rows per file. */
-  rows: 2_000_000,
-  /** Rows per lookup and per INSERT. */
-  batch: 5_000,
-  /** Rows shown in the preview. */
-  sample: 20,
-  /** Problems sent back (all are counted). */
-  errors: 500,
-  /** The commit transaction's limits, in ms. */
-  transactionTimeout: 15 * 60_000,
-  transactionMaxWait: 30_000,
-} as const;
-
-const LENGTHS = { number: 60, type: 30, period: 40, method: 60, reference: 120, customerCode: 100 } as const;
-
-export type BillingKind = 'invoices' | 'payments';
 export type BillingImportMode = 'preview' | 'commit';
 export type BillingImportOptions = { mode: BillingImportMode; encoding?: EncodingChoice; locale?: Locale };
 
@@ -90,111 +75,25 @@ export type BillingImportReport = {
   created: { rows: number; allocations: number } | null;
 };
 
-type Problem = { line: number | null; column: string | null; message: ProblemMessage };
 type Client = QueryClient & ExecuteClient;
-type CsvRecord = { line: number; fields: string[] };
-
-const PARSE_ERRORS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'customerImport.problems.quoteNotClosed',
-  CSV_INVALID_CLOSING_QUOTE: 'customerImport.problems.invalidClosingQuote',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'customerImport.problems.invalidClosingQuote',
-  CSV_MAX_RECORD_SIZE: 'customerImport.problems.recordTooLarge',
-};
-
 /** Thrown inside the commit transaction to roll it back once a problem was found. */
 class Rollback extends Error {}
 
-/**
- * Records in batches, each with the line it starts on (1 = the header). Batches, not one record per
- * `await`: a million rows handed over one at a time spent most of the import in promise hand-offs.
- */
-async function* recordBatches(text: AsyncIterable<string>, delimiter: Delimiter, size = 4096): AsyncGenerator<CsvRecord[]> {
-  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, max_record_size: 1_000_000, info: true });
-  const input = Readable.from(text);
-  let failure: Error | null = null;
-  // A read error of the file ends the parse with it.
-  input.on('error', (error) => parser.destroy(error));
-  parser.on('error', (error: Error) => (failure = error));
-  input.pipe(parser);
-  try {
-    for (;;) {
-      const batch: CsvRecord[] = [];
-      let item: { record: string[]; info: { lines: number } } | null;
-      while (batch.length < size && (item = parser.read() as typeof item) !== null) {
-        let breaks = 0;
-        for (const field of item.record) if (field.includes('\n')) breaks += field.split('\n').length - 1;
-        batch.push({ line: item.info.lines - breaks, fields: item.record });
-      }
-      if (batch.length) {
-        yield batch;
-        continue;
-      }
-      if (failure) throw failure;
-      if (parser.readableEnded) return;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          parser.off('readable', wake).off('end', wake).off('error', wake).off('close', wake);
-          resolve();
-        };
-        parser.on('readable', wake).on('end', wake).on('error', wake).on('close', wake);
-      });
-      if (parser.destroyed && !failure && !parser.readableEnded) return;
-    }
-  } finally {
-    input.destroy();
-    parser.destroy();
-  }
-}
-
 const json = (value: unknown) => JSON.stringify(value);
 
-class Report {
+class Report extends ProblemLog {
   encoding: DetectedEncoding | null = null;
   encodingFallback = false;
   delimiter: Delimiter | null = null;
-  labels = new Map<string, string>();
-  rows = 0;
   allocations = 0;
   sample: BillingSampleRow[] = [];
-  /** The first problems by row (at most about twice what is sent back); all are counted. */
-  problems: Problem[] = [];
-  problemCount = 0;
-  /** The columns with a problem on the row reported last (rows are reported in order). */
-  private reportedLine: number | null = null;
-  private readonly reported = new Set<string>();
 
   constructor(
     readonly kind: BillingKind,
     readonly mode: BillingImportMode,
     readonly locale: Locale,
-  ) {}
-
-  problem(line: number | null, column: string | null, key: string, params?: Record<string, string | number>) {
-    if (line !== null) {
-      if (line !== this.reportedLine) {
-        this.reportedLine = line;
-        this.reported.clear();
-      }
-      const id = column ?? '';
-      if (this.reported.has(id)) return;
-      this.reported.add(id);
-    }
-    this.keep({ line, column, message: { key, params } });
-  }
-
-  /** Counts a problem and keeps it if it is among the first by row. */
-  keep(problem: Problem) {
-    this.problemCount += 1;
-    this.problems.push(problem);
-    if (this.problems.length >= 2 * BILLING_IMPORT_LIMITS.errors) this.problems = this.sorted().slice(0, BILLING_IMPORT_LIMITS.errors);
-  }
-
-  get failed(): boolean {
-    return this.problemCount > 0;
-  }
-
-  private sorted(): Problem[] {
-    return [...this.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  ) {
+    super();
   }
 
   result(created: BillingImportReport['created'] = null): BillingImportReport {
@@ -216,80 +115,6 @@ class Report {
       errorCount: this.problemCount,
       created,
     };
-  }
-}
-
-const AMOUNT_KEYS: Record<AmountProblem, string> = {
-  invalid: 'billing.problems.amountInvalid',
-  notPositive: 'billing.problems.amountNotPositive',
-  tooManyDecimals: 'billing.problems.amountTooManyDecimals',
-  tooLarge: 'billing.problems.amountTooLarge',
-};
-
-const VOID_WORDS = new Set(['anulada', 'anulado', 'void', 'voided', 'cancelled', 'canceled', 'annullata', 'annullato'].map((w) => normalizeText(w)));
-const PAID_WORDS = new Set(['pagada', 'pagado', 'paid', 'pagata', 'saldada', 'cancelada'].map((w) => normalizeText(w)));
-const OPEN_WORDS = new Set(['pendiente', 'impaga', 'adeudada', 'unpaid', 'open', 'parcial', 'partial', 'impagata', 'parziale', 'emitida', 'issued', 'emessa'].map((w) => normalizeText(w)));
-
-/** Reads one row's cells by column, and the row's problems. */
-class RowReader<C extends string> {
-  values: Partial<Record<C, string>> = {};
-  ok = true;
-
-  constructor(
-    private readonly report: Report,
-    readonly line: number,
-    headers: Headers<C>,
-    fields: string[],
-  ) {
-    let extra = false;
-    fields.forEach((raw, index) => {
-      const value = raw.trim();
-      if (!value) return;
-      const column = headers.columns.get(index);
-      if (column) this.values[column] = value;
-      else extra = true;
-    });
-    if (extra) this.fail(null, 'customerImport.problems.extraFields');
-  }
-
-  get blank(): boolean {
-    return Object.keys(this.values).length === 0 && this.ok;
-  }
-
-  fail(column: C | null, key: string, params?: Record<string, string | number>) {
-    this.ok = false;
-    this.report.problem(this.line, column, key, params);
-  }
-
-  text(column: C, required: boolean, max: number): string | null {
-    const value = this.values[column] ?? null;
-    if (value === null) {
-      if (required) this.fail(column, 'billing.problems.required');
-      return null;
-    }
-    if (value.length > max) {
-      this.fail(column, 'billing.problems.tooLong', { max });
-      return null;
-    }
-    return value;
-  }
-
-  day(column: C): string | null {
-    const value = this.text(column, true, 40);
-    if (value === null) return null;
-    const day = parseDay(value);
-    if (!day) this.fail(column, 'billing.problems.dateInvalid', { value });
-    return day;
-  }
-
-  amount(column: C, required: boolean, digits: number, allowZero = false): Units | null {
-    const value = this.text(column, required, 40);
-    if (value === null) return null;
-    const parsed = parseAmount(value, digits);
-    if ('units' in parsed) return parsed.units;
-    if (allowZero && parsed.problem === 'notPositive' && /^[\s0.,$€£+]*$/.test(value)) return 0n;
-    this.fail(column, AMOUNT_KEYS[parsed.problem], { value, digits });
-    return null;
   }
 }
 
@@ -319,7 +144,7 @@ const STAGE_TABLE = `"line" integer NOT NULL, "ok" boolean NOT NULL, "number" te
 const PROBLEM_TABLE = `"line" integer NOT NULL, "column" text NOT NULL, "key" text NOT NULL, "value" text, "first" integer`;
 
 /**
- * Invoices at size (issue 17): each row is checked as it is read and streamed with COPY into a
+ * Invoices at size (issue 17): each row is checked as it is read (by the reader process) and streamed with COPY into a
  * temporary table of the import's own transaction; the checks that need the whole file or the
  * database — a number twice in the file, an unknown customer, a number already imported — are then
  * three set statements, and the commit one INSERT … SELECT. Memory holds a parse chunk and the first
@@ -330,53 +155,7 @@ class InvoiceImport {
   /** Where the time went, in ms (logged): reading + row checks + COPY, the set checks and sample, the write. */
   readonly ms = { read: 0, check: 0, write: 0 };
 
-  constructor(
-    private readonly report: Report,
-    private readonly headers: Headers<keyof typeof INVOICE_COLUMNS>,
-    private readonly digits: number,
-    private readonly stage: CopyIn,
-  ) {}
-
-  add(record: CsvRecord) {
-    const row = new RowReader(this.report, record.line, this.headers, record.fields);
-    if (row.blank) return;
-    this.report.rows += 1;
-    const number = row.text('number', true, LENGTHS.number);
-    const customerCode = row.text('customerCode', true, LENGTHS.customerCode);
-    const type = row.text('type', false, LENGTHS.type) ?? '';
-    const period = row.text('period', false, LENGTHS.period);
-    const issuedOn = row.day('issuedOn');
-    const dueOn = row.day('dueOn');
-    if (issuedOn && dueOn && dueOn < issuedOn) row.fail('dueOn', 'billing.problems.dueBeforeIssue');
-    const total = row.amount('total', true, this.digits);
-    let balance = row.amount('balance', false, this.digits, true);
-    if (total !== null && balance !== null && balance > total) row.fail('balance', 'billing.problems.balanceAboveTotal');
-    const statusText = row.values.status ? normalizeText(row.values.status) : null;
-    let status: InvoiceStatus | null = null;
-    if (statusText !== null) {
-      if (VOID_WORDS.has(statusText)) status = 'VOID';
-      else if (PAID_WORDS.has(statusText)) {
-        if (balance === null) balance = 0n;
-        else if (balance > 0n) row.fail('status', 'billing.problems.statusBalance');
-      } else if (!OPEN_WORDS.has(statusText)) row.fail('status', 'billing.problems.statusInvalid', { value: row.values.status! });
-    }
-    if (number === null) return;
-    if (!row.ok || customerCode === null || issuedOn === null || dueOn === null || total === null) {
-      // Kept for the in-file duplicates only: a later row with its number is still a duplicate.
-      this.stage.push([row.line, 'f', number, null, null, null, null, null, null, null, null, null]);
-      return;
-    }
-    const left = status === 'VOID' ? 0n : (balance ?? total);
-    this.stage.push([
-      row.line, 't', number, uuidv7Fast(), customerCode, type, issuedOn, dueOn, period,
-      unitsToDecimal(total), unitsToDecimal(left), statusFor(total, balance ?? total, status ?? undefined),
-    ]);
-  }
-
-  /** After each batch of rows: COPY what they staged, waiting while PostgreSQL catches up. */
-  afterBatch() {
-    return this.stage.flush();
-  }
+  constructor(private readonly report: Report) {}
 
   /** After the last row: the file-wide and database checks, the preview's sample, and the write when `write` and all is well. */
   async finish(session: TenantSession, write: boolean) {
@@ -580,62 +359,16 @@ class PaymentImport {
   }
 }
 
-type Importer = { add(record: CsvRecord): void | Promise<void>; afterBatch?(): Promise<void> };
-
-/**
- * Reads the file and hands every row to the importer `start` makes from the header row. False when
- * the file itself stopped the reading (its header, its quoting, too many rows: the problem is in the
- * report); the rows' own problems are the importer's to report.
- */
-async function readRows<I extends Importer>(kind: BillingKind, opened: OpenedSource, report: Report, start: (headers: Headers<string>) => I): Promise<I | null> {
-  let importer: I | null = null;
-  try {
-    for await (const batch of recordBatches(opened.text(), opened.delimiter)) {
-      for (const record of batch) {
-        if (!importer) {
-          const headers = kind === 'invoices' ? mapColumns(INVOICE_COLUMNS, REQUIRED.invoices, record.fields) : mapColumns(PAYMENT_COLUMNS, REQUIRED.payments, record.fields);
-          for (const [id, label] of headers.labels as Map<string, string>) report.labels.set(id, label);
-          const line = record.line;
-          if (headers.missing.length) {
-            const set = kind === 'invoices' ? INVOICE_COLUMNS : PAYMENT_COLUMNS;
-            report.problem(line, null, 'customerImport.problems.missingColumns', { columns: headers.missing.map((c) => (set as Record<string, readonly string[]>)[c]![0]!).join(', ') });
-          }
-          if (headers.unknown.length) report.problem(null, null, 'customerImport.problems.unknownColumns', { columns: headers.unknown.join(', ') });
-          if (headers.duplicated.length) report.problem(null, null, 'customerImport.problems.duplicateColumns', { columns: headers.duplicated.join(', ') });
-          if (report.failed) return null;
-          importer = start(headers as Headers<string>);
-          continue;
-        }
-        const adding = importer.add(record);
-        if (adding) await adding;
-        if (report.rows > BILLING_IMPORT_LIMITS.rows) {
-          report.problem(null, null, 'customerImport.problems.tooManyRows', { max: BILLING_IMPORT_LIMITS.rows });
-          return null;
-        }
-      }
-      if (importer?.afterBatch) await importer.afterBatch();
-    }
-  } catch (error) {
-    const e = error as { code?: string; lines?: number };
-    if (!e.code?.startsWith('CSV_')) throw error;
-    report.problem(typeof e.lines === 'number' ? e.lines : null, null, PARSE_ERRORS[e.code] ?? 'customerImport.problems.malformed');
-    return null;
-  }
-  if (!importer) {
-    report.problem(null, null, 'customerImport.problems.emptyFile');
-    return null;
-  }
-  if (!report.rows) report.problem(null, null, 'customerImport.problems.noRows');
-  return importer;
-}
-
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
   return Boolean(uniqueViolationFields(error) || e?.code === '23505' || (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation'));
 }
 
-/** Invoices: one transaction of their own (TenantSql.transaction), committed only by a commit with no problem. */
-async function importInvoices(caller: StaffCaller, opened: OpenedSource, report: Report): Promise<BillingImportReport['created']> {
+/**
+ * Invoices: one transaction of their own (TenantSql.transaction), committed only by a commit with no
+ * problem. The rows are read and checked by the reader process (read-invoices.ts), which stages them.
+ */
+async function importInvoices(caller: StaffCaller, source: BillingSource, encoding: EncodingChoice, report: Report): Promise<BillingImportReport['created']> {
   const digits = currencyDigits(caller.tenant.currency);
   const write = report.mode === 'commit';
   return caller.sql.transaction(async (session) => {
@@ -644,24 +377,49 @@ async function importInvoices(caller: StaffCaller, opened: OpenedSource, report:
     await session.workMem(64);
     await session.createTemp('import_invoice', STAGE_TABLE);
     const stage = session.copyIntoTemp('import_invoice', STAGE_COLUMNS);
-    let importer: InvoiceImport | null;
     const t0 = performance.now();
+    let read;
     try {
-      importer = await readRows('invoices', opened, report, (headers) => new InvoiceImport(report, headers as Headers<keyof typeof INVOICE_COLUMNS>, digits, stage));
+      read = await readInvoices(source, encoding, digits, stage);
     } finally {
       await stage.end();
     }
+    if (read.fileError) {
+      report.problem(read.fileError.line, null, read.fileError.key, read.fileError.params);
+      return { commit: false, value: null };
+    }
+    report.encoding = read.encoding;
+    report.encodingFallback = read.encodingFallback;
+    report.delimiter = read.delimiter;
+    for (const [id, label] of read.labels) report.labels.set(id, label);
+    report.rows = read.rows;
+    report.problems = read.problems;
+    report.problemCount = read.problemCount;
+    const importer = read.started ? new InvoiceImport(report) : null;
     // With problems already found the checks still run, so the report lists them all; nothing is written.
-    const read = Math.round(performance.now() - t0);
+    const ms = Math.round(performance.now() - t0);
     if (importer) await importer.finish(session, write);
-    logger.info({ tenantId: caller.tenantId, mode: report.mode, rows: report.rows, problems: report.problemCount, ms: { ...importer?.ms, read } }, 'invoice import: phases');
+    logger.info({ tenantId: caller.tenantId, mode: report.mode, rows: report.rows, problems: report.problemCount, ms: { ...importer?.ms, read: ms }, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }, 'invoice import: phases');
     const commit = write && importer !== null && !report.failed;
     return { commit, value: commit ? { rows: importer!.created, allocations: 0 } : null };
   });
 }
 
 /** Payments: one Prisma transaction (a preview writes nothing), rows in batches, balances kept in memory. */
-async function importPayments(caller: StaffCaller, opened: OpenedSource, report: Report): Promise<BillingImportReport['created']> {
+async function importPayments(caller: StaffCaller, source: BillingSource, encoding: EncodingChoice, report: Report): Promise<BillingImportReport['created']> {
+  let opened: OpenedSource;
+  try {
+    opened = await openSource(source, encoding);
+    report.encoding = opened.encoding;
+    report.encodingFallback = opened.encodingFallback;
+    report.delimiter = opened.delimiter;
+  } catch (error) {
+    if (error instanceof FileError) {
+      report.problem(error.problem.line, null, error.problem.key, error.problem.params);
+      return null;
+    }
+    throw error;
+  }
   const digits = currencyDigits(caller.tenant.currency);
   const pass = async (client: Client, write: boolean) => {
     const importer = await readRows('payments', opened, report, (headers) => new PaymentImport(caller, report, headers as Headers<keyof typeof PAYMENT_COLUMNS>, digits, client, write));
@@ -696,21 +454,9 @@ async function importPayments(caller: StaffCaller, opened: OpenedSource, report:
 export async function importBilling(caller: StaffCaller, kind: BillingKind, source: BillingSource, options: BillingImportOptions): Promise<BillingImportReport> {
   const started = performance.now();
   const report = new Report(kind, options.mode, options.locale ?? caller.locale);
-  let opened: OpenedSource;
+  const encoding = options.encoding ?? 'auto';
   try {
-    opened = await openSource(source, options.encoding ?? 'auto');
-    report.encoding = opened.encoding;
-    report.encodingFallback = opened.encodingFallback;
-    report.delimiter = opened.delimiter;
-  } catch (error) {
-    if (error instanceof FileError) {
-      report.problem(error.problem.line, null, error.problem.key, error.problem.params);
-      return report.result();
-    }
-    throw error;
-  }
-  try {
-    const created = kind === 'invoices' ? await importInvoices(caller, opened, report) : await importPayments(caller, opened, report);
+    const created = kind === 'invoices' ? await importInvoices(caller, source, encoding, report) : await importPayments(caller, source, encoding, report);
     if (created) logger.info({ tenantId: caller.tenantId, userId: caller.actor.id, kind, ...created, ms: Math.round(performance.now() - started) }, 'billing imported');
     return report.result(created);
   } catch (error) {

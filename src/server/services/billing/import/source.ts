@@ -12,7 +12,7 @@ import { FileError, decodeWindows1252, detectDelimiter, excelSeparator, type Del
 /** The uploaded file: in memory (a small multipart upload, tests), or saved to disk while it arrived. */
 export type BillingSource = Uint8Array | { path: string };
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 async function* bytesOf(source: BillingSource): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) {
