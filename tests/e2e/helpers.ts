@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end specs: addresses of the two tenants and signing in through the real forms.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { E2E_PORT, FAKE_PUSH_PORT, FAKE_RESEND_PORT, FAKE_SMS_PORT, PUSH_CERT_FILE } from './ports';
@@ -134,4 +134,16 @@ export async function trpc(page: Page, path: string, input: unknown, method: 'GE
     },
     { path, input, method },
   );
+}
+
+/** The demo technician's phone, signed in, the app loaded once online and controlled by its service worker (ready to go offline). */
+export async function technicianPhone(browser: Browser): Promise<{ context: BrowserContext; tech: Page }> {
+  const context = await browser.newContext(PHONE);
+  const tech = await context.newPage();
+  await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  await tech.evaluate(() => navigator.serviceWorker.ready);
+  await tech.reload();
+  await expect.poll(() => tech.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible();
+  return { context, tech };
 }

@@ -4,7 +4,7 @@
 // customer paid; back online the queue is sent; the office sees the lines, the exact total, what was
 // collected against the cost, and the grid's columns.
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, PHONE, STAFF, signInStaff, trpc } from './helpers';
+import { DEMO, DEMO_PASSWORD, PHONE, STAFF, signInStaff, technicianPhone, trpc } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -64,13 +64,7 @@ test('a product sold from the catalogue, on the street offline, and collected: t
   await expect(page.getByTestId('collection-cost')).toHaveText('$ 5.000,00');
 
   // The technician, on a phone: the app loaded once online, then no network.
-  const context = await browser.newContext(PHONE);
-  const tech = await context.newPage();
-  await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
-  await tech.evaluate(() => navigator.serviceWorker.ready);
-  await tech.reload();
-  await expect.poll(() => tech.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible();
+  const { context, tech } = await technicianPhone(browser);
   await tech.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Tickets' }).click();
   const link = tech.getByRole('list', { name: 'Mis tickets' }).getByRole('link', { name: new RegExp(code) });
   await expect(link).toBeVisible();

@@ -3,8 +3,8 @@
 // wait in the queue (surviving the page being closed) and reach the server exactly once, in order,
 // when it opens online again. An answer lost on the way back is replayed without a duplicate; a
 // change that conflicts is shown with the server's reason and kept until retried.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { cameraPhoto, DEMO, DEMO_PASSWORD, LOOPBACK, PHONE, STAFF, signInStaff } from './helpers';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { cameraPhoto, DEMO, LOOPBACK, STAFF, signInStaff, technicianPhone } from './helpers';
 
 // Each case signs in twice and reloads: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 150_000 });
@@ -40,18 +40,6 @@ async function officeWithTicket(browser: Browser, title: string): Promise<{ offi
   return { office, call, id };
 }
 
-/** The technician's phone, signed in, the app loaded once online and controlled by the service worker. */
-async function phone(browser: Browser): Promise<{ context: BrowserContext; tech: Page }> {
-  const context = await browser.newContext(PHONE);
-  const tech = await context.newPage();
-  await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
-  await tech.evaluate(() => navigator.serviceWorker.ready);
-  await tech.reload();
-  await expect.poll(() => tech.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible();
-  return { context, tech };
-}
-
 async function openTicket(tech: Page, title: string) {
   await tech.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Tickets' }).click();
   await tech.getByRole('list', { name: 'Mis tickets' }).getByRole('link', { name: new RegExp(title) }).click();
@@ -61,7 +49,7 @@ async function openTicket(tech: Page, title: string) {
 test('offline: the app opens from the device, queues four changes, and they reach the server once, in order, when it opens online', async ({ browser }) => {
   const title = `Sin señal en el sótano ${Date.now() % 100000}`;
   const { office, call, id } = await officeWithTicket(browser, title);
-  const { context, tech } = await phone(browser);
+  const { context, tech } = await technicianPhone(browser);
 
   await context.setOffline(true);
   await tech.reload();
@@ -108,7 +96,7 @@ test('offline: the app opens from the device, queues four changes, and they reac
 test('an answer lost on the way back: the queue sends the change again and the server keeps one', async ({ browser }) => {
   const title = `Respuesta perdida ${Date.now() % 100000}`;
   const { office, call, id } = await officeWithTicket(browser, title);
-  const { context, tech } = await phone(browser);
+  const { context, tech } = await technicianPhone(browser);
   await openTicket(tech, title);
   let lost = 0;
   // The server applies the change; the phone never hears back.
@@ -143,7 +131,7 @@ test('an answer lost on the way back: the queue sends the change again and the s
 test('a change that conflicts is shown with the server’s reason, kept, and applied when retried', async ({ browser }) => {
   const title = `Conflicto de estado ${Date.now() % 100000}`;
   const { office, call, id } = await officeWithTicket(browser, title);
-  const { context, tech } = await phone(browser);
+  const { context, tech } = await technicianPhone(browser);
   await openTicket(tech, title);
   await context.setOffline(true);
   await tech.getByRole('button', { name: 'Actualizar el ticket' }).click();
