@@ -9,34 +9,11 @@ import { Minus, Plus, X } from 'lucide-react';
 import { Alert, Button, Select, TextInput } from '@/components/ui/controls';
 import { useStaffContext } from '@/components/shell/permissions';
 import { formatMoney } from '@/lib/format';
-import type { QueuedChange, TechTicket } from './offline/types';
+import type { TechTicket } from './offline/types';
+import { linesWithQueue } from './offline/product-lines';
 import { useTech } from './use-tech';
 
 const METHODS = ['CASH', 'CARD', 'TRANSFER', 'OTHER'] as const;
-type Line = { productId: string; name: string; code: string; quantity: number; sold: boolean; waiting: boolean };
-
-/** The ticket's lines with the device's queued product changes applied in order. */
-export function linesWithQueue(ticket: TechTicket, queue: QueuedChange[] | undefined): Line[] {
-  const lines = new Map<string, Line>((ticket.products ?? []).map((l) => [l.productId, { ...l, waiting: false }]));
-  for (const change of queue ?? []) {
-    if (change.ticketId !== ticket.id || change.kind !== 'product' || change.status !== 'pending') continue;
-    if (change.quantity === null) {
-      lines.delete(change.productId);
-      continue;
-    }
-    const before = lines.get(change.productId);
-    lines.set(change.productId, {
-      productId: change.productId,
-      name: before?.name ?? change.productName,
-      code: before?.code ?? '',
-      quantity: change.quantity,
-      sold: change.sold ?? before?.sold ?? false,
-      waiting: true,
-    });
-  }
-  return [...lines.values()];
-}
-
 export function TechProducts({ ticket }: { ticket: TechTicket }) {
   const t = useTranslations('tech');
   const tv = useTranslations('ticketView');
