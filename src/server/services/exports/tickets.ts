@@ -39,6 +39,10 @@ type Row = {
   billable: boolean;
   price: string | null;
   cost: string | null;
+  callNumber: string | null;
+  productsTotal: string;
+  collectedAmount: string | null;
+  closedAt: Date | null;
   dueAt: Date | null;
   visitStart: Date | null;
   visitEnd: Date | null;
@@ -91,7 +95,12 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
     state: [{ header: t('columns.state'), type: 'text', value: (r) => r.stateName }],
     comments: [{ header: t('columns.comments'), type: 'int', value: (r) => r.commentCount }],
     files: [{ header: t('columns.files'), type: 'int', value: (r) => r.fileCount }],
+    callNumber: [{ header: t('columns.callNumber'), type: 'text', width: 14, value: (r) => r.callNumber }],
     opened: [{ header: t('columns.opened'), type: 'datetime', value: (r) => r.openedAt }],
+    closed: [{ header: t('columns.closed'), type: 'datetime', value: (r) => r.closedAt }],
+    // G8/G9: billing columns, like the price.
+    productsTotal: showPrices ? [{ header: t('columns.productsTotal'), type: 'money', value: (r) => r.productsTotal }] : [],
+    collected: showPrices ? [{ header: t('columns.collected'), type: 'money', value: (r) => r.collectedAmount }] : [],
     lastStatus: [{ header: t('columns.lastStatus'), type: 'datetime', value: (r) => r.statusChangedAt }],
     rating: [{ header: x('columns.rating'), type: 'int', value: (r) => r.rating }],
   };
@@ -137,7 +146,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
   const page = (after: number | null) =>
     caller.sql.rows<Row>((s) => Prisma.sql`
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName", pr.name AS "priorityName",
-             t.complexity, t.billable, t.price, t.cost, ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd",
+             t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd",
              cat.name AS "categoryName", st.name AS "stateName", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
