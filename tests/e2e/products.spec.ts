@@ -80,7 +80,7 @@ test('a product sold from the catalogue, on the street offline, and collected: t
   await techAdd.getByLabel('Cantidad').fill('10');
   await techAdd.getByRole('button', { name: 'Agregar producto' }).click();
   await expect(sold.getByTestId('tech-product-line')).toHaveCount(2);
-  await expect(sold.getByTestId('tech-product-line').filter({ hasText: code }).getByTestId('tech-product-quantity')).toHaveText('× 3');
+  await expect(sold.getByTestId('tech-product-line').filter({ hasText: code }).getByTestId('tech-product-quantity')).toHaveText('3 u.');
   const collection = tech.getByRole('region', { name: 'Cobro' });
   await expect(collection.getByTestId('tech-to-collect')).toHaveText('$ 5.000,00');
   const record = tech.getByRole('form', { name: 'Registrar cobro' });

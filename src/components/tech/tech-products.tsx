@@ -71,7 +71,7 @@ export function TechProducts({ ticket }: { ticket: TechTicket }) {
                   <span className="font-medium">{l.name}</span> <span className="font-mono text-xs text-slate-600">{l.code}</span>
                   {l.waiting ? <span className="block text-xs text-slate-600">{t('products.pending')}</span> : null}
                 </span>
-                <span className="text-base font-semibold tabular-nums" data-testid="tech-product-quantity">× {l.quantity}</span>
+                <span className="text-base font-semibold tabular-nums" data-testid="tech-product-quantity">{t('products.units', { quantity: l.quantity })}</span>
               </div>
               {open ? (
                 <div className="mt-2 flex items-center gap-2">

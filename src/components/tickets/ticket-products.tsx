@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { X } from 'lucide-react';
 import { useTRPC } from '@/trpc/react';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { Alert, Button, Card, Checkbox, Select, TextInput } from '@/components/ui/controls';
@@ -99,7 +100,7 @@ export function TicketProducts({ ticket }: { ticket: TicketLike }) {
                   {billing ? <td className="py-2 pr-3 text-right tabular-nums">{money(l.total)}</td> : null}
                   {sell ? (
                     <td className="py-2 text-right">
-                      <Button variant="secondary" aria-label={t('remove', { name: l.name })} onClick={() => removeLine.mutate({ ticketId: ticket.id, productId: l.productId })}>×</Button>
+                      <Button variant="secondary" aria-label={t('remove', { name: l.name })} onClick={() => removeLine.mutate({ ticketId: ticket.id, productId: l.productId })}><X aria-hidden className="h-4 w-4" /></Button>
                     </td>
                   ) : null}
                 </tr>
