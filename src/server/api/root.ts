@@ -3,6 +3,7 @@ import { registerAnswers } from './answers';
 import { accountRouter } from './routers/account';
 import { billingRouter } from './routers/billing';
 import { catalogRouter } from './routers/catalog';
+import { companiesRouter } from './routers/companies';
 import { dashboardRouter } from './routers/dashboard';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { mapsRouter } from './routers/maps';
@@ -36,6 +37,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
+  companies: companiesRouter,
   dashboard: dashboardRouter,
   tech: techRouter,
   preferences: preferencesRouter,
