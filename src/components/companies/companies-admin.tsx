@@ -1,5 +1,5 @@
 'use client';
-// G2: Configuración → Empresas asociadas. The office sees the partner companies; admins add them,
+// G2: Configuración > Empresas asociadas. The office sees the partner companies; admins add them,
 // edit them and deactivate or reactivate them. Everything typed is shown as text.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
