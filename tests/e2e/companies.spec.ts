@@ -7,9 +7,11 @@ import { createTicketInUi, signInStaff, signOut, STAFF } from './helpers';
 
 const MANAGER = 'empresa@demo.antena.test';
 const COMPANY = 'Conectar Instalaciones SRL';
-const TAKEN = 'Instalación empresa E2E';
-const RENOUNCED = 'Reparación empresa E2E';
-const OWN = 'Solo del ISP E2E';
+// Unique per run: the e2e database outlives a run.
+const RUN = Date.now().toString(36);
+const TAKEN = `Instalación empresa ${RUN}`;
+const RENOUNCED = `Reparación empresa ${RUN}`;
+const OWN = `Solo del ISP ${RUN}`;
 
 async function open(page: Page, title: string) {
   await page.goto(`/tickets?q=${encodeURIComponent(title)}`);
@@ -18,13 +20,15 @@ async function open(page: Page, title: string) {
 }
 
 test('the office hands tickets to a company, which takes one over and renounces the other', async ({ page }) => {
+  // Three people, three sign-ins, a dozen pages: longer than one spec's usual minute on this machine.
+  test.setTimeout(240_000);
   // The office: two tickets for the company, one it keeps.
   await signInStaff(page, STAFF.operator);
   for (const title of [TAKEN, RENOUNCED, OWN]) await createTicketInUi(page, title, `${title}: trabajo en la calle 12.`);
   for (const title of [TAKEN, RENOUNCED]) {
     await open(page, title);
     const card = page.getByTestId('ticket-company-card');
-    await card.getByLabel('Entregar a').selectOption({ label: COMPANY });
+    await card.getByRole('combobox', { name: 'Entregar a' }).selectOption({ label: COMPANY });
     await card.getByRole('button', { name: 'Entregar' }).click();
     await expect(card).toContainText('Esperando a la empresa');
     await expect(card).toContainText('30712345671');
@@ -34,7 +38,7 @@ test('the office hands tickets to a company, which takes one over and renounces 
   // The company's manager: only its company's tickets, nothing else of the ISP.
   await signInStaff(page, MANAGER);
   const nav = page.getByRole('navigation', { name: 'Navegación principal' });
-  await expect(nav.getByRole('link', { name: 'Tickets' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Mesa de ayuda' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Clientes' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Usuarios' })).toHaveCount(0);
   await page.goto('/tickets');
@@ -66,7 +70,7 @@ test('the office hands tickets to a company, which takes one over and renounces 
   await page.getByTestId('ticket-company-card').getByRole('button', { name: 'Renunciar al ticket' }).click();
   const renounce = page.getByRole('form', { name: 'Renunciar al ticket' });
   await renounce.getByRole('button', { name: 'Confirmar la renuncia' }).click();
-  await expect(renounce).toContainText('Escribí el motivo de la renuncia.');
+  await expect(renounce).toContainText('Escribí el motivo de la renuncia (al menos 3 caracteres).');
   await renounce.getByLabel('Motivo de la renuncia').fill('No cubrimos esa zona esta semana');
   await renounce.getByRole('button', { name: 'Confirmar la renuncia' }).click();
   await page.goto(`/tickets?q=${encodeURIComponent(RENOUNCED)}`);

@@ -103,7 +103,7 @@ describe('handing over, taking over, renouncing', () => {
     const taken = await A.PARTNER_MANAGER.tickets.takeOver(handed);
     const assigned = await A.PARTNER_MANAGER.tickets.update({ id: handed.id, version: taken.version, assigneeId: xTech.id });
     const empty = await rejects(A.PARTNER_MANAGER.tickets.renounce({ id: handed.id, version: assigned.version, reason: '  ' }), 'BAD_REQUEST');
-    expect((empty.cause as unknown as { issues?: { message: string }[] }).issues?.[0]?.message ?? JSON.stringify(empty.cause)).toContain('reasonRequired');
+    expect((empty.cause as unknown as { issues?: { message: string }[] }).issues?.[0]?.message ?? JSON.stringify(empty.cause)).toContain('validation.renounceReasonRequired');
     await A.PARTNER_MANAGER.tickets.renounce({ id: handed.id, version: assigned.version, reason: 'No cubrimos esa zona' });
     const view = await A.OPERATOR.tickets.get({ id: handed.id });
     expect(view).toMatchObject({ companyId: null, company: null, assigneeId: null, companyAcceptedAt: null });

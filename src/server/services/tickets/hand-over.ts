@@ -15,7 +15,7 @@ import type { StaffCaller } from '@/server/services/caller';
 const ZVersioned = { id: z.uuid(), version: z.number().int().min(1) };
 export const ZHandOver = z.object({ ...ZVersioned, companyId: z.uuid().nullable() });
 export const ZTakeOver = z.object(ZVersioned);
-export const ZRenounce = z.object({ ...ZVersioned, reason: z.string().trim().min(3, { message: 'companies.reasonRequired' }).max(1000) });
+export const ZRenounce = z.object({ ...ZVersioned, reason: z.string().trim().min(3, { message: 'validation.renounceReasonRequired' }).max(1000) });
 export const ZHandOverResult = z.object({ id: z.uuid(), version: z.number().int() });
 
 type Tx = Parameters<Parameters<StaffCaller['db']['$transaction']>[0]>[0];
