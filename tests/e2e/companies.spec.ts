@@ -85,8 +85,14 @@ test('the office hands tickets to a company, which takes one over and renounces 
   await page.getByRole('tab', { name: 'Historial' }).click();
   await expect(page.getByText(`Renunció al ticket (${COMPANY}): «No cubrimos esa zona esta semana»`)).toBeVisible();
 
-  // … and the taken one in the grid's Empresa column, with its Info empresa.
+  // … and the taken one in the grid's Empresa column (hidden by default for the ISP's staff: one click in "Columnas"), with its Info empresa.
   await page.goto(`/tickets?q=${encodeURIComponent(TAKEN)}`);
+  await expect(page.getByRole('columnheader', { name: 'Empresa', exact: true })).toHaveCount(0);
+  await page.locator('summary', { hasText: 'Columnas' }).click();
+  await page.getByRole('checkbox', { name: 'Empresa' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Empresa' })).toBeChecked();
+  await expect(page.getByRole('columnheader', { name: 'Empresa', exact: true })).toHaveCount(1);
+  await page.locator('summary', { hasText: 'Columnas' }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: TAKEN }) });
   await expect(row.getByTestId('ticket-company')).toContainText(COMPANY);
   await expect(row.getByTestId('ticket-company')).toContainText('Tomado por la empresa');
