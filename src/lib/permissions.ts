@@ -1,17 +1,22 @@
 // A2: the one declarative permission map. Every staff procedure names a permission from here,
 // and the UI asks the same map what to show. Unit-tested as a table in tests/unit/permissions.test.ts.
 
-export const ROLES = ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'] as const;
+export const ROLES = ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'] as const;
 export type Role = (typeof ROLES)[number];
 
-const ALL: readonly Role[] = ROLES;
+/** The ISP's own roles (a partner company's manager is not one of them). */
+const ALL: readonly Role[] = ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'];
 const OFFICE: readonly Role[] = ['ADMIN', 'SUPERVISOR', 'OPERATOR'];
+/** G2: the ISP's roles and a partner company's manager — for what concerns the company's own tickets. */
+const TICKET_WORKERS: readonly Role[] = [...ALL, 'PARTNER_MANAGER'];
+const OFFICE_AND_PARTNER: readonly Role[] = [...OFFICE, 'PARTNER_MANAGER'];
+const PARTNER: readonly Role[] = ['PARTNER_MANAGER'];
 const MANAGERS: readonly Role[] = ['ADMIN', 'SUPERVISOR'];
 const ADMIN: readonly Role[] = ['ADMIN'];
 
 export const PERMISSIONS = {
   /** Open the operators' back office at all (technicians work in /tech). */
-  'backoffice.access': OFFICE,
+  'backoffice.access': OFFICE_AND_PARTNER,
   'users.read': MANAGERS,
   'users.manage': ADMIN,
   'customers.read': ALL,
@@ -31,10 +36,10 @@ export const PERMISSIONS = {
   'settings.read': MANAGERS,
   'settings.manage': ADMIN,
   /** Areas, states, priorities, categories: everyone reads them to work tickets; admins change them (B1–B8). */
-  'tickets.config.read': ALL,
+  'tickets.config.read': TICKET_WORKERS,
   'tickets.config.manage': ADMIN,
   /** The ticket grid and a ticket's view — of the tickets the caller may see (see `tickets.readAll`). */
-  'tickets.read': ALL,
+  'tickets.read': TICKET_WORKERS,
   /**
    * Every ticket of the tenant. Without it (technicians), only the tickets assigned to the caller —
    * or all of them when the tenant lets technicians see all (E8) — and, if the tenant says so, only
@@ -45,11 +50,18 @@ export const PERMISSIONS = {
   /** Open tickets (technicians open them from the street too: assigned to themselves). */
   'tickets.create': ALL,
   /** Save a ticket: change its state, finish it (C10). Which fields a role may change: TICKET_FIELDS. */
-  'tickets.update': ALL,
+  'tickets.update': TICKET_WORKERS,
   /** Change a ticket's title, description, category, area, priority, complexity, PQRS, due date (C9). */
   'tickets.edit': OFFICE,
-  /** Assign a ticket, or change its assignee (C10). */
-  'tickets.assign': OFFICE,
+  /** Assign a ticket, or change its assignee (C10). A partner company's manager: only to its own technicians (checked by the save). */
+  'tickets.assign': OFFICE_AND_PARTNER,
+  /** G2: hand a ticket to a partner company, or take it back to the ISP itself. */
+  'tickets.handOver': OFFICE,
+  /** G2: take over a ticket handed to the caller's company ("Prendi in carico"), or renounce it ("Rinuncia ticket"). */
+  'tickets.companyTake': PARTNER,
+  /** G2: the partner companies (Configuración → Empresas asociadas); the office reads them to hand tickets over. */
+  'companies.read': OFFICE,
+  'companies.manage': ADMIN,
   /** Mark a ticket billable and set its cost (C10, A5). */
   'tickets.billing': OFFICE,
   /** Move a ticket to a closed state: technicians may not close (C10). */
@@ -57,19 +69,19 @@ export const PERMISSIONS = {
   /** Move a finished or closed ticket back to pending. */
   'tickets.reopen': OFFICE,
   /** Add public comments and internal notes (C7). */
-  'tickets.comment': ALL,
+  'tickets.comment': TICKET_WORKERS,
   /** Attach files and images to a ticket or a comment (C8). */
-  'tickets.attach': ALL,
+  'tickets.attach': TICKET_WORKERS,
   /** See files kept for the office only; others see public and technicians' files. */
   'tickets.files.office': OFFICE,
   /** Remove a ticket's file (the history keeps its name). */
   'tickets.files.delete': OFFICE,
   /** G8: sell products on a ticket — add, change the quantity of, remove its lines (the technician from the street too). */
-  'tickets.products': ALL,
+  'tickets.products': TICKET_WORKERS,
   /** G9: record what was collected from the customer (a technician only when the cost is shown to them for collection). */
-  'tickets.collect': ALL,
-  /** G8: the product catalogue — everyone reads it to sell; its prices need billing.read. */
-  'products.read': ALL,
+  'tickets.collect': TICKET_WORKERS,
+  /** G8: the product catalogue — everyone reads it to sell (a partner company's people too); its prices need billing.read. */
+  'products.read': TICKET_WORKERS,
   'products.manage': ADMIN,
   /** C14: the help desk's dashboard — the tenant's totals, so the office only. */
   'dashboard.read': OFFICE,
@@ -80,7 +92,7 @@ export const PERMISSIONS = {
   /** D2: a manual push to a technician (from their profile), a push or SMS to customers (from the customer list). */
   'messages.send': OFFICE,
   /** D6: this device receives Web Push for the signed-in person. */
-  'push.subscribe': ALL,
+  'push.subscribe': TICKET_WORKERS,
   /** C16: the technician app reports where its technician is (with their consent, during working hours). */
   'positions.report': ['TECHNICIAN'],
   /** C16/G6: technicians' last positions (their profile, the "Técnicos" map) and their distance to a ticket when assigning. */
@@ -93,8 +105,38 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-export function permissionsOf(role: Role): Permission[] {
-  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+/**
+ * G2: the most a partner company's user may do, whatever their role — work the tickets handed to
+ * their company, nothing else of the tenant (its customers, connections, catalogue, users, billing,
+ * settings, dashboard, messages, exports). A company's technician is a TECHNICIAN with a companyId:
+ * the technician's permissions, less what is not in this list.
+ */
+export const COMPANY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'backoffice.access',
+  'tickets.config.read',
+  'tickets.read',
+  'tickets.update',
+  'tickets.assign',
+  'tickets.companyTake',
+  'tickets.comment',
+  'tickets.attach',
+  'tickets.products',
+  'tickets.collect',
+  'products.read',
+  'push.subscribe',
+  'positions.report',
+]);
+
+/** A staff member as permissions see them: the role, and the partner company they belong to (null: the ISP's own staff). */
+export type PermissionHolder = { role: Role; companyId?: string | null };
+
+/** What the server's rungs and the pages ask: the role's permission, within the company's limit for a company's user. */
+export function allows(holder: PermissionHolder, permission: Permission): boolean {
+  return can(holder.role, permission) && (!holder.companyId || COMPANY_PERMISSIONS.has(permission));
+}
+
+export function permissionsOf(role: Role, companyId: string | null = null): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => allows({ role, companyId }, p));
 }
 
 /**

@@ -23,6 +23,9 @@ export function historyText(h: HistoryLine, words: HistoryWords): string {
   const { tv } = words;
   if (h.kind === 'created') return tv('historyCreated');
   if (h.kind === 'comment' || h.kind === 'note') return tv(h.kind === 'comment' ? 'historyComment' : 'historyNote');
+  // G2: a partner company renounced the ticket (its name, then its reason), or took it over.
+  if (h.kind === 'renounced') return tv('historyRenounced', { company: h.oldValue ?? '—', reason: h.newValue ?? '' });
+  if (h.field === 'companyAcceptedAt') return tv('historyTakenOver', { company: h.newValue ?? '—' });
   if (h.kind === 'file') return tv(h.field === 'fileRemoved' ? 'historyFileRemoved' : 'historyFile', { name: (h.field === 'fileRemoved' ? h.oldValue : h.newValue) ?? '' });
   return tv('historyField', { field: tv.has(`field.${h.field}`) ? tv(`field.${h.field}`) : (h.field ?? ''), from: historyValue(h.field, h.oldValue, words), to: historyValue(h.field, h.newValue, words) });
 }

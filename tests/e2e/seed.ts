@@ -80,7 +80,7 @@ export async function seedE2e() {
   });
   const tenant = (await resolveTenantByHost(`${DEMO_SLUG}.localhost`))!;
   const admin = await scoped.user.findFirstOrThrow({ where: { email: DEMO_USERS[0]!.email }, select: { id: true, name: true, email: true } });
-  const overdue = await createTicket(staffCallerFor(tenant, { kind: 'staff', role: 'ADMIN', ...admin }, 'es'), { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });
+  const overdue = await createTicket(staffCallerFor(tenant, { kind: 'staff', role: 'ADMIN', companyId: null, ...admin }, 'es'), { title: OVERDUE_TITLE, description: 'Ramas sobre la fibra en la calle 9.', billable: false });
   await scoped.ticket.update({ where: { id: overdue.id }, data: { openedAt: new Date('2020-01-02T12:00:00Z'), dueAt: new Date('2020-01-31T23:59:00Z') } });
   const someone = await scoped.customer.findFirstOrThrow({ where: { code: { not: NO_COORDINATES.code } }, orderBy: { code: 'asc' }, select: { id: true } });
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);

@@ -40,11 +40,12 @@ export async function createTenant(opts: { slug?: string; country?: 'AR' | 'CO' 
   return { ...tenant, host: `${slug}.localhost:3000`, adminId: admin.id };
 }
 
-export async function createUser(tenant: TestTenant, role: Role, overrides: { email?: string; active?: boolean; name?: string } = {}) {
+export async function createUser(tenant: TestTenant, role: Role, overrides: { email?: string; active?: boolean; name?: string; companyId?: string | null } = {}) {
   return scopedDb(tenant.id).user.create({
     data: {
       tenantId: tenant.id,
       role,
+      companyId: overrides.companyId ?? null,
       name: overrides.name ?? `${role} ${unique('')}`,
       email: overrides.email ?? `${unique(role.toLowerCase())}@${tenant.slug}.test`,
       active: overrides.active ?? true,
@@ -134,14 +135,27 @@ export async function twoTenantsWithStaff(): Promise<{ a: TestTenant; b: TestTen
   return { a, b, A, B };
 }
 
+/** G2: a partner company of the tenant. */
+export async function createCompany(tenant: TestTenant, overrides: { name?: string; active?: boolean } = {}) {
+  return scopedDb(tenant.id).company.create({ data: { tenantId: tenant.id, name: overrides.name ?? unique('Empresa '), active: overrides.active ?? true } });
+}
+
 export async function staffOfEveryRole(tenant: TestTenant) {
-  const [supervisor, operator, technician] = await Promise.all([createUser(tenant, 'SUPERVISOR'), createUser(tenant, 'OPERATOR'), createUser(tenant, 'TECHNICIAN')]);
+  const company = await createCompany(tenant);
+  const [supervisor, operator, technician, partner] = await Promise.all([
+    createUser(tenant, 'SUPERVISOR'),
+    createUser(tenant, 'OPERATOR'),
+    createUser(tenant, 'TECHNICIAN'),
+    createUser(tenant, 'PARTNER_MANAGER', { companyId: company.id }),
+  ]);
   return {
-    ids: { ADMIN: tenant.adminId, SUPERVISOR: supervisor.id, OPERATOR: operator.id, TECHNICIAN: technician.id } as Record<Role, string>,
+    companyId: company.id,
+    ids: { ADMIN: tenant.adminId, SUPERVISOR: supervisor.id, OPERATOR: operator.id, TECHNICIAN: technician.id, PARTNER_MANAGER: partner.id } as Record<Role, string>,
     ADMIN: await asStaff(tenant, tenant.adminId),
     SUPERVISOR: await asStaff(tenant, supervisor.id),
     OPERATOR: await asStaff(tenant, operator.id),
     TECHNICIAN: await asStaff(tenant, technician.id),
+    PARTNER_MANAGER: await asStaff(tenant, partner.id),
   };
 }
 

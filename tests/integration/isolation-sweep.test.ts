@@ -7,13 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { generate, hasId, inputSchema, procedures } from '../factories/sweep';
-import { asCustomer, asStaff, createCatalog, createConnection, createCustomer, createTenant, createUser, patchTenantSettings, type TestTenant } from '../factories';
+import { asCustomer, asStaff, createCatalog, createCompany, createConnection, createCustomer, createTenant, createUser, patchTenantSettings, type TestTenant } from '../factories';
 import { allPortalTicketSwitchesOn } from '../factories/portal-tickets';
 
 let a: TestTenant;
 let b: TestTenant;
 let aIds: string[];
 let aMarkers: string[];
+let bCompanyId: string;
 
 /** Every table with a tenantId column — found in the database, so tables added later are covered. */
 async function tenantTables(): Promise<string[]> {
@@ -50,6 +51,9 @@ async function sampleIds(tenantId: string): Promise<string[]> {
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTenant({ name: 'Secreto Alfa' }), createTenant()]);
+  // G2: a partner company in each tenant — A's holds A's ticket; B's manager is a persona of the sweep.
+  const [aCompany, bCompany] = await Promise.all([createCompany(a, { name: 'Empresa Secreta Alfa' }), createCompany(b)]);
+  bCompanyId = bCompany.id;
   // B's customers may use every ticket tool of the portal (plan requests, receipts), so those are swept too.
   await allPortalTicketSwitchesOn(b);
   // F3: tenant B's customers may ask for payment promises, so portal.promise.request gets past its switch to the connection (A's: NOT_FOUND).
@@ -62,6 +66,7 @@ beforeAll(async () => {
   await scopedDb(a.id).ticketCategory.create({ data: { tenantId: a.id, name: 'Categoría Secreta Alfa', comment: 'Nota Secreta Alfa', defaultTechnicianId: users[2]!.id } });
   const adminA = await asStaff(a, a.adminId);
   const ticket = await adminA.tickets.create({ customerId: customer.id, connectionId: connection.id, title: 'Ticket Secreto Alfa', description: 'Descripción Secreta Alfa', assigneeId: users[2]!.id });
+  await adminA.tickets.handOver({ id: ticket.id, version: 1, companyId: aCompany.id });
   await adminA.tickets.comment({ ticketId: ticket.id, body: 'Comentario Secreto Alfa', public: true });
   await scopedDb(a.id).ticketFile.create({
     data: { tenantId: a.id, ticketId: ticket.id, name: 'Archivo Secreto Alfa.pdf', mime: 'application/pdf', size: 9, image: false, visibility: 'PUBLIC', storage: 'LOCAL', key: `${a.id}/${ticket.id}` },
@@ -84,7 +89,7 @@ beforeAll(async () => {
   await patchTenantSettings(b.id, { payments: { charge: 'FREE', otherMethods: '', mercadoPago: { enabled: true, accessToken: 'APP_USR-sweep-b', webhookSecret: 'secreto-sweep-b' } } });
   // The rows named here are the ones whose ids every procedure is called with; each other table gives one id too.
   aIds = [...new Set([a.id, a.adminId, customer.id, invoice.id, payment.id, connection.id, catalog.plan.id, catalog.node.id, catalog.locality.id, ...users.map((u) => u.id), ...(await sampleIds(a.id))])];
-  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com', 'push.example/secreto-alfa', 'Dispositivo Secreto Alfa', 'FA-SECRETA-ALFA', 'Tipo Secreto Alfa', 'Periodo Secreto Alfa', 'Factura Secreta Alfa', 'Medio Secreto Alfa', 'Referencia Secreta Alfa', '7777.77', '777.77'];
+  aMarkers = [...aIds, 'Secreto Alfa', 'ALFA-1', '31313131', catalog.plan.name, catalog.node.name, catalog.locality.name, a.slug, 'Categoría Secreta Alfa', 'Ticket Secreto Alfa', 'Descripción Secreta Alfa', 'Empresa Secreta Alfa', 'Comentario Secreto Alfa', 'Archivo Secreto Alfa', 'Mensaje Secreto Alfa', 'secreto-alfa@example.com', 'push.example/secreto-alfa', 'Dispositivo Secreto Alfa', 'FA-SECRETA-ALFA', 'Tipo Secreto Alfa', 'Periodo Secreto Alfa', 'Factura Secreta Alfa', 'Medio Secreto Alfa', 'Referencia Secreta Alfa', '7777.77', '777.77'];
 });
 
 describe('tenant-isolation sweep', () => {
@@ -94,8 +99,13 @@ describe('tenant-isolation sweep', () => {
 
   it.each(procedures.map(([path, proc]) => ({ path, proc })))('$path reveals and changes nothing of another tenant', async ({ path, proc }) => {
     const before = await snapshotOf(a.id);
-    const [admin, technician, customer] = await Promise.all([createUser(b, 'ADMIN'), createUser(b, 'TECHNICIAN'), createCustomer(b, { portalPassword: true })]);
-    const personas = { admin: await asStaff(b, admin.id), technician: await asStaff(b, technician.id), customer: await asCustomer(b, customer.id) };
+    const [admin, technician, customer, partner] = await Promise.all([
+      createUser(b, 'ADMIN'),
+      createUser(b, 'TECHNICIAN'),
+      createCustomer(b, { portalPassword: true }),
+      createUser(b, 'PARTNER_MANAGER', { companyId: bCompanyId }),
+    ]);
+    const personas = { admin: await asStaff(b, admin.id), technician: await asStaff(b, technician.id), customer: await asCustomer(b, customer.id), partner: await asStaff(b, partner.id) };
     const schema = inputSchema(proc);
     const ids = schema && hasId(schema) ? aIds : [aIds[0]!];
     const outcomes: string[] = [];

@@ -125,7 +125,9 @@ describe('role sweep', () => {
     const callers = await freshCallers();
     const before = await hiddenSnapshot();
     for (const persona of PERSONAS) {
-      const ids = schema && hasId(schema) ? (persona === 'TECHNICIAN' ? [...hiddenIds, ...visibleIds] : visibleIds) : [visible.id];
+      // Technicians and a partner company's manager (G2) see only some tickets: they are also handed the hidden ones.
+      const seesSome = persona === 'TECHNICIAN' || persona === 'PARTNER_MANAGER';
+      const ids = schema && hasId(schema) ? (seesSome ? [...hiddenIds, ...visibleIds] : visibleIds) : [visible.id];
       for (const id of ids) {
         const input = schema ? generate(schema, id) : undefined;
         const call = procedureOf(callers[persona], path);
@@ -136,8 +138,8 @@ describe('role sweep', () => {
           const outcome = outcomeOf(error);
           if (!admitted(proc._def.meta, persona)) {
             expect(outcome.code, `${path} as ${persona}: ${outcome.message}`).toBe('FORBIDDEN');
-          } else if (persona === 'TECHNICIAN' && hiddenIds.includes(id)) {
-            expect(['NOT_FOUND', 'FORBIDDEN'].includes(outcome.code) || outcome.unknownReference, `${path} as TECHNICIAN with a hidden id: ${outcome.message}`).toBe(true);
+          } else if (seesSome && hiddenIds.includes(id)) {
+            expect(['NOT_FOUND', 'FORBIDDEN'].includes(outcome.code) || outcome.unknownReference, `${path} as ${persona} with a hidden id: ${outcome.message}`).toBe(true);
           } else {
             // An allowed call may still be refused for its own reasons (a generated value, a rule), never with a crash.
             expect(outcome.code, `${path} as ${persona}: ${outcome.message}`).not.toMatch(/INTERNAL_SERVER_ERROR|THROWN/);
@@ -146,8 +148,8 @@ describe('role sweep', () => {
         }
         expect(admitted(proc._def.meta, persona), `${path} answered ${persona}, whose role it does not admit`).toBe(true);
         const text = JSON.stringify(answer) ?? '';
-        if (persona === 'TECHNICIAN') {
-          for (const marker of HIDDEN_MARKERS) expect(text, `${path} showed a technician the hidden ticket's ${marker}`).not.toContain(marker);
+        if (seesSome) {
+          for (const marker of HIDDEN_MARKERS) expect(text, `${path} showed ${persona} the hidden ticket's ${marker}`).not.toContain(marker);
         }
         if (persona === 'CUSTOMER' || !can(persona, 'billing.read')) {
           for (const amount of AMOUNT_TEXT) {
@@ -221,7 +223,10 @@ describe('ticket fields by role (TICKET_FIELDS)', () => {
 
   it.each(ROLES.flatMap((role) => createFields.map((field) => ({ role, field }))))('$role creating with $field', async ({ role, field }) => {
     const input = { description: `Barrido de creación ${field}`, [field]: values[field] };
-    if (can(role, TICKET_FIELDS[field].create) || (field === 'assigneeId' && values[field] === A.ids[role])) {
+    if (!can(role, 'tickets.create')) {
+      // G2: a partner company's manager opens no tickets at all.
+      await rejects(A[role].tickets.create(input), 'FORBIDDEN');
+    } else if (can(role, TICKET_FIELDS[field].create) || (field === 'assigneeId' && values[field] === A.ids[role])) {
       expect((await A[role].tickets.create(input)).number).toBeGreaterThan(0);
     } else {
       const error = await rejects(A[role].tickets.create(input), 'FORBIDDEN');
@@ -232,9 +237,18 @@ describe('ticket fields by role (TICKET_FIELDS)', () => {
   it.each(ROLES.flatMap((role) => changeFields.map((field) => ({ role, field }))))('$role changing $field', async ({ role, field }) => {
     // A fresh ticket of the technician's for each case, so every role can see it and each change is a change.
     const fresh = await A.OPERATOR.tickets.create({ description: `Barrido de cambio ${field}`, assigneeId: A.ids.TECHNICIAN });
+    if (role === 'PARTNER_MANAGER') {
+      // G2: the company's manager works the tickets handed to its company, once taken over.
+      const handed = await A.OPERATOR.tickets.handOver({ id: fresh.id, version: (await A.OPERATOR.tickets.get({ id: fresh.id })).version, companyId: A.companyId });
+      await A.PARTNER_MANAGER.tickets.takeOver(handed);
+    }
     const { version } = await A.OPERATOR.tickets.get({ id: fresh.id });
     const input = { id: fresh.id, version, [field]: values[field] };
-    if (can(role, TICKET_FIELDS[field].change)) {
+    if (role === 'PARTNER_MANAGER' && field === 'assigneeId') {
+      // … and assigns only its own technicians (the sample assignee is the ISP's supervisor).
+      const error = await rejects(A[role].tickets.update(input), 'BAD_REQUEST');
+      expect(error.cause).toMatchObject({ fieldErrors: { assigneeId: { key: 'companies.notYourTechnician' } } });
+    } else if (can(role, TICKET_FIELDS[field].change)) {
       expect((await A[role].tickets.update(input)).changed).toEqual([field]);
     } else {
       const error = await rejects(A[role].tickets.update(input), 'FORBIDDEN');

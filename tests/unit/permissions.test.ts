@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, ROLES, TICKET_FIELDS, can, forbiddenTicketFields, permissionsOf, type Permission, type Role } from '@/lib/permissions';
+import { COMPANY_PERMISSIONS, PERMISSIONS, ROLES, TICKET_FIELDS, allows, can, forbiddenTicketFields, permissionsOf, type Permission, type Role } from '@/lib/permissions';
 
 // The whole map, as a table: a change to who may do what must change this table too.
 const EXPECTED: Record<Permission, Role[]> = {
-  'backoffice.access': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'backoffice.access': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER_MANAGER'],
   'users.read': ['ADMIN', 'SUPERVISOR'],
   'users.manage': ['ADMIN'],
   'customers.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
@@ -20,30 +20,34 @@ const EXPECTED: Record<Permission, Role[]> = {
   'billing.import': ['ADMIN', 'SUPERVISOR'],
   'settings.read': ['ADMIN', 'SUPERVISOR'],
   'settings.manage': ['ADMIN'],
-  'tickets.config.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.config.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'tickets.config.manage': ['ADMIN'],
-  'tickets.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'tickets.readAll': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.create': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
-  'tickets.update': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.update': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'tickets.edit': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
-  'tickets.assign': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'tickets.assign': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER_MANAGER'],
+  'tickets.handOver': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'tickets.companyTake': ['PARTNER_MANAGER'],
+  'companies.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'companies.manage': ['ADMIN'],
   'tickets.billing': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.close': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.reopen': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
-  'tickets.comment': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
-  'tickets.attach': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.comment': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
+  'tickets.attach': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'tickets.files.office': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.files.delete': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
-  'tickets.products': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
-  'tickets.collect': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
-  'products.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'tickets.products': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
+  'tickets.collect': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
+  'products.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'products.manage': ['ADMIN'],
   'dashboard.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.resend': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.send': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
-  'push.subscribe': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN'],
+  'push.subscribe': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'positions.report': ['TECHNICIAN'],
   'positions.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
 };
@@ -58,6 +62,22 @@ describe('permission map', () => {
   );
   it.each(cases)('$role → $permission: $allowed', ({ permission, role, allowed }) => {
     expect(can(role, permission)).toBe(allowed);
+  });
+
+  it('G2: a partner company\'s user holds at most the company permissions, whatever its role', () => {
+    expect([...COMPANY_PERMISSIONS].sort()).toEqual(
+      ['backoffice.access', 'positions.report', 'products.read', 'push.subscribe', 'tickets.assign', 'tickets.attach', 'tickets.collect', 'tickets.comment', 'tickets.companyTake', 'tickets.config.read', 'tickets.products', 'tickets.read', 'tickets.update'].sort(),
+    );
+    // The company's technician: the technician's permissions less the tenant's customers, connections, catalogue and ticket creation
+    // (G8/G9: they sell products and collect the cost on the tickets handed to their company).
+    expect(permissionsOf('TECHNICIAN', 'company-1')).toEqual(['tickets.config.read', 'tickets.read', 'tickets.update', 'tickets.comment', 'tickets.attach', 'tickets.products', 'tickets.collect', 'products.read', 'push.subscribe', 'positions.report']);
+    expect(allows({ role: 'TECHNICIAN', companyId: 'company-1' }, 'customers.read')).toBe(false);
+    expect(allows({ role: 'TECHNICIAN', companyId: null }, 'customers.read')).toBe(true);
+    // The manager's role is already within the limit: the same with or without its company.
+    expect(permissionsOf('PARTNER_MANAGER', 'company-1')).toEqual(permissionsOf('PARTNER_MANAGER'));
+    for (const p of ['tickets.readAll', 'customers.read', 'billing.read', 'settings.read', 'users.read', 'dashboard.read', 'messages.read', 'tickets.handOver', 'tickets.edit'] as const) {
+      expect(can('PARTNER_MANAGER', p), p).toBe(false);
+    }
   });
 
   it('permissionsOf agrees with can', () => {

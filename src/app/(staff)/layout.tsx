@@ -22,7 +22,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const nav = await getTranslations('nav');
   const push = await getTranslations('push');
   const account = await getTranslations('account');
-  const context = staffContextValue(tenant, staff.role);
+  const context = staffContextValue(tenant, staff.role, staff.companyId);
   return (
     <AreaMessages>
       <TRPCReactProvider>

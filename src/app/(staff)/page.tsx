@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/server/auth/guards';
-import { can } from '@/lib/permissions';
+import { allows } from '@/lib/permissions';
 import { PageHeader } from '@/components/ui/controls';
 
 export async function generateMetadata() {
@@ -14,12 +14,12 @@ export default async function HomePage() {
   const { tenant, staff } = await requireStaff();
   const t = await getTranslations('home');
   const links = [
-    { href: '/tickets', label: t('tickets'), body: t('ticketsBody'), allowed: can(staff.role, 'tickets.read') },
-    { href: '/dashboard', label: t('dashboard'), body: t('dashboardBody'), allowed: can(staff.role, 'dashboard.read') },
-    { href: '/customers', label: t('customers'), body: t('customersBody'), allowed: can(staff.role, 'customers.read') },
-    { href: '/customers/import', label: t('import'), body: t('importBody'), allowed: can(staff.role, 'customers.import') },
-    { href: '/users', label: t('users'), body: t('usersBody'), allowed: can(staff.role, 'users.read') },
-    { href: '/settings', label: t('settings'), body: t('settingsBody'), allowed: can(staff.role, 'settings.read') },
+    { href: '/tickets', label: t('tickets'), body: t('ticketsBody'), allowed: allows(staff, 'tickets.read') },
+    { href: '/dashboard', label: t('dashboard'), body: t('dashboardBody'), allowed: allows(staff, 'dashboard.read') },
+    { href: '/customers', label: t('customers'), body: t('customersBody'), allowed: allows(staff, 'customers.read') },
+    { href: '/customers/import', label: t('import'), body: t('importBody'), allowed: allows(staff, 'customers.import') },
+    { href: '/users', label: t('users'), body: t('usersBody'), allowed: allows(staff, 'users.read') },
+    { href: '/settings', label: t('settings'), body: t('settingsBody'), allowed: allows(staff, 'settings.read') },
   ].filter((l) => l.allowed);
   return (
     <>

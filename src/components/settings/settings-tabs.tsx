@@ -8,12 +8,13 @@ import type { Permission } from '@/lib/permissions';
 import { useCan } from '@/components/shell/permissions';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
 
-export const SETTINGS_SECTIONS: { href: string; key: 'general' | 'portal' | 'tickets' | 'catalog' | 'products'; permission: Permission }[] = [
+export const SETTINGS_SECTIONS: { href: string; key: 'general' | 'portal' | 'tickets' | 'catalog' | 'products' | 'companies'; permission: Permission }[] = [
   { href: '/settings', key: 'general', permission: 'settings.read' },
   { href: '/settings/portal', key: 'portal', permission: 'settings.read' },
   { href: '/settings/tickets', key: 'tickets', permission: 'settings.read' },
   { href: '/settings/catalog', key: 'catalog', permission: 'catalog.read' },
   { href: '/settings/products', key: 'products', permission: 'products.read' },
+  { href: '/settings/companies', key: 'companies', permission: 'companies.read' },
 ];
 
 export function SettingsTabs({ children }: { children: ReactNode }) {

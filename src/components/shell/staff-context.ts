@@ -3,9 +3,9 @@
 import { permissionsOf, type Role } from '@/lib/permissions';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
 
-export function staffContextValue(tenant: TenantInfo, role: Role) {
+export function staffContextValue(tenant: TenantInfo, role: Role, companyId: string | null = null) {
   return {
-    permissions: permissionsOf(role),
+    permissions: permissionsOf(role, companyId),
     tenant: { name: tenant.name, country: tenant.country, locale: tenant.locale, timeZone: tenant.timeZone, currency: tenant.currency },
   };
 }

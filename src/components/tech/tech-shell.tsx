@@ -10,7 +10,7 @@ import { staffContextValue } from '@/components/shell/staff-context';
 
 export async function TechShell({ tenant, staff, children }: { tenant: TenantInfo; staff: StaffActor; children: ReactNode }) {
   return (
-    <PermissionsProvider value={staffContextValue(tenant, staff.role)}>
+    <PermissionsProvider value={staffContextValue(tenant, staff.role, staff.companyId)}>
       <main className="mx-auto max-w-md p-4">
         <header className="mb-4 flex items-center justify-between gap-2">
           <p className="text-sm font-medium text-brand-700">{tenant.name}</p>

@@ -10,7 +10,7 @@ import { useTRPC } from '@/trpc/react';
 import { formatDate } from '@/lib/format';
 import { activeFilterKeys, COMPLEXITIES, CONNECTION_STATUSES, TICKET_CHANNELS, TICKET_FILTER_KEYS, type TicketFilterKey, type TicketFilters } from '@/lib/ticket-filters';
 import { Button, Checkbox, Select, TextInput } from '@/components/ui/controls';
-import { useStaffContext } from '@/components/shell/permissions';
+import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { X } from 'lucide-react';
 
 type Option = { value: string; label: string };
@@ -22,15 +22,18 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
   const common = useTranslations('common');
   const trpc = useTRPC();
   const { intl } = useStaffContext();
+  const can = useCan();
   const panelId = useId();
   const active = activeFilterKeys(filters);
   const [open, setOpen] = useState(false);
   // The lists feed the selects, and name the active filters in the chips.
   const needed = open || active.length > 0;
   const config = useQuery({ ...trpc.ticketConfig.get.queryOptions(), enabled: needed });
-  const nodes = useQuery({ ...trpc.catalog.nodes.queryOptions(), enabled: needed });
-  const plans = useQuery({ ...trpc.catalog.plans.queryOptions(), enabled: needed });
-  const localities = useQuery({ ...trpc.catalog.localities.queryOptions(), enabled: needed });
+  // G2: a partner company's users do not read the tenant's catalogue.
+  const catalog = needed && can('catalog.read');
+  const nodes = useQuery({ ...trpc.catalog.nodes.queryOptions(), enabled: catalog });
+  const plans = useQuery({ ...trpc.catalog.plans.queryOptions(), enabled: catalog });
+  const localities = useQuery({ ...trpc.catalog.localities.queryOptions(), enabled: catalog });
 
   const named = (items: { id: string; name: string; archivedAt?: Date | null }[] | undefined): Option[] =>
     (items ?? []).map((i) => ({ value: i.id, label: i.archivedAt ? f('archived', { name: i.name }) : i.name }));

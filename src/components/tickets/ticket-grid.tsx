@@ -43,6 +43,31 @@ function IconHeader({ icon: Icon, label }: { icon: LucideIcon; label: string }) 
   );
 }
 
+/** G2: "Empresa" and its "Info empresa" popover — every value rendered as text. */
+function CompanyCell({ company, accepted }: { company: Row['company']; accepted: boolean }) {
+  const tc = useTranslations('companies');
+  if (!company) return <span className="text-slate-500">—</span>;
+  return (
+    <span className="block min-w-32" data-testid="ticket-company">
+      <span className="font-medium">{company.name}</span>
+      <span className={`block text-xs ${accepted ? 'text-green-800' : 'text-amber-800'}`}>{accepted ? tc('taken') : tc('awaiting')}</span>
+      <details className="relative text-xs">
+        <summary className="cursor-pointer text-brand-700 hover:underline" aria-label={tc('infoOf', { name: company.name })}>{tc('info')}</summary>
+        <dl className="absolute z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-3 shadow-lg" data-testid="company-info">
+          {(['name', 'taxId', 'contactName', 'phone', 'email', 'zone'] as const).map((k) =>
+            company[k] ? (
+              <div key={k} className="mb-1">
+                <dt className="text-slate-600">{tc(`field.${k}`)}</dt>
+                <dd className="break-words">{company[k]}</dd>
+              </div>
+            ) : null,
+          )}
+        </dl>
+      </details>
+    </span>
+  );
+}
+
 export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
@@ -115,6 +140,8 @@ export function TicketGrid() {
       },
       { id: 'customer', header: t('columns.customer'), cell: ({ row }) => (row.original.customerName ? <span>{row.original.customerName}<span className="block font-mono text-xs text-slate-600">{row.original.customerCode}</span></span> : <span className="text-slate-500">{t('internal')}</span>) },
       { id: 'assignee', header: t('columns.assignee'), cell: ({ row }) => row.original.assigneeName ?? <span className="text-slate-500">{t('unassigned')}</span> },
+      // G2: the partner company holding the ticket, whether it took it over, and its "Info empresa".
+      { id: 'company', header: t('columns.company'), cell: ({ row }) => <CompanyCell company={row.original.company} accepted={row.original.companyAccepted} /> },
       {
         id: 'priority',
         header: t('columns.priority'),

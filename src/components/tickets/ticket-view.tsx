@@ -36,6 +36,7 @@ import { historyText, type HistoryWords } from '@/lib/ticket-history';
 import { VisitFields } from './visit-fields';
 import { TicketRatingSummary } from './ticket-rating';
 import { TicketPrintMenu } from './ticket-print-menu';
+import { TicketCompany } from '@/components/companies/ticket-company';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -196,6 +197,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
             </form>
           </Card>
           <div className="space-y-6">
+            <TicketCompany ticket={x} />
             {editingCustomer && customer.data ? (
               <CustomerEditForm
                 customer={customer.data}

@@ -31,11 +31,14 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
   );
   const errors = formErrors(create.error);
   const submission = useSubmission();
+  // G2: a partner company's manager or technician belongs to one of the tenant's companies.
+  const tc = useTranslations('companies');
+  const companies = useQuery(trpc.companies.options.queryOptions());
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!submission.begin()) return;
     const f = new FormData(event.currentTarget);
-    create.mutate({ name: String(f.get('name')), email: String(f.get('email')), role: String(f.get('role')) as Role, password: String(f.get('password')), phone: String(f.get('phone')) || null }, { onSettled: (_data, error) => submission.end(!error) });
+    create.mutate({ name: String(f.get('name')), email: String(f.get('email')), role: String(f.get('role')) as Role, password: String(f.get('password')), phone: String(f.get('phone')) || null, companyId: String(f.get('companyId') ?? '') || null }, { onSettled: (_data, error) => submission.end(!error) });
   }
   return (
     <Card title={t('new')}>
@@ -44,6 +47,7 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
         <TextInput label={t('name')} name="name" required error={errors.field('name')} />
         <TextInput label={t('email')} name="email" type="email" required error={errors.field('email')} />
         <Select label={t('role')} name="role" defaultValue="OPERATOR" options={ROLES.map((r) => ({ value: r, label: roles(r) }))} error={errors.field('role')} />
+        <Select label={tc('userCompany')} name="companyId" defaultValue="" options={[{ value: '', label: tc('noCompany') }, ...(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))]} error={errors.field('companyId')} />
         <TextInput label={t('phone')} name="phone" type="tel" error={errors.field('phone')} />
         <TextInput label={t('password')} name="password" type="password" autoComplete="new-password" required error={errors.field('password')} />
         <div className="flex items-end justify-end gap-2">
@@ -87,6 +91,7 @@ function UserRow({ user, manage }: { user: User; manage: boolean }) {
         ) : (
           roles(user.role)
         )}
+        {user.company ? <span className="block text-xs text-slate-600" data-testid="user-company">{user.company.name}</span> : null}
       </td>
       <td className="px-3 py-2">{user.active ? <Badge tone="green">{t('active')}</Badge> : <Badge>{t('inactive')}</Badge>}</td>
       {manage ? (

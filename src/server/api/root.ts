@@ -3,6 +3,7 @@ import { registerAnswers } from './answers';
 import { accountRouter } from './routers/account';
 import { billingRouter } from './routers/billing';
 import { catalogRouter } from './routers/catalog';
+import { companiesRouter } from './routers/companies';
 import { dashboardRouter } from './routers/dashboard';
 import { connectionsRouter, customersRouter } from './routers/customers';
 import { mapsRouter } from './routers/maps';
@@ -38,6 +39,7 @@ export const appRouter = router({
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
   products: productsRouter,
+  companies: companiesRouter,
   dashboard: dashboardRouter,
   tech: techRouter,
   preferences: preferencesRouter,

@@ -8,10 +8,11 @@ import { AppError, APP_ERROR_STATUS } from '@/server/errors';
 import { assertWellFormedText } from '@/server/well-formed-input';
 import { translateError } from '@/i18n/catalog';
 import { fieldMessages } from '@/i18n/zod-messages';
-import { can, type Permission, type Role } from '@/lib/permissions';
+import { allows, type Permission } from '@/lib/permissions';
 import type { Locale } from '@/lib/format';
 import { resolveTenantByHost, type TenantInfo } from '@/server/services/tenants/resolve';
 import { loadStaffActor, loadCustomerActor } from '@/server/services/auth/actors';
+import type { StaffActor } from '@/server/services/caller';
 import { customerCallerFor, staffCallerFor } from '@/server/services/caller';
 import { logger } from '@/server/logger';
 import { transformer } from './wire';
@@ -120,13 +121,13 @@ const sessionProcedure = tenantProcedure.use(({ ctx, next }) => {
   return next({ ctx: { session } });
 });
 
-function staffRung(allowed: (role: Role) => boolean, meta: ProcedureMeta) {
+function staffRung(allowed: (actor: StaffActor) => boolean, meta: ProcedureMeta) {
   return sessionProcedure.meta(meta).use(async ({ ctx, next, path }) => {
     if (ctx.session.kind !== 'staff') throw new AppError('FORBIDDEN', 'forbidden');
     // Reloaded on every call: a deactivated user, a changed role or a revoked session takes effect at once.
     const actor = await loadStaffActor(ctx.tenant.id, ctx.session);
     if (!actor) throw new AppError('UNAUTHORIZED', 'sessionExpired');
-    if (!allowed(actor.role)) throw new AppError('FORBIDDEN', 'forbidden');
+    if (!allowed(actor)) throw new AppError('FORBIDDEN', 'forbidden');
     // Its tenant's data, and of its tickets only those it may see (src/server/data/visibility.ts).
     const caller = staffCallerFor(ctx.tenant, actor, ctx.locale);
     const result = await next({ ctx: { caller } });
@@ -139,15 +140,15 @@ function staffRung(allowed: (role: Role) => boolean, meta: ProcedureMeta) {
   });
 }
 
-/** Staff holding `permission` in the permission map. */
+/** Staff holding `permission` in the permission map (for a partner company's user, within COMPANY_PERMISSIONS too). */
 export function staffProcedure(permission: Permission) {
-  return staffRung((role) => can(role, permission), { audience: 'staff', permission });
+  return staffRung((actor) => allows(actor, permission), { audience: 'staff', permission });
 }
 
 /** Any signed-in staff member, for what concerns only themselves (their profile, their language). */
 export const anyStaffProcedure = staffRung(() => true, { audience: 'staff' });
 
-export const technicianProcedure = staffRung((role) => role === 'TECHNICIAN', { audience: 'technician' });
+export const technicianProcedure = staffRung((actor) => actor.role === 'TECHNICIAN', { audience: 'technician' });
 
 export const customerProcedure = sessionProcedure.meta({ audience: 'customer' }).use(async ({ ctx, next }) => {
   if (ctx.session.kind !== 'customer') throw new AppError('FORBIDDEN', 'forbidden');

@@ -3,7 +3,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
-import { can, type Permission } from '@/lib/permissions';
+import { allows, type Permission } from '@/lib/permissions';
 import type { CustomerActor, StaffActor } from '@/server/services/caller';
 import { currentCustomer, currentStaff, currentTenant } from './session';
 
@@ -23,7 +23,7 @@ export async function requireStaff(loginPath = '/login'): Promise<{ tenant: Tena
 /** A staff page behind one permission of the map; without it the user goes to `otherwise`. */
 export async function requireStaffWith(permission: Permission, otherwise = '/'): Promise<{ tenant: TenantInfo; staff: StaffActor }> {
   const signedIn = await requireStaff();
-  if (!can(signedIn.staff.role, permission)) redirect(otherwise);
+  if (!allows(signedIn.staff, permission)) redirect(otherwise);
   return signedIn;
 }
 

@@ -52,6 +52,7 @@ export class TenantSql {
       ruled = true;
       if (!visibility) return Prisma.sql`TRUE`;
       const parts: Prisma.Sql[] = [];
+      if (visibility.companyId) parts.push(Prisma.sql`${Prisma.raw(ticketColumn('"companyId"'))} = ${visibility.companyId}::uuid`);
       if (visibility.assigneeId) parts.push(Prisma.sql`${Prisma.raw(ticketColumn('"assigneeId"'))} = ${visibility.assigneeId}::uuid`);
       if (visibility.onlyOpen) parts.push(Prisma.sql`${Prisma.raw(ticketColumn('stage'))} <> 'CLOSED'::"LifecycleStage"`);
       return Prisma.sql`(${Prisma.join(parts, ' AND ')})`;

@@ -6,19 +6,31 @@
 // Roles holding `tickets.readAll` (the office) see every ticket of the tenant. The others
 // (technicians) see the tickets assigned to them — or every ticket when the tenant lets technicians
 // see all — and, when the tenant says so, only tickets that are not closed.
+//
+// G2: a partner company's user (User.companyId) sees only the tickets handed to its company, on top
+// of the rest: its manager every one of them, its technicians those assigned to them (or all of the
+// company's when the tenant lets technicians see all).
 import type { Prisma } from '@/generated/prisma/client';
 import { can, type Role } from '@/lib/permissions';
 import type { TenantSettings } from '@/server/services/tenants/settings';
 
 /** null: every ticket of the tenant. */
 export type TicketVisibility = {
+  /** Only tickets handed to this partner company; null: any (the ISP's own caller). */
+  companyId?: string | null;
   /** Only tickets assigned to this user; null: any assignee. */
   assigneeId: string | null;
   /** Only tickets whose stage is not CLOSED. */
   onlyOpen: boolean;
 } | null;
 
-export function ticketVisibility(actor: { id: string; role: Role }, settings: Pick<TenantSettings, 'techApp'>): TicketVisibility {
+export function ticketVisibility(actor: { id: string; role: Role; companyId?: string | null }, settings: Pick<TenantSettings, 'techApp'>): TicketVisibility {
+  const companyId = actor.companyId ?? null;
+  if (companyId) {
+    // A company's user sees its company's tickets whatever its role: never the whole tenant's.
+    if (actor.role === 'PARTNER_MANAGER') return { companyId, assigneeId: null, onlyOpen: false };
+    return { companyId, assigneeId: settings.techApp.seeAllTickets ? null : actor.id, onlyOpen: settings.techApp.onlyOpenTickets };
+  }
   if (can(actor.role, 'tickets.readAll')) return null;
   const assigneeId = settings.techApp.seeAllTickets ? null : actor.id;
   const onlyOpen = settings.techApp.onlyOpenTickets;
@@ -29,6 +41,7 @@ export function ticketVisibility(actor: { id: string; role: Role }, settings: Pi
 export function ticketWhere(visibility: TicketVisibility): Prisma.TicketWhereInput | null {
   if (!visibility) return null;
   return {
+    ...(visibility.companyId ? { companyId: visibility.companyId } : {}),
     ...(visibility.assigneeId ? { assigneeId: visibility.assigneeId } : {}),
     ...(visibility.onlyOpen ? { stage: { not: 'CLOSED' as const } } : {}),
   };
@@ -36,5 +49,5 @@ export function ticketWhere(visibility: TicketVisibility): Prisma.TicketWhereInp
 
 /** A short key naming the rule, for caches of scoped clients. */
 export function visibilityKey(visibility: TicketVisibility): string {
-  return visibility ? `${visibility.assigneeId ?? '*'}:${visibility.onlyOpen ? 'open' : 'any'}` : 'all';
+  return visibility ? `${visibility.companyId ?? '-'}:${visibility.assigneeId ?? '*'}:${visibility.onlyOpen ? 'open' : 'any'}` : 'all';
 }

@@ -89,7 +89,7 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
   const users = await scoped.user.findMany({ select: { id: true, role: true, name: true, email: true } });
   const actor = (role: 'OPERATOR' | 'TECHNICIAN'): StaffActor => {
     const user = users.find((u) => u.role === role)!;
-    return { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email };
+    return { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email, companyId: null };
   };
   const operator = staffCallerFor(tenant, actor('OPERATOR'), 'es');
   const technician = staffCallerFor(tenant, actor('TECHNICIAN'), 'es');

@@ -176,6 +176,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   // services behind the demo tickets bring the i18n layer's JSON, which their loader cannot import.
   const { seedDemoTickets } = await import('./demo-tickets');
   await seedDemoTickets(tenant);
+  await (await import('./demo-companies')).seedDemoCompanies(tenant, DEMO_PASSWORD);
   await seedDemoPositions(tenant.id);
   await seedDemoBilling(tenant.id, tenant.timeZone);
   await (await import('./demo-portal-tickets')).seedDemoPortalTickets(tenant.id);

@@ -6,7 +6,8 @@ import { tenantSql, type TenantSql } from '@/server/data/sql';
 import { ticketVisibility, type TicketVisibility } from '@/server/data/visibility';
 import type { TenantInfo } from '@/server/services/tenants/resolve';
 
-export type StaffActor = { kind: 'staff'; id: string; role: Role; name: string; email: string };
+/** `companyId`: G2, the partner company the member belongs to (null: the ISP's own staff). */
+export type StaffActor = { kind: 'staff'; id: string; role: Role; name: string; email: string; companyId: string | null };
 export type CustomerActor = { kind: 'customer'; id: string; name: string };
 export type Actor = StaffActor | CustomerActor;
 

@@ -4,6 +4,7 @@ export { default as auth } from './auth.json';
 export { default as billing } from './billing.json';
 export { default as catalog } from './catalog.json';
 export { default as common } from './common.json';
+export { default as companies } from './companies.json';
 export { default as connections } from './connections.json';
 export { default as connectionsMap } from './connectionsMap.json';
 export { default as countries } from './countries.json';

@@ -9,6 +9,8 @@ import { ZComment, ZCommentAdd, ZCommentAdded, ZTicketSeen } from '@/server/serv
 import { bulkUpdate, ZBulkAction, ZBulkResult } from '@/server/services/tickets/bulk';
 import * as files from '@/server/services/tickets/files';
 import { ZTicketFile } from '@/server/services/tickets/files';
+import * as handOver from '@/server/services/tickets/hand-over';
+import { ZHandOver, ZHandOverResult, ZRenounce, ZTakeOver } from '@/server/services/tickets/hand-over';
 
 const ZId = z.object({ id: z.uuid() });
 
@@ -33,6 +35,12 @@ export const ticketsRouter = router({
   removeFile: staffProcedure('tickets.files.delete').input(ZId).output(ZId).mutation(({ ctx, input }) => files.removeFile(ctx.caller, input.id)),
   /** C3: one action on a selection; each ticket is checked on its own, the answer says what was refused. */
   bulk: staffProcedure('tickets.update').input(ZBulkAction).output(ZBulkResult).mutation(({ ctx, input }) => bulkUpdate(ctx.caller, input)),
+  /** G2: hand the ticket to a partner company, or back to the ISP itself (companyId null). */
+  handOver: staffProcedure('tickets.handOver').input(ZHandOver).output(ZHandOverResult).mutation(({ ctx, input }) => handOver.handOverTicket(ctx.caller, input)),
+  /** G2: the company's manager takes over a ticket handed to its company ("Prendi in carico"). */
+  takeOver: staffProcedure('tickets.companyTake').input(ZTakeOver).output(ZHandOverResult).mutation(({ ctx, input }) => handOver.takeOverTicket(ctx.caller, input)),
+  /** G2: … or renounces it with a reason ("Rinuncia ticket"): it goes back to "to assign". */
+  renounce: staffProcedure('tickets.companyTake').input(ZRenounce).output(ZHandOverResult).mutation(({ ctx, input }) => handOver.renounceTicket(ctx.caller, input)),
   /** C12: the caller opened the ticket; its +N counter starts again. */
   markRead: staffProcedure('tickets.read').input(ZId).output(ZTicketSeen).mutation(({ ctx, input }) => comments.markTicketRead(ctx.caller, input.id)),
 });

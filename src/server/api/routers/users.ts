@@ -9,7 +9,7 @@ const ZId = z.object({ id: z.uuid() });
 
 export const usersRouter = router({
   /** The signed-in staff member and what the permission map lets them do (the UI shows or hides by this). */
-  me: anyStaffProcedure.output(ZMe).query(({ ctx }) => ({ ...ctx.caller.actor, permissions: permissionsOf(ctx.caller.actor.role) })),
+  me: anyStaffProcedure.output(ZMe).query(({ ctx }) => ({ ...ctx.caller.actor, permissions: permissionsOf(ctx.caller.actor.role, ctx.caller.actor.companyId) })),
   list: staffProcedure('users.read').input(ZUserList).output(z.array(ZUserRow)).query(({ ctx, input }) => users.listUsers(ctx.caller, input)),
   /** One staff member's profile page. */
   get: staffProcedure('users.read').input(ZId).output(ZUserProfile).query(({ ctx, input }) => users.getUser(ctx.caller, input.id)),

@@ -25,16 +25,16 @@ function wellFormed(session: SessionRef): boolean {
  */
 export async function loadStaffActor(tenantId: string, session: SessionRef): Promise<StaffActor | null> {
   if (!wellFormed(session)) return null;
-  const rows = await tenantSql(tenantId).rows<{ id: string; role: Role; name: string; email: string }>(
+  const rows = await tenantSql(tenantId).rows<{ id: string; role: Role; name: string; email: string; companyId: string | null }>(
     (s) => Prisma.sql`
-    SELECT id, role, name, email FROM "User"
+    SELECT id, role, name, email, "companyId" FROM "User"
     WHERE "tenantId" = ${s.tenant} AND id = ${session.userId}::uuid AND active AND "sessionVersion" = ${session.version}::int
       AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."tenantId" = ${s.tenant} AND r."sessionId" = ${session.sessionId}::uuid)`,
     { prepared: true },
   );
   const user = rows[0];
   if (!user) return null;
-  return { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email };
+  return { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email, companyId: user.companyId };
 }
 
 export async function loadCustomerActor(tenant: TenantInfo, session: SessionRef): Promise<CustomerActor | null> {

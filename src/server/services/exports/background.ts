@@ -19,7 +19,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind, exportFileName } from '@/lib/exports';
 import { formatDateTime, intlLocale, isLocale, tenantIntl, type Locale } from '@/lib/format';
-import { can } from '@/lib/permissions';
+import { allows } from '@/lib/permissions';
 import { scopedDb } from '@/server/data/scoped';
 import { tenantSql } from '@/server/data/sql';
 import { db } from '@/server/db';
@@ -142,13 +142,13 @@ export async function myExports(caller: StaffCaller): Promise<z.output<typeof ZM
 async function ownerCaller(tenantId: string, userId: string, kind: ExportKind): Promise<StaffCaller | null> {
   const tenant = await db().tenant.findUnique({ where: { id: tenantId } });
   if (!tenant) return null;
-  const [user] = await tenantSql(tenantId).rows<{ id: string; role: StaffCaller['actor']['role']; name: string; email: string; locale: string | null }>(
-    (s) => Prisma.sql`SELECT id, role, name, email, locale FROM "User" WHERE "tenantId" = ${s.tenant} AND id = ${userId}::uuid AND active`,
+  const [user] = await tenantSql(tenantId).rows<{ id: string; role: StaffCaller['actor']['role']; name: string; email: string; locale: string | null; companyId: string | null }>(
+    (s) => Prisma.sql`SELECT id, role, name, email, locale, "companyId" FROM "User" WHERE "tenantId" = ${s.tenant} AND id = ${userId}::uuid AND active`,
   );
-  if (!user || !can(user.role, EXPORTS[kind].permission)) return null;
+  if (!user || !allows(user, EXPORTS[kind].permission)) return null;
   const info = toTenantInfo(tenant);
   const locale: Locale = isLocale(user.locale) ? user.locale : isLocale(info.locale) ? info.locale : 'es';
-  return staffCallerFor(info, { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email }, locale);
+  return staffCallerFor(info, { kind: 'staff', id: user.id, role: user.role, name: user.name, email: user.email, companyId: user.companyId }, locale);
 }
 
 /** Runs one export: the file, the row's progress and end, the e-mail. A failure marks it FAILED (and is logged). */

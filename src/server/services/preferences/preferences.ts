@@ -6,7 +6,7 @@ import { MESSAGE_FILTER_SCOPES } from '@/lib/message-filters';
 import { fieldError, forbidden, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus', 'rating'] as const;
+export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus', 'rating', 'company'] as const;
 /** Columns that cannot be hidden: a row must still say which ticket it is. */
 const ALWAYS_SHOWN = new Set(['number', 'title']);
 
@@ -23,7 +23,8 @@ export type SettingKey = keyof typeof SETTINGS;
  * column a tablet's); the others are one click away in "Columnas".
  */
 const DEFAULTS: { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> } = {
-  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit'],
+  // G2: "Empresa" too — one click away for an ISP that hands tickets to partner companies.
+  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company'],
   'tickets.dashboard': { open: false, follow: false },
 };
 const ZKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
@@ -37,7 +38,10 @@ export const ZSettingSet = z.discriminatedUnion('key', [
 
 export async function getSetting({ db, tenantId, actor }: StaffCaller, key: SettingKey) {
   const row = await db.userSetting.findUnique({ where: { tenantId_userId_key: { tenantId, userId: actor.id, key } } });
-  return row ? SETTINGS[key].parse(row.value) : DEFAULTS[key];
+  if (row) return SETTINGS[key].parse(row.value);
+  // G2: a partner company's user sees by default whether its company took each ticket over.
+  if (key === 'tickets.hiddenColumns' && actor.companyId) return DEFAULTS[key].filter((c) => c !== 'company');
+  return DEFAULTS[key];
 }
 
 export async function setSetting({ db, tenantId, actor }: StaffCaller, key: SettingKey, value: unknown) {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { ZNamed, ZWhen } from '@/lib/answer-fields';
-import { can } from '@/lib/permissions';
+import { allows, can } from '@/lib/permissions';
 import { normalizeText } from '@/lib/text';
 import { dayIn } from '@/lib/format';
 import { zonedInstant } from '@/lib/visits';
@@ -161,7 +161,7 @@ export async function techHome(caller: StaffCaller, now = new Date()) {
     db.ticket.findMany({ where: { ...mine, visitStart: { gte: start, lt: end } }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], take: 50, select: LIST_SELECT }),
     techFilters(caller),
     db.ticketState.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true, stage: true, archivedAt: true } }),
-    can(actor.role, 'products.read') ? db.product.findMany({ where: { active: true }, orderBy: [{ name: 'asc' }, { code: 'asc' }], select: { id: true, name: true, code: true } }) : [],
+    allows(actor, 'products.read') ? db.product.findMany({ where: { active: true }, orderBy: [{ name: 'asc' }, { code: 'asc' }], select: { id: true, name: true, code: true } }) : [],
   ]);
   return {
     nextVisit,

@@ -128,7 +128,12 @@ export async function getTicketConfig(caller: StaffCaller) {
       orderBy: [...order],
       include: { area: { select: { id: true, name: true } }, defaultTechnician: { select: { id: true, name: true } } },
     }),
-    db.user.findMany({ where: { role: 'TECHNICIAN', active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    // G2: a partner company's user assigns only among its company's technicians.
+    db.user.findMany({
+      where: { role: 'TECHNICIAN', active: true, ...(caller.actor.companyId ? { companyId: caller.actor.companyId } : {}) },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
   ]);
   const showPrices = can(caller.actor.role, 'billing.read');
   return {

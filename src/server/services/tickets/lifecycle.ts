@@ -21,6 +21,7 @@ import { bumpStageCount, ticketSearchText } from './tickets';
 import { assertClosing, writeClosing, ZClosing } from './closing';
 import { visitInstants, visitOf, type Visit } from '@/lib/visits';
 import { ZVisit } from '@/lib/visit-input';
+import { COMPANY_INFO, ZCompanyInfo } from '@/server/services/companies/info';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -53,6 +54,7 @@ export const ZTicketUpdate = z.object({
 export type TicketUpdate = z.output<typeof ZTicketUpdate>;
 /** What a save answers: the version it produced and the fields it changed. */
 export const ZTicketUpdateResult = z.object({ id: z.uuid(), version: z.number().int(), changed: z.array(z.string()) });
+
 
 /** Fields whose history shows a name (what the user saw), not an id. */
 const REFERENCE_FIELDS = ['stateId', 'priorityId', 'categoryId', 'areaId', 'assigneeId'] as const;
@@ -140,6 +142,14 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       if (!row || !offered) throw fieldError(field, 'validation.unknownOption');
       names[field] = row.name;
       if (field === 'stateId' && 'stage' in row) nextStage = row.stage as Stage;
+    }
+    // G2: a partner company's manager assigns only its own technicians, once it has taken the ticket over.
+    if (changed.includes('assigneeId') && actor.companyId) {
+      if (!current.companyAcceptedAt) throw new AppError('CONFLICT', 'companies.takeOverFirst');
+      if (changes.assigneeId) {
+        const technician = await tx.user.findUnique({ where: { id: changes.assigneeId }, select: { role: true, companyId: true } });
+        if (technician?.companyId !== actor.companyId || technician.role !== 'TECHNICIAN') throw fieldError('assigneeId', 'companies.notYourTechnician');
+      }
     }
     if (changed.includes('pqrs') && changes.pqrs && tenant.country !== 'CO') throw fieldError('pqrs', 'validation.unknownOption');
 
@@ -301,6 +311,11 @@ export const ZTicketView = z.object({
       phones: z.array(z.string()),
     })
     .nullable(),
+  /** G2: the partner company it was handed to ("Info empresa"), and when and by whom it took it over. */
+  companyId: z.uuid().nullable(),
+  company: ZCompanyInfo.nullable(),
+  companyAcceptedAt: ZWhen.nullable(),
+  companyAcceptedBy: ZNamed.nullable(),
   connection: z
     .object({
       id: z.uuid(),
@@ -361,6 +376,8 @@ export async function getTicket(caller: StaffCaller, id: string) {
       assignee: { select: { id: true, name: true } },
       createdBy: { select: { id: true, name: true } },
       customer: { select: { id: true, name: true, code: true, taxIdType: true, taxId: true, emails: true, phones: true } },
+      company: { select: COMPANY_INFO },
+      companyAcceptedBy: { select: { id: true, name: true } },
       connection: {
         select: {
           id: true,
@@ -376,7 +393,7 @@ export async function getTicket(caller: StaffCaller, id: string) {
     },
   });
   if (!ticket) throw notFound();
-  const { price, cost, kilometres, tenantId: _t, searchText: _s, collectedAmount: _ca, productsTotal: _pt, category, connection, ...rest } = ticket;
+  const { price, cost, kilometres, tenantId: _t, searchText: _s, collectedAmount: _ca, productsTotal: _pt, category, connection, companyAcceptedById: _a, ...rest } = ticket;
   const billing = can(caller.actor.role, 'billing.read');
   /** A row with its price only for billing.read; otherwise without the field at all. */
   const priced = <T extends { price: Prisma.Decimal | null }>({ price: rowPrice, ...row }: T) => ({ ...row, ...(billing ? { price: money(rowPrice) } : {}) });

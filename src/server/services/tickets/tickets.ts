@@ -24,6 +24,7 @@ import { FILTERED_COUNT_CAP, filterConditions, filteredCounts, filterStages } fr
 import { assertTicketFields, givenFields } from './field-rules';
 import { visitInstants } from '@/lib/visits';
 import { ZVisit } from '@/lib/visit-input';
+import { ZCompanyInfo } from '@/server/services/companies/info';
 
 export { TICKET_CHANNELS } from '@/lib/ticket-filters';
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -83,6 +84,9 @@ export const ZTicketPage = z.object({
       customerName: z.string().nullable(),
       customerCode: z.string().nullable(),
       assigneeName: z.string().nullable(),
+      /** G2: the partner company it was handed to ("Empresa", "Info empresa"), and whether it took it over. */
+      company: ZCompanyInfo.nullable(),
+      companyAccepted: z.boolean(),
       stateName: z.string(),
       priorityName: z.string().nullable(),
       priorityColor: z.string().nullable(),
@@ -355,6 +359,14 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         customerName: string | null;
         customerCode: string | null;
         assigneeName: string | null;
+        companyId: string | null;
+        companyAcceptedAt: Date | null;
+        companyName: string | null;
+        companyTaxId: string | null;
+        companyContactName: string | null;
+        companyEmail: string | null;
+        companyPhone: string | null;
+        companyZone: string | null;
         stateName: string;
         priorityName: string | null;
         priorityColor: string | null;
@@ -369,6 +381,8 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
     >((s) => Prisma.sql`
       SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
+             p."companyId", p."companyAcceptedAt", co.name AS "companyName", co."taxId" AS "companyTaxId", co."contactName" AS "companyContactName",
+             co.email AS "companyEmail", co.phone AS "companyPhone", co.zone AS "companyZone",
              s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
              -- C12: what others did since the caller last opened the ticket (index on tenantId, ticketId, createdAt).
              (SELECT count(*)::int FROM "TicketEvent" e
@@ -386,6 +400,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       JOIN "TicketState" s ON s."tenantId" = p."tenantId" AND s.id = p."stateId"
       LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
       LEFT JOIN "User" u ON u."tenantId" = p."tenantId" AND u.id = p."assigneeId"
+      LEFT JOIN "Company" co ON co."tenantId" = p."tenantId" AND co.id = p."companyId"
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
       LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid
@@ -407,8 +422,12 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   const [rows, counter] = await Promise.all([rowsOf, counts]);
   const now = Date.now();
   const amount = (d: string | null) => (d === null ? null : unitsToNumber(toUnits(d)));
-  const items = rows.slice(0, input.pageSize).map(({ price, productsTotal, cost, collectedAmount, ...r }) => ({
+  const items = rows.slice(0, input.pageSize).map(({ price, productsTotal, cost, collectedAmount, companyId, companyAcceptedAt, companyName, companyTaxId, companyContactName, companyEmail, companyPhone, companyZone, ...r }) => ({
     ...r,
+    company: companyId
+      ? { id: companyId, name: companyName ?? '', taxId: companyTaxId, contactName: companyContactName, email: companyEmail, phone: companyPhone, zone: companyZone }
+      : null,
+    companyAccepted: companyAcceptedAt !== null,
     overdue: r.stage === 'PENDING' && r.dueAt !== null && r.dueAt.getTime() < now,
     ...(showPrices ? { price: amount(price), productsTotal: amount(productsTotal) ?? 0, cost: amount(cost), collectedAmount: amount(collectedAmount) } : {}),
   }));

@@ -13,6 +13,9 @@ export const ZUserRow = z.object({
   locale: z.string().nullable(),
   lastLoginAt: z.date().nullable(),
   createdAt: z.date(),
+  /** G2: the partner company the user belongs to (null: the ISP's own staff). */
+  companyId: z.uuid().nullable(),
+  company: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 
 /** One staff member's profile, with how many devices receive their push. */

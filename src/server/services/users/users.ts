@@ -3,7 +3,7 @@
 // keeps at least one active admin. A new password, a role change or deactivation ends the user's
 // open sessions (their session version is bumped in the same UPDATE).
 import { z } from 'zod';
-import { ROLES } from '@/lib/permissions';
+import { ROLES, type Role } from '@/lib/permissions';
 import { displayName } from '@/lib/zod-fields';
 import { AppError, fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import { hashPassword } from '@/server/services/auth/passwords';
@@ -22,6 +22,8 @@ export const ZUserCreate = z
     role: z.enum(ROLES),
     password: ZPassword,
     phone: ZPhone.nullish(),
+    /** G2: the partner company of a company's manager or technician. */
+    companyId: z.uuid().nullish(),
   })
   .superRefine((user, ctx) => {
     const issue = passwordIssue(user.password, [user.email, user.name]);
@@ -33,10 +35,26 @@ export const ZUserUpdate = z.object({
   role: z.enum(ROLES).optional(),
   phone: ZPhone.nullish(),
   password: ZPassword.optional(),
+  companyId: z.uuid().nullish(),
 });
 export const ZUserList = z.object({ includeInactive: z.boolean().default(true), role: z.enum(ROLES).optional() });
 
-const USER_SELECT = { id: true, name: true, email: true, role: true, active: true, phone: true, locale: true, lastLoginAt: true, createdAt: true } as const;
+const USER_SELECT = {
+  id: true, name: true, email: true, role: true, active: true, phone: true, locale: true, lastLoginAt: true, createdAt: true,
+  companyId: true, company: { select: { id: true, name: true } },
+} as const;
+
+/**
+ * G2: a company's manager belongs to a company; a technician may (the company's technician); the
+ * ISP's other roles never do. The company must be one of this tenant's, active to join it.
+ */
+async function assertCompany({ db }: StaffCaller, role: Role, companyId: string | null, was: string | null = null) {
+  if (role === 'PARTNER_MANAGER' && !companyId) throw fieldError('companyId', 'companies.companyRequired');
+  if (!companyId) return;
+  const company = await db.company.findFirst({ where: { id: companyId }, select: { active: true } });
+  if (!company || (!company.active && companyId !== was)) throw fieldError('companyId', 'validation.unknownOption');
+  if (role !== 'PARTNER_MANAGER' && role !== 'TECHNICIAN') throw fieldError('companyId', 'companies.companyNotForRole');
+}
 
 export function listUsers({ db }: StaffCaller, input: z.output<typeof ZUserList>) {
   return db.user.findMany({
@@ -54,8 +72,10 @@ export async function getUser({ db }: StaffCaller, id: string) {
   return { ...fields, pushDevices: _count.pushSubscriptions };
 }
 
-export async function createUser({ db, tenantId }: StaffCaller, input: z.output<typeof ZUserCreate>) {
+export async function createUser(caller: StaffCaller, input: z.output<typeof ZUserCreate>) {
+  const { db, tenantId } = caller;
   if (await db.user.findFirst({ where: { email: input.email }, select: { id: true } })) throw fieldError('email', 'validation.emailTaken', undefined, 'CONFLICT');
+  await assertCompany(caller, input.role, input.companyId ?? null);
   const { password, ...fields } = input;
   try {
     return await db.user.create({ data: { ...fields, tenantId, passwordHash: await hashPassword(password) }, select: USER_SELECT });
@@ -67,12 +87,14 @@ export async function createUser({ db, tenantId }: StaffCaller, input: z.output<
 
 export async function updateUser(caller: StaffCaller, input: z.output<typeof ZUserUpdate>) {
   const { id, password, ...changes } = input;
-  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true, email: true, name: true } });
+  const user = await caller.db.user.findUnique({ where: { id }, select: { id: true, role: true, email: true, name: true, companyId: true } });
   if (!user) throw notFound();
+  const nextCompany = changes.companyId !== undefined ? changes.companyId : user.companyId;
+  if (changes.role !== undefined || changes.companyId !== undefined) await assertCompany(caller, changes.role ?? user.role, nextCompany, user.companyId);
   if (changes.role && changes.role !== 'ADMIN' && id === caller.actor.id) throw fieldError('role', 'validation.cannotDemoteSelf');
   if (password) assertPasswordAllowed(password, [user.email, user.name, changes.name]);
   // Sessions opened with the old password or under the old role end.
-  const endSessions = Boolean(password) || (changes.role !== undefined && changes.role !== user.role);
+  const endSessions = Boolean(password) || (changes.role !== undefined && changes.role !== user.role) || (nextCompany ?? null) !== user.companyId;
   return caller.db.user.update({
     where: { id },
     data: { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}), ...(endSessions ? END_ALL_SESSIONS : {}) },
