@@ -45,8 +45,10 @@ export function SyncStatus() {
 /** A queued change as the technician made it. */
 export function ChangeSummary({ change }: { change: QueuedChange }) {
   const t = useTranslations('tech');
+  const td = useTranslations('documents');
   if (change.kind === 'comment') return <span className="whitespace-pre-wrap">{t(change.public ? 'change.comment' : 'change.note')}: {change.body}</span>;
-  if (change.kind === 'files') return <span>{t(change.toCustomer ? 'change.customerPhotos' : 'change.photos', { count: change.files.length })}</span>;
+  if (change.kind === 'files') return <span>{change.sourceFileId ? td('editor.queued') : t(change.toCustomer ? 'change.customerPhotos' : 'change.photos', { count: change.files.length })}</span>;
+  if (change.kind === 'signature') return <span>{td('customerSign.queued', { name: change.name })}</span>;
   return (
     <span>
       {[change.stateName ? t('change.state', { state: change.stateName }) : null, change.kilometres != null ? t('change.kilometres', { km: change.kilometres }) : null].filter(Boolean).join(' · ')}

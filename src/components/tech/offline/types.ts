@@ -25,6 +25,7 @@ export type QueuedChange = {
 } & (
   | { kind: 'comment'; body: string; public: boolean }
   | { kind: 'update'; version: number; stateId?: string; stateName?: string; kilometres?: number | null }
-  | { kind: 'files'; files: Blob[]; names: string[]; toCustomer: boolean }
+  | { kind: 'files'; files: Blob[]; names: string[]; toCustomer: boolean; /** G11: a new version of this image (annotated or signed). */ sourceFileId?: string }
+  | { kind: 'signature'; name: string; /** base64 PNG */ image: string; signedAt: string; latitude?: number | null; longitude?: number | null; accuracy?: number | null }
 );
 

@@ -17,6 +17,7 @@ import { addComment } from '@/server/services/tickets/comments';
 import { visibleTo } from '@/server/services/tickets/files';
 import { ticketHistory, updateTicket, ZHistoryEntry, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { once } from '@/server/services/sync/receipts';
+import { saveSignature, ZSignature } from '@/server/services/tickets/documents';
 
 const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
 const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
@@ -84,7 +85,7 @@ export const ZTechTicket = z.object({
     .nullable(),
   history: z.array(ZHistoryEntry),
   comments: z.array(z.object({ id: z.uuid(), public: z.boolean(), body: z.string(), createdAt: ZWhen, author: ZNamed.nullable(), customer: ZNamed.nullable() })),
-  files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), image: z.boolean(), visibility: z.enum(['PUBLIC', 'TECHNICIAN', 'STAFF']), createdAt: ZWhen })),
+  files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), image: z.boolean(), visibility: z.enum(['PUBLIC', 'TECHNICIAN', 'STAFF', 'CUSTOMER']), sourceFileId: z.uuid().nullable(), createdAt: ZWhen })),
 });
 export type TechTicket = z.output<typeof ZTechTicket>;
 
@@ -244,7 +245,7 @@ export async function techTicket(caller: StaffCaller, id: string): Promise<TechT
       where: { ticketId: id, visibility: { in: visibleTo(actor.role) } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: 50,
-      select: { id: true, name: true, mime: true, image: true, visibility: true, createdAt: true },
+      select: { id: true, name: true, mime: true, image: true, visibility: true, sourceFileId: true, createdAt: true },
     }),
   ]);
   return { ...ticket, kilometres: ticket.kilometres === null ? null : Number(ticket.kilometres), history, comments, files };
@@ -278,10 +279,12 @@ export const ZTechChange = z.discriminatedUnion('kind', [
     stateId: z.uuid().optional(),
     kilometres: z.number().min(0).max(10_000).nullable().optional(),
   }),
+  /** G11: the customer's signature on completion (name, canvas PNG, time, position). */
+  ZSignature.extend({ kind: z.literal('signature'), key: z.uuid(), signedAt: z.iso.datetime() }),
 ]);
 export type TechChange = z.output<typeof ZTechChange>;
 
-export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update']), id: z.uuid(), version: z.number().int().nullable() });
+export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update', 'signature']), id: z.uuid(), version: z.number().int().nullable() });
 
 /** Applies one queued change exactly once (src/server/services/sync/receipts.ts). */
 export async function applyChange(caller: StaffCaller, change: TechChange) {
@@ -290,6 +293,11 @@ export async function applyChange(caller: StaffCaller, change: TechChange) {
     if (change.kind === 'comment') {
       const comment = await addComment(inner, { ticketId: change.ticketId, body: change.body, public: change.public, clientKey: key });
       return { key, kind: change.kind, id: comment.id, version: null };
+    }
+    if (change.kind === 'signature') {
+      const { kind: _k, key: _key, ...signature } = change;
+      const saved = await saveSignature(inner, { ...signature, signedAt: new Date(signature.signedAt) });
+      return { key, kind: change.kind, id: saved.ticketId, version: null };
     }
     const result = await updateTicket(inner, {
       id: change.ticketId,

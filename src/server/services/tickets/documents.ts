@@ -1,0 +1,223 @@
+// G11: a ticket's documents beyond upload and download (./files.ts) — a PDF's page converted to a PNG
+// on the server (the seed's "convertitore PDF/PNG": only images can be annotated or signed by the
+// technician), and the customer's signature taken on the technician's phone on completion.
+//
+// The conversion runs mupdf's WebAssembly build in the request (no native download at install):
+// bounded by MAX_PDF_PAGE_SIDE pixels on the page's longer side, and every mupdf object is destroyed
+// before the answer, so the WebAssembly heap is reused by the next conversion instead of growing.
+import 'server-only';
+import { z } from 'zod';
+import type { FileVisibility } from '@/generated/prisma/client';
+import { uuidv7 } from '@/lib/ids';
+import { AppError, notFound } from '@/server/errors';
+import { inspectFile } from '@/server/files/inspect';
+import { fileStore, type StorageKind } from '@/server/files/storage';
+import { logger } from '@/server/logger';
+import type { StaffCaller } from '@/server/services/caller';
+import { visibleTo } from './files';
+
+/** The PNG's longer side at most (pixels): an A4 page at the default scale is 1191 × 1684. */
+export const MAX_PDF_PAGE_SIDE = 2000;
+/** 2 = 144 dpi: readable when annotated on a phone, small enough to send over a weak signal. */
+export const PDF_PAGE_SCALE = 2;
+
+export const ZConvertPdfPage = z.object({ fileId: z.uuid(), page: z.number().int().min(1).max(100_000).default(1) }).strict();
+
+type Mupdf = typeof import('mupdf');
+let loaded: Promise<Mupdf> | null = null;
+/** mupdf is ESM with a WebAssembly module: loaded once, on the first conversion. */
+function mupdf(): Promise<Mupdf> {
+  loaded ??= import('mupdf');
+  return loaded;
+}
+
+export type PdfPageResult = { png: Uint8Array; width: number; height: number; pages: number };
+
+/**
+ * Renders page `page` (1-based) of a PDF as PNG. Refusals are AppErrors with translated keys: a page
+ * beyond the last, an encrypted PDF, a PDF mupdf cannot read.
+ */
+export async function renderPdfPage(bytes: Uint8Array, page: number): Promise<PdfPageResult> {
+  const m = await mupdf();
+  // mupdf objects live in the WebAssembly heap: each is destroyed in `finally`, in reverse order.
+  const owned: { destroy(): void }[] = [];
+  try {
+    let doc: InstanceType<Mupdf['Document']>;
+    try {
+      doc = m.Document.openDocument(bytes, 'application/pdf');
+    } catch {
+      throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
+    }
+    owned.push(doc);
+    if (doc.needsPassword()) throw new AppError('BAD_REQUEST', 'documents.pdfEncrypted');
+    let pages: number;
+    try {
+      pages = doc.countPages();
+    } catch {
+      throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
+    }
+    if (pages < 1) throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
+    if (page > pages) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { page: { key: 'documents.pageBeyond', params: { page, pages } } });
+    try {
+      const p = doc.loadPage(page - 1);
+      owned.push(p);
+      const [x0, y0, x1, y1] = p.getBounds();
+      const longer = Math.max(x1 - x0, y1 - y0, 1);
+      const scale = Math.min(PDF_PAGE_SCALE, MAX_PDF_PAGE_SIDE / longer);
+      const pixmap = p.toPixmap(m.Matrix.scale(scale, scale), m.ColorSpace.DeviceRGB, false, true);
+      owned.push(pixmap);
+      const png = pixmap.asPNG();
+      // asPNG's bytes are a view of the WebAssembly heap on some builds: copied before the pixmap goes.
+      return { png: new Uint8Array(png), width: pixmap.getWidth(), height: pixmap.getHeight(), pages };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
+    }
+  } finally {
+    for (const o of owned.reverse()) {
+      try {
+        o.destroy();
+      } catch (err) {
+        logger.warn({ err }, 'a mupdf object could not be destroyed');
+      }
+    }
+  }
+}
+
+async function readAll(storage: StorageKind, key: string): Promise<Uint8Array> {
+  const stream = await fileStore(storage).read(key);
+  if (!stream) throw notFound();
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** "Convertir a imagen": page `page` of a ticket's PDF stored as a new PNG file beside it, with its visibility. */
+export async function convertPdfPage({ db, tenantId, actor }: StaffCaller, input: z.output<typeof ZConvertPdfPage>) {
+  const source = await db.ticketFile.findFirst({
+    where: { id: input.fileId, visibility: { in: visibleTo(actor.role) } },
+    select: { id: true, ticketId: true, name: true, mime: true, storage: true, key: true, visibility: true, ticket: { select: { version: true } } },
+  });
+  if (!source) throw notFound();
+  if (source.mime !== 'application/pdf') throw new AppError('BAD_REQUEST', 'documents.notPdf');
+  const { png } = await renderPdfPage(await readAll(source.storage, source.key), input.page);
+  const base = source.name.replace(/\.pdf$/i, '');
+  const name = `${base}-p${input.page}.png`.slice(-200);
+  // The PNG goes through the same checks as an upload (its size, dimensions and preview).
+  const inspected = await inspectFile(name, png);
+  if ('key' in inspected) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { page: { key: `validation.${inspected.key}`, params: inspected.params } });
+  const id = uuidv7();
+  const store = fileStore();
+  const stored: string[] = [];
+  try {
+    const key = await store.put(`${tenantId}/${id}`, inspected.bytes, inspected);
+    stored.push(key);
+    const thumbKey = inspected.thumb ? await store.put(`${tenantId}/${id}.thumb.webp`, inspected.thumb, { name: `${name}.webp`, mime: 'image/webp' }) : null;
+    if (thumbKey) stored.push(thumbKey);
+    const visibility: FileVisibility = source.visibility;
+    return await db.$transaction(async (tx) => {
+      const file = await tx.ticketFile.create({
+        data: {
+          id, tenantId, ticketId: source.ticketId, uploadedById: actor.id, name: inspected.name, mime: inspected.mime, size: inspected.bytes.byteLength, image: true,
+          width: inspected.width, height: inspected.height, visibility, storage: store.kind, key, thumbKey, sourceFileId: source.id, sourcePage: input.page,
+        },
+        select: { id: true, name: true, width: true, height: true, sourceFileId: true, sourcePage: true, visibility: true },
+      });
+      await tx.ticketEvent.create({ data: { tenantId, ticketId: source.ticketId, actorId: actor.id, kind: 'file', field: 'fileVersion', newValue: file.name, visibility, version: source.ticket.version } });
+      return file;
+    });
+  } catch (error) {
+    await store.remove(stored).catch((err) => logger.error({ err }, 'could not remove the stored PNG of a failed conversion'));
+    throw error;
+  }
+}
+
+export const ZConvertedPage = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  sourceFileId: z.uuid().nullable(),
+  sourcePage: z.number().int().nullable(),
+  visibility: z.enum(['PUBLIC', 'STAFF', 'TECHNICIAN', 'CUSTOMER']),
+});
+
+// ---- The customer's signature on completion ----
+
+/** A signature's PNG at most (bytes): a phone's canvas of a signature is 10–60 KB. */
+export const TICKET_SIGNATURE_MAX_BYTES = 200 * 1024;
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export const ZSignature = z
+  .object({
+    ticketId: z.uuid(),
+    name: z.string().trim().min(1).max(200),
+    /** The canvas as base64 PNG (a data: URL's part after the comma is accepted too); over the limit → signatureTooLarge. */
+    image: z.string().min(1).max(TICKET_SIGNATURE_MAX_BYTES * 8),
+    signedAt: z.coerce.date(),
+    latitude: z.number().min(-90).max(90).nullable().optional(),
+    longitude: z.number().min(-180).max(180).nullable().optional(),
+    accuracy: z.number().min(0).max(1_000_000).nullable().optional(),
+  })
+  .strict();
+
+export const ZTicketSignature = z.object({
+  name: z.string(),
+  signedAt: z.date(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  accuracy: z.number().nullable(),
+  /** data:image/png;base64,… for an <img>. */
+  image: z.string(),
+  collectedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+
+/** The base64 PNG decoded, refused when it is not a PNG or is over the limit. */
+export function signaturePng(image: string): Buffer {
+  const b64 = image.startsWith('data:') ? image.slice(image.indexOf(',') + 1) : image;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { image: { key: 'documents.signatureNotPng' } });
+  const bytes = Buffer.from(b64, 'base64');
+  if (bytes.byteLength > TICKET_SIGNATURE_MAX_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', 'invalidInput', undefined, { image: { key: 'documents.signatureTooLarge', params: { max: Math.round(TICKET_SIGNATURE_MAX_BYTES / 1024) } } });
+  }
+  if (bytes.byteLength < PNG_MAGIC.length || PNG_MAGIC.some((b, i) => bytes[i] !== b)) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { image: { key: 'documents.signatureNotPng' } });
+  return bytes;
+}
+
+/** Saves (or replaces) the customer's signature on a ticket the caller may see, with its history entry. */
+export async function saveSignature({ db, tenantId, actor }: StaffCaller, input: z.output<typeof ZSignature>) {
+  const image = signaturePng(input.image);
+  if (input.signedAt.getTime() > Date.now() + 5 * 60_000) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { signedAt: { key: 'validation.invalid' } });
+  const ticket = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, version: true } });
+  if (!ticket) throw notFound();
+  const data = {
+    name: input.name,
+    image: new Uint8Array(image),
+    signedAt: input.signedAt,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    accuracy: input.accuracy ?? null,
+    collectedById: actor.id,
+  };
+  return db.$transaction(async (tx) => {
+    await tx.ticketSignature.upsert({ where: { tenantId_ticketId: { tenantId, ticketId: ticket.id } }, create: { tenantId, ticketId: ticket.id, ...data }, update: data });
+    await tx.ticketEvent.create({ data: { tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'field', field: 'signature', newValue: input.name, version: ticket.version } });
+    return { ticketId: ticket.id, name: input.name, signedAt: input.signedAt };
+  });
+}
+
+/** The ticket's signature, or null; NOT_FOUND for a ticket the caller may not see. */
+export async function getSignature({ db }: StaffCaller, ticketId: string) {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
+  if (!ticket) throw notFound();
+  const s = await db.ticketSignature.findFirst({ where: { ticketId } });
+  if (!s) return null;
+  const collectedBy = s.collectedById ? await db.user.findUnique({ where: { id: s.collectedById }, select: { id: true, name: true } }) : null;
+  return {
+    name: s.name,
+    signedAt: s.signedAt,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    accuracy: s.accuracy,
+    image: `data:image/png;base64,${Buffer.from(s.image).toString('base64')}`,
+    collectedBy,
+  };
+}
