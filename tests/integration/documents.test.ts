@@ -209,7 +209,7 @@ describe('the customer’s signature on completion', () => {
     expect(await A.TECHNICIAN.tech.send(change)).toEqual(first);
     const shown = await A.OPERATOR.tickets.signature({ id: ticket.id });
     expect(shown).toMatchObject({ name: 'Rosa Medina', latitude: -34.6, longitude: -58.38, collectedBy: { id: A.ids.TECHNICIAN } });
-    expect(shown!.image.startsWith('data:image/png;base64,')).toBe(true);
+    expect(Buffer.from(shown!.png, 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect((await A.OPERATOR.tickets.history({ id: ticket.id })).some((h) => h.field === 'signature' && h.newValue === 'Rosa Medina')).toBe(true);
 
     const req = new Request(`http://${a.host}/api/tickets/${ticket.id}/pdf`, { headers: { host: a.host, cookie: (await sessionCookie(staff(a, A, 'OPERATOR')))! } });

@@ -168,7 +168,7 @@ export function TicketSignatureCard({ ticketId, intl, timeZone }: { ticketId: st
       {signature.data === null ? <p className="text-sm text-slate-600">{td('signature.none')}</p> : null}
       {s ? (
         <figure className="space-y-2" data-testid="customer-signature">
-          <img src={s.image} alt={td('signature.alt', { name: s.name })} className="max-h-40 rounded border border-slate-200 bg-white" />
+          <img src={`data:image/png;base64,${s.png}`} alt={td('signature.alt', { name: s.name })} className="max-h-40 rounded border border-slate-200 bg-white" />
           <figcaption className="text-sm">
             <p className="font-medium">{td('signature.signedBy', { name: s.name })}</p>
             <p className="text-slate-600">{formatDateTime(s.signedAt, intl, timeZone)}{s.collectedBy ? ` · ${td('signature.collectedBy', { name: s.collectedBy.name })}` : ''}</p>

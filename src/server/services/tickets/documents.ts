@@ -165,8 +165,8 @@ export const ZTicketSignature = z.object({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   accuracy: z.number().nullable(),
-  /** data:image/png;base64,… for an <img>. */
-  image: z.string(),
+  /** The PNG as base64 (checked to be a PNG when saved), shown as a data:image/png URL. */
+  png: z.base64(),
   collectedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 
@@ -217,7 +217,7 @@ export async function getSignature({ db }: StaffCaller, ticketId: string) {
     latitude: s.latitude,
     longitude: s.longitude,
     accuracy: s.accuracy,
-    image: `data:image/png;base64,${Buffer.from(s.image).toString('base64')}`,
+    png: Buffer.from(s.image).toString('base64'),
     collectedBy,
   };
 }
