@@ -5,7 +5,6 @@
 // The conversion runs mupdf's WebAssembly build in the request (no native download at install):
 // bounded by MAX_PDF_PAGE_SIDE pixels on the page's longer side, and every mupdf object is destroyed
 // before the answer, so the WebAssembly heap is reused by the next conversion instead of growing.
-import 'server-only';
 import { z } from 'zod';
 import type { FileVisibility } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
