@@ -70,7 +70,8 @@ test('documents: Cliente and Azienda visibilities, a PDF page as image, an annot
   await convert.getByLabel('Página').fill('2');
   await convert.getByRole('button', { name: 'Convertir a imagen' }).click();
   await expect(convert.getByRole('status')).toHaveText('Listo: acta-p2.png');
-  const converted = files.getByRole('listitem').filter({ hasText: 'acta-p2.png' });
+  const item = (list: ReturnType<Page['getByRole']>, name: string) => list.getByRole('listitem').filter({ has: office.getByRole('link', { name, exact: true }) });
+  const converted = item(files, 'acta-p2.png');
   await expect(converted).toContainText('Página 2 de «acta.pdf»');
   await expect(converted).toContainText('Cliente: la empresa y el cliente');
   const preview = converted.getByRole('img', { name: 'Vista previa de acta-p2.png' });
@@ -133,7 +134,7 @@ test('documents: Cliente and Azienda visibilities, a PDF page as image, an annot
   await phone.close();
 
   // The office: the annotated version beside the original, and the signature; the PDF names the signer.
-  const version = office.getByRole('list', { name: 'Archivos del ticket' }).getByRole('listitem').filter({ hasText: 'poste-anotada.jpg' });
+  const version = item(files, 'poste-anotada.jpg');
   await expect(async () => {
     await office.reload();
     await office.getByRole('tab', { name: 'Archivos' }).click();
@@ -141,7 +142,7 @@ test('documents: Cliente and Azienda visibilities, a PDF page as image, an annot
     await expect(office.getByTestId('customer-signature')).toBeVisible({ timeout: 3000 });
   }).toPass({ timeout: 45_000 });
   await expect(version).toContainText('Técnico: la empresa y los técnicos');
-  await expect(office.getByRole('list', { name: 'Archivos del ticket' }).getByRole('listitem').filter({ hasText: /^poste\.png/ })).toHaveCount(1);
+  await expect(item(files, 'poste.png')).toHaveCount(1);
   await expect(office.getByTestId('customer-signature')).toContainText(`Firmó: Firmante ${RUN}`);
   const pdf = await office.evaluate(async (url) => [...new Uint8Array(await (await fetch(url)).arrayBuffer())], `/api/tickets/${ticketId}/pdf`);
   const text = await pdfText(new Uint8Array(pdf));
