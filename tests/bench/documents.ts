@@ -54,14 +54,15 @@ export async function measureDocuments({ port, host, email, password, rss, log, 
     await session.mutate('tickets.convertPdfPage', { fileId, page: (i % 20) + 1 });
     peak = Math.max(peak, rss());
   }, 5);
-  // Back to idle: the PNGs' buffers are garbage once answered; mupdf's objects were destroyed per call.
-  await settle(5000);
+  // Back to idle: mupdf runs in a worker thread ended 10 s after its last page (PDF_WORKER_IDLE_MS),
+  // its WebAssembly heap with it; the PNGs' buffers are garbage once answered.
+  await settle(15_000);
   const after = rss();
   log(`documents: rss idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB`);
   return [
     entry,
     value('documents.rss_idle_mb', idle, 'MB (server tree before the conversions)'),
     value('documents.rss_peak_mb', peak, 'MB (during)'),
-    value('documents.rss_after_mb', after, 'MB (5 s after the last conversion)'),
+    value('documents.rss_after_mb', after, 'MB (15 s after the last conversion)'),
   ];
 }

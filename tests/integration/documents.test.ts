@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { translateError } from '@/i18n/catalog';
 import { scopedDb } from '@/server/data/scoped';
-import { renderPdfPage } from '@/server/services/tickets/documents';
+import { PDF_WORKER_IDLE_MS, pdfRendererRunning, renderPdfPage } from '@/server/services/tickets/documents';
 import { asCustomer, createCustomer, rejects, type StaffOfEveryRole, type TestSession, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { sessionCookie } from '../factories/http';
 import { pdfText } from '../factories/pdf-text';
@@ -160,7 +160,7 @@ describe('a PDF page as PNG', () => {
     await rejects(B.ADMIN.tickets.convertPdfPage({ fileId: three.id }), 'NOT_FOUND');
   });
 
-  it('renders within its bounds and frees mupdf’s objects (20 conversions do not grow the heap)', async () => {
+  it('renders in a worker within its bounds; 20 conversions do not grow the memory; the worker ends when idle', { timeout: 60_000 }, async () => {
     const bytes = await makePdf(20);
     const page = await renderPdfPage(bytes, 20);
     expect(page.pages).toBe(20);
@@ -168,6 +168,8 @@ describe('a PDF page as PNG', () => {
     const before = process.memoryUsage().rss;
     for (let i = 1; i <= 20; i++) await renderPdfPage(bytes, i);
     expect(process.memoryUsage().rss - before).toBeLessThan(80 * 1024 * 1024);
+    expect(pdfRendererRunning()).toBe(true);
+    await vi.waitFor(() => expect(pdfRendererRunning()).toBe(false), { timeout: PDF_WORKER_IDLE_MS + 5000, interval: 500 });
   });
 });
 

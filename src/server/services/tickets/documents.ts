@@ -2,9 +2,11 @@
 // on the server (the seed's "convertitore PDF/PNG": only images can be annotated or signed by the
 // technician), and the customer's signature taken on the technician's phone on completion.
 //
-// The conversion runs mupdf's WebAssembly build in the request (no native download at install):
-// bounded by MAX_PDF_PAGE_SIDE pixels on the page's longer side, and every mupdf object is destroyed
-// before the answer, so the WebAssembly heap is reused by the next conversion instead of growing.
+// The conversion runs mupdf's WebAssembly build (no native download at install) in a worker thread,
+// bounded by MAX_PDF_PAGE_SIDE pixels on the page's longer side and PDF_PAGE_TIMEOUT_MS; every mupdf
+// object is destroyed after each page, and the worker — with the WebAssembly heap, which never
+// shrinks — is ended after PDF_WORKER_IDLE_MS without work, so the server's memory returns to idle.
+import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { FileVisibility } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
@@ -22,65 +24,124 @@ export const PDF_PAGE_SCALE = 2;
 
 export const ZConvertPdfPage = z.object({ fileId: z.uuid(), page: z.number().int().min(1).max(100_000).default(1) }).strict();
 
-type Mupdf = typeof import('mupdf');
-let loaded: Promise<Mupdf> | null = null;
-/** mupdf is ESM with a WebAssembly module: loaded once, on the first conversion. */
-function mupdf(): Promise<Mupdf> {
-  loaded ??= import('mupdf');
-  return loaded;
+/** A conversion taking longer than this is stopped (its worker ended) and refused as unreadable. */
+export const PDF_PAGE_TIMEOUT_MS = 20_000;
+/** The worker (and mupdf's WebAssembly heap with it) is ended after this long without work. */
+export const PDF_WORKER_IDLE_MS = 10_000;
+
+/**
+ * The renderer, run in a worker thread: mupdf's WebAssembly memory grows to the largest page drawn and
+ * never shrinks, so it lives in a worker that is ended when idle — the server's memory goes back to
+ * where it was. Plain JavaScript (an eval worker: nothing for the bundler to follow); mupdf is an
+ * external package, imported from node_modules.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+let loaded = null;
+parentPort.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) => {
+  const owned = [];
+  const answer = (result, transfer) => parentPort.postMessage({ id, ...result }, transfer || []);
+  try {
+    loaded = loaded || import('mupdf');
+    const m = await loaded;
+    let doc;
+    try { doc = m.Document.openDocument(bytes, 'application/pdf'); } catch { return answer({ error: 'pdfCorrupt' }); }
+    owned.push(doc);
+    if (doc.needsPassword()) return answer({ error: 'pdfEncrypted' });
+    const pages = doc.countPages();
+    if (pages < 1) return answer({ error: 'pdfCorrupt' });
+    if (page > pages) return answer({ error: 'pageBeyond', pages });
+    const p = doc.loadPage(page - 1);
+    owned.push(p);
+    const [x0, y0, x1, y1] = p.getBounds();
+    const scale = Math.min(maxScale, maxSide / Math.max(x1 - x0, y1 - y0, 1));
+    const pixmap = p.toPixmap(m.Matrix.scale(scale, scale), m.ColorSpace.DeviceRGB, false, true);
+    owned.push(pixmap);
+    const png = new Uint8Array(pixmap.asPNG());
+    answer({ png, width: pixmap.getWidth(), height: pixmap.getHeight(), pages }, [png.buffer]);
+  } catch (err) {
+    answer({ error: 'pdfCorrupt', detail: String(err && err.message || err) });
+  } finally {
+    for (const o of owned.reverse()) { try { o.destroy(); } catch {} }
+  }
+});
+`;
+
+type WorkerAnswer = { id: number; png?: Uint8Array; width?: number; height?: number; pages?: number; error?: 'pdfCorrupt' | 'pdfEncrypted' | 'pageBeyond'; detail?: string };
+
+let worker: Worker | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+let nextId = 1;
+const waiting = new Map<number, (answer: WorkerAnswer) => void>();
+
+function endWorker() {
+  const w = worker;
+  worker = null;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  for (const [id, resolve] of waiting) resolve({ id, error: 'pdfCorrupt', detail: 'the renderer stopped' });
+  waiting.clear();
+  void w?.terminate();
+}
+
+function renderer(): Worker {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  if (worker) return worker;
+  const w = new Worker(WORKER_SOURCE, { eval: true });
+  w.unref();
+  w.on('message', (answer: WorkerAnswer) => {
+    waiting.get(answer.id)?.(answer);
+    waiting.delete(answer.id);
+    if (waiting.size === 0 && worker === w) {
+      idleTimer = setTimeout(endWorker, PDF_WORKER_IDLE_MS);
+      idleTimer.unref();
+    }
+  });
+  w.on('error', (err) => {
+    logger.error({ err }, 'the PDF renderer failed');
+    if (worker === w) endWorker();
+  });
+  w.on('exit', () => {
+    if (worker === w) endWorker();
+  });
+  worker = w;
+  return w;
+}
+
+/** Whether the renderer's worker is running (tests: it ends when idle). */
+export function pdfRendererRunning(): boolean {
+  return worker !== null;
 }
 
 export type PdfPageResult = { png: Uint8Array; width: number; height: number; pages: number };
 
 /**
  * Renders page `page` (1-based) of a PDF as PNG. Refusals are AppErrors with translated keys: a page
- * beyond the last, an encrypted PDF, a PDF mupdf cannot read.
+ * beyond the last, an encrypted PDF, a PDF mupdf cannot read (or one that takes too long).
  */
 export async function renderPdfPage(bytes: Uint8Array, page: number): Promise<PdfPageResult> {
-  const m = await mupdf();
-  // mupdf objects live in the WebAssembly heap: each is destroyed in `finally`, in reverse order.
-  const owned: { destroy(): void }[] = [];
-  try {
-    let doc: InstanceType<Mupdf['Document']>;
-    try {
-      doc = m.Document.openDocument(bytes, 'application/pdf');
-    } catch {
-      throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
-    }
-    owned.push(doc);
-    if (doc.needsPassword()) throw new AppError('BAD_REQUEST', 'documents.pdfEncrypted');
-    let pages: number;
-    try {
-      pages = doc.countPages();
-    } catch {
-      throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
-    }
-    if (pages < 1) throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
-    if (page > pages) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { page: { key: 'documents.pageBeyond', params: { page, pages } } });
-    try {
-      const p = doc.loadPage(page - 1);
-      owned.push(p);
-      const [x0, y0, x1, y1] = p.getBounds();
-      const longer = Math.max(x1 - x0, y1 - y0, 1);
-      const scale = Math.min(PDF_PAGE_SCALE, MAX_PDF_PAGE_SIDE / longer);
-      const pixmap = p.toPixmap(m.Matrix.scale(scale, scale), m.ColorSpace.DeviceRGB, false, true);
-      owned.push(pixmap);
-      const png = pixmap.asPNG();
-      // asPNG's bytes are a view of the WebAssembly heap on some builds: copied before the pixmap goes.
-      return { png: new Uint8Array(png), width: pixmap.getWidth(), height: pixmap.getHeight(), pages };
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
-    }
-  } finally {
-    for (const o of owned.reverse()) {
-      try {
-        o.destroy();
-      } catch (err) {
-        logger.warn({ err }, 'a mupdf object could not be destroyed');
-      }
-    }
+  const w = renderer();
+  const id = nextId++;
+  const answer = await new Promise<WorkerAnswer>((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn({ page }, 'a PDF page took too long to render: its renderer is ended');
+      resolve({ id, error: 'pdfCorrupt', detail: 'timeout' });
+      endWorker();
+    }, PDF_PAGE_TIMEOUT_MS);
+    waiting.set(id, (a) => {
+      clearTimeout(timer);
+      resolve(a);
+    });
+    w.postMessage({ id, bytes, page, scale: PDF_PAGE_SCALE, maxSide: MAX_PDF_PAGE_SIDE });
+  });
+  if (answer.error === 'pageBeyond') throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { page: { key: 'documents.pageBeyond', params: { page, pages: answer.pages ?? 0 } } });
+  if (answer.error === 'pdfEncrypted') throw new AppError('BAD_REQUEST', 'documents.pdfEncrypted');
+  if (answer.error || !answer.png) {
+    if (answer.detail) logger.warn({ detail: answer.detail }, 'a PDF could not be rendered');
+    throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
   }
+  return { png: answer.png, width: answer.width!, height: answer.height!, pages: answer.pages! };
 }
 
 async function readAll(storage: StorageKind, key: string): Promise<Uint8Array> {
