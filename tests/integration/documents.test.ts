@@ -160,7 +160,7 @@ describe('a PDF page as PNG', () => {
     await rejects(B.ADMIN.tickets.convertPdfPage({ fileId: three.id }), 'NOT_FOUND');
   });
 
-  it('renders in a worker within its bounds; 20 conversions do not grow the memory; the worker ends when idle', { timeout: 60_000 }, async () => {
+  it('renders in a worker within its bounds; 20 conversions do not grow the memory; the renderer ends when idle', { timeout: 60_000 }, async () => {
     const bytes = await makePdf(20);
     const page = await renderPdfPage(bytes, 20);
     expect(page.pages).toBe(20);

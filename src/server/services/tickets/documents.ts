@@ -2,11 +2,11 @@
 // on the server (the seed's "convertitore PDF/PNG": only images can be annotated or signed by the
 // technician), and the customer's signature taken on the technician's phone on completion.
 //
-// The conversion runs mupdf's WebAssembly build (no native download at install) in a worker thread,
+// The conversion runs mupdf's WebAssembly build (no native download at install) in a child process,
 // bounded by MAX_PDF_PAGE_SIDE pixels on the page's longer side and PDF_PAGE_TIMEOUT_MS; every mupdf
-// object is destroyed after each page, and the worker — with the WebAssembly heap, which never
-// shrinks — is ended after PDF_WORKER_IDLE_MS without work, so the server's memory returns to idle.
-import { Worker } from 'node:worker_threads';
+// object is destroyed after each page, and the process — with the WebAssembly heap, which never
+// shrinks — exits after PDF_WORKER_IDLE_MS without work, so the server's memory returns to idle.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { z } from 'zod';
 import type { FileVisibility } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
@@ -24,23 +24,24 @@ export const PDF_PAGE_SCALE = 2;
 
 export const ZConvertPdfPage = z.object({ fileId: z.uuid(), page: z.number().int().min(1).max(100_000).default(1) }).strict();
 
-/** A conversion taking longer than this is stopped (its worker ended) and refused as unreadable. */
+/** A conversion taking longer than this is stopped (its process ended) and refused as unreadable. */
 export const PDF_PAGE_TIMEOUT_MS = 20_000;
-/** The worker (and mupdf's WebAssembly heap with it) is ended after this long without work. */
+/** The renderer's process (and mupdf's WebAssembly heap with it) is ended after this long without work. */
 export const PDF_WORKER_IDLE_MS = 10_000;
 
 /**
- * The renderer, run in a worker thread: mupdf's WebAssembly memory grows to the largest page drawn and
- * never shrinks, so it lives in a worker that is ended when idle — the server's memory goes back to
- * where it was. Plain JavaScript (an eval worker: nothing for the bundler to follow); mupdf is an
- * external package, imported from node_modules.
+ * The renderer, run in a child process: mupdf's WebAssembly memory grows to the largest page drawn and
+ * never shrinks (and a worker thread's, once ended, stays in the allocator's arenas), so it lives in a
+ * process that exits when idle — the server's memory goes back to where it was. Plain JavaScript
+ * (\`node -e\`: nothing for the bundler to follow); mupdf is an external package, imported from
+ * node_modules. Messages use the structured-clone serialization (bytes as bytes).
  */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
 let loaded = null;
-parentPort.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) => {
+process.on('disconnect', () => process.exit(0));
+process.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) => {
   const owned = [];
-  const answer = (result, transfer) => parentPort.postMessage({ id, ...result }, transfer || []);
+  const answer = (result) => process.send({ id, ...result });
   try {
     loaded = loaded || import('mupdf');
     const m = await loaded;
@@ -58,7 +59,7 @@ parentPort.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) =
     const pixmap = p.toPixmap(m.Matrix.scale(scale, scale), m.ColorSpace.DeviceRGB, false, true);
     owned.push(pixmap);
     const png = new Uint8Array(pixmap.asPNG());
-    answer({ png, width: pixmap.getWidth(), height: pixmap.getHeight(), pages }, [png.buffer]);
+    answer({ png, width: pixmap.getWidth(), height: pixmap.getHeight(), pages });
   } catch (err) {
     answer({ error: 'pdfCorrupt', detail: String(err && err.message || err) });
   } finally {
@@ -69,7 +70,7 @@ parentPort.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) =
 
 type WorkerAnswer = { id: number; png?: Uint8Array; width?: number; height?: number; pages?: number; error?: 'pdfCorrupt' | 'pdfEncrypted' | 'pageBeyond'; detail?: string };
 
-let worker: Worker | null = null;
+let worker: ChildProcess | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
 let nextId = 1;
 const waiting = new Map<number, (answer: WorkerAnswer) => void>();
@@ -81,16 +82,18 @@ function endWorker() {
   idleTimer = null;
   for (const [id, resolve] of waiting) resolve({ id, error: 'pdfCorrupt', detail: 'the renderer stopped' });
   waiting.clear();
-  void w?.terminate();
+  if (w && w.exitCode === null) w.kill();
 }
 
-function renderer(): Worker {
+function renderer(): ChildProcess {
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = null;
   if (worker) return worker;
-  const w = new Worker(WORKER_SOURCE, { eval: true });
+  const w = spawn(process.execPath, ['-e', WORKER_SOURCE], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced', env: { PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV } as NodeJS.ProcessEnv });
   w.unref();
-  w.on('message', (answer: WorkerAnswer) => {
+  (w.channel as { unref?: () => void } | undefined)?.unref?.();
+  w.on('message', (message) => {
+    const answer = message as WorkerAnswer;
     waiting.get(answer.id)?.(answer);
     waiting.delete(answer.id);
     if (waiting.size === 0 && worker === w) {
@@ -109,7 +112,7 @@ function renderer(): Worker {
   return w;
 }
 
-/** Whether the renderer's worker is running (tests: it ends when idle). */
+/** Whether the renderer's process is running (tests: it ends when idle). */
 export function pdfRendererRunning(): boolean {
   return worker !== null;
 }
@@ -133,7 +136,7 @@ export async function renderPdfPage(bytes: Uint8Array, page: number): Promise<Pd
       clearTimeout(timer);
       resolve(a);
     });
-    w.postMessage({ id, bytes, page, scale: PDF_PAGE_SCALE, maxSide: MAX_PDF_PAGE_SIDE });
+    w.send({ id, bytes, page, scale: PDF_PAGE_SCALE, maxSide: MAX_PDF_PAGE_SIDE });
   });
   if (answer.error === 'pageBeyond') throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { page: { key: 'documents.pageBeyond', params: { page, pages: answer.pages ?? 0 } } });
   if (answer.error === 'pdfEncrypted') throw new AppError('BAD_REQUEST', 'documents.pdfEncrypted');
