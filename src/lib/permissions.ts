@@ -72,8 +72,8 @@ export const PERMISSIONS = {
   'tickets.comment': TICKET_WORKERS,
   /** Attach files and images to a ticket or a comment (C8). */
   'tickets.attach': TICKET_WORKERS,
-  /** See files kept for the office only; others see public and technicians' files. */
-  'tickets.files.office': OFFICE,
+  /** See files kept for the office ("Azienda": the ISP's office, or the partner company handling the ticket); others see public and technicians' files. */
+  'tickets.files.office': OFFICE_AND_PARTNER,
   /** Remove a ticket's file (the history keeps its name). */
   'tickets.files.delete': OFFICE,
   /** G8: sell products on a ticket — add, change the quantity of, remove its lines (the technician from the street too). */
@@ -120,6 +120,7 @@ export const COMPANY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(
   'tickets.companyTake',
   'tickets.comment',
   'tickets.attach',
+  'tickets.files.office',
   'tickets.products',
   'tickets.collect',
   'products.read',

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--skip-exports] [--data-only] [--only outbox|tickets|tickets.create|dashboard|exports|map|tech|portal-app|invoices|portal]`
+// `npm run bench [-- --scale small|full] [--json FILE] [--skip-start] [--skip-import] [--skip-invoices] [--skip-tickets] [--skip-outbox] [--skip-tech] [--skip-portal] [--skip-exports] [--data-only] [--only outbox|tickets|tickets.create|dashboard|exports|map|tech|portal-app|invoices|portal|documents]`
 // Generates (once) a large tenant among many, serves the built app against it, and measures over
 // HTTP, signed in: customer search and list (p50/p95/p99), the same queries as raw SQL through pg
 // for comparison, the server's memory, how fast `npm start` serves with an existing build, the
@@ -29,6 +29,7 @@ import { measurePortalApp, measureTech } from './tech';
 import { measureTechSync } from './tech-sync';
 import { generateTickets, measureTickets } from './tickets';
 import { measureExports } from './exports';
+import { measureDocuments } from './documents';
 import { latency, pairedOverhead, printTable, value, type Entry } from './stats';
 
 const SCALES: Record<string, Scale> = {
@@ -117,10 +118,12 @@ const onlyTech = flag('only') === 'tech';
 /** --only portal-app: the customer portal as a phone gets it (first load, installable, Lighthouse), as the demo customer. */
 const onlyPortalApp = flag('only') === 'portal-app';
 const onlyInvoices = flag('only') === 'invoices';
+/** --only documents (G11): a 20-page PDF's pages converted to PNG on the demo tenant, and the server's memory after. */
+const onlyDocuments = flag('only') === 'documents';
 const database = await openDatabase({
   dataDir: BENCH_PG_DIR,
   port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  name: onlyTech || onlyPortalApp ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
+  name: onlyTech || onlyPortalApp || onlyDocuments ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
 });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 if (onlyTech || onlyPortalApp) {
@@ -147,6 +150,28 @@ if (onlyTech || onlyPortalApp) {
     await database.stop();
   }
   report(onlyPortalApp ? 'customer portal only (the demo tenant)' : 'technician app only (the demo tenant)');
+  process.exit(0);
+}
+if (onlyDocuments) {
+  try {
+    await migrate(database.url);
+    process.env.DATABASE_URL = database.url;
+    const { seedDemo, DEMO_PASSWORD } = await import('@/server/seed/demo');
+    await seedDemo();
+    const env = appEnv({ databaseUrl: database.url, port: PORT });
+    if (!buildIsCurrent()) {
+      log('building the app…');
+      await build(env);
+    }
+    app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: !process.env.BENCH_SERVER_LOG });
+    const cpuAtStart = cpuTimes();
+    entries.push(...(await measureDocuments({ port: PORT, host: `demo.localhost:${PORT}`, email: 'operador@demo.antena.test', password: DEMO_PASSWORD, rss: () => treeRssMb(app!.pid!), log })));
+    entries.push(...stealEntry('machine.steal_pct', cpuAtStart));
+  } finally {
+    await stopChild(app);
+    await database.stop();
+  }
+  report('documents only (a 20-page PDF on the demo tenant)');
   process.exit(0);
 }
 if (onlyInvoices) {

@@ -258,7 +258,7 @@ test('markup planted in every user field never runs, on every page that shows it
     { name: V.fileName, mimeType: 'text/plain', buffer: Buffer.from('texto') },
     { name: '\u202Egnp.txt', mimeType: 'text/plain', buffer: Buffer.from('no es una imagen') },
   ]);
-  await upload.getByLabel('Quién lo ve').selectOption({ label: 'Todos, también el cliente' });
+  await upload.getByLabel('Quién lo ve').selectOption({ label: 'Global: la empresa, los técnicos y el cliente' });
   await upload.getByRole('button', { name: 'Subir archivos' }).click();
   await expect(upload.getByRole('status')).toHaveText('Se subieron 2 archivos.');
 

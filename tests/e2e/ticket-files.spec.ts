@@ -29,12 +29,12 @@ test('an operator attaches a photo and a document; previews, counts and history 
   await expect(upload.getByRole('alert')).toContainText('«foto-poste.jpg» dice ser otro tipo de archivo: su contenido es PDF.');
 
   await upload.getByLabel('Archivos o imágenes').setInputFiles({ name: 'poste.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto() });
-  await upload.getByLabel('Quién lo ve').selectOption({ label: 'Todos, también el cliente' });
+  await upload.getByLabel('Quién lo ve').selectOption({ label: 'Global: la empresa, los técnicos y el cliente' });
   await upload.getByRole('button', { name: 'Subir archivos' }).click();
   await expect(upload.getByRole('status')).toHaveText('Se subió 1 archivo.');
   const files = page.getByRole('list', { name: 'Archivos del ticket' });
   await expect(files.getByRole('listitem')).toHaveCount(1);
-  await expect(files).toContainText('Todos, también el cliente');
+  await expect(files).toContainText('Global: la empresa, los técnicos y el cliente');
   const preview = files.getByRole('img', { name: 'Vista previa de poste.jpg' });
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

@@ -42,7 +42,8 @@ const ALLOWED: Record<string, { sink: string; why: string }[]> = {
 /** Link and resource addresses must be written by the app (a path, tel:, a fixed https site), never taken whole from data. */
 const ADDRESS = /\b(href|src|action|formAction)=\{([^}]*)\}/g;
 // Google Maps' directions URL gets only a stop's coordinates (numbers), in "Mi ruta" (src/components/tech/tech-route.tsx).
-const SAFE_ADDRESS = /^`(\/|tel:|mailto:|https:\/\/www\.openstreetmap\.org\/|https:\/\/www\.google\.com\/maps\/dir\/\?api=1&destination=|#)/;
+// data:image/png;base64: a fixed image type before the data (G11's signature), never a link or a script.
+const SAFE_ADDRESS = /^`(\/|tel:|mailto:|data:image\/png;base64,|https:\/\/www\.openstreetmap\.org\/|https:\/\/www\.google\.com\/maps\/dir\/\?api=1&destination=|#)/;
 /** Addresses from the app's own static lists (navigation), by file. */
 const STATIC_ADDRESSES: Record<string, string[]> = {
   'src/components/shell/staff-nav.tsx': ['item.href'],

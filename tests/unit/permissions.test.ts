@@ -37,7 +37,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.reopen': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.comment': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'tickets.attach': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
-  'tickets.files.office': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
+  'tickets.files.office': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER_MANAGER'],
   'tickets.files.delete': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.products': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'tickets.collect': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
@@ -66,7 +66,7 @@ describe('permission map', () => {
 
   it('G2: a partner company\'s user holds at most the company permissions, whatever its role', () => {
     expect([...COMPANY_PERMISSIONS].sort()).toEqual(
-      ['backoffice.access', 'positions.report', 'products.read', 'push.subscribe', 'tickets.assign', 'tickets.attach', 'tickets.collect', 'tickets.comment', 'tickets.companyTake', 'tickets.config.read', 'tickets.products', 'tickets.read', 'tickets.update'].sort(),
+      ['backoffice.access', 'positions.report', 'products.read', 'push.subscribe', 'tickets.assign', 'tickets.attach', 'tickets.collect', 'tickets.comment', 'tickets.companyTake', 'tickets.config.read', 'tickets.files.office', 'tickets.products', 'tickets.read', 'tickets.update'].sort(),
     );
     // The company's technician: the technician's permissions less the tenant's customers, connections, catalogue and ticket creation
     // (G8/G9: they sell products and collect the cost on the tickets handed to their company).

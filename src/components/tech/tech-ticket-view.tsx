@@ -5,7 +5,7 @@
 // are listed with the ticket.
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Lock, Pencil } from 'lucide-react';
+import { Lock, PenLine, Pencil, Signature } from 'lucide-react';
 import { useTRPCClient } from '@/trpc/react';
 import { Alert, Button } from '@/components/ui/controls';
 import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
@@ -20,6 +20,8 @@ import { useLive, useTech } from './use-tech';
 import { QueuedChanges, SyncStatus } from './sync-status';
 import { UpdateSheet } from './tech-update-sheet';
 import { TechProducts } from './tech-products';
+import { ImageEditor } from './image-editor';
+import { CustomerSignature } from './customer-signature';
 
 const TABS = ['detail', 'customer', 'products', 'files', 'map', 'history', 'connection'] as const;
 type Tab = (typeof TABS)[number];
@@ -36,6 +38,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const t = useTranslations('tech');
   const tv = useTranslations('ticketView');
+  const td = useTranslations('documents');
   const common = useTranslations('common');
   const client = useTRPCClient();
   const { device, online, go } = useTech();
@@ -45,6 +48,8 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const [missing, setMissing] = useState(false);
   const [tab, setTab] = useState<Tab>('detail');
   const [editing, setEditing] = useState(false);
+  const [annotating, setAnnotating] = useState<{ id: string; name: string } | null>(null);
+  const [signing, setSigning] = useState(false);
 
   // Online, the server's current ticket replaces the device's copy of it; a ticket the technician may
   // no longer see is dropped from the device.
@@ -81,7 +86,13 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
         <Pencil aria-hidden className="h-4 w-4" />
         {t('update.open')}
       </Button>
-      {editing ? <UpdateSheet ticket={x} onClose={() => setEditing(false)} /> : null}
+      {editing ? <UpdateSheet ticket={x} onClose={() => setEditing(false)} onFinished={() => setSigning(true)} /> : null}
+      <Button variant="secondary" className="w-full" onClick={() => setSigning(true)}>
+        <Signature aria-hidden className="h-4 w-4" />
+        {td('customerSign.open')}
+      </Button>
+      {signing ? <CustomerSignature ticket={x} onClose={() => setSigning(false)} /> : null}
+      {annotating ? <ImageEditor ticket={x} file={annotating} onClose={() => setAnnotating(null)} /> : null}
       <QueuedChanges ticketId={x.id} />
       <Tabs value={tab} onValueChange={(v) => setTab(v as Tab)}>
         <TabList label={tv('tabs')} items={TABS.map((v) => ({ value: v, label: t(`tab.${v}`) }))} />
@@ -123,6 +134,14 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                       {f.image ? <img src={`/api/files/${f.id}?variant=thumb`} alt={f.name} className="max-h-24 object-contain" loading="lazy" /> : <span className="p-2">{f.name}</span>}
                     </a>
                     <p className="truncate p-1" title={f.name}>{f.name}</p>
+                    {f.sourceFileId ? <p className="truncate px-1 text-slate-600">{td('versionOf', { name: x.files.find((o) => o.id === f.sourceFileId)?.name ?? '…' })}</p> : null}
+                    {f.image && online ? (
+                      <button type="button" className="m-1 inline-flex items-center gap-1 text-brand-700 underline" onClick={() => setAnnotating({ id: f.id, name: f.name })}>
+                        <PenLine aria-hidden className="h-3.5 w-3.5" />
+                        {td('editor.open')}
+                        <span className="sr-only"> {f.name}</span>
+                      </button>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -70,7 +70,7 @@ function usePhotos() {
   return { photos, problem, busy: busy > 0, add, remove: (i: number) => setPhotos((list) => list.filter((_, j) => j !== i)), clear: () => setPhotos([]) };
 }
 
-export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClose: () => void }) {
+export function UpdateSheet({ ticket: x, onClose, onFinished }: { ticket: TechTicket; onClose: () => void; /** G11: the customer signs once the work is finished. */ onFinished?: () => void }) {
   const t = useTranslations('tech');
   const common = useTranslations('common');
   const can = useCan();
@@ -115,6 +115,7 @@ export function UpdateSheet({ ticket: x, onClose }: { ticket: TechTicket; onClos
     }
     await enqueue(changes);
     onClose();
+    if (stateId !== x.state.id && states.find((s) => s.id === stateId)?.stage === 'FINISHED') onFinished?.();
   }
 
   return (

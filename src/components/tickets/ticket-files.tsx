@@ -18,7 +18,8 @@ import { useSubmission } from '@/components/ui/use-submission';
 import { FileText } from 'lucide-react';
 
 export type TicketFileItem = RouterOutputs['tickets']['files'][number];
-export const FILE_VISIBILITIES = ['TECHNICIAN', 'PUBLIC', 'STAFF'] as const;
+/** G11: the seed's Globale, Azienda, Tecnico and Cliente (TECHNICIAN stays the default). */
+export const FILE_VISIBILITIES = ['PUBLIC', 'STAFF', 'TECHNICIAN', 'CUSTOMER'] as const;
 
 /** The route's error, shaped like a tRPC one so formErrors reads it. */
 export class UploadError extends Error {
@@ -79,9 +80,11 @@ function size(bytes: number, intl: string) {
 }
 
 /** Previews of images and links to documents; each opens through the authorized route. */
-export function FileList({ files, intl, timeZone, onRemove, removing }: { files: TicketFileItem[]; intl: string; timeZone: string; onRemove?: (file: TicketFileItem) => void; removing?: boolean }) {
+export function FileList({ files, intl, timeZone, onRemove, removing, onConvert }: { files: TicketFileItem[]; intl: string; timeZone: string; onRemove?: (file: TicketFileItem) => void; removing?: boolean; onConvert?: boolean }) {
   const tf = useTranslations('ticketFiles');
+  const td = useTranslations('documents');
   if (files.length === 0) return null;
+  const names = new Map(files.map((f) => [f.id, f.name]));
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" aria-label={tf('list')}>
       {files.map((f) => (
@@ -104,6 +107,12 @@ export function FileList({ files, intl, timeZone, onRemove, removing }: { files:
             <p className="text-slate-600">
               {f.uploadedBy?.name ?? '—'} · {formatDateTime(f.createdAt, intl, timeZone)}
             </p>
+            {f.sourceFileId ? (
+              <p className="text-slate-600" data-testid="file-source">
+                {f.sourcePage ? td('pageOf', { page: f.sourcePage, name: names.get(f.sourceFileId) ?? '…' }) : td('versionOf', { name: names.get(f.sourceFileId) ?? '…' })}
+              </p>
+            ) : null}
+            {onConvert && f.mime === 'application/pdf' ? <ConvertPdf file={f} /> : null}
             {onRemove ? (
               <button type="button" className="text-red-700 underline disabled:opacity-50" disabled={removing} onClick={() => onRemove(f)}>
                 {tf('remove')}
@@ -113,6 +122,63 @@ export function FileList({ files, intl, timeZone, onRemove, removing }: { files:
         </li>
       ))}
     </ul>
+  );
+}
+
+/** G11 "Convertir a imagen": one page of a PDF (the first by default) stored as a PNG beside it. */
+function ConvertPdf({ file }: { file: TicketFileItem }) {
+  const td = useTranslations('documents');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const convert = useMutation(trpc.tickets.convertPdfPage.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.pathKey() }) }));
+  const [page, setPage] = useState('1');
+  const errors = formErrors(convert.error);
+  return (
+    <form
+      className="mt-1 flex flex-wrap items-end gap-1"
+      aria-label={td('convertFor', { name: file.name })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const n = Number(page);
+        convert.mutate({ fileId: file.id, page: Number.isInteger(n) && n >= 1 ? n : 1 });
+      }}
+    >
+      <label className="flex flex-col">
+        <span>{td('page')}</span>
+        <input type="number" min={1} step={1} inputMode="numeric" value={page} onChange={(e) => setPage(e.target.value)} className="w-16 rounded border border-slate-300 px-1 py-0.5" />
+      </label>
+      <button type="submit" className="rounded bg-brand-700 px-2 py-1 font-medium text-white disabled:opacity-50" disabled={convert.isPending}>
+        {convert.isPending ? td('converting') : td('convert')}
+      </button>
+      {convert.isSuccess ? <p role="status" className="w-full text-green-800">{td('converted', { name: convert.data.name })}</p> : null}
+      {errors.message ? <p role="alert" className="w-full text-red-700">{[...Object.values(errors.fields), ...(Object.keys(errors.fields).length ? [] : [errors.message])].join(' ')}</p> : null}
+    </form>
+  );
+}
+
+/** G11: the customer's signature taken on completion, as the technician's phone sent it. */
+export function TicketSignatureCard({ ticketId, intl, timeZone }: { ticketId: string; intl: string; timeZone: string }) {
+  const td = useTranslations('documents');
+  const trpc = useTRPC();
+  const signature = useQuery(trpc.tickets.signature.queryOptions({ id: ticketId }));
+  const s = signature.data;
+  return (
+    <Card title={td('signature.title')}>
+      {signature.error ? <Alert>{signature.error.message}</Alert> : null}
+      {signature.data === null ? <p className="text-sm text-slate-600">{td('signature.none')}</p> : null}
+      {s ? (
+        <figure className="space-y-2" data-testid="customer-signature">
+          <img src={`data:image/png;base64,${s.png}`} alt={td('signature.alt', { name: s.name })} className="max-h-40 rounded border border-slate-200 bg-white" />
+          <figcaption className="text-sm">
+            <p className="font-medium">{td('signature.signedBy', { name: s.name })}</p>
+            <p className="text-slate-600">{formatDateTime(s.signedAt, intl, timeZone)}{s.collectedBy ? ` · ${td('signature.collectedBy', { name: s.collectedBy.name })}` : ''}</p>
+            {s.latitude != null && s.longitude != null ? (
+              <p className="text-slate-600">{td('signature.position', { lat: s.latitude.toFixed(5), lng: s.longitude.toFixed(5), accuracy: Math.round(s.accuracy ?? 0) })}</p>
+            ) : <p className="text-slate-600">{td('signature.noPosition')}</p>}
+          </figcaption>
+        </figure>
+      ) : null}
+    </Card>
   );
 }
 
@@ -142,6 +208,7 @@ export function TicketFilesPanel({ ticketId, intl, timeZone }: { ticketId: strin
           timeZone={timeZone}
           removing={remove.isPending}
           onRemove={can('tickets.files.delete') ? setRemoving : undefined}
+          onConvert={can('tickets.attach')}
         />
         <ConfirmDialog
           open={removing !== null}

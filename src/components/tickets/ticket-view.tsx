@@ -18,7 +18,7 @@ import { useSubmission } from '@/components/ui/use-submission';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { CustomerTickets } from './customer-tickets';
 import { offeredStates } from './state-options';
-import { FileList, TicketFilesPanel, UploadProblems, useUploadFiles } from './ticket-files';
+import { FileList, TicketFilesPanel, TicketSignatureCard, UploadProblems, useUploadFiles } from './ticket-files';
 import { ACCEPT_ATTRIBUTE } from '@/lib/file-types';
 import { FilePicker } from '@/components/ui/file-picker';
 import { TicketLocation } from './ticket-location';
@@ -321,7 +321,10 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           ) : null}
         </Card>
       ) : tab === 'files' ? (
-        <TicketFilesPanel ticketId={id} intl={intl} timeZone={tenant.timeZone} />
+        <div className="space-y-4">
+          <TicketFilesPanel ticketId={id} intl={intl} timeZone={tenant.timeZone} />
+          <TicketSignatureCard ticketId={id} intl={intl} timeZone={tenant.timeZone} />
+        </div>
       ) : (
         <Card title={tv('tab.history')}>
           {history.error ? <Alert>{history.error.message}</Alert> : null}

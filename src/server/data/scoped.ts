@@ -29,7 +29,7 @@ const FILTERED = new Set([
 ]);
 
 /** Rows that belong to one ticket: the caller sees them only when it may see their ticket. */
-export const TICKET_CHILDREN: ReadonlySet<string> = new Set(['TicketEvent', 'TicketComment', 'TicketFile', 'TicketRead', 'TicketRating', 'TicketProduct']);
+export const TICKET_CHILDREN: ReadonlySet<string> = new Set(['TicketEvent', 'TicketComment', 'TicketFile', 'TicketRead', 'TicketRating', 'TicketProduct', 'TicketSignature']);
 
 type Args = { where?: object; data?: object | object[]; create?: object };
 

@@ -145,6 +145,8 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
     const createdAt = new Date(Math.min(ticket.closedAt!.getTime() + 3 * 3_600_000, Date.now() - 10_000));
     await scoped.ticketRating.create({ data: { tenantId: tenant.id, ticketId: ticket.id, customerId: ticket.customerId!, rating: rating.rating, comment: rating.comment, createdAt } });
   }
+  // G11: documents with their visibilities, a PDF page as image, a customer's signature.
+  await (await import('./demo-documents')).seedDemoDocuments(operator, technician);
   // The demo's past is not news: nothing of it is sent.
   await db().outboxEvent.updateMany({ where: { tenantId: tenant.id, processedAt: null }, data: { processedAt: new Date() } });
   return DEMO_TICKETS.length;

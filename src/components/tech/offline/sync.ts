@@ -30,7 +30,9 @@ function upload(change: Extract<QueuedChange, { kind: 'files' }>, onProgress: (l
   return new Promise((resolve, reject) => {
     const body = new FormData();
     change.files.forEach((blob, i) => body.append('file', blob, change.names[i] ?? `foto-${i + 1}.jpg`));
-    body.append('visibility', 'TECHNICIAN');
+    // A new version (G11) takes its source's visibility on the server.
+    if (change.sourceFileId) body.append('sourceFileId', change.sourceFileId);
+    else body.append('visibility', 'TECHNICIAN');
     if (change.toCustomer) body.append('toCustomer', 'true');
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/tickets/${change.ticketId}/files`);
@@ -74,6 +76,18 @@ async function run(store: TechStore, client: TRPCClient<AppRouter>): Promise<Flu
     try {
       if (change.kind === 'files') {
         await upload(change, (loaded) => void store.queue.update(change.seq!, { progress: loaded }));
+      } else if (change.kind === 'signature') {
+        await client.tech.send.mutate({
+          kind: 'signature',
+          key: change.key,
+          ticketId: change.ticketId,
+          name: change.name,
+          image: change.image,
+          signedAt: change.signedAt,
+          latitude: change.latitude ?? null,
+          longitude: change.longitude ?? null,
+          accuracy: change.accuracy ?? null,
+        });
       } else if (change.kind === 'comment') {
         await client.tech.send.mutate({ kind: 'comment', key: change.key, ticketId: change.ticketId, body: change.body, public: change.public });
       } else if (change.kind === 'product') {

@@ -25,10 +25,11 @@ export type QueuedChange = {
 } & (
   | { kind: 'comment'; body: string; public: boolean }
   | { kind: 'update'; version: number; stateId?: string; stateName?: string; kilometres?: number | null }
-  | { kind: 'files'; files: Blob[]; names: string[]; toCustomer: boolean }
+  | { kind: 'files'; files: Blob[]; names: string[]; toCustomer: boolean; /** G11: a new version of this image (annotated or signed). */ sourceFileId?: string }
   /** G8: a product's line set to a quantity, or removed (null); its name for the list of changes. */
   | { kind: 'product'; productId: string; productName: string; quantity: number | null; sold?: boolean }
   /** G9: what was collected, as typed, and how. */
   | { kind: 'collect'; amount: string; method: 'CASH' | 'CARD' | 'TRANSFER' | 'OTHER' }
+  | { kind: 'signature'; name: string; /** base64 PNG */ image: string; signedAt: string; latitude?: number | null; longitude?: number | null; accuracy?: number | null }
 );
 

@@ -13,6 +13,7 @@ export { default as customers } from './customers.json';
 export { default as dashboard } from './dashboard.json';
 export { default as enums } from './enums.json';
 export { default as errors } from './errors.json';
+export { default as documents } from './documents.json';
 export { default as exports } from './exports.json';
 export { default as home } from './home.json';
 export { default as invoicePdf } from './invoicePdf.json';

@@ -11,6 +11,8 @@ import * as files from '@/server/services/tickets/files';
 import { ZTicketFile } from '@/server/services/tickets/files';
 import * as handOver from '@/server/services/tickets/hand-over';
 import { ZHandOver, ZHandOverResult, ZRenounce, ZTakeOver } from '@/server/services/tickets/hand-over';
+import * as documents from '@/server/services/tickets/documents';
+import { ZConvertedPage, ZConvertPdfPage, ZTicketSignature } from '@/server/services/tickets/documents';
 
 const ZId = z.object({ id: z.uuid() });
 
@@ -32,6 +34,10 @@ export const ticketsRouter = router({
   comment: staffProcedure('tickets.comment').input(ZCommentAdd).output(ZCommentAdded).mutation(({ ctx, input }) => comments.addComment(ctx.caller, input)),
   /** C8: the ticket's files the caller may see (uploads go through POST /api/tickets/[id]/files, bytes through /api/files/[id]). */
   files: staffProcedure('tickets.read').input(ZId).output(z.array(ZTicketFile)).query(({ ctx, input }) => files.listFiles(ctx.caller, input.id)),
+  /** G11: a PDF's page (the first by default) as a new PNG file beside it, with its visibility. */
+  convertPdfPage: staffProcedure('tickets.attach').input(ZConvertPdfPage).output(ZConvertedPage).mutation(({ ctx, input }) => documents.convertPdfPage(ctx.caller, input)),
+  /** G11: the customer's signature taken on completion (saved from the technician app's queue, tech.send). */
+  signature: staffProcedure('tickets.read').input(ZId).output(ZTicketSignature.nullable()).query(({ ctx, input }) => documents.getSignature(ctx.caller, input.id)),
   removeFile: staffProcedure('tickets.files.delete').input(ZId).output(ZId).mutation(({ ctx, input }) => files.removeFile(ctx.caller, input.id)),
   /** C3: one action on a selection; each ticket is checked on its own, the answer says what was refused. */
   bulk: staffProcedure('tickets.update').input(ZBulkAction).output(ZBulkResult).mutation(({ ctx, input }) => bulkUpdate(ctx.caller, input)),

@@ -4,6 +4,7 @@
 // leave this file's selects. A reply writes the event that tells the assignee and the office (D2).
 import { z } from 'zod';
 import { notFound } from '@/server/errors';
+import { visibleTo } from '@/server/services/tickets/files';
 import { fileStore } from '@/server/files/storage';
 import { LIFECYCLE_STAGES } from '@/lib/ticket-filters';
 import type { Caller, CustomerActor } from '@/server/services/caller';
@@ -77,7 +78,7 @@ export async function myTicket(caller: CustomerCaller, id: string) {
       select: { id: true, body: true, createdAt: true, customerId: true, author: { select: { name: true } } },
     }),
     db.ticketEvent.findMany({ where: { ticketId: id, kind: 'field', field: 'stateId' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { createdAt: true, newValue: true } }),
-    db.ticketFile.findMany({ where: { ticketId: id, visibility: 'PUBLIC' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, name: true, image: true } }),
+    db.ticketFile.findMany({ where: { ticketId: id, visibility: { in: visibleTo('customer') } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, name: true, image: true } }),
   ]);
   return {
     ...ticket,
@@ -106,11 +107,11 @@ export async function reply(caller: CustomerCaller, input: z.output<typeof ZPort
   });
 }
 
-/** The bytes of a public file on one of the customer's tickets (or its preview); anything else does not exist. */
+/** The bytes of a file the customer may see (G11: Globale or Cliente) on one of the customer's tickets (or its preview); anything else does not exist. */
 export async function openMyFile(caller: CustomerCaller, id: string, variant: 'original' | 'thumb') {
   assertCanView(caller);
   const file = await caller.db.ticketFile.findFirst({
-    where: { id, visibility: 'PUBLIC', ticket: mine(caller) },
+    where: { id, visibility: { in: visibleTo('customer') }, ticket: mine(caller) },
     select: { name: true, mime: true, size: true, image: true, storage: true, key: true, thumbKey: true },
   });
   if (!file) throw notFound();

@@ -19,6 +19,7 @@ import { ticketHistory, updateTicket, ZHistoryEntry, ZTicketView } from '@/serve
 import { once } from '@/server/services/sync/receipts';
 import { COLLECTION_METHODS, recordCollection, removeLine, setLine, ZCollect, ZSetLine } from '@/server/services/products/products';
 import { toUnits, unitsToNumber } from '@/lib/money';
+import { saveSignature, ZSignature } from '@/server/services/tickets/documents';
 
 const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
 const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
@@ -86,7 +87,7 @@ export const ZTechTicket = z.object({
     .nullable(),
   history: z.array(ZHistoryEntry),
   comments: z.array(z.object({ id: z.uuid(), public: z.boolean(), body: z.string(), createdAt: ZWhen, author: ZNamed.nullable(), customer: ZNamed.nullable() })),
-  files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), image: z.boolean(), visibility: z.enum(['PUBLIC', 'TECHNICIAN', 'STAFF']), createdAt: ZWhen })),
+  files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), image: z.boolean(), visibility: z.enum(['PUBLIC', 'TECHNICIAN', 'STAFF', 'CUSTOMER']), sourceFileId: z.uuid().nullable(), createdAt: ZWhen })),
   /** G8: the products on the ticket, by name and quantity (no amounts: the technician sells, the office prices). */
   products: z.array(z.object({ productId: z.uuid(), name: z.string(), code: z.string(), quantity: z.number().int(), sold: z.boolean() })),
   /**
@@ -265,7 +266,7 @@ export async function techTicket(caller: StaffCaller, id: string): Promise<TechT
       where: { ticketId: id, visibility: { in: visibleTo(actor.role) } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: 50,
-      select: { id: true, name: true, mime: true, image: true, visibility: true, createdAt: true },
+      select: { id: true, name: true, mime: true, image: true, visibility: true, sourceFileId: true, createdAt: true },
     }),
   ]);
   const { cost, costToTechnician, collectedAmount, collectedMethod, collectedAt, products, ...rest } = ticket;
@@ -314,10 +315,12 @@ export const ZTechChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('product'), key: z.uuid(), ticketId: z.uuid(), productId: z.uuid(), quantity: ZSetLine.shape.quantity.nullable(), sold: z.boolean().optional() }),
   /** G9: what the technician collected, and how. */
   z.object({ kind: z.literal('collect'), key: z.uuid(), ticketId: z.uuid(), amount: ZCollect.shape.amount, method: ZCollect.shape.method }),
+  /** G11: the customer's signature on completion (name, canvas PNG, time, position). */
+  ZSignature.extend({ kind: z.literal('signature'), key: z.uuid(), signedAt: z.iso.datetime() }),
 ]);
 export type TechChange = z.output<typeof ZTechChange>;
 
-export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update', 'product', 'collect']), id: z.uuid(), version: z.number().int().nullable() });
+export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update', 'product', 'collect', 'signature']), id: z.uuid(), version: z.number().int().nullable() });
 
 /** Applies one queued change exactly once (src/server/services/sync/receipts.ts). */
 export async function applyChange(caller: StaffCaller, change: TechChange) {
@@ -336,6 +339,11 @@ export async function applyChange(caller: StaffCaller, change: TechChange) {
     if (change.kind === 'collect') {
       await recordCollection(inner, { ticketId: change.ticketId, amount: change.amount, method: change.method });
       return { key, kind: change.kind, id: change.ticketId, version: null };
+    }
+    if (change.kind === 'signature') {
+      const { kind: _k, key: _key, ...signature } = change;
+      const saved = await saveSignature(inner, { ...signature, signedAt: new Date(signature.signedAt) });
+      return { key, kind: change.kind, id: saved.ticketId, version: null };
     }
     const result = await updateTicket(inner, {
       id: change.ticketId,

@@ -2,7 +2,8 @@
 // (type from the bytes, names that lie refused, images cleaned of location data), then stored,
 // then recorded in one transaction with their history entries and events — a failure anywhere
 // leaves no row, and the stored bytes are removed again. Who sees a file comes from its
-// visibility and the permission map: the office sees all, technicians not the office's own.
+// visibility and the permission map (`visibleTo`, the one rule): the office sees all four, technicians
+// Globale and Tecnico, the customer (portal) Globale and Cliente (G11).
 import { z } from 'zod';
 import type { FileVisibility, Prisma } from '@/generated/prisma/client';
 import { can, type Role } from '@/lib/permissions';
@@ -14,7 +15,8 @@ import { inspectFile, type InspectedFile } from '@/server/files/inspect';
 import { logger } from '@/server/logger';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const FILE_VISIBILITIES = ['PUBLIC', 'TECHNICIAN', 'STAFF'] as const satisfies readonly FileVisibility[];
+/** G11, in the upload form's order: Globale, Azienda (office only), Tecnico, Cliente. */
+export const FILE_VISIBILITIES = ['PUBLIC', 'STAFF', 'TECHNICIAN', 'CUSTOMER'] as const satisfies readonly FileVisibility[];
 /** Files in one request. */
 export const MAX_FILES_PER_UPLOAD = 10;
 
@@ -28,15 +30,24 @@ export const ZAttach = z
     public: z.stringbool().optional(),
     /** E6 "Adjuntar al perfil del cliente": the files are kept on the ticket's customer instead. */
     toCustomer: z.stringbool().optional(),
+    /** G11: a new version of this image of the ticket (annotated or signed): it takes the source's visibility. */
+    sourceFileId: z.uuid().optional(),
   })
   .strict();
 export type Attach = z.output<typeof ZAttach>;
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
 
-/** Which visibilities a role may see. */
-export function visibleTo(role: Role): FileVisibility[] {
-  return can(role, 'tickets.files.office') ? ['PUBLIC', 'TECHNICIAN', 'STAFF'] : ['PUBLIC', 'TECHNICIAN'];
+/** Who reads files: a staff role (office or technician), or the customer in the portal. */
+export type FileAudience = Role | 'customer';
+
+/**
+ * G11: the visibilities an audience may see — the one rule every list, count, PDF and download uses.
+ * Office (tickets.files.office): all four. Technicians: Globale and Tecnico. The customer: Globale and Cliente.
+ */
+export function visibleTo(audience: FileAudience): FileVisibility[] {
+  if (audience === 'customer') return ['PUBLIC', 'CUSTOMER'];
+  return can(audience, 'tickets.files.office') ? ['PUBLIC', 'TECHNICIAN', 'STAFF', 'CUSTOMER'] : ['PUBLIC', 'TECHNICIAN'];
 }
 
 const FILE_SELECT = {
@@ -49,11 +60,14 @@ const FILE_SELECT = {
   height: true,
   visibility: true,
   commentId: true,
+  sourceFileId: true,
+  sourcePage: true,
   createdAt: true,
   uploadedBy: { select: { id: true, name: true } },
 } as const;
 
-const { commentId: _commentId, ...CUSTOMER_FILE_SELECT } = FILE_SELECT;
+const { commentId: _commentId, sourceFileId: _sourceFileId, sourcePage: _sourcePage, ...CUSTOMER_FILE_SELECT } = FILE_SELECT;
+const NOT_A_VERSION = { commentId: null, sourceFileId: null, sourcePage: null } as const;
 
 /** A ticket's file as lists show it. */
 export const ZTicketFile = z.object({
@@ -66,6 +80,9 @@ export const ZTicketFile = z.object({
   height: z.number().int().nullable(),
   visibility: z.enum(FILE_VISIBILITIES),
   commentId: z.uuid().nullable(),
+  /** G11: the file this one was made from (a PDF's page, an annotated image), and the PDF's page. */
+  sourceFileId: z.uuid().nullable(),
+  sourcePage: z.number().int().nullable(),
   createdAt: ZWhen,
   uploadedBy: ZNamed.nullable(),
 });
@@ -93,9 +110,20 @@ export async function attachFiles({ db, tenantId, actor }: StaffCaller, input: A
   }
   const withComment = input.comment !== undefined && input.comment !== '';
   const isPublicComment = withComment && input.public === true;
-  const visibility: FileVisibility = withComment ? (isPublicComment ? 'PUBLIC' : 'STAFF') : input.visibility;
+  // G11: a new version of an image the caller may see, on this ticket; the source stays as it is.
+  let source: { id: string; visibility: FileVisibility } | null = null;
+  if (input.sourceFileId) {
+    if (withComment || input.toCustomer) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { sourceFileId: { key: 'validation.invalid' } });
+    const found = await db.ticketFile.findFirst({ where: { id: input.sourceFileId, ticketId: ticket.id, visibility: { in: visibleTo(actor.role) } }, select: { id: true, image: true, visibility: true } });
+    if (!found) throw notFound();
+    if (!found.image) throw new AppError('BAD_REQUEST', 'documents.onlyImages', undefined, { sourceFileId: { key: 'documents.onlyImages' } });
+    if (files.length !== 1) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { files: { key: 'validation.tooManyItems', params: { max: 1 } } });
+    source = found;
+  }
+  const visibility: FileVisibility = source ? source.visibility : withComment ? (isPublicComment ? 'PUBLIC' : 'STAFF') : input.visibility;
 
   const inspected = await inspectAll(files);
+  if (source && !inspected[0]!.image) throw new AppError('BAD_REQUEST', 'documents.onlyImages', undefined, { files: { key: 'documents.onlyImages' } });
   const store = fileStore();
   const stored: string[] = [];
   const rows: Prisma.TicketFileCreateManyInput[] = [];
@@ -106,17 +134,17 @@ export async function attachFiles({ db, tenantId, actor }: StaffCaller, input: A
       stored.push(key);
       const thumbKey = file.thumb ? await store.put(`${tenantId}/${id}.thumb.webp`, file.thumb, { name: `${file.name}.webp`, mime: 'image/webp' }) : null;
       if (thumbKey) stored.push(thumbKey);
-      rows.push({ id, tenantId, ticketId: ticket.id, uploadedById: actor.id, name: file.name, mime: file.mime, size: file.bytes.byteLength, image: file.image, width: file.width, height: file.height, visibility, storage: store.kind, key, thumbKey });
+      rows.push({ id, tenantId, ticketId: ticket.id, uploadedById: actor.id, name: file.name, mime: file.mime, size: file.bytes.byteLength, image: file.image, width: file.width, height: file.height, visibility, storage: store.kind, key, thumbKey, sourceFileId: source?.id ?? null });
     }
     if (input.toCustomer) {
       // E6: kept on the customer's profile, naming the ticket it was taken on; the ticket's history says so.
       return await db.$transaction(async (tx) => {
-        await tx.customerFile.createMany({ data: rows.map(({ commentId: _c, ...r }) => ({ ...r, customerId: ticket.customerId! })) });
+        await tx.customerFile.createMany({ data: rows.map(({ commentId: _c, sourceFileId: _s, ...r }) => ({ ...r, customerId: ticket.customerId! })) });
         await tx.ticketEvent.createMany({
           data: rows.map((r) => ({ tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'file', field: 'customerFile', newValue: r.name, visibility, version: ticket.version })),
         });
         const saved = await tx.customerFile.findMany({ where: { id: { in: rows.map((r) => r.id!) } }, orderBy: { id: 'asc' }, select: CUSTOMER_FILE_SELECT });
-        return { commentId: null, files: saved.map((f) => ({ ...f, commentId: null })) };
+        return { commentId: null, files: saved.map((f) => ({ ...f, ...NOT_A_VERSION })) };
       });
     }
     return await db.$transaction(async (tx) => {
@@ -129,7 +157,7 @@ export async function attachFiles({ db, tenantId, actor }: StaffCaller, input: A
       await tx.ticketFile.createMany({ data: rows.map((r) => ({ ...r, commentId: comment?.id ?? null })) });
       await tx.ticketEvent.createMany({
         // The entry names the file: it is read by whoever may see the file.
-        data: rows.map((r) => ({ tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'file', field: 'file', newValue: r.name, visibility, version: ticket.version })),
+        data: rows.map((r) => ({ tenantId, ticketId: ticket.id, actorId: actor.id, kind: 'file', field: source ? 'fileVersion' : 'file', newValue: r.name, visibility, version: ticket.version })),
       });
       // Only what the customer may see becomes an event: the notifications issue tells the customer.
       if (visibility === 'PUBLIC') {
@@ -171,7 +199,7 @@ export async function listCustomerFiles({ db, actor }: StaffCaller, customerId: 
     take: 200,
     select: { ...CUSTOMER_FILE_SELECT, ticket: { select: { id: true, number: true } } },
   });
-  return files.map((f) => ({ ...f, commentId: null }));
+  return files.map((f) => ({ ...f, ...NOT_A_VERSION }));
 }
 
 export const ZCustomerFile = ZTicketFile.extend({ ticket: z.object({ id: z.uuid(), number: z.number().int() }).nullable() });
@@ -199,6 +227,8 @@ export async function removeFile({ db, tenantId, actor }: StaffCaller, id: strin
   if (!file) throw notFound();
   await db.$transaction([
     db.ticketFile.delete({ where: { id: file.id } }),
+    // G11: its versions stay, no longer linked to it.
+    db.ticketFile.updateMany({ where: { sourceFileId: file.id }, data: { sourceFileId: null, sourcePage: null } }),
     db.ticketEvent.create({ data: { tenantId, ticketId: file.ticket.id, actorId: actor.id, kind: 'file', field: 'fileRemoved', oldValue: file.name, visibility: file.visibility, version: file.ticket.version } }),
   ]);
   // After the commit: a failure here leaves unreachable bytes, never a row without its bytes.

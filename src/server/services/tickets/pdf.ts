@@ -37,7 +37,7 @@ type Entry = { at: Date; who: string; text: string; note: boolean };
 /** The ticket's PDF for a staff caller; NOT_FOUND for a ticket the caller may not see. */
 export async function ticketPdf(caller: StaffCaller, id: string, { comments: internal }: TicketPdfOptions) {
   const ticket = await getTicket(caller, id);
-  const [events, rows, files] = await Promise.all([
+  const [events, rows, files, signature] = await Promise.all([
     ticketHistory(caller, id),
     caller.db.ticketComment.findMany({
       where: { ticketId: id, ...(internal ? {} : { public: true }) },
@@ -46,13 +46,15 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
       select: { public: true, body: true, createdAt: true, author: { select: { name: true } }, customer: { select: { name: true } } },
     }),
     caller.db.ticketFile.findMany({
-      where: { ticketId: id, image: true, thumbKey: { not: null }, visibility: { in: internal ? visibleTo(caller.actor.role) : ['PUBLIC'] } },
+      where: { ticketId: id, image: true, thumbKey: { not: null }, visibility: { in: internal ? visibleTo(caller.actor.role) : visibleTo('customer') } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: TICKET_PDF_IMAGES + 1,
       select: { storage: true, thumbKey: true },
     }),
+    // G11: the customer's signature taken on completion, printed on its line.
+    caller.db.ticketSignature.findFirst({ where: { ticketId: id }, select: { name: true, image: true, signedAt: true } }),
   ]);
-  const imageCount = files.length > TICKET_PDF_IMAGES ? await caller.db.ticketFile.count({ where: { ticketId: id, image: true, thumbKey: { not: null }, visibility: { in: internal ? visibleTo(caller.actor.role) : ['PUBLIC'] } } }) : files.length;
+  const imageCount = files.length > TICKET_PDF_IMAGES ? await caller.db.ticketFile.count({ where: { ticketId: id, image: true, thumbKey: { not: null }, visibility: { in: internal ? visibleTo(caller.actor.role) : visibleTo('customer') } } }) : files.length;
   const thumbs = (await Promise.all(files.slice(0, TICKET_PDF_IMAGES).map((f) => printableThumb(f.storage, f.thumbKey!)))).filter((b): b is Buffer => b !== null);
 
   const locale: Locale = isLocale(caller.tenant.locale) ? caller.tenant.locale : 'es';
@@ -178,10 +180,18 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
   const top = pdf.y + 50;
   for (const [i, label] of [tp('signTechnician'), tp('signCustomer')].entries()) {
     const x = left + i * (column + 40);
+    const signed = i === 1 && signature ? signature : null;
+    if (signed) {
+      try {
+        pdf.image(Buffer.from(signed.image), x, top - 48, { fit: [column, 46] });
+      } catch (err) {
+        logger.error({ err, ticketId: id }, 'a customer signature could not be placed in its PDF');
+      }
+    }
     pdf.moveTo(x, top).lineTo(x + column, top).lineWidth(0.7).strokeColor('#000000').stroke();
     pdf.font('Helvetica').fontSize(9).fillColor('#000000').text(drawable(label), x, top + 4, { width: column });
-    pdf.text(drawable(`${tp('clarification')}: ______________________`), x, top + 20, { width: column });
-    pdf.text(drawable(`${tp('date')}: ____ / ____ / ________`), x, top + 36, { width: column });
+    pdf.text(drawable(`${tp('clarification')}: ${signed ? signed.name : '______________________'}`), x, top + 20, { width: column });
+    pdf.text(drawable(`${tp('date')}: ${signed ? when(signed.signedAt) : '____ / ____ / ________'}`), x, top + 36, { width: column });
   }
   pdf.end();
   const bytes = await done;

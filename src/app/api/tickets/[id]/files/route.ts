@@ -1,5 +1,6 @@
 // C8: POST /api/tickets/[id]/files — multipart/form-data with one or more `file` fields, and
-// optionally `visibility` (PUBLIC | TECHNICIAN | STAFF), or `comment` + `public` to save a comment
+// optionally `visibility` (PUBLIC | TECHNICIAN | STAFF | CUSTOMER), or `sourceFileId` for a new version of
+// an image (G11: it takes the source's visibility), or `comment` + `public` to save a comment
 // with its files in one go; `toCustomer=true` keeps them on the ticket's customer (E6). An
 // `Idempotency-Key` header (a UUID) makes a replayed upload answer the first one (E9). The caller goes through the same procedure ladder as every tRPC call
 // (tenant from the host, a session of that tenant, staff holding tickets.attach) before a byte of
@@ -23,7 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const upload = await readFilesUpload(request, locale);
     if (upload instanceof Response) return upload;
     const { files, text } = upload;
-    const fields = { visibility: text('visibility'), comment: text('comment'), public: text('public'), toCustomer: text('toCustomer') };
+    const fields = { visibility: text('visibility'), comment: text('comment'), public: text('public'), toCustomer: text('toCustomer'), sourceFileId: text('sourceFileId') };
     // Names and text no database takes (a NUL, a lone surrogate) are field errors, as in every procedure.
     assertWellFormedText({ ...fields, files: files.map((f) => f.name) });
     const input = ZAttach.parse({ ticketId: (await params).id, ...fields });
