@@ -126,18 +126,23 @@ const database = await openDatabase({
   name: onlyTech || onlyPortalApp || onlyDocuments ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
 });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
+/** The demo tenant in the bench's own database, served by the built app (built first if stale); answers the demo's password. */
+async function serveDemo(quiet: boolean): Promise<string> {
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  const { seedDemo, DEMO_PASSWORD } = await import('@/server/seed/demo');
+  await seedDemo();
+  const env = appEnv({ databaseUrl: database.url, port: PORT });
+  if (!buildIsCurrent()) {
+    log('building the app…');
+    await build(env);
+  }
+  app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet });
+  return DEMO_PASSWORD;
+}
 if (onlyTech || onlyPortalApp) {
   try {
-    await migrate(database.url);
-    process.env.DATABASE_URL = database.url;
-    const { seedDemo, DEMO_PASSWORD } = await import('@/server/seed/demo');
-    await seedDemo();
-    const env = appEnv({ databaseUrl: database.url, port: PORT });
-    if (!buildIsCurrent()) {
-      log('building the app…');
-      await build(env);
-    }
-    app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: true });
+    const DEMO_PASSWORD = await serveDemo(true);
     const cpuAtStart = cpuTimes();
     if (onlyPortalApp) entries.push(...(await measurePortalApp({ port: PORT, host: `demo.localhost:${PORT}`, login: '30.123.456', password: DEMO_PASSWORD, log })));
     else {
@@ -154,16 +159,7 @@ if (onlyTech || onlyPortalApp) {
 }
 if (onlyDocuments) {
   try {
-    await migrate(database.url);
-    process.env.DATABASE_URL = database.url;
-    const { seedDemo, DEMO_PASSWORD } = await import('@/server/seed/demo');
-    await seedDemo();
-    const env = appEnv({ databaseUrl: database.url, port: PORT });
-    if (!buildIsCurrent()) {
-      log('building the app…');
-      await build(env);
-    }
-    app = await serveNext('start', env, { port: PORT, host: '127.0.0.1', quiet: !process.env.BENCH_SERVER_LOG });
+    const DEMO_PASSWORD = await serveDemo(!process.env.BENCH_SERVER_LOG);
     const cpuAtStart = cpuTimes();
     entries.push(...(await measureDocuments({ port: PORT, host: `demo.localhost:${PORT}`, email: 'operador@demo.antena.test', password: DEMO_PASSWORD, rss: () => treeRssMb(app!.pid!), log })));
     entries.push(...stealEntry('machine.steal_pct', cpuAtStart));

@@ -10,6 +10,7 @@ import { isValidTaxId, normalizeTaxId, type TaxIdType } from '@/lib/tax-id';
 import { fieldError, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 import { ZEmail, ZPhone } from '@/server/services/customers/schemas';
+import { COMPANY_INFO, ZCompanyInfo } from './info';
 
 /** A company's tax id is its country's business number: CUIT (AR), NIT (CO), partita IVA (IT); elsewhere any code. */
 export function companyTaxIdType(country: string): TaxIdType {
@@ -28,21 +29,11 @@ export const ZCompanyCreate = z.object(fields);
 export const ZCompanyUpdate = z.object({ id: z.uuid(), ...fields, active: z.boolean().optional() }).partial({ name: true });
 export const ZCompanyList = z.object({ includeInactive: z.boolean().default(true) });
 
-export const ZCompany = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  taxId: z.string().nullable(),
-  contactName: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  zone: z.string().nullable(),
-  active: z.boolean(),
-  /** How many users it has (its manager and technicians). */
-  users: z.number().int(),
-});
+/** A company as its settings page lists it: what "Info empresa" shows, whether it is active, how many users it has (its manager and technicians). */
+export const ZCompany = ZCompanyInfo.extend({ active: z.boolean(), users: z.number().int() });
 export const ZCompanyOption = z.object({ id: z.uuid(), name: z.string() });
 
-const SELECT = { id: true, name: true, taxId: true, contactName: true, email: true, phone: true, zone: true, active: true, _count: { select: { users: true } } } as const;
+const SELECT = { ...COMPANY_INFO, active: true, _count: { select: { users: true } } } as const;
 type Row = { _count: { users: number } } & Omit<z.output<typeof ZCompany>, 'users'>;
 const toCompany = ({ _count, ...c }: Row) => ({ ...c, users: _count.users });
 
