@@ -6,7 +6,7 @@ import { MESSAGE_FILTER_SCOPES } from '@/lib/message-filters';
 import { fieldError, forbidden, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus', 'rating', 'company'] as const;
+export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus', 'rating', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected'] as const;
 /** Columns that cannot be hidden: a row must still say which ticket it is. */
 const ALWAYS_SHOWN = new Set(['number', 'title']);
 
@@ -23,8 +23,9 @@ export type SettingKey = keyof typeof SETTINGS;
  * column a tablet's); the others are one click away in "Columnas".
  */
 const DEFAULTS: { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> } = {
-  // G2: "Empresa" too — one click away for an ISP that hands tickets to partner companies.
-  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company'],
+  // G2: "Empresa" too — one click away for an ISP that hands tickets to partner companies; and G's
+  // call number, closing date, products total, cost and collected (G1, G8, G9).
+  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected'],
   'tickets.dashboard': { open: false, follow: false },
 };
 const ZKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);
