@@ -139,6 +139,8 @@ test('a change that conflicts is shown with the server’s reason, kept, and app
   await sheet.getByLabel('Estado').selectOption({ label: 'Resuelto' });
   await sheet.getByLabel('Kilómetros recorridos').fill('8');
   await sheet.getByRole('button', { name: 'Guardar' }).click();
+  // G11: finishing asks for the customer's signature; the customer is not there this time.
+  await tech.getByRole('dialog', { name: /Firma del cliente/ }).getByRole('button', { name: 'Cancelar' }).click();
   await expect(tech.getByTestId('queued-change')).toHaveCount(1);
   // Meanwhile the office edits the ticket.
   const { version } = await call<{ version: number }>('tickets.get', { id });

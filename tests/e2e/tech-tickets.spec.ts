@@ -90,6 +90,9 @@ test('the office schedules a visit; the technician finds it at home, works the t
   await sheet.getByRole('button', { name: 'Guardar' }).click();
   // The sheet closes once its changes are in the device's queue; only then does "all synced" mean them.
   await expect(sheet).toBeHidden();
+  // G11: finishing asks for the customer's signature; this customer does not sign.
+  await tech.getByRole('dialog', { name: /Firma del cliente/ }).getByRole('button', { name: 'Cancelar' }).click();
+  await expect(tech.getByTestId('queued-change')).toHaveCount(0, { timeout: 20_000 });
   await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible({ timeout: 20_000 });
   await expect(tech.getByTestId('queued-change')).toHaveCount(0);
   await tech.getByRole('tab', { name: 'Detalle' }).click();
