@@ -61,3 +61,17 @@ export function uniqueViolationFields(error: unknown): string[] | null {
 export function isForeignKeyViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'P2003';
 }
+
+/**
+ * Runs a write whose unique key is one field: a duplicate is that field's CONFLICT (`key`, by default
+ * "name already taken"), a row gone meanwhile (Prisma's P2025) is NOT_FOUND; anything else is rethrown.
+ */
+export async function uniqueWrite<T>(write: () => Promise<T>, field = 'name', key = 'validation.nameTaken'): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (uniqueViolationFields(error)) throw fieldError(field, key, undefined, 'CONFLICT');
+    if ((error as { code?: string }).code === 'P2025') throw notFound();
+    throw error;
+  }
+}

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { displayName, optionalText } from '@/lib/zod-fields';
 import { isValidTaxId, normalizeTaxId, type TaxIdType } from '@/lib/tax-id';
-import { fieldError, notFound, uniqueViolationFields } from '@/server/errors';
+import { fieldError, uniqueWrite } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 import { ZEmail, ZPhone } from '@/server/services/customers/schemas';
 import { COMPANY_INFO, ZCompanyInfo } from './info';
@@ -45,15 +45,6 @@ function taxIdOf(caller: StaffCaller, raw: string | null | undefined): string | 
   return value;
 }
 
-async function saving<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (uniqueViolationFields(error)) throw fieldError('name', 'validation.nameTaken', undefined, 'CONFLICT');
-    if ((error as { code?: string }).code === 'P2025') throw notFound();
-    throw error;
-  }
-}
 
 export async function listCompanies({ db }: StaffCaller, input: z.output<typeof ZCompanyList>) {
   const rows = await db.company.findMany({ where: input.includeInactive ? {} : { active: true }, orderBy: [{ active: 'desc' }, { name: 'asc' }], select: SELECT });
@@ -67,11 +58,11 @@ export function companyOptions({ db }: StaffCaller) {
 
 export async function createCompany(caller: StaffCaller, input: z.output<typeof ZCompanyCreate>) {
   const data = { ...input, taxId: taxIdOf(caller, input.taxId) ?? null, tenantId: caller.tenantId };
-  return toCompany(await saving(() => caller.db.company.create({ data, select: SELECT })));
+  return toCompany(await uniqueWrite(() => caller.db.company.create({ data, select: SELECT })));
 }
 
 export async function updateCompany(caller: StaffCaller, input: z.output<typeof ZCompanyUpdate>) {
   const { id, ...changes } = input;
   const data = { ...changes, ...(changes.taxId !== undefined ? { taxId: taxIdOf(caller, changes.taxId) } : {}) };
-  return toCompany(await saving(() => caller.db.company.update({ where: { tenantId_id: { tenantId: caller.tenantId, id } }, data, select: SELECT })));
+  return toCompany(await uniqueWrite(() => caller.db.company.update({ where: { tenantId_id: { tenantId: caller.tenantId, id } }, data, select: SELECT })));
 }

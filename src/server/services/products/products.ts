@@ -15,7 +15,7 @@ import { requires } from '@/lib/answers';
 import { ZWhen } from '@/lib/answer-fields';
 import { can } from '@/lib/permissions';
 import { currencyDigits, parseAmount, toUnits, unitsToDecimal, unitsToNumber } from '@/lib/money';
-import { AppError, fieldError, forbidden, notFound, uniqueViolationFields } from '@/server/errors';
+import { AppError, fieldError, forbidden, notFound, uniqueWrite } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
 export const COLLECTION_METHODS = ['CASH', 'CARD', 'TRANSFER', 'OTHER'] as const;
@@ -98,14 +98,6 @@ function amountOf(caller: StaffCaller, field: string, raw: string, allowZero: bo
 
 const taxRateOf = (raw: string) => raw.replace(',', '.');
 
-function guardCode<T>(write: () => Promise<T>): Promise<T> {
-  return write().catch((error: unknown) => {
-    if (uniqueViolationFields(error)) throw fieldError('code', 'products.codeTaken', undefined, 'CONFLICT');
-    if ((error as { code?: string }).code === 'P2025') throw notFound();
-    throw error;
-  });
-}
-
 /** The catalogue, by name; inactive products only when asked (the admin's list). */
 export async function listProducts(caller: StaffCaller, input: { includeInactive?: boolean }) {
   const billing = can(caller.actor.role, 'billing.read');
@@ -124,11 +116,14 @@ export async function listProducts(caller: StaffCaller, input: { includeInactive
 
 export async function createProduct(caller: StaffCaller, input: z.output<typeof ZProductInput>) {
   const price = amountOf(caller, 'price', input.price, true);
-  return guardCode(() =>
-    caller.db.product.create({
-      data: { tenantId: caller.tenantId, name: input.name, code: input.code, price, taxRate: taxRateOf(input.taxRate), active: input.active },
-      select: { id: true },
-    }),
+  return uniqueWrite(
+    () =>
+      caller.db.product.create({
+        data: { tenantId: caller.tenantId, name: input.name, code: input.code, price, taxRate: taxRateOf(input.taxRate), active: input.active },
+        select: { id: true },
+      }),
+    'code',
+    'products.codeTaken',
   );
 }
 
@@ -141,7 +136,7 @@ export async function updateProduct(caller: StaffCaller, { id, ...input }: z.out
     ...(input.taxRate !== undefined ? { taxRate: taxRateOf(input.taxRate) } : {}),
     ...(input.active !== undefined ? { active: input.active } : {}),
   };
-  return guardCode(() => caller.db.product.update({ where: { tenantId_id: { tenantId: caller.tenantId, id } }, data, select: { id: true } }));
+  return uniqueWrite(() => caller.db.product.update({ where: { tenantId_id: { tenantId: caller.tenantId, id } }, data, select: { id: true } }), 'code', 'products.codeTaken');
 }
 
 /** A product never sold can be deleted; one on a ticket is deactivated instead (the line keeps it). */

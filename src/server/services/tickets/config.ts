@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { requires } from '@/lib/answers';
 import { optionalText } from '@/lib/zod-fields';
 import { can } from '@/lib/permissions';
-import { AppError, fieldError, isForeignKeyViolation, notFound, uniqueViolationFields } from '@/server/errors';
+import { AppError, fieldError, isForeignKeyViolation, notFound, uniqueWrite } from '@/server/errors';
 import type { ScopedDb } from '@/server/data/scoped';
 import type { StaffCaller } from '@/server/services/caller';
 import { COMPLEXITIES, LIFECYCLE_STAGES, PQRS_TYPES } from '@/lib/ticket-filters';
@@ -100,16 +100,6 @@ function table(db: Db, kind: ConfigKind): Delegate {
   return delegates[kind] as unknown as Delegate;
 }
 
-/** A duplicate name is a field error; a stale reference the database refuses is one too. */
-async function guarded<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (uniqueViolationFields(error)) throw fieldError('name', 'validation.nameTaken', undefined, 'CONFLICT');
-    if ((error as { code?: string }).code === 'P2025') throw notFound();
-    throw error;
-  }
-}
 
 export async function getTicketConfig(caller: StaffCaller) {
   const { db, tenant } = caller;
@@ -165,7 +155,7 @@ async function assertCategoryReferences(db: ScopedDb, input: { areaId?: string |
 
 export async function createConfigItem<K extends ConfigKind>({ db, tenantId }: StaffCaller, kind: K, input: ConfigInput<K>): Promise<{ id: string }> {
   if (kind === 'category') await assertCategoryReferences(db, input as ConfigInput<'category'>);
-  return guarded(() => table(db, kind).create({ data: { ...input, tenantId }, select: { id: true } }));
+  return uniqueWrite(() => table(db, kind).create({ data: { ...input, tenantId }, select: { id: true } }));
 }
 
 export async function updateConfigItem<K extends ConfigKind>({ db }: StaffCaller, kind: K, id: string, input: Partial<ConfigInput<K>>): Promise<{ id: string }> {
@@ -181,7 +171,7 @@ export async function updateConfigItem<K extends ConfigKind>({ db }: StaffCaller
       if (await db.ticket.findFirst({ where: { stateId: id }, select: { id: true } })) throw new AppError('CONFLICT', 'stateStageInUse');
     }
   }
-  return guarded(() => table(db, kind).update({ where: { id }, data: input, select: { id: true } }));
+  return uniqueWrite(() => table(db, kind).update({ where: { id }, data: input, select: { id: true } }));
 }
 
 async function assertStageKeepsAState(db: ScopedDb, stage: string, leavingId: string) {
@@ -208,12 +198,12 @@ export async function removeConfigItem({ db }: StaffCaller, kind: ConfigKind, id
     if ((error as { code?: string }).code === 'P2025') throw notFound();
     if (!isForeignKeyViolation(error)) throw error;
   }
-  await guarded(() => table(db, kind).update({ where: { id }, data: { archivedAt: current.archivedAt ?? new Date() }, select: { id: true } }));
+  await uniqueWrite(() => table(db, kind).update({ where: { id }, data: { archivedAt: current.archivedAt ?? new Date() }, select: { id: true } }));
   return { id, outcome: 'archived' };
 }
 
 export async function restoreConfigItem({ db }: StaffCaller, kind: ConfigKind, id: string): Promise<{ id: string }> {
-  return guarded(() => table(db, kind).update({ where: { id }, data: { archivedAt: null }, select: { id: true } }));
+  return uniqueWrite(() => table(db, kind).update({ where: { id }, data: { archivedAt: null }, select: { id: true } }));
 }
 
 /** B5: one default per kind, swapped in one transaction. */
