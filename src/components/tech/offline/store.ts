@@ -15,7 +15,11 @@ export class TechStore extends Dexie {
   tickets!: EntityTable<TechTicket, 'id'>;
   queue!: EntityTable<QueuedChange, 'seq'>;
   constructor(name: string) {
-    super(name);
+    // Dexie 4's optimistic cache can leave a live query showing a queued change after it was sent:
+    // an upload's progress update still in flight when the change is deleted puts it back into the
+    // cached result, while IndexedDB no longer has it (seen as "1 pending change" that never goes).
+    // The queue and the copy are small: live queries read IndexedDB itself.
+    super(name, { cache: 'disabled' });
     this.version(1).stores({ meta: 'id', tickets: 'id', queue: '++seq, key, ticketId, status' });
   }
 }

@@ -59,10 +59,26 @@ function upload(change: Extract<QueuedChange, { kind: 'files' }>, onProgress: (l
 }
 
 let running: Promise<FlushResult> | null = null;
+let again = false;
 
-/** Sends every pending change in order; one run at a time per page. */
+/**
+ * Sends every pending change in order; one run at a time per page. A call during a run (a change
+ * queued after the run last read the queue) makes the run read the queue once more before it ends,
+ * so no change waits for the next reason to sync.
+ */
 export function flushQueue(store: TechStore, client: TRPCClient<AppRouter>): Promise<FlushResult> {
-  running ??= run(store, client).finally(() => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    let result: FlushResult;
+    do {
+      again = false;
+      result = await run(store, client);
+    } while (again && result === 'done');
+    return result;
+  })().finally(() => {
     running = null;
   });
   return running;
