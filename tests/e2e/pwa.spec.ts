@@ -143,11 +143,15 @@ test('a push is shown by the service worker, and a click on it opens its address
 
   // The push, as the browser's push service would hand it to the worker.
   const cdp = await context.newCDPSession(page);
-  const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
-  cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: typeof registrations }) => registrations.push(...e.registrations));
+  // Each registration's latest state (an update replaces what an earlier event said of it).
+  const registrations = new Map<string, { registrationId: string; scopeURL: string; isDeleted: boolean }>();
+  cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+    for (const r of e.registrations) registrations.set(r.registrationId, r);
+  });
   await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => registrations.find((r) => r.scopeURL === `${DEMO}/` && !r.isDeleted)?.registrationId).toBeTruthy();
-  const registrationId = registrations.find((r) => r.scopeURL === `${DEMO}/` && !r.isDeleted)!.registrationId;
+  const live = () => [...registrations.values()].find((r) => r.scopeURL === `${DEMO}/` && !r.isDeleted)?.registrationId;
+  await expect.poll(live).toBeTruthy();
+  const registrationId = live()!;
   const payload = { title: 'Ticket #77 asignado', body: 'Poste caído en Bernal', url: `${DEMO}/tech/account`, tag: 'ticket-77' };
   await cdp.send('ServiceWorker.deliverPushMessage', { origin: `${DEMO}/`, registrationId, data: JSON.stringify(payload) });
 
@@ -157,7 +161,9 @@ test('a push is shown by the service worker, and a click on it opens its address
       const sw = self as unknown as { registration: { getNotifications: () => Promise<{ title: string; body: string; tag: string; data: { url: string } }[]> } };
       return (await sw.registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data.url }));
     });
-  await expect.poll(shown).toEqual([{ title: payload.title, body: payload.body, tag: payload.tag, url: payload.url }] satisfies Shown[]);
+  // Starting the worker for the push and showing the notification (its icon fetched first) can take
+  // more than the default 10 s on a loaded machine.
+  await expect.poll(shown, { timeout: 30_000 }).toEqual([{ title: payload.title, body: payload.body, tag: payload.tag, url: payload.url }] satisfies Shown[]);
 
   // Headless Chromium has no notification to click: the worker gets the click event the browser would send.
   await worker.evaluate(async () => {
