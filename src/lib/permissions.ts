@@ -59,6 +59,10 @@ export const PERMISSIONS = {
   'tickets.handOver': OFFICE,
   /** G2: take over a ticket handed to the caller's company ("Prendi in carico"), or renounce it ("Rinuncia ticket"). */
   'tickets.companyTake': PARTNER,
+  /** G4/G5: propose the visit's date to the customer, accept the customer's proposal (the office, or the company holding the ticket). */
+  'tickets.schedule': OFFICE_AND_PARTNER,
+  /** G10: "Avvia ticket" — send a customer's ticket, its visit, technician and cost agreed, to the technician's app. */
+  'tickets.start': OFFICE_AND_PARTNER,
   /** G2: the partner companies (Configuración → Empresas asociadas); the office reads them to hand tickets over. */
   'companies.read': OFFICE,
   'companies.manage': ADMIN,
@@ -118,6 +122,8 @@ export const COMPANY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(
   'tickets.update',
   'tickets.assign',
   'tickets.companyTake',
+  'tickets.schedule',
+  'tickets.start',
   'tickets.comment',
   'tickets.attach',
   'tickets.files.office',

@@ -30,6 +30,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.assign': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER_MANAGER'],
   'tickets.handOver': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'tickets.companyTake': ['PARTNER_MANAGER'],
+  'tickets.schedule': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER_MANAGER'],
+  'tickets.start': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER_MANAGER'],
   'companies.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'companies.manage': ['ADMIN'],
   'tickets.billing': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
@@ -66,7 +68,7 @@ describe('permission map', () => {
 
   it('G2: a partner company\'s user holds at most the company permissions, whatever its role', () => {
     expect([...COMPANY_PERMISSIONS].sort()).toEqual(
-      ['backoffice.access', 'positions.report', 'products.read', 'push.subscribe', 'tickets.assign', 'tickets.attach', 'tickets.collect', 'tickets.comment', 'tickets.companyTake', 'tickets.config.read', 'tickets.files.office', 'tickets.products', 'tickets.read', 'tickets.update'].sort(),
+      ['backoffice.access', 'positions.report', 'products.read', 'push.subscribe', 'tickets.assign', 'tickets.attach', 'tickets.collect', 'tickets.comment', 'tickets.companyTake', 'tickets.config.read', 'tickets.files.office', 'tickets.products', 'tickets.read', 'tickets.schedule', 'tickets.start', 'tickets.update'].sort(),
     );
     // The company's technician: the technician's permissions less the tenant's customers, connections, catalogue and ticket creation
     // (G8/G9: they sell products and collect the cost on the tickets handed to their company).

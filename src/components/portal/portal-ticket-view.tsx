@@ -13,6 +13,7 @@ import { formErrors } from '@/components/ui/use-form-errors';
 import { useSubmission } from '@/components/ui/use-submission';
 import type { PortalTicketData } from './portal-ticket-types';
 import { PortalTicketSurvey } from './portal-ticket-survey';
+import { PortalVisit } from './visit-answer';
 
 type Props = { id: string; intl: string; timeZone: string };
 
@@ -173,6 +174,7 @@ export function PortalTicketView({ id, intl, timeZone, heading = false }: Props 
       <dd>{d.assignee?.name ?? tt('view.noOperator')}</dd>
     </dl>,
     <p key="description" className="whitespace-pre-wrap text-sm">{d.description}</p>,
+    d.stage === 'PENDING' ? <PortalVisit key="visit" ticketId={id} intl={intl} /> : null,
     <Files key="files" ticket={d} />,
     <History key="history" ticket={d} intl={intl} timeZone={timeZone} />,
     closed ? null : <Reply key="reply" id={id} />,

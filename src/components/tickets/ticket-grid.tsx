@@ -2,6 +2,7 @@
 // C1–C3: the ticket grid — tabs Pending / Finished / Closed with their counts, an accent-insensitive
 // search bar and the advanced search, newest first, paged by the server. Tab, search, filters and
 // page live in the URL.
+import { ScheduleBadge } from '@/components/scheduling/ticket-schedule';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -247,6 +248,8 @@ export function TicketGrid() {
       { id: 'callNumber', header: t('columns.callNumber'), cell: ({ row }) => (row.original.callNumber ? <span className="font-mono text-xs">{row.original.callNumber}</span> : null) },
       { id: 'opened', header: t('columns.opened'), cell: ({ row }) => formatDate(row.original.openedAt, intl, tenant.timeZone) },
       { id: 'closed', header: t('columns.closed'), cell: ({ row }) => (row.original.closedAt ? formatDate(row.original.closedAt, intl, tenant.timeZone) : null) },
+      // G4: the intervention's date — to schedule, awaiting the customer or the company, agreed.
+      { id: 'intervention', header: t('columns.intervention'), cell: ({ row }) => <span data-testid="grid-intervention"><ScheduleBadge status={row.original.scheduleStatus} /></span> },
       // G8/G9: billing columns — the server sends their values only with billing.read.
       ...(billing
         ? ([

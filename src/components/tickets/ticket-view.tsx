@@ -34,6 +34,7 @@ import { Lock } from 'lucide-react';
 import { formatVisit, visitOf } from '@/lib/visits';
 import { historyText, type HistoryWords } from '@/lib/ticket-history';
 import { VisitFields } from './visit-fields';
+import { TicketSchedule } from '@/components/scheduling/ticket-schedule';
 import { TicketRatingSummary } from './ticket-rating';
 import { TicketPrintMenu } from './ticket-print-menu';
 import { TicketCompany } from '@/components/companies/ticket-company';
@@ -197,6 +198,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
             </form>
           </Card>
           <div className="space-y-6">
+            <TicketSchedule ticket={x} />
             <TicketCompany ticket={x} />
             {editingCustomer && customer.data ? (
               <CustomerEditForm

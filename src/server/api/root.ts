@@ -18,6 +18,7 @@ import { productsRouter } from './routers/products';
 import { exportsRouter } from './routers/exports';
 import { promisesRouter } from './routers/promises';
 import { surveyRouter } from './routers/survey';
+import { visitLinkRouter } from './routers/visits';
 import { pushRouter } from './routers/push';
 import { tenantsRouter } from './routers/tenants';
 import { ticketConfigRouter } from './routers/ticket-config';
@@ -51,6 +52,7 @@ export const appRouter = router({
   maps: mapsRouter,
   promises: promisesRouter,
   survey: surveyRouter,
+  visitLink: visitLinkRouter,
 });
 
 // The ladder parses each staff answer with the schema the caller's role may receive (./answers.ts).

@@ -10,6 +10,8 @@
 //   ticket.stateChanged  by a technician: e-mail to the office (the area's address, else the tenant's);
 //                     any: the customer is told (push; e-mail when the customer opened the ticket)
 //   ticket.commented  public, by staff: the customer is told likewise; by the customer: push to the assignee and the office
+//   ticket.visitProposed / ticket.visitAgreed  G5: the other side is told (the customer: e-mail with the answering link, push)
+//   ticket.started    G10: the assignee gets the appointment (push, e-mail)
 //   ticket.finished / ticket.closed  the customer is e-mailed what the operator chose in the ticket's view (the
 //                     closing comment, the work history, or both); and with the tenant's switch on, the work
 //                     history (public entries only) goes anyway, once per ticket (C10)
@@ -28,7 +30,9 @@ import { installationSql } from '@/server/data/sql';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, EXPORT_QUEUE, EXPORT_REQUESTED, inTransaction, type DeliverJob, type ExportJob } from './queue';
 import { insertMessages, NO_ADDRESS, notSent, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
-import { customerUpdateEmail, officeStateEmail, pushText, surveyPushText, ticketAssignedEmail, ticketClosingEmail, workHistoryEmail } from './templates';
+import { appointmentEmail, customerUpdateEmail, officeStateEmail, pushText, surveyPushText, ticketAssignedEmail, ticketClosingEmail, visitAgreedEmail, visitProposalEmail, workHistoryEmail } from './templates';
+import { formatVisit } from '@/lib/visits';
+import { visitLinkUrl } from '@/server/services/tickets/scheduling';
 import { surveyUrl } from '@/server/services/survey/survey';
 
 export type { Draft } from './recipients';
@@ -45,6 +49,8 @@ type Payload = {
   to?: string | null;
   stage?: string;
   byCustomer?: boolean;
+  /** G5: which side proposed or accepted a visit. */
+  side?: 'OFFICE' | 'CUSTOMER';
   /** C10: what the operator chose to e-mail when finishing or closing from the ticket's view. */
   closing?: { commentId: string | null; emailComment: boolean; emailHistory: boolean };
 };
@@ -65,6 +71,13 @@ const TICKET_SELECT = {
   connection: { select: { address: true } },
   state: { select: { name: true } },
   area: { select: { email: true } },
+  visitStart: true,
+  visitEnd: true,
+  proposedStart: true,
+  proposedEnd: true,
+  proposalNote: true,
+  proposedBy: true,
+  proposedAt: true,
 } as const satisfies Prisma.TicketSelect;
 type Ticket = Prisma.TicketGetPayload<{ select: typeof TICKET_SELECT }>;
 
@@ -269,9 +282,86 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     ).flat();
   },
 
+  /**
+   * G5: a visit proposed. By the ISP's side → the customer: e-mail with the link that answers it without
+   * signing in (always, the proposal needs an answer), and a push; by the customer → push to the office
+   * and the assignee. A proposal replaced before this ran is not sent (its link would not work).
+   */
+  'ticket.visitProposed': async (ctx) => {
+    const { tenant, ticket, p, event } = ctx;
+    if (!ticket.proposedAt || !ticket.proposedStart || !ticket.proposedEnd || ticket.proposedAt.toISOString() !== (event.payload.proposedAt as string | undefined)) return [];
+    if (p.side === 'CUSTOMER') return tellStaff(ctx, 'visitProposedByCustomer', slotOf(ctx, ticket.proposedStart, ticket.proposedEnd));
+    const customer = ticket.customer;
+    if (!customer) return [];
+    const slot = slotOf(ctx, ticket.proposedStart, ticket.proposedEnd);
+    const url = await visitLinkUrl(tenant, ticket.id, ticket.proposedAt);
+    const drafts: Draft[] = [];
+    if (tenant.settings.notifications.pushCustomerUpdates) {
+      drafts.push(...(await pushFor(ctx, { customerId: customer.id, name: customer.name }, { ...base(ctx, tenant.locale), ...pushText(tenant.locale, 'visitProposed', { number: ticket.number, title: ticket.title, slot }), link: `${tenantOrigin(tenant.slug)}/portal/tickets/${ticket.id}` })));
+    }
+    const rendered = visitProposalEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, slot, note: ticket.proposalNote, url });
+    drafts.push(emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url));
+    return drafts;
+  },
+
+  /** G5: a visit agreed. The customer accepted → push to the office and the assignee; the ISP's side accepted → the customer (push, e-mail). */
+  'ticket.visitAgreed': async (ctx) => {
+    const { tenant, ticket, p } = ctx;
+    if (!ticket.visitStart || !ticket.visitEnd) return [];
+    const slot = slotOf(ctx, ticket.visitStart, ticket.visitEnd);
+    if (p.side === 'CUSTOMER') return tellStaff(ctx, 'visitAgreed', slot);
+    const customer = ticket.customer;
+    if (!customer) return [];
+    const url = `${tenantOrigin(tenant.slug)}/portal/tickets/${ticket.id}`;
+    const drafts: Draft[] = [];
+    if (tenant.settings.notifications.pushCustomerUpdates) {
+      drafts.push(...(await pushFor(ctx, { customerId: customer.id, name: customer.name }, { ...base(ctx, tenant.locale), ...pushText(tenant.locale, 'visitAgreed', { number: ticket.number, title: ticket.title, slot }), link: url })));
+    }
+    const rendered = visitAgreedEmail(brandOf(tenant), { customer: customer.name, number: ticket.number, title: ticket.title, slot, url });
+    drafts.push(emailTo(ctx, customer.emails[0], customer.name, tenant.locale, rendered, url));
+    return drafts;
+  },
+
+  /** G10: "Avvia ticket" → the assignee gets the appointment: a push (the app opens the ticket) and an e-mail. */
+  'ticket.started': async (ctx) => {
+    const { tenant, ticket } = ctx;
+    const user = await staffMember(ctx, ticket.assigneeId);
+    if (!user?.active || !ticket.visitStart || !ticket.visitEnd) return [];
+    const locale = localeOf(tenant, user.locale);
+    const slot = formatVisit(ticket.visitStart, ticket.visitEnd, intlLocale(locale, tenant.country), tenant.timeZone);
+    const url = `${tenantOrigin(tenant.slug)}/tech?ticket=${ticket.id}`;
+    const rendered = appointmentEmail(brandOf(tenant, locale), { technician: user.name, number: ticket.number, title: ticket.title, slot, customer: ticket.customer?.name ?? null, address: ticket.connection?.address ?? null, url });
+    return [
+      ...(await pushFor(ctx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, 'appointment', { number: ticket.number, title: ticket.title, slot }), link: url })),
+      { ...emailTo(ctx, user.email, user.name, locale, rendered, url), userId: user.id },
+    ];
+  },
+
   'ticket.finished': (ctx) => closingEmail(ctx),
   'ticket.closed': (ctx) => closingEmail(ctx),
 };
+
+/** A slot in the tenant's language and zone. */
+function slotOf(ctx: Ctx, start: Date, end: Date): string {
+  return formatVisit(start, end, intlLocale(ctx.tenant.locale, ctx.tenant.country), ctx.tenant.timeZone);
+}
+
+/** G5: the customer's side of the scheduling → push to the assignee and the office (those with a device). */
+async function tellStaff(ctx: Ctx, kind: 'visitProposedByCustomer' | 'visitAgreed', slot: string): Promise<Draft[]> {
+  const { tenant, ticket } = ctx;
+  const assignee = await staffMember(ctx, ticket.assigneeId);
+  const office = (await reachableStaff(ctx)).filter((u) => u.role !== 'TECHNICIAN' && u.id !== ticket.assigneeId);
+  const staff = [...(assignee?.active ? [assignee] : []), ...office];
+  return (
+    await Promise.all(
+      staff.map((u) => {
+        const link = `${tenantOrigin(tenant.slug)}${u.role === 'TECHNICIAN' ? `/tech?ticket=${ticket.id}` : `/tickets/${ticket.id}`}`;
+        const locale = localeOf(tenant, u.locale);
+        return pushFor(ctx, { userId: u.id, name: u.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ticket.number, title: ticket.title, slot }), link });
+      }),
+    )
+  ).flat();
+}
 
 /**
  * C10: finishing or closing → one e-mail to the customer. It carries what the operator chose in the

@@ -134,15 +134,47 @@ export function surveyPushText(locale: Locale, data: { number: number; title: st
   return { subject: t('pushTitle', { number: data.number, state: data.state }), text: t('pushBody', { title: data.title }) };
 }
 
+/**
+ * G5: the ISP's side proposes a visit's slot: the customer accepts it or proposes another through
+ * the link (no sign-in), which works for this proposal only, once.
+ */
+export function visitProposalEmail(brand: Brand, data: { customer: string; number: number; title: string; slot: string; note: string | null; url: string }): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('visitProposal.subject', { number: data.number, title: data.title });
+  const lines = [t('customerUpdate.greeting', { name: data.customer }), t('visitProposal.body', { number: data.number, title: data.title, slot: data.slot }), data.note ?? '', t('visitProposal.how')].filter((p) => p !== '');
+  return layout(brand, subject, lines, { label: t('visitProposal.action'), url: data.url });
+}
+
+/** G5: the customer's proposal was accepted by the ISP's side: the visit is agreed. */
+export function visitAgreedEmail(brand: Brand, data: { customer: string; number: number; title: string; slot: string; url: string }): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('visitAgreed.subject', { number: data.number, title: data.title });
+  const lines = [t('customerUpdate.greeting', { name: data.customer }), t('visitAgreed.body', { number: data.number, title: data.title, slot: data.slot })];
+  return layout(brand, subject, lines, { label: t('customerUpdate.open'), url: data.url });
+}
+
+/** G10: "Avvia ticket" — the technician's appointment. */
+export function appointmentEmail(brand: Brand, data: { technician: string; number: number; title: string; slot: string; customer: string | null; address: string | null; url: string }): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('appointment.subject', { number: data.number, slot: data.slot });
+  const lines = [
+    t('appointment.greeting', { name: data.technician }),
+    t('appointment.body', { number: data.number, title: data.title, slot: data.slot }),
+    data.customer ? t('appointment.customer', { customer: data.customer }) : '',
+    data.address ? t('appointment.address', { address: data.address }) : '',
+  ].filter((p) => p !== '');
+  return layout(brand, subject, lines, { label: t('appointment.open'), url: data.url });
+}
+
 /** Push texts: short, the ticket's number first. */
 export function pushText(
   locale: Locale,
-  kind: 'assigned' | 'newTicket' | 'customerComment' | 'customerState' | 'customerReply',
-  data: { number: number; title: string; state?: string; excerpt?: string },
+  kind: 'assigned' | 'newTicket' | 'customerComment' | 'customerState' | 'customerReply' | 'visitProposed' | 'visitProposedByCustomer' | 'visitAgreed' | 'appointment',
+  data: { number: number; title: string; state?: string; excerpt?: string; slot?: string },
 ): { subject: string; text: string } {
   const t = translator(locale, 'notifications');
   const excerpt = data.excerpt && data.excerpt.length > 140 ? `${data.excerpt.slice(0, 139)}…` : data.excerpt;
-  const params = { number: data.number, title: data.title, state: data.state ?? '', excerpt: excerpt ?? '' };
+  const params = { number: data.number, title: data.title, state: data.state ?? '', excerpt: excerpt ?? '', slot: data.slot ?? '' };
   return { subject: t(`push.${kind}.title`, params), text: t(`push.${kind}.body`, params) };
 }
 

@@ -10,6 +10,8 @@ import { bulkUpdate, ZBulkAction, ZBulkResult } from '@/server/services/tickets/
 import * as files from '@/server/services/tickets/files';
 import { ZTicketFile } from '@/server/services/tickets/files';
 import * as handOver from '@/server/services/tickets/hand-over';
+import * as scheduling from '@/server/services/tickets/scheduling';
+import { ZProposeVisit, ZScheduleResult, ZTicketVersion } from '@/server/services/tickets/scheduling';
 import { ZHandOver, ZHandOverResult, ZRenounce, ZTakeOver } from '@/server/services/tickets/hand-over';
 import * as documents from '@/server/services/tickets/documents';
 import { ZConvertedPage, ZConvertPdfPage, ZTicketSignature } from '@/server/services/tickets/documents';
@@ -47,6 +49,12 @@ export const ticketsRouter = router({
   takeOver: staffProcedure('tickets.companyTake').input(ZTakeOver).output(ZHandOverResult).mutation(({ ctx, input }) => handOver.takeOverTicket(ctx.caller, input)),
   /** G2: … or renounces it with a reason ("Rinuncia ticket"): it goes back to "to assign". */
   renounce: staffProcedure('tickets.companyTake').input(ZRenounce).output(ZHandOverResult).mutation(({ ctx, input }) => handOver.renounceTicket(ctx.caller, input)),
+  /** G5: a visit's slot proposed to the customer (or countering theirs); the customer answers in the portal or through the e-mailed link. */
+  proposeVisit: staffProcedure('tickets.schedule').input(ZProposeVisit).output(ZScheduleResult).mutation(({ ctx, input }) => scheduling.proposeVisit(ctx.caller, input)),
+  /** G5: the customer's proposal accepted: it becomes the ticket's visit. */
+  acceptVisit: staffProcedure('tickets.schedule').input(ZTicketVersion).output(ZScheduleResult).mutation(({ ctx, input }) => scheduling.acceptCustomerProposal(ctx.caller, input)),
+  /** G10: "Avvia ticket" — the appointment goes to the technician's app (push), once visit, technician and cost are agreed. */
+  start: staffProcedure('tickets.start').input(ZTicketVersion).output(ZScheduleResult).mutation(({ ctx, input }) => scheduling.startTicket(ctx.caller, input)),
   /** C12: the caller opened the ticket; its +N counter starts again. */
   markRead: staffProcedure('tickets.read').input(ZId).output(ZTicketSeen).mutation(({ ctx, input }) => comments.markTicketRead(ctx.caller, input.id)),
 });

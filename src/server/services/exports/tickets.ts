@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';
 import { TICKET_EXPORT_COLUMNS, type TicketExportColumn, ZColumnList } from '@/lib/exports';
+import { SCHEDULE_STATUSES } from '@/lib/scheduling';
 import { can } from '@/lib/permissions';
 import { searchTokens } from '@/lib/text';
 import { LIFECYCLE_STAGES, ZTicketFilters } from '@/lib/ticket-filters';
@@ -46,6 +47,7 @@ type Row = {
   dueAt: Date | null;
   visitStart: Date | null;
   visitEnd: Date | null;
+  scheduleStatus: (typeof SCHEDULE_STATUSES)[number];
   categoryName: string | null;
   stateName: string;
   commentCount: number | null;
@@ -66,6 +68,8 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
   const no = x('no');
   const internal = t('internal');
   const complexity = { HIGH: t('complexity.HIGH'), MEDIUM: t('complexity.MEDIUM'), LOW: t('complexity.LOW') };
+  const enums = translator(caller.locale, 'enums');
+  const schedule = Object.fromEntries(SCHEDULE_STATUSES.map((k) => [k, enums(`scheduleStatus.${k}`)])) as Record<(typeof SCHEDULE_STATUSES)[number], string>;
   const byId: Record<TicketExportColumn, Out[]> = {
     number: [{ header: t('columns.number'), type: 'int', width: 9, value: (r) => r.number }],
     title: [{ header: t('columns.title'), type: 'text', width: 40, value: (r) => r.title }],
@@ -98,6 +102,7 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
     callNumber: [{ header: t('columns.callNumber'), type: 'text', width: 14, value: (r) => r.callNumber }],
     opened: [{ header: t('columns.opened'), type: 'datetime', value: (r) => r.openedAt }],
     closed: [{ header: t('columns.closed'), type: 'datetime', value: (r) => r.closedAt }],
+    intervention: [{ header: t('columns.intervention'), type: 'text', value: (r) => schedule[r.scheduleStatus] }],
     // G8/G9: billing columns, like the price.
     productsTotal: showPrices ? [{ header: t('columns.productsTotal'), type: 'money', value: (r) => r.productsTotal }] : [],
     collected: showPrices ? [{ header: t('columns.collected'), type: 'money', value: (r) => r.collectedAmount }] : [],
@@ -146,7 +151,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
   const page = (after: number | null) =>
     caller.sql.rows<Row>((s) => Prisma.sql`
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName", pr.name AS "priorityName",
-             t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd",
+             t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus",
              cat.name AS "categoryName", st.name AS "stateName", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",

@@ -8,10 +8,10 @@
 // portal) gets a survey. A forged token fails the signature; a token of an earlier closing (the ticket
 // reopened and closed again) no longer matches; it expires SURVEY_DAYS after the closing; it works
 // once — the rating row is one per ticket and keeps only the SHA-256 of the token that was used.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { tenantOrigin } from '@/env';
-import { db as rootDb } from '@/server/db';
+import { signTicketLink, ticketOfLink, verifyTicketLink } from '@/server/services/links/signed';
 import { scopedDb } from '@/server/data/scoped';
 import { AppError, notFound, uniqueViolationFields } from '@/server/errors';
 import type { Caller, CustomerActor } from '@/server/services/caller';
@@ -20,7 +20,6 @@ import type { TenantInfo } from '@/server/services/tenants/resolve';
 /** Days after the closing while the link works. */
 export const SURVEY_DAYS = 30;
 const DAY_MS = 86_400_000;
-const SECRET = 'survey';
 export const COMMENT_MAX = 2000;
 
 const ZRating = z.number({ message: 'validation.ratingRange' }).int({ message: 'validation.ratingRange' }).min(1, { message: 'validation.ratingRange' }).max(5, { message: 'validation.ratingRange' });
@@ -43,41 +42,11 @@ export const ZSurveyAnswered = z.object({ rating: z.number().int() });
 export const ZTicketRating = z.object({ rating: z.number().int(), comment: z.string().nullable(), createdAt: z.date() });
 export const ZPortalSurvey = z.object({ canRate: z.boolean(), rating: ZTicketRating.nullable() });
 
-let secret: Promise<Buffer> | null = null;
-
-/** The installation's signing secret, made and stored on first use (every process shares it). */
-function signingSecret(): Promise<Buffer> {
-  secret ??= (async () => {
-    await rootDb().installationSecret.createMany({ data: [{ name: SECRET, value: randomBytes(32).toString('hex') }], skipDuplicates: true });
-    const row = await rootDb().installationSecret.findUniqueOrThrow({ where: { name: SECRET } });
-    return Buffer.from(row.value, 'hex');
-  })().catch((err) => {
-    secret = null;
-    throw err;
-  });
-  return secret;
-}
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function idToText(id: string): string {
-  return Buffer.from(id.replace(/-/g, ''), 'hex').toString('base64url');
-}
-
-function textToId(text: string): string | null {
-  if (!/^[A-Za-z0-9_-]{22}$/.test(text)) return null;
-  const hex = Buffer.from(text, 'base64url').toString('hex');
-  if (hex.length !== 32) return null;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-async function signature(tenantId: string, ticketId: string, closedAt: Date): Promise<Buffer> {
-  return createHmac('sha256', await signingSecret()).update(`survey:${tenantId}:${ticketId}:${closedAt.getTime()}`).digest();
-}
-
 /** The survey token of a ticket closed at `closedAt`. */
-export async function surveyToken(tenantId: string, ticketId: string, closedAt: Date): Promise<string> {
-  return `${idToText(ticketId)}.${(await signature(tenantId, ticketId, closedAt)).toString('base64url')}`;
+export function surveyToken(tenantId: string, ticketId: string, closedAt: Date): Promise<string> {
+  return signTicketLink('survey', tenantId, ticketId, closedAt);
 }
 
 /** The survey link of a closed ticket, on the tenant's host. */
@@ -90,17 +59,14 @@ const used = () => new AppError('CONFLICT', 'surveyLinkUsed');
 
 /** The ticket a token names, if its signature holds for the ticket's current closing; else the refusal. */
 async function ticketOf(tenant: TenantInfo, token: string, now: Date) {
-  const [idText, mac, extra] = token.split('.');
-  const id = idText ? textToId(idText) : null;
-  if (!id || !mac || extra !== undefined || !/^[A-Za-z0-9_-]{43}$/.test(mac)) throw invalid();
+  const id = ticketOfLink(token);
+  if (!id) throw invalid();
   const ticket = await scopedDb(tenant.id).ticket.findUnique({
     where: { id },
     select: { id: true, number: true, title: true, stage: true, closedAt: true, customerId: true, rating: { select: { rating: true } } },
   });
   if (!ticket || ticket.stage !== 'CLOSED' || !ticket.closedAt || !ticket.customerId) throw invalid();
-  const expected = await signature(tenant.id, ticket.id, ticket.closedAt);
-  const given = Buffer.from(mac, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+  if (!(await verifyTicketLink('survey', tenant.id, ticket.id, ticket.closedAt, token))) throw invalid();
   if (ticket.rating) throw used();
   if (now.getTime() > ticket.closedAt.getTime() + SURVEY_DAYS * DAY_MS) throw new AppError('BAD_REQUEST', 'surveyLinkExpired');
   return { ...ticket, customerId: ticket.customerId };

@@ -10,6 +10,7 @@ import { allows, can } from '@/lib/permissions';
 import { normalizeText } from '@/lib/text';
 import { dayIn } from '@/lib/format';
 import { zonedInstant } from '@/lib/visits';
+import { appointmentReleased, CUSTOMER_CHANNELS } from '@/lib/scheduling';
 import { CONNECTION_STATUSES, LIFECYCLE_STAGES } from '@/lib/ticket-filters';
 import { fieldError, notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
@@ -108,6 +109,8 @@ const LIST_SELECT = {
   dueAt: true,
   visitStart: true,
   visitEnd: true,
+  channel: true,
+  startedAt: true,
   state: { select: { id: true, name: true } },
   priority: { select: { name: true, color: true } },
   category: { select: { id: true, name: true } },
@@ -115,6 +118,13 @@ const LIST_SELECT = {
   customer: { select: { name: true } },
   connection: { select: { address: true, latitude: true, longitude: true, locality: { select: { id: true, name: true } } } },
 } as const satisfies Prisma.TicketSelect;
+
+/** G10: a ticket the customer opened shows its appointment in the app only once the office started it ("Avvia ticket"). */
+const RELEASED: Prisma.TicketWhereInput = { OR: [{ channel: { notIn: [...CUSTOMER_CHANNELS] } }, { startedAt: { not: null } }] };
+
+function withReleasedVisit<T extends { channel: string; startedAt: Date | null; visitStart: Date | null; visitEnd: Date | null }>(ticket: T): T {
+  return appointmentReleased(ticket) ? ticket : { ...ticket, visitStart: null, visitEnd: null };
+}
 
 /** Pending first, then by visit, due date and newest. */
 const LIST_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
@@ -158,8 +168,8 @@ export async function techHome(caller: StaffCaller, now = new Date()) {
   const { start, end } = dayBounds(now, tenant.timeZone);
   const mine = { assigneeId: actor.id, stage: 'PENDING' as const };
   const [nextVisit, today, filters, states, catalogue] = await Promise.all([
-    db.ticket.findFirst({ where: { ...mine, visitEnd: { gte: now } }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], select: LIST_SELECT }),
-    db.ticket.findMany({ where: { ...mine, visitStart: { gte: start, lt: end } }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], take: 50, select: LIST_SELECT }),
+    db.ticket.findFirst({ where: { ...mine, visitEnd: { gte: now }, AND: [RELEASED] }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], select: LIST_SELECT }),
+    db.ticket.findMany({ where: { ...mine, visitStart: { gte: start, lt: end }, AND: [RELEASED] }, orderBy: [{ visitStart: 'asc' }, { number: 'asc' }], take: 50, select: LIST_SELECT }),
     techFilters(caller),
     db.ticketState.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true, stage: true, archivedAt: true } }),
     allows(actor, 'products.read') ? db.product.findMany({ where: { active: true }, orderBy: [{ name: 'asc' }, { code: 'asc' }], select: { id: true, name: true, code: true } }) : [],
@@ -206,7 +216,8 @@ export async function techList(caller: StaffCaller, input: z.output<typeof ZTech
   }
   // Without a state filter or a search, the list is the work at hand: not the closed tickets.
   if (!input.stateId && !input.query) where.push({ stage: { in: ['PENDING', 'FINISHED'] } });
-  return caller.db.ticket.findMany({ where: { AND: where }, orderBy: LIST_ORDER, take: TECH_LIST_LIMIT, select: LIST_SELECT });
+  const found = await caller.db.ticket.findMany({ where: { AND: where }, orderBy: LIST_ORDER, take: TECH_LIST_LIMIT, select: LIST_SELECT });
+  return found.map(withReleasedVisit);
 }
 
 const TICKET_SELECT = {
@@ -221,6 +232,8 @@ const TICKET_SELECT = {
   dueAt: true,
   visitStart: true,
   visitEnd: true,
+  channel: true,
+  startedAt: true,
   kilometres: true,
   cost: true,
   costToTechnician: true,
@@ -273,7 +286,7 @@ export async function techTicket(caller: StaffCaller, id: string): Promise<TechT
   const amount = (d: Prisma.Decimal | null) => (d === null ? null : unitsToNumber(toUnits(d)));
   // G9: the cost reaches the technician only when the office shows it to them for collection.
   return {
-    ...rest,
+    ...withReleasedVisit(rest),
     kilometres: ticket.kilometres === null ? null : Number(ticket.kilometres),
     history,
     comments,

@@ -21,6 +21,8 @@ import { bumpStageCount, ticketSearchText } from './tickets';
 import { assertClosing, writeClosing, ZClosing } from './closing';
 import { visitInstants, visitOf, type Visit } from '@/lib/visits';
 import { ZVisit } from '@/lib/visit-input';
+import { SCHEDULE_SIDES, SCHEDULE_STATUSES } from '@/lib/scheduling';
+import { startMissingOf, ZStartMissing } from './scheduling';
 import { COMPANY_INFO, ZCompanyInfo } from '@/server/services/companies/info';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -167,7 +169,16 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
     const newVersion = current.version + 1;
     const data: Prisma.TicketUncheckedUpdateInput = { version: newVersion };
     for (const field of changed) {
-      if (field === 'visit') Object.assign(data, visitInstants(changes.visit ?? null, tenant.timeZone));
+      // G4: a visit the office sets is agreed (by phone, on site); removing it leaves the ticket to schedule. A proposal waiting goes.
+      if (field === 'visit')
+        Object.assign(data, visitInstants(changes.visit ?? null, tenant.timeZone), {
+          scheduleStatus: changes.visit ? 'AGREED' : 'TO_SCHEDULE',
+          proposedStart: null,
+          proposedEnd: null,
+          proposalNote: null,
+          proposedBy: null,
+          proposedAt: null,
+        });
       else (data as Record<string, unknown>)[field] = changes[field as keyof typeof changes] ?? null;
     }
     if (nextStage !== current.stage) {
@@ -285,6 +296,16 @@ export const ZTicketView = z.object({
   cost: requires('billing.read', ZMoney),
   /** G9: the cost is shown to the technician, to collect. */
   costToTechnician: z.boolean(),
+  /** G4/G5: where the visit's date stands, and the proposal waiting for an answer. */
+  scheduleStatus: z.enum(SCHEDULE_STATUSES),
+  proposedStart: ZWhen.nullable(),
+  proposedEnd: ZWhen.nullable(),
+  proposalNote: z.string().nullable(),
+  proposedBy: z.enum(SCHEDULE_SIDES).nullable(),
+  proposedAt: ZWhen.nullable(),
+  /** G10: when it was started; and for a customer's ticket not started yet, what it still needs (empty: it may start). */
+  startedAt: ZWhen.nullable(),
+  startMissing: ZStartMissing.nullable(),
   channel: z.enum(TICKET_CHANNELS),
   createdById: z.uuid().nullable(),
   openedAt: ZWhen,
@@ -403,6 +424,7 @@ export async function getTicket(caller: StaffCaller, id: string) {
     category: category && priced(category),
     connection: connection && { ...connection, plan: connection.plan && priced(connection.plan) },
     ...(billing ? { price: money(price), cost: money(cost) } : {}),
+    startMissing: startMissingOf(ticket),
   };
 }
 

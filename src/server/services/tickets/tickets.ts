@@ -23,6 +23,7 @@ import { visibleTo } from './files';
 import { FILTERED_COUNT_CAP, filterConditions, filteredCounts, filterStages } from './filters';
 import { assertTicketFields, givenFields } from './field-rules';
 import { visitInstants } from '@/lib/visits';
+import { SCHEDULE_STATUSES } from '@/lib/scheduling';
 import { ZVisit } from '@/lib/visit-input';
 import { ZCompanyInfo } from '@/server/services/companies/info';
 
@@ -76,6 +77,8 @@ export const ZTicketPage = z.object({
       dueAt: ZWhen.nullable(),
       visitStart: ZWhen.nullable(),
       visitEnd: ZWhen.nullable(),
+      /** G4: where the visit's date stands between the two sides. */
+      scheduleStatus: z.enum(SCHEDULE_STATUSES),
       openedAt: ZWhen,
       closedAt: ZWhen.nullable(),
       statusChangedAt: ZWhen,
@@ -267,12 +270,12 @@ export async function createTicket(caller: Caller, input: TicketCreate, channel:
       RETURNING "lastNumber" AS n
     ), ticket AS (
       INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "areaId", "categoryId", pqrs,
-                            "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", "visitStart", "visitEnd", billable, price, cost, channel, "createdById",
+                            "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", "visitStart", "visitEnd", "scheduleStatus", billable, price, cost, channel, "createdById",
                             "openedAt", "statusChangedAt", "finishedAt", "closedAt", "searchText", "clientKey", "createdAt", "updatedAt")
       SELECT ${id}::uuid, ${s.tenant}, num.n, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
              ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
-             ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${billable}, ${price === null ? null : String(price)}::numeric,
+             ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${visitStart ? 'AGREED' : 'TO_SCHEDULE'}::"ScheduleStatus", ${billable}, ${price === null ? null : String(price)}::numeric,
              ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${creatorId}::uuid,
              ${now}::timestamp, ${now}::timestamp, ${state.stage === 'PENDING' ? null : now}::timestamp, ${state.stage === 'CLOSED' ? now : null}::timestamp,
              trim(num.n || ' ' || ${searchRest}), ${input.clientKey ?? null}::uuid, ${now}::timestamp, ${now}::timestamp
@@ -351,6 +354,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         dueAt: Date | null;
         visitStart: Date | null;
         visitEnd: Date | null;
+        scheduleStatus: (typeof SCHEDULE_STATUSES)[number];
         openedAt: Date;
         closedAt: Date | null;
         statusChangedAt: Date;
@@ -379,7 +383,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         rating: number | null;
       }
     >((s) => Prisma.sql`
-      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."scheduleStatus", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              p."companyId", p."companyAcceptedAt", co.name AS "companyName", co."taxId" AS "companyTaxId", co."contactName" AS "companyContactName",
              co.email AS "companyEmail", co.phone AS "companyPhone", co.zone AS "companyZone",
