@@ -68,6 +68,8 @@ function scalarValue(schema: JsonSchema, type: string | undefined, id: string, n
       // Amounts typed as text (G8's prices, G9's collections) and a tax rate as a percentage.
       if (name === 'price' || name === 'amount') return '1500,50';
       if (name === 'taxRate') return '21';
+      // A visit's slot (E2, G5): HH:MM, the start before the end.
+      if (schema.pattern?.includes('[0-5]')) return name === 'to' ? '11:00' : '09:00';
       if (schema.format === 'date-time') return new Date().toISOString();
       if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
       return 'sweep'.padEnd(Math.max(schema.minLength ?? 0, 5), 'x').slice(0, schema.maxLength ?? 200);
