@@ -12,6 +12,7 @@ import { PASSWORD } from './index';
 export type JsonSchema = {
   type?: string | string[];
   format?: string;
+  pattern?: string;
   enum?: unknown[];
   properties?: Record<string, JsonSchema>;
   required?: string[];

@@ -4,7 +4,8 @@
 // the technician's visits of today and the next days (the app's home and route).
 // Written through the same services as a person would (numbers, counts, history), then moved back
 // in time; their outbox events are marked done, so the demo's past sends no e-mails or pushes.
-import { staffCallerFor, type StaffActor } from '@/server/services/caller';
+import { customerCallerFor, staffCallerFor, type StaffActor } from '@/server/services/caller';
+import { proposeMine, proposeVisit } from '@/server/services/tickets/scheduling';
 import { addComment } from '@/server/services/tickets/comments';
 import { updateTicket } from '@/server/services/tickets/lifecycle';
 import { createTicket } from '@/server/services/tickets/tickets';
@@ -37,6 +38,8 @@ type DemoTicket = {
   /** G9: the intervention's cost, shown to the technician to collect, and what they collected. */
   cost?: number;
   collected?: { amount: string; method: 'CASH' | 'CARD' | 'TRANSFER' | 'OTHER' };
+  /** G5: a visit proposed and waiting for the other side's answer, this many days from the seeding day. */
+  proposal?: { by: 'OFFICE' | 'CUSTOMER'; inDays: number; from: string; to: string; note: string };
 };
 
 /** G8: the demo ISP's catalogue (prices before tax, in ARS; IVA 21 %, or 10,5 % for some equipment). */
@@ -71,13 +74,13 @@ const DEMO_TICKETS: DemoTicket[] = [
   { customer: 22, category: 'Facturación', priority: 'Baja', title: 'No recibió la factura de octubre', state: 'Cerrado', technician: false, daysAgo: 24, description: 'La factura de octubre no llegó al correo.', notes: [{ by: 'operator', public: true, body: 'Reenviada al correo del cliente y actualizada su dirección.' }] },
   { customer: 25, category: 'Sin conexión', priority: 'Alta', title: 'Router no enciende', state: 'Cerrado', technician: true, daysAgo: 17, products: [['RT-AX1800', 1, true]], cost: 8000, collected: { amount: '8000', method: 'TRANSFER' }, description: 'El router no prende ninguna luz, ni con otra zapatilla.', notes: [{ by: 'technician', public: true, body: 'Fuente del router quemada; se cambió el equipo completo.' }] },
   { customer: 27, category: 'Consulta general', priority: 'Baja', title: 'Consulta por IP fija', state: 'Abierto', technician: false, daysAgo: 1, description: 'Necesita una IP fija para las cámaras del negocio. ¿Tiene costo adicional?' },
-  { customer: 29, category: 'Instalación', priority: 'Normal', title: 'Cambio de equipo por uno con 5 GHz', state: 'Abierto', technician: true, daysAgo: 12, dueDays: 5, products: [['RT-AX1800', 1, false]], cost: 15000, description: 'Pide un router de doble banda para la smart TV.' },
+  { customer: 29, category: 'Instalación', priority: 'Normal', title: 'Cambio de equipo por uno con 5 GHz', state: 'Abierto', technician: true, daysAgo: 12, dueDays: 5, products: [['RT-AX1800', 1, false]], cost: 15000, proposal: { by: 'OFFICE', inDays: 2, from: '14:00', to: '16:00', note: 'Le proponemos el cambio de router a la tarde; confírmenos por favor.' }, description: 'Pide un router de doble banda para la smart TV.' },
   { customer: 31, category: 'Lentitud', priority: 'Alta', title: 'Intermitencia en horario pico', state: 'Abierto', technician: true, daysAgo: 5, dueDays: 7, visit: { inDays: 2, from: '19:00', to: '21:00' }, description: 'Se corta varias veces entre las 19 y las 23; los cortes duran pocos segundos.' },
   { customer: 33, category: 'Sin conexión', priority: 'Urgente', title: 'Cable cortado por obra municipal', state: 'Cerrado', technician: true, daysAgo: 30, description: 'Una máquina de la obra de la avenida cortó el cable de bajada.', notes: [{ by: 'operator', public: false, body: 'Reclamar a la municipalidad el costo del cable (acta de la obra en trámite).' }, { by: 'technician', public: true, body: 'Se tendió un cable nuevo desde el poste. Servicio normal.' }] },
   { customer: 35, category: 'Consulta general', priority: 'Normal', title: 'Solicita la baja del servicio', state: 'Esperando al cliente', technician: false, daysAgo: 8, description: 'Se muda fuera de la zona de cobertura a fin de mes.', notes: [{ by: 'operator', public: false, body: 'Ofrecerle mantener el servicio en la casa de la hija (misma cuadra).' }] },
   { customer: 37, category: 'Facturación', priority: 'Normal', title: 'Pago informado por transferencia', state: 'Resuelto', technician: false, daysAgo: 3, description: 'Envió el comprobante de la transferencia del día 2.' },
   { customer: 12, category: 'Sin conexión', priority: 'Alta', title: 'Antena desalineada por el viento', state: 'Abierto', technician: true, daysAgo: 0, products: [['CPE-5G', 1, false], ['UTP-C6-M', 20, false]], cost: 20000, visit: { inDays: 0, from: '18:00', to: '19:30' }, description: 'El enlace inalámbrico cae desde el temporal; la señal está en -80 dBm.' },
-  { customer: 16, category: 'Lentitud', priority: 'Normal', title: 'Velocidad menor a la contratada', state: 'Abierto', technician: false, daysAgo: 2, description: 'El test de velocidad da 60 Mbps con Fibra 100, por cable.' },
+  { customer: 16, category: 'Lentitud', priority: 'Normal', title: 'Velocidad menor a la contratada', state: 'Abierto', technician: false, daysAgo: 2, proposal: { by: 'CUSTOMER', inDays: 3, from: '09:00', to: '11:00', note: 'Prefiero a la mañana, antes de ir a trabajar.' }, description: 'El test de velocidad da 60 Mbps con Fibra 100, por cable.' },
   { customer: 39, category: 'Cambio de plan', priority: 'Baja', title: 'Bajar a Fibra 100', state: 'Cerrado', technician: false, daysAgo: 19, description: 'Quiere bajar de plan por costos.', notes: [{ by: 'operator', public: true, body: 'Cambio de plan aplicado desde el próximo ciclo.' }] },
 ];
 
@@ -136,6 +139,17 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
     }
     if (spec.state !== 'Abierto' && spec.state !== 'Resuelto') await updateTicket(operator, { id, version, stateId });
     await moveBack(tenant.id, id, spec.daysAgo, spec.dueDays, RESOLVED_IN_HOURS[index % RESOLVED_IN_HOURS.length]!);
+    // G5: a proposal made now, waiting for the customer (from the office) or for the office (from the customer's portal).
+    if (spec.proposal) {
+      const { by, inDays, note, ...slot } = spec.proposal;
+      const visit = { date: dayIn(new Date(Date.now() + inDays * DAY), tenant.timeZone), ...slot };
+      if (by === 'OFFICE') {
+        const current = (await scoped.ticket.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+        await proposeVisit(operator, { id, version: current, visit, note });
+      } else {
+        await proposeMine(customerCallerFor(tenant, { kind: 'customer', id: customer.id, name: '' }, 'es'), { ticketId: id, visit, note });
+      }
+    }
   }
   // H5: customers rated most of their closed tickets (the dashboard's satisfaction chart).
   const closedTickets = await scoped.ticket.findMany({ where: { stage: 'CLOSED', customerId: { not: null } }, select: { id: true, customerId: true, closedAt: true }, orderBy: { number: 'asc' } });
