@@ -38,8 +38,8 @@ test('the office proposes a visit, María accepts it from the e-mail, and "start
     await signInCustomer(maria);
     const options = (await trpc(maria, 'portal.tickets.options', undefined, 'GET')).body.result.data.json as { categories: { id: string; reasons: string[] }[] };
     const category = options.categories[0]!;
-    const title = `Sin internet ${RUN}`;
-    const created = await trpc(maria, 'portal.tickets.create', { categoryId: category.id, ...(category.reasons[0] ? { reason: category.reasons[0] } : {}), description: title });
+    const description = `Sin internet ${RUN}`;
+    const created = await trpc(maria, 'portal.tickets.create', { categoryId: category.id, ...(category.reasons[0] ? { reason: category.reasons[0] } : {}), description });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const ticketId = created.body.result.data.json.id as string;
     const number = created.body.result.data.json.number as number;
@@ -102,7 +102,7 @@ test('the office proposes a visit, María accepts it from the e-mail, and "start
     await expect(card).toContainText('Para iniciarlo falta: el costo.');
     const { context, tech } = await technicianPhone(browser);
     await tech.goto(`${DEMO}/tech?ticket=${ticketId}`);
-    await expect(tech.getByRole('heading', { level: 1 })).toContainText(title);
+    await expect(tech.getByRole('heading', { level: 1 })).toContainText(`#${number} · `);
     await expect(tech.getByRole('tabpanel')).toContainText('Sin visita');
     await expect(tech.getByRole('tabpanel')).not.toContainText('10:00–12:00');
 
@@ -126,8 +126,9 @@ test('the office proposes a visit, María accepts it from the e-mail, and "start
     const hidden = prefs.body.result.data.json as string[];
     expect((await trpc(office, 'preferences.set', { key: 'tickets.hiddenColumns', value: hidden.filter((c) => c !== 'intervention') })).status).toBe(200);
     try {
-      await office.goto(`${DEMO}/tickets?q=${encodeURIComponent(title)}`);
-      const row = office.getByRole('row').filter({ hasText: title });
+      await office.goto(`${DEMO}/tickets?q=${encodeURIComponent(description)}`);
+      // The search finds this run's ticket only (its description).
+      const row = office.getByRole('row').filter({ hasText: `#${number}` });
       await expect(row.getByTestId('grid-intervention')).toHaveText('Acordada');
     } finally {
       await trpc(office, 'preferences.set', { key: 'tickets.hiddenColumns', value: hidden });
