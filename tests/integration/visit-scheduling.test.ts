@@ -205,3 +205,14 @@ describe('"Avvia ticket"', () => {
     expect(error.message).toBe('scheduling.startNotNeeded');
   });
 });
+
+describe('G6: the kilometres in the grid', () => {
+  it('the kilometres declared on a ticket are the grid’s column', async () => {
+    const t = await A.OPERATOR.tickets.create({ description: `Kilómetros ${Date.now()}`, assigneeId: A.ids.TECHNICIAN });
+    await A.TECHNICIAN.tickets.update({ id: t.id, version: 1, kilometres: 12.5 });
+    const grid = await A.OPERATOR.tickets.list({ tab: 'PENDING', query: String(t.number) });
+    expect(grid.items.find((i) => i.id === t.id)?.kilometres).toBe(12.5);
+    const other = await A.OPERATOR.tickets.create({ description: 'Sin kilómetros' });
+    expect((await A.OPERATOR.tickets.list({ tab: 'PENDING', query: String(other.number) })).items.find((i) => i.id === other.id)?.kilometres).toBeNull();
+  });
+});

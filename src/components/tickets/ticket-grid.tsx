@@ -250,6 +250,8 @@ export function TicketGrid() {
       { id: 'closed', header: t('columns.closed'), cell: ({ row }) => (row.original.closedAt ? formatDate(row.original.closedAt, intl, tenant.timeZone) : null) },
       // G4: the intervention's date — to schedule, awaiting the customer or the company, agreed.
       { id: 'intervention', header: t('columns.intervention'), cell: ({ row }) => <span data-testid="grid-intervention"><ScheduleBadge status={row.original.scheduleStatus} /></span> },
+      // G6: the kilometres the technician declared on completion.
+      { id: 'kilometres', header: t('columns.kilometres'), cell: ({ row }) => (row.original.kilometres != null ? <span className="tabular-nums" data-testid="grid-kilometres">{new Intl.NumberFormat(intl, { maximumFractionDigits: 1 }).format(row.original.kilometres)} km</span> : null) },
       // G8/G9: billing columns — the server sends their values only with billing.read.
       ...(billing
         ? ([

@@ -48,6 +48,7 @@ type Row = {
   visitStart: Date | null;
   visitEnd: Date | null;
   scheduleStatus: (typeof SCHEDULE_STATUSES)[number];
+  kilometres: string | null;
   categoryName: string | null;
   stateName: string;
   commentCount: number | null;
@@ -103,6 +104,8 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
     opened: [{ header: t('columns.opened'), type: 'datetime', value: (r) => r.openedAt }],
     closed: [{ header: t('columns.closed'), type: 'datetime', value: (r) => r.closedAt }],
     intervention: [{ header: t('columns.intervention'), type: 'text', value: (r) => schedule[r.scheduleStatus] }],
+    // A decimal number (the money format: two places, no currency sign).
+    kilometres: [{ header: t('columns.kilometres'), type: 'money', value: (r) => r.kilometres }],
     // G8/G9: billing columns, like the price.
     productsTotal: showPrices ? [{ header: t('columns.productsTotal'), type: 'money', value: (r) => r.productsTotal }] : [],
     collected: showPrices ? [{ header: t('columns.collected'), type: 'money', value: (r) => r.collectedAmount }] : [],
@@ -151,7 +154,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
   const page = (after: number | null) =>
     caller.sql.rows<Row>((s) => Prisma.sql`
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName", pr.name AS "priorityName",
-             t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus",
+             t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus", t.kilometres,
              cat.name AS "categoryName", st.name AS "stateName", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",

@@ -79,6 +79,8 @@ export const ZTicketPage = z.object({
       visitEnd: ZWhen.nullable(),
       /** G4: where the visit's date stands between the two sides. */
       scheduleStatus: z.enum(SCHEDULE_STATUSES),
+      /** G6: the kilometres the technician declared. */
+      kilometres: z.number().nullable(),
       openedAt: ZWhen,
       closedAt: ZWhen.nullable(),
       statusChangedAt: ZWhen,
@@ -355,6 +357,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         visitStart: Date | null;
         visitEnd: Date | null;
         scheduleStatus: (typeof SCHEDULE_STATUSES)[number];
+        kilometres: string | null;
         openedAt: Date;
         closedAt: Date | null;
         statusChangedAt: Date;
@@ -383,7 +386,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         rating: number | null;
       }
     >((s) => Prisma.sql`
-      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."scheduleStatus", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."scheduleStatus", p.kilometres, p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              p."companyId", p."companyAcceptedAt", co.name AS "companyName", co."taxId" AS "companyTaxId", co."contactName" AS "companyContactName",
              co.email AS "companyEmail", co.phone AS "companyPhone", co.zone AS "companyZone",
@@ -426,12 +429,13 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   const [rows, counter] = await Promise.all([rowsOf, counts]);
   const now = Date.now();
   const amount = (d: string | null) => (d === null ? null : unitsToNumber(toUnits(d)));
-  const items = rows.slice(0, input.pageSize).map(({ price, productsTotal, cost, collectedAmount, companyId, companyAcceptedAt, companyName, companyTaxId, companyContactName, companyEmail, companyPhone, companyZone, ...r }) => ({
+  const items = rows.slice(0, input.pageSize).map(({ price, productsTotal, cost, collectedAmount, kilometres, companyId, companyAcceptedAt, companyName, companyTaxId, companyContactName, companyEmail, companyPhone, companyZone, ...r }) => ({
     ...r,
     company: companyId
       ? { id: companyId, name: companyName ?? '', taxId: companyTaxId, contactName: companyContactName, email: companyEmail, phone: companyPhone, zone: companyZone }
       : null,
     companyAccepted: companyAcceptedAt !== null,
+    kilometres: kilometres === null ? null : Number(kilometres),
     overdue: r.stage === 'PENDING' && r.dueAt !== null && r.dueAt.getTime() < now,
     ...(showPrices ? { price: amount(price), productsTotal: amount(productsTotal) ?? 0, cost: amount(cost), collectedAmount: amount(collectedAmount) } : {}),
   }));
