@@ -84,6 +84,19 @@ describe('GET /api/tickets/[id]/pdf', () => {
     expect(images(res.bytes)).toBe(2);
   });
 
+  it('prints the products (amounts only for billing.read) and the kilometres declared', async () => {
+    const product = await A.ADMIN.products.create({ name: 'Router <Wi-Fi> 6', code: 'RT-PDF', price: '1000', taxRate: '21' });
+    const sold = await A.OPERATOR.tickets.create({ title: 'Venta en visita', description: 'Con router', assigneeId: A.ids.TECHNICIAN });
+    await A.OPERATOR.products.setLine({ ticketId: sold.id, productId: product.id, quantity: 2, sold: true });
+    await A.TECHNICIAN.tickets.update({ id: sold.id, version: (await A.OPERATOR.tickets.get({ id: sold.id })).version, kilometres: 7.5 });
+    const office = await pdfText((await pdf(a, staff(a, A, 'OPERATOR'), sold.id)).bytes);
+    for (const expected of ['Productos', 'Router <Wi-Fi> 6 (RT-PDF)', '× 2', 'entregado', 'Total de productos', '$ 2.420,00', 'Kilómetros', '7,5 km']) expect(office, expected).toContain(expected);
+    const technician = await pdfText((await pdf(a, staff(a, A, 'TECHNICIAN'), sold.id)).bytes);
+    expect(technician).toContain('Router <Wi-Fi> 6 (RT-PDF)');
+    expect(technician).not.toContain('Total de productos');
+    expect(technician).not.toContain('2.420');
+  });
+
   it("is in the tenant's language and formats", async () => {
     const it_ = await createTenant({ country: 'IT' });
     const staffIt = await staffOfEveryRole(it_);

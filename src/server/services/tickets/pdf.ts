@@ -12,7 +12,7 @@
 import 'server-only';
 import sharp from 'sharp';
 import { translator } from '@/i18n/catalog';
-import { dateTimeFormatter, intlLocale, isLocale, type Locale } from '@/lib/format';
+import { dateTimeFormatter, formatMoney, intlLocale, isLocale, type Locale } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
 import { historyText, type HistoryWords } from '@/lib/ticket-history';
 import { formatVisit } from '@/lib/visits';
@@ -22,6 +22,7 @@ import { logger } from '@/server/logger';
 import type { StaffCaller } from '@/server/services/caller';
 import { visibleTo } from './files';
 import { getTicket, ticketHistory } from './lifecycle';
+import { ticketProducts } from '@/server/services/products/products';
 
 /** At most this many history entries and comments (the newest); the history view reads as many. */
 export const TICKET_PDF_HISTORY = 500;
@@ -37,7 +38,7 @@ type Entry = { at: Date; who: string; text: string; note: boolean };
 /** The ticket's PDF for a staff caller; NOT_FOUND for a ticket the caller may not see. */
 export async function ticketPdf(caller: StaffCaller, id: string, { comments: internal }: TicketPdfOptions) {
   const ticket = await getTicket(caller, id);
-  const [events, rows, files, signature] = await Promise.all([
+  const [events, rows, files, signature, products] = await Promise.all([
     ticketHistory(caller, id),
     caller.db.ticketComment.findMany({
       where: { ticketId: id, ...(internal ? {} : { public: true }) },
@@ -53,6 +54,8 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
     }),
     // G11: the customer's signature taken on completion, printed on its line.
     caller.db.ticketSignature.findFirst({ where: { ticketId: id }, select: { name: true, image: true, signedAt: true } }),
+    // G8: the products sold or to sell (their amounts only for billing.read, as everywhere).
+    ticketProducts(caller, id),
   ]);
   const imageCount = files.length > TICKET_PDF_IMAGES ? await caller.db.ticketFile.count({ where: { ticketId: id, image: true, thumbKey: { not: null }, visibility: { in: internal ? visibleTo(caller.actor.role) : visibleTo('customer') } } }) : files.length;
   const thumbs = (await Promise.all(files.slice(0, TICKET_PDF_IMAGES).map((f) => printableThumb(f.storage, f.thumbKey!)))).filter((b): b is Buffer => b !== null);
@@ -143,6 +146,17 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
 
   heading(tp('visit'));
   pdf.font('Helvetica').fontSize(10).fillColor('#000000').text(drawable(ticket.visitStart && ticket.visitEnd ? formatVisit(ticket.visitStart, ticket.visitEnd, intl, timeZone) : tp('noVisit')), left);
+
+  if (products.lines.length) {
+    heading(tp('products'));
+    const money = (n: number) => formatMoney(n, caller.tenant.currency, intl);
+    for (const l of products.lines) {
+      const amount = 'total' in l && typeof l.total === 'number' ? ` · ${money(l.total)}` : '';
+      line(`${l.name} (${l.code})`, `× ${l.quantity}${amount} · ${tp(l.sold ? 'productDelivered' : 'productToSell')}`);
+    }
+    if ('total' in products && typeof products.total === 'number') line(tp('productsTotal'), money(products.total));
+  }
+  if (ticket.kilometres !== null) line(tp('kilometres'), `${new Intl.NumberFormat(intl, { maximumFractionDigits: 1 }).format(ticket.kilometres)} km`);
 
   heading(tp('history'));
   if (entries.length > shown.length) pdf.font('Helvetica-Oblique').fontSize(9).fillColor('#555555').text(drawable(tp('historyCut', { count: shown.length })), left);
