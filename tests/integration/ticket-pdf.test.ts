@@ -90,7 +90,7 @@ describe('GET /api/tickets/[id]/pdf', () => {
     await A.OPERATOR.products.setLine({ ticketId: sold.id, productId: product.id, quantity: 2, sold: true });
     await A.TECHNICIAN.tickets.update({ id: sold.id, version: (await A.OPERATOR.tickets.get({ id: sold.id })).version, kilometres: 7.5 });
     const office = await pdfText((await pdf(a, staff(a, A, 'OPERATOR'), sold.id)).bytes);
-    for (const expected of ['Productos', 'Router <Wi-Fi> 6 (RT-PDF)', '× 2', 'entregado', 'Total de productos', '$ 2.420,00', 'Kilómetros', '7,5 km']) expect(office, expected).toContain(expected);
+    for (const expected of ['Productos', 'Router <Wi-Fi> 6 (RT-PDF)', '× 2', 'entregado', 'Total de productos', '$ 2.420,00', 'Kilómetros', '7,5 km', '«—» -> «7.5»']) expect(office, expected).toContain(expected);
     const technician = await pdfText((await pdf(a, staff(a, A, 'TECHNICIAN'), sold.id)).bytes);
     expect(technician).toContain('Router <Wi-Fi> 6 (RT-PDF)');
     expect(technician).not.toContain('Total de productos');

@@ -4,9 +4,9 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
 
-/** What the standard fonts can draw (WinAnsi, roughly Latin-1 and a few signs): anything else becomes "?". */
+/** What the standard fonts can draw (WinAnsi, roughly Latin-1 and a few signs): arrows as "->", anything else "?". */
 export function drawable(text: string): string {
-  return text.normalize('NFC').replace(/[^\n\x20-\x7e\xa0-\xff€–—‘’“”…•]/g, '?');
+  return text.normalize('NFC').replace(/[→⟶➔]/g, '->').replace(/[^\n\x20-\x7e\xa0-\xff€–—‘’“”…•]/g, '?');
 }
 
 /** An A4 document and the promise of its bytes, settled once `pdf.end()` is called. */
