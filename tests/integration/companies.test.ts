@@ -98,6 +98,19 @@ describe('handing over, taking over, renouncing', () => {
     expect((await A.PARTNER_MANAGER.ticketConfig.get()).technicians.map((u) => u.id).sort()).toEqual([xTech.id, xTech2.id].sort());
   });
 
+  it('the office assigns a company’s ticket only to that company’s technicians, and its own tickets only to its own staff', async () => {
+    const handed = await ticketFor(z.id, 'De Zeta');
+    const fieldKey = (e: Error) => (e.cause as { fieldErrors?: Record<string, { key: string }> }).fieldErrors?.assigneeId?.key;
+    for (const other of [xTech.id, A.ids.TECHNICIAN]) {
+      expect(fieldKey(await rejects(A.OPERATOR.tickets.update({ id: handed.id, version: handed.version, assigneeId: other }), 'BAD_REQUEST'))).toBe('companies.notTheirTechnician');
+    }
+    expect((await A.OPERATOR.tickets.update({ id: handed.id, version: handed.version, assigneeId: zTech.id })).version).toBe(handed.version + 1);
+    const own = await ticketFor(null, 'Propia');
+    expect(fieldKey(await rejects(A.OPERATOR.tickets.update({ id: own.id, version: own.version, assigneeId: zTech.id }), 'BAD_REQUEST'))).toBe('companies.companyTechnicianOnly');
+    expect(fieldKey(await rejects(A.OPERATOR.tickets.create({ description: 'Nueva', assigneeId: xTech.id }), 'BAD_REQUEST'))).toBe('companies.companyTechnicianOnly');
+    expect(await A.OPERATOR.tickets.get({ id: own.id })).toMatchObject({ assignee: null, version: own.version });
+  });
+
   it('renouncing needs a reason, puts the ticket back to "to assign" and keeps the reason in the history', async () => {
     const handed = await ticketFor(A.companyId, 'A renunciar');
     const taken = await A.PARTNER_MANAGER.tickets.takeOver(handed);

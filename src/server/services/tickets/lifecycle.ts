@@ -152,6 +152,12 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
         const technician = await tx.user.findUnique({ where: { id: changes.assigneeId }, select: { role: true, companyId: true } });
         if (technician?.companyId !== actor.companyId || technician.role !== 'TECHNICIAN') throw fieldError('assigneeId', 'companies.notYourTechnician');
       }
+    } else if (changed.includes('assigneeId') && changes.assigneeId) {
+      // The office: a ticket handed to a company goes to one of that company's technicians; the ISP's own ticket to the ISP's own staff.
+      const assignee = await tx.user.findUnique({ where: { id: changes.assigneeId }, select: { companyId: true } });
+      if (assignee && (assignee.companyId ?? null) !== (current.companyId ?? null)) {
+        throw fieldError('assigneeId', current.companyId ? 'companies.notTheirTechnician' : 'companies.companyTechnicianOnly');
+      }
     }
     if (changed.includes('pqrs') && changes.pqrs && tenant.country !== 'CO') throw fieldError('pqrs', 'validation.unknownOption');
 

@@ -178,7 +178,7 @@ type References = {
   priority: { id: string; archivedAt: string | null } | null;
   area: { id: string; archivedAt: string | null } | null;
   defaultArea: { id: string } | null;
-  assignee: { id: string; active: boolean } | null;
+  assignee: { id: string; active: boolean; companyId: string | null } | null;
   /** The ticket this caller already created with the same client key (a repeated submission). */
   existing: { id: string; number: number } | null;
 };
@@ -204,7 +204,7 @@ async function resolveReferences({ sql, tenant, actor }: Caller, input: TicketCr
       (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketPriority" WHERE ${pick(input.priorityId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS priority,
       (SELECT json_build_object('id', id, 'archivedAt', "archivedAt") FROM "TicketArea" WHERE ${pick(input.areaId, null)}) AS area,
       (SELECT json_build_object('id', id) FROM "TicketArea" WHERE ${pick(null, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS "defaultArea",
-      (SELECT json_build_object('id', id, 'active', active) FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee,
+      (SELECT json_build_object('id', id, 'active', active, 'companyId', "companyId") FROM "User" WHERE ${pick(input.assigneeId, null)}) AS assignee,
       (SELECT json_build_object('id', id, 'number', number) FROM "Ticket"
         WHERE ${input.clientKey ? Prisma.sql`"tenantId" = ${s.tenant} AND "clientKey" = ${input.clientKey}::uuid AND ${actor.kind === 'staff' ? Prisma.sql`"createdById" = ${actor.id}::uuid` : Prisma.sql`"createdById" IS NULL AND "customerId" = ${actor.id}::uuid`}` : Prisma.sql`false`}
         ${s.unrestricted('creates the caller’s ticket')}) AS existing`;
@@ -220,6 +220,8 @@ async function resolveReferences({ sql, tenant, actor }: Caller, input: TicketCr
   if (input.priorityId && (!priority || priority.archivedAt)) throw unknown('priorityId');
   if (input.areaId && (!area || area.archivedAt)) throw unknown('areaId');
   if (input.assigneeId && (!assignee || !assignee.active)) throw unknown('assigneeId');
+  // G2: a new ticket is the ISP's own; a partner company's technician works only tickets handed to their company.
+  if (input.assigneeId && assignee?.companyId) throw fieldError('assigneeId', 'companies.companyTechnicianOnly');
   if (input.pqrs && tenant.country !== 'CO') throw unknown('pqrs');
   // C13: a new ticket opens today; its due date cannot be an earlier day of the tenant's calendar.
   if (input.dueAt && dayIn(input.dueAt, tenant.timeZone) < dayIn(new Date(), tenant.timeZone)) throw fieldError('dueAt', 'validation.dueBeforeOpening');
