@@ -11,6 +11,7 @@ import { portalAccessRouter, portalMessagesRouter, portalProfileRouter } from '.
 import { portalHomeProcedure, portalPayRouter } from './portal-pay';
 import { portalPromiseRouter } from './promises';
 import { portalSurveyRouter } from './survey';
+import { myEquipment, ZPortalEquipment } from '@/server/services/customers/equipment';
 
 /** The customer portal's procedures (F1–F14 fill this in); every one runs as the signed-in customer. */
 export const portalRouter = router({
@@ -37,6 +38,8 @@ export const portalRouter = router({
   messages: portalMessagesRouter,
   /** F3: the payment promise. */
   promise: portalPromiseRouter,
+  /** G7: my sites and equipment (read only), to say what a ticket is about. */
+  equipment: customerProcedure.output(ZPortalEquipment).query(({ ctx }) => myEquipment(ctx.caller)),
   /** H5: rating a closed ticket. */
   survey: portalSurveyRouter,
   /** F13: this device receives push notifications of the customer's tickets. */

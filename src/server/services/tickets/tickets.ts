@@ -35,6 +35,9 @@ export const ZTicketCreate = z.object({
   callNumber: optionalText(40),
   customerId: z.uuid().nullish(),
   connectionId: z.uuid().nullish(),
+  /** G7: the customer's other site the work is at, and the equipment the ticket is about (both the customer's). */
+  siteId: z.uuid().nullish(),
+  equipmentId: z.uuid().nullish(),
   areaId: z.uuid().nullish(),
   categoryId: z.uuid().nullish(),
   pqrs: z.enum(PQRS_TYPES).nullish(),
@@ -168,6 +171,8 @@ export function ticketSearchText(t: { number: number; callNumber?: string | null
 type References = {
   customer: { id: string; name: string; code: string; taxId: string | null; status: string } | null;
   connection: { id: string; customerId: string } | null;
+  site: { id: string; customerId: string } | null;
+  equipment: { id: string; customerId: string } | null;
   category: { id: string; name: string; archivedAt: string | null; inUse: boolean; areaId: string | null; defaultTechnicianId: string | null; price: string | null } | null;
   state: { id: string; stage: Stage; archivedAt: string | null } | null;
   priority: { id: string; archivedAt: string | null } | null;
@@ -193,6 +198,8 @@ async function resolveReferences({ sql, tenant, actor }: Caller, input: TicketCr
     SELECT
       (SELECT json_build_object('id', id, 'name', name, 'code', code, 'taxId', "taxId", 'status', status) FROM "Customer" WHERE ${pick(input.customerId, null)}) AS customer,
       (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "Connection" WHERE ${pick(input.connectionId, null)}) AS connection,
+      (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "CustomerSite" WHERE ${pick(input.siteId, null)}) AS site,
+      (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "CustomerEquipment" WHERE ${pick(input.equipmentId, null)}) AS equipment,
       (SELECT json_build_object('id', id, 'name', name, 'archivedAt', "archivedAt", 'inUse', "inUse", 'areaId', "areaId", 'defaultTechnicianId', "defaultTechnicianId", 'price', price::text)
          FROM "TicketCategory" WHERE ${pick(input.categoryId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL AND "inUse"`)}) AS category,
       (SELECT json_build_object('id', id, 'stage', stage, 'archivedAt', "archivedAt") FROM "TicketState" WHERE ${pick(input.stateId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS state,
@@ -204,11 +211,13 @@ async function resolveReferences({ sql, tenant, actor }: Caller, input: TicketCr
         WHERE ${input.clientKey ? Prisma.sql`"tenantId" = ${s.tenant} AND "clientKey" = ${input.clientKey}::uuid AND ${actor.kind === 'staff' ? Prisma.sql`"createdById" = ${actor.id}::uuid` : Prisma.sql`"createdById" IS NULL AND "customerId" = ${actor.id}::uuid`}` : Prisma.sql`false`}
         ${s.unrestricted('creates the caller’s ticket')}) AS existing`;
   }, { prepared: true });
-  const { customer, connection, category, state, priority, area, defaultArea, assignee, existing } = refs!;
+  const { customer, connection, site, equipment, category, state, priority, area, defaultArea, assignee, existing } = refs!;
   if (existing) return { existing } as const;
   const unknown = (field: string) => fieldError(field, 'validation.unknownOption');
   if (input.customerId && (!customer || customer.status !== 'ACTIVE')) throw unknown('customerId');
   if (input.connectionId && (!connection || connection.customerId !== input.customerId)) throw unknown('connectionId');
+  if (input.siteId && (!site || site.customerId !== input.customerId)) throw unknown('siteId');
+  if (input.equipmentId && (!equipment || equipment.customerId !== input.customerId)) throw unknown('equipmentId');
   if (input.categoryId && (!category || category.archivedAt || !category.inUse)) throw unknown('categoryId');
   if (input.stateId && (!state || state.archivedAt)) throw unknown('stateId');
   if (!state) throw fieldError('stateId', 'validation.required');
@@ -266,11 +275,11 @@ export async function createTicket(caller: Caller, input: TicketCreate, channel:
       ON CONFLICT ("tenantId", stripe) DO UPDATE SET "lastNumber" = "TicketCounter"."lastNumber" + 1
       RETURNING "lastNumber" AS n
     ), ticket AS (
-      INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "areaId", "categoryId", pqrs,
+      INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "siteId", "equipmentId", "areaId", "categoryId", pqrs,
                             "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", "visitStart", "visitEnd", billable, price, cost, channel, "createdById",
                             "openedAt", "statusChangedAt", "finishedAt", "closedAt", "searchText", "clientKey", "createdAt", "updatedAt")
       SELECT ${id}::uuid, ${s.tenant}, num.n, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
-             ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
+             ${input.connectionId ?? null}::uuid, ${input.siteId ?? null}::uuid, ${input.equipmentId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
              ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${billable}, ${price === null ? null : String(price)}::numeric,
              ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${creatorId}::uuid,
