@@ -25,6 +25,7 @@ import { assertTicketFields, givenFields } from './field-rules';
 import { visitInstants } from '@/lib/visits';
 import { ZVisit } from '@/lib/visit-input';
 import { ZCompanyInfo } from '@/server/services/companies/info';
+import { EQUIPMENT_TYPES, type EquipmentType } from '@/lib/equipment';
 
 export { TICKET_CHANNELS } from '@/lib/ticket-filters';
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -102,6 +103,8 @@ export const ZTicketPage = z.object({
       overdue: z.boolean(),
       /** H5: the customer's satisfaction rating (1–5), once given. */
       rating: z.number().int().nullable(),
+      /** G7: the equipment the ticket is about ("Info productos"). */
+      equipment: z.object({ type: z.enum(EQUIPMENT_TYPES), brand: z.string(), model: z.string(), serial: z.string().nullable() }).nullable(),
     }),
   ),
   hasMore: z.boolean(),
@@ -386,12 +389,17 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         fileCount: number;
         imageCount: number;
         rating: number | null;
+        equipmentType: EquipmentType | null;
+        equipmentBrand: string | null;
+        equipmentModel: string | null;
+        equipmentSerial: string | null;
       }
     >((s) => Prisma.sql`
       SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              p."companyId", p."companyAcceptedAt", co.name AS "companyName", co."taxId" AS "companyTaxId", co."contactName" AS "companyContactName",
              co.email AS "companyEmail", co.phone AS "companyPhone", co.zone AS "companyZone",
+             eq.type AS "equipmentType", eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
              s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
              -- C12: what others did since the caller last opened the ticket (index on tenantId, ticketId, createdAt).
              (SELECT count(*)::int FROM "TicketEvent" e
@@ -410,6 +418,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
       LEFT JOIN "User" u ON u."tenantId" = p."tenantId" AND u.id = p."assigneeId"
       LEFT JOIN "Company" co ON co."tenantId" = p."tenantId" AND co.id = p."companyId"
+      LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = p."tenantId" AND eq.id = p."equipmentId"
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
       LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid
@@ -431,12 +440,13 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   const [rows, counter] = await Promise.all([rowsOf, counts]);
   const now = Date.now();
   const amount = (d: string | null) => (d === null ? null : unitsToNumber(toUnits(d)));
-  const items = rows.slice(0, input.pageSize).map(({ price, productsTotal, cost, collectedAmount, companyId, companyAcceptedAt, companyName, companyTaxId, companyContactName, companyEmail, companyPhone, companyZone, ...r }) => ({
+  const items = rows.slice(0, input.pageSize).map(({ equipmentType, equipmentBrand, equipmentModel, equipmentSerial, price, productsTotal, cost, collectedAmount, companyId, companyAcceptedAt, companyName, companyTaxId, companyContactName, companyEmail, companyPhone, companyZone, ...r }) => ({
     ...r,
     company: companyId
       ? { id: companyId, name: companyName ?? '', taxId: companyTaxId, contactName: companyContactName, email: companyEmail, phone: companyPhone, zone: companyZone }
       : null,
     companyAccepted: companyAcceptedAt !== null,
+    equipment: equipmentType ? { type: equipmentType, brand: equipmentBrand ?? '', model: equipmentModel ?? '', serial: equipmentSerial } : null,
     overdue: r.stage === 'PENDING' && r.dueAt !== null && r.dueAt.getTime() < now,
     ...(showPrices ? { price: amount(price), productsTotal: amount(productsTotal) ?? 0, cost: amount(cost), collectedAmount: amount(collectedAmount) } : {}),
   }));
