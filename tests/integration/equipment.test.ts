@@ -6,6 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { scopedDb } from '@/server/data/scoped';
 import { createConnection, createCustomer, createTenant, rejects, twoTenantsWithStaff, type StaffOfEveryRole, type TestTenant } from '../factories';
+import { sessionCookie } from '../factories/http';
+import { pdfText } from '../factories/pdf-text';
+
+const { GET: PDF } = await import('@/app/api/tickets/[id]/pdf/route');
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let ana: { id: string }, beto: { id: string }, foreign: { id: string };
@@ -208,6 +212,21 @@ describe('the customer portal', () => {
     const mine = await portal.portal.equipment();
     expect(mine.equipment.some((e) => e.serial === 'KAON-P-1')).toBe(true);
     expect(JSON.stringify(mine)).not.toContain('QUEUE-1');
+  });
+});
+
+describe('the ticket’s PDF', () => {
+  it('prints the site and the equipment', async () => {
+    const site = await A.OPERATOR.equipment.createSite({ customerId: ana.id, label: 'Sucursal Norte', address: 'Belgrano 45' });
+    const eq = await A.OPERATOR.equipment.create({ customerId: ana.id, type: 'ONT', brand: 'Nokia', model: 'G-240W-F', serial: 'ALCLF-PDF-1' });
+    const t = await A.OPERATOR.tickets.create({ customerId: ana.id, siteId: site.id, equipmentId: eq.id, description: 'Para imprimir' });
+    const req = new Request(`http://${a.host}/api/tickets/${t.id}/pdf`, { headers: { host: a.host, cookie: (await sessionCookie({ kind: 'staff', userId: A.ids.OPERATOR, tenantId: a.id }))! } });
+    const res = await PDF(req, { params: Promise.resolve({ id: t.id }) });
+    expect(res.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain('Sucursal Norte · Belgrano 45');
+    expect(text).toContain('Nokia G-240W-F');
+    expect(text).toContain('ALCLF-PDF-1');
   });
 });
 
