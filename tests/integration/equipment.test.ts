@@ -213,6 +213,22 @@ describe('the customer portal', () => {
     expect(mine.equipment.some((e) => e.serial === 'KAON-P-1')).toBe(true);
     expect(JSON.stringify(mine)).not.toContain('QUEUE-1');
   });
+
+  it('opens a ticket about their own equipment; another customer’s is refused with nothing saved', async () => {
+    const { asCustomer } = await import('../factories');
+    const { allPortalTicketSwitchesOn } = await import('../factories/portal-tickets');
+    await allPortalTicketSwitchesOn(a);
+    const own = await A.OPERATOR.equipment.create({ customerId: ana.id, type: 'ROUTER', brand: 'Mercusys', model: 'MR30G', serial: 'MERC-P-1' });
+    const betos = await A.OPERATOR.equipment.create({ customerId: beto.id, type: 'ROUTER', brand: 'Mercusys', model: 'MR30G', serial: 'MERC-P-2' });
+    const portal = await asCustomer(a, ana.id);
+    const categoryId = (await A.ADMIN.ticketConfig.categories.create({ name: 'Falla de equipo', inPortal: true })).id;
+    const count = await scopedDb(a.id).ticket.count();
+    const refused = await rejects(portal.portal.tickets.create({ categoryId, description: 'El router de otro', equipmentId: betos.id }), 'BAD_REQUEST');
+    expect(refused.cause).toMatchObject({ fieldErrors: { equipmentId: { key: 'validation.unknownOption' } } });
+    expect(await scopedDb(a.id).ticket.count()).toBe(count);
+    const created = await portal.portal.tickets.create({ categoryId, description: 'Mi router se reinicia', equipmentId: own.id });
+    expect((await A.OPERATOR.tickets.get({ id: created.id })).equipment?.serial).toBe('MERC-P-1');
+  });
 });
 
 describe('the ticket’s PDF', () => {
