@@ -95,6 +95,11 @@ test('a router added in the office, named on a ticket, corrected offline by the 
   // … and in the grid's "Info productos" column, hidden by default, shown through the preference.
   await call(page, 'preferences.set', { key: 'tickets.hiddenColumns', value: ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected'] });
   await page.goto(`${DEMO}/tickets?q=${encodeURIComponent(tag)}`);
+  // The "Columnas" menu names it, shown.
+  const menu = page.locator('summary', { hasText: 'Columnas' });
+  await menu.click();
+  await expect(page.getByRole('checkbox', { name: 'Info productos' })).toBeChecked();
+  await menu.click();
   const gridRow = page.getByRole('row').filter({ hasText: title });
   await expect(page.getByRole('columnheader', { name: 'Info productos' })).toBeVisible();
   await expect(gridRow.getByTestId('grid-equipment')).toContainText(`Router · TP-Link Archer AX23 ${tag}`);

@@ -190,7 +190,7 @@ export function History({ ticket: x }: { ticket: TechTicket }) {
         at: new Date(h.createdAt),
         who: h.actor?.name ?? '—',
         internal: false,
-        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'kilometres', 'title', 'dueAt', 'products'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: h.oldValue ?? '—', to: h.newValue ?? '—' }),
+        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'kilometres', 'title', 'dueAt', 'products', 'siteId', 'equipmentId'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: h.oldValue ?? '—', to: h.newValue ?? '—' }),
       })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   if (!entries.length) return <p className="text-sm">{t('noHistory')}</p>;
