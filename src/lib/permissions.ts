@@ -87,6 +87,12 @@ export const PERMISSIONS = {
   /** G8: the product catalogue — everyone reads it to sell (a partner company's people too); its prices need billing.read. */
   'products.read': TICKET_WORKERS,
   'products.manage': ADMIN,
+  /** G7: a customer's sites and equipment, through a ticket the caller may see (technicians, a partner company's people on its tickets). */
+  'equipment.read': TICKET_WORKERS,
+  /** G7: add, correct and remove a ticket's customer's equipment (the technician from the street too, through the ticket). */
+  'equipment.edit': TICKET_WORKERS,
+  /** G7: a customer's sites and equipment from the customer's page, without a ticket: the office. */
+  'equipment.manage': OFFICE,
   /** C14: the help desk's dashboard — the tenant's totals, so the office only. */
   'dashboard.read': OFFICE,
   /** D3–D5: the e-mail, SMS and push logs. */
@@ -130,6 +136,8 @@ export const COMPANY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(
   'tickets.products',
   'tickets.collect',
   'products.read',
+  'equipment.read',
+  'equipment.edit',
   'push.subscribe',
   'positions.report',
 ]);
@@ -158,6 +166,9 @@ export const TICKET_FIELDS = {
   callNumber: { create: 'tickets.create', change: 'tickets.edit' },
   customerId: { create: 'tickets.create', change: 'tickets.edit' },
   connectionId: { create: 'tickets.create', change: 'tickets.edit' },
+  /** G7: the customer's site and the equipment the ticket is about. */
+  siteId: { create: 'tickets.create', change: 'tickets.edit' },
+  equipmentId: { create: 'tickets.create', change: 'tickets.edit' },
   categoryId: { create: 'tickets.create', change: 'tickets.edit' },
   pqrs: { create: 'tickets.create', change: 'tickets.edit' },
   priorityId: { create: 'tickets.edit', change: 'tickets.edit' },

@@ -172,6 +172,9 @@ function sampleValues(): Record<TicketField, unknown> {
     callNumber: 'LL-77',
     customerId: undefined,
     connectionId: undefined,
+    // G7: the customer's site and equipment depend on the ticket's customer (tests/integration/equipment.test.ts).
+    siteId: undefined,
+    equipmentId: undefined,
     categoryId: undefined,
     pqrs: undefined,
     priorityId: undefined,
@@ -214,12 +217,12 @@ describe('ticket fields by role (TICKET_FIELDS)', () => {
   });
 
   it('has a sample value for every field of the map', () => {
-    const missing = (Object.keys(TICKET_FIELDS) as TicketField[]).filter((f) => values[f] === undefined && !['connectionId', 'pqrs'].includes(f));
+    const missing = (Object.keys(TICKET_FIELDS) as TicketField[]).filter((f) => values[f] === undefined && !['connectionId', 'siteId', 'equipmentId', 'pqrs'].includes(f));
     expect(missing).toEqual([]);
   });
 
-  const createFields = (Object.keys(TICKET_FIELDS) as TicketField[]).filter((f) => f in ZTicketCreate.shape && !['connectionId', 'pqrs'].includes(f));
-  const changeFields = (Object.keys(TICKET_FIELDS) as TicketField[]).filter((f) => f in ZTicketUpdate.shape && f !== 'pqrs');
+  const createFields = (Object.keys(TICKET_FIELDS) as TicketField[]).filter((f) => f in ZTicketCreate.shape && !['connectionId', 'siteId', 'equipmentId', 'pqrs'].includes(f));
+  const changeFields = (Object.keys(TICKET_FIELDS) as TicketField[]).filter((f) => f in ZTicketUpdate.shape && !['siteId', 'equipmentId', 'pqrs'].includes(f));
 
   it.each(ROLES.flatMap((role) => createFields.map((field) => ({ role, field }))))('$role creating with $field', async ({ role, field }) => {
     const input = { description: `Barrido de creación ${field}`, [field]: values[field] };

@@ -45,6 +45,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   'tickets.collect': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'products.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
   'products.manage': ['ADMIN'],
+  'equipment.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
+  'equipment.edit': ['ADMIN', 'SUPERVISOR', 'OPERATOR', 'TECHNICIAN', 'PARTNER_MANAGER'],
+  'equipment.manage': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'dashboard.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.read': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
   'messages.resend': ['ADMIN', 'SUPERVISOR', 'OPERATOR'],
@@ -68,11 +71,11 @@ describe('permission map', () => {
 
   it('G2: a partner company\'s user holds at most the company permissions, whatever its role', () => {
     expect([...COMPANY_PERMISSIONS].sort()).toEqual(
-      ['backoffice.access', 'positions.report', 'products.read', 'push.subscribe', 'tickets.assign', 'tickets.attach', 'tickets.collect', 'tickets.comment', 'tickets.companyTake', 'tickets.config.read', 'tickets.files.office', 'tickets.products', 'tickets.read', 'tickets.schedule', 'tickets.start', 'tickets.update'].sort(),
+      ['backoffice.access', 'equipment.edit', 'equipment.read', 'positions.report', 'products.read', 'push.subscribe', 'tickets.assign', 'tickets.attach', 'tickets.collect', 'tickets.comment', 'tickets.companyTake', 'tickets.config.read', 'tickets.files.office', 'tickets.products', 'tickets.read', 'tickets.schedule', 'tickets.start', 'tickets.update'].sort(),
     );
     // The company's technician: the technician's permissions less the tenant's customers, connections, catalogue and ticket creation
     // (G8/G9: they sell products and collect the cost on the tickets handed to their company).
-    expect(permissionsOf('TECHNICIAN', 'company-1')).toEqual(['tickets.config.read', 'tickets.read', 'tickets.update', 'tickets.comment', 'tickets.attach', 'tickets.products', 'tickets.collect', 'products.read', 'push.subscribe', 'positions.report']);
+    expect(permissionsOf('TECHNICIAN', 'company-1')).toEqual(['tickets.config.read', 'tickets.read', 'tickets.update', 'tickets.comment', 'tickets.attach', 'tickets.products', 'tickets.collect', 'products.read', 'equipment.read', 'equipment.edit', 'push.subscribe', 'positions.report']);
     expect(allows({ role: 'TECHNICIAN', companyId: 'company-1' }, 'customers.read')).toBe(false);
     expect(allows({ role: 'TECHNICIAN', companyId: null }, 'customers.read')).toBe(true);
     // The manager's role is already within the limit: the same with or without its company.
@@ -95,7 +98,7 @@ describe('permission map', () => {
     }
     const fields = Object.keys(TICKET_FIELDS);
     expect(fields.filter((f) => forbiddenTicketFields('TECHNICIAN', 'change', [f]).length === 0)).toEqual(['kilometres', 'stateId']);
-    expect(fields.filter((f) => forbiddenTicketFields('TECHNICIAN', 'create', [f]).length === 0)).toEqual(['title', 'description', 'callNumber', 'customerId', 'connectionId', 'categoryId', 'pqrs']);
+    expect(fields.filter((f) => forbiddenTicketFields('TECHNICIAN', 'create', [f]).length === 0)).toEqual(['title', 'description', 'callNumber', 'customerId', 'connectionId', 'siteId', 'equipmentId', 'categoryId', 'pqrs']);
     for (const role of ['ADMIN', 'SUPERVISOR', 'OPERATOR'] as const) {
       expect(forbiddenTicketFields(role, 'create', fields)).toEqual([]);
       expect(forbiddenTicketFields(role, 'change', fields)).toEqual([]);
@@ -105,6 +108,6 @@ describe('permission map', () => {
   });
 
   it('technicians never receive billing data nor manage anything', () => {
-    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach', 'tickets.products', 'tickets.collect', 'products.read', 'push.subscribe', 'positions.report']);
+    expect(permissionsOf('TECHNICIAN')).toEqual(['customers.read', 'connections.read', 'catalog.read', 'tickets.config.read', 'tickets.read', 'tickets.create', 'tickets.update', 'tickets.comment', 'tickets.attach', 'tickets.products', 'tickets.collect', 'products.read', 'equipment.read', 'equipment.edit', 'push.subscribe', 'positions.report']);
   });
 });

@@ -9,6 +9,7 @@ import { formatDate, formatMoney } from '@/lib/format';
 import { formatTaxId } from '@/lib/tax-id';
 import { Alert, Button, Card, PageHeader } from '@/components/ui/controls';
 import { CustomerFiles } from './customer-files';
+import { CustomerEquipmentPanel } from './customer-equipment';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formErrors } from '@/components/ui/use-form-errors';
 import { notFoundOn } from '@/components/ui/not-found';
@@ -169,6 +170,7 @@ export function CustomerDetail({ id }: { id: string }) {
           <CustomerPromises customerId={c.id} />
           <CustomerTickets customerId={c.id} title={tv('customerTickets')} />
           <CustomerFiles customerId={c.id} />
+          {can('equipment.manage') ? <CustomerEquipmentPanel scope={{ customerId: c.id }} /> : null}
           <CustomerMessages customerId={c.id} customerName={c.name} />
 
           {can('customers.portalPassword') ? (

@@ -104,6 +104,7 @@ export function PortalProfile() {
     );
   return (
     <div className="space-y-4">
+      <MyEquipment />
       <Card title={t('myData')}>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="text-slate-600">{t('name')}</dt>
@@ -136,5 +137,29 @@ export function PortalProfile() {
         <ChangePortalPassword />
       </Card>
     </div>
+  );
+}
+
+/** G7: the customer's equipment as the ISP has it on record, read only. */
+function MyEquipment() {
+  const te = useTranslations('equipment');
+  const enums = useTranslations('enums');
+  const trpc = useTRPC();
+  const mine = useQuery(trpc.portal.equipment.queryOptions());
+  if (!mine.data || mine.data.equipment.length === 0) return null;
+  const siteOf = (id: string | null) => mine.data.sites.find((s) => s.id === id);
+  return (
+    <Card title={te('myEquipment')}>
+      <p className="mb-2 text-sm text-slate-600">{te('portalHint')}</p>
+      <ul className="space-y-2 text-sm" data-testid="portal-equipment">
+        {mine.data.equipment.map((e) => (
+          <li key={e.id}>
+            <p className="font-medium">{enums(`equipmentType.${e.type}`)} · {e.brand} {e.model}</p>
+            {e.serial ? <p className="font-mono text-xs">{te('serialShort')} {e.serial}</p> : null}
+            {siteOf(e.siteId) ? <p className="text-xs text-slate-600">{te('site')}: {siteOf(e.siteId)!.label}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }

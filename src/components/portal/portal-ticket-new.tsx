@@ -83,6 +83,13 @@ function TicketForm({ options, onCreated }: { options: PortalTicketOptions; onCr
   const gallery = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
   const category = options.categories.find((c) => c.id === categoryId);
+  // G7: the customer's own sites and equipment, to say what the ticket is about (optional).
+  const te = useTranslations('equipment');
+  const enums = useTranslations('enums');
+  const trpc = useTRPC();
+  const mine = useQuery(trpc.portal.equipment.queryOptions());
+  const [siteId, setSiteId] = useState('');
+  const [equipmentId, setEquipmentId] = useState('');
 
   async function addPhotos(list: FileList | null) {
     setPhotoError(null);
@@ -101,7 +108,7 @@ function TicketForm({ options, onCreated }: { options: PortalTicketOptions; onCr
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void send({ categoryId: categoryId || undefined, reason: reason || undefined, description }, photos);
+    void send({ categoryId: categoryId || undefined, reason: reason || undefined, description, siteId: siteId || undefined, equipmentId: equipmentId || undefined }, photos);
   }
 
   return (
@@ -130,6 +137,14 @@ function TicketForm({ options, onCreated }: { options: PortalTicketOptions; onCr
           ))}
           <FieldError text={fields.reason} />
         </fieldset>
+      ) : null}
+      {mine.data?.sites.length ? (
+        <Select label={te('portalSite')} name="siteId" value={siteId} onChange={(e) => setSiteId(e.target.value)} error={fields.siteId}
+          options={[{ value: '', label: te('connectionAddress') }, ...mine.data.sites.map((s) => ({ value: s.id, label: `${s.label} · ${s.address}` }))]} />
+      ) : null}
+      {mine.data?.equipment.length ? (
+        <Select label={te('portalChoose')} name="equipmentId" value={equipmentId} onChange={(e) => setEquipmentId(e.target.value)} error={fields.equipmentId}
+          options={[{ value: '', label: te('noneChosen') }, ...mine.data.equipment.map((x) => ({ value: x.id, label: `${enums(`equipmentType.${x.type}`)} · ${x.brand} ${x.model}${x.serial ? ` · ${x.serial}` : ''}` }))]} />
       ) : null}
       <TextArea label={tt('new.description')} name="description" rows={4} value={description} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
       <div className="space-y-2">

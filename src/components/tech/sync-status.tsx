@@ -47,10 +47,12 @@ export function ChangeSummary({ change }: { change: QueuedChange }) {
   const t = useTranslations('tech');
   const tv = useTranslations('ticketView');
   const td = useTranslations('documents');
+  const te = useTranslations('equipment');
   if (change.kind === 'comment') return <span className="whitespace-pre-wrap">{t(change.public ? 'change.comment' : 'change.note')}: {change.body}</span>;
   if (change.kind === 'files') return <span>{change.sourceFileId ? td('editor.queued') : t(change.toCustomer ? 'change.customerPhotos' : 'change.photos', { count: change.files.length })}</span>;
   if (change.kind === 'signature') return <span>{td('customerSign.queued', { name: change.name })}</span>;
   if (change.kind === 'product') return <span>{change.quantity === null ? t('change.productRemoved', { name: change.productName }) : t('change.product', { name: change.productName, quantity: change.quantity })}</span>;
+  if (change.kind === 'equipment') return <span>{te(`change.${change.action}`, { label: change.label })}</span>;
   if (change.kind === 'collect') return <span>{t('change.collected', { amount: change.amount, method: tv(`collectionMethod.${change.method}`) })}</span>;
   return (
     <span>

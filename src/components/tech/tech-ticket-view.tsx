@@ -20,6 +20,7 @@ import { useLive, useTech } from './use-tech';
 import { QueuedChanges, SyncStatus } from './sync-status';
 import { UpdateSheet } from './tech-update-sheet';
 import { TechProducts } from './tech-products';
+import { TechEquipment } from './tech-equipment';
 import { ImageEditor } from './image-editor';
 import { CustomerSignature } from './customer-signature';
 
@@ -39,6 +40,7 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const t = useTranslations('tech');
   const tv = useTranslations('ticketView');
   const td = useTranslations('documents');
+  const te = useTranslations('equipment');
   const common = useTranslations('common');
   const client = useTRPCClient();
   const { device, online, go } = useTech();
@@ -104,6 +106,8 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
               {c ? <Row label={t('field.customer')}>{c.name}</Row> : null}
               {c?.phones.length ? <Row label={t('field.phone')}>{c.phones.map((p) => <a key={p} className="block text-brand-700 underline" href={`tel:${p}`}>{p}</a>)}</Row> : null}
               {k ? <Row label={t('field.address')}>{k.address}</Row> : null}
+              {x.site ? <Row label={te('workSite')}>{x.site.label} · {x.site.address}</Row> : null}
+              {x.equipment ? <Row label={te('ticketEquipment')}>{x.equipment.brand} {x.equipment.model}{x.equipment.serial ? ` · ${x.equipment.serial}` : ''}</Row> : null}
               <Row label={t('field.visit')}>{x.visitStart && x.visitEnd ? formatVisit(x.visitStart, x.visitEnd, intl, tenant.timeZone) : t('noVisit')}</Row>
               <Row label={t('field.priority')}>{x.priority?.name ?? '—'}</Row>
               {x.category ? <Row label={t('field.category')}>{x.category.name}</Row> : null}
@@ -114,6 +118,7 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           ) : null}
           {tab === 'customer' ? (
             c ? (
+              <>
               <dl>
                 <Row label={t('field.customer')}>{c.name}</Row>
                 <Row label={t('field.code')}>{c.code}</Row>
@@ -123,6 +128,8 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                 {c.phones.map((p) => <Row key={p} label={t('field.phone')}><a className="text-brand-700 underline" href={`tel:${p}`}>{p}</a></Row>)}
                 {c.emails.map((e) => <Row key={e} label={t('field.email')}><a className="text-brand-700 underline" href={`mailto:${e}`}>{e}</a></Row>)}
               </dl>
+              <TechEquipment ticket={x} />
+              </>
             ) : <p className="text-sm">{t('noCustomer')}</p>
           ) : null}
           {tab === 'files' ? (
@@ -183,7 +190,7 @@ export function History({ ticket: x }: { ticket: TechTicket }) {
         at: new Date(h.createdAt),
         who: h.actor?.name ?? '—',
         internal: false,
-        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'visitProposal', 'visitProposalCustomer', 'startedAt', 'kilometres', 'title', 'dueAt', 'products'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: h.oldValue ?? '—', to: h.newValue ?? '—' }),
+        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'visitProposal', 'visitProposalCustomer', 'startedAt', 'kilometres', 'title', 'dueAt', 'products', 'siteId', 'equipmentId'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: h.oldValue ?? '—', to: h.newValue ?? '—' }),
       })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   if (!entries.length) return <p className="text-sm">{t('noHistory')}</p>;

@@ -11,6 +11,7 @@ import { Alert, Button, Card, Checkbox, Select, TextArea, TextInput } from '@/co
 import { formErrors } from '@/components/ui/use-form-errors';
 import { useCan } from '@/components/shell/permissions';
 import { useSubmission } from '@/components/ui/use-submission';
+import { PlaceSelects } from './ticket-place-fields';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 
@@ -29,6 +30,10 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
   const config = useQuery(trpc.ticketConfig.get.queryOptions());
   const customers = useQuery({ ...trpc.customers.list.queryOptions({ query: customerQuery, pageSize: 10 }), enabled: customerQuery.trim().length >= 2 });
   const customer = useQuery({ ...trpc.customers.get.queryOptions({ id: customerId }), enabled: Boolean(customerId) });
+  // G7: the customer's sites and equipment, to say where the work is and what it is about.
+  const place = useQuery({ ...trpc.equipment.ofCustomer.queryOptions({ customerId }), enabled: Boolean(customerId) && can('equipment.manage') });
+  const te = useTranslations('equipment');
+  const enums = useTranslations('enums');
   const create = useMutation(
     trpc.tickets.create.mutationOptions({
       onSuccess: async (ticket) => {
@@ -57,6 +62,7 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
       clientKey,
       customerId: customerId || null,
       connectionId: optional('connectionId') ?? null,
+      ...(customerId && place.data ? { siteId: optional('siteId') ?? null, equipmentId: optional('equipmentId') ?? null } : {}),
       description: value(f, 'description'),
       ...(more
         ? {
@@ -99,6 +105,7 @@ export function TicketCreate({ onDone }: { onDone: () => void }) {
               error={errors.field('connectionId')}
             />
           ) : null}
+          {customerId && place.data ? <PlaceSelects key={customerId} data={place.data} siteId={null} equipmentId={null} errors={errors} t={te} enums={enums} /> : null}
         </div>
         <TextArea label={t('description')} name="description" required error={errors.field('description')} />
         <Checkbox label={t('moreFields')} checked={more} onChange={(e) => setMore(e.target.checked)} />

@@ -73,6 +73,8 @@ export function TicketGrid() {
   const t = useTranslations('tickets');
   const common = useTranslations('common');
   const ts = useTranslations('survey');
+  const te = useTranslations('equipment');
+  const enums = useTranslations('enums');
   const trpc = useTRPC();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
   const { tenant, intl } = useStaffContext();
@@ -271,9 +273,23 @@ export function TicketGrid() {
         : []),
       { id: 'lastStatus', header: t('columns.lastStatus'), cell: ({ row }) => formatDateTime(row.original.statusChangedAt, intl, tenant.timeZone) },
       // H5: the customer's satisfaction rating, once given.
+      // G7: "Info productos" — the equipment the ticket is about.
+      {
+        id: 'equipment',
+        header: te('infoProducts'),
+        cell: ({ row }) => {
+          const e = row.original.equipment;
+          return e ? (
+            <span className="text-xs" data-testid="grid-equipment">
+              {enums(`equipmentType.${e.type}`)} · {e.brand} {e.model}
+              {e.serial ? <span className="block font-mono">{te('serialShort')} {e.serial}</span> : null}
+            </span>
+          ) : null;
+        },
+      },
       { id: 'rating', header: ts('column'), cell: ({ row }) => (row.original.rating !== null ? <span data-testid="ticket-rating" title={`${ts('column')}: ${row.original.rating}/5`} className="whitespace-nowrap font-semibold text-amber-700"><Star aria-hidden className="mr-0.5 inline h-3.5 w-3.5 fill-current" />{row.original.rating}<span className="sr-only"> / 5</span></span> : null) },
     ],
-    [t, ts, billing, intl, tenant.currency, tenant.timeZone],
+    [t, ts, te, enums, billing, intl, tenant.currency, tenant.timeZone],
   );
 
   const counts = list.data?.counts;

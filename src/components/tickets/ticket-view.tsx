@@ -38,6 +38,8 @@ import { TicketSchedule } from '@/components/scheduling/ticket-schedule';
 import { TicketRatingSummary } from './ticket-rating';
 import { TicketPrintMenu } from './ticket-print-menu';
 import { TicketCompany } from '@/components/companies/ticket-company';
+import { CustomerEquipmentPanel } from '@/components/customers/customer-equipment';
+import { TicketPlaceFields } from './ticket-place-fields';
 
 const value = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
 const dateInput = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -133,6 +135,8 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       dueAt: value(f, 'dueAt') ? new Date(`${value(f, 'dueAt')}T23:59:00`) : null,
       visit: value(f, 'visitDate') ? { date: value(f, 'visitDate'), from: value(f, 'visitFrom'), to: value(f, 'visitTo') } : null,
       ...(can('billing.read') ? { billable: f.get('billable') === 'on' } : {}),
+      // G7: the site and equipment, when the form shows them (a ticket with a customer).
+      ...(f.has('siteId') ? { siteId: nullable('siteId'), equipmentId: nullable('equipmentId') } : {}),
       ...(closingStage ? { closing: closingFrom(f) } : {}),
     });
   }
@@ -179,6 +183,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                 <TextInput label={t('columns.due')} name="dueAt" type="date" defaultValue={dateInput(x.dueAt)} error={errors.field('dueAt')} />
                 <VisitFields visit={visitOf(x.visitStart, x.visitEnd, tenant.timeZone)} errors={errors} />
                 {can('billing.read') ? <Checkbox label={t('billable')} name="billable" defaultChecked={x.billable} /> : null}
+                {x.customer && can('equipment.read') ? <TicketPlaceFields ticketId={x.id} siteId={x.siteId} equipmentId={x.equipmentId} disabled={!can('tickets.edit')} errors={errors} /> : null}
               </div>
               {can('tickets.assign') && can('positions.read') ? (
                 <AssigneeDistances
@@ -243,6 +248,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
                 )}
               </Card>
             )}
+            {x.customer && can('equipment.read') ? <CustomerEquipmentPanel scope={{ ticketId: x.id }} /> : null}
             {x.customer ? <CustomerTickets customerId={x.customer.id} exceptId={x.id} title={tv('otherTickets')} /> : null}
             {x.connection ? (
               <Card title={t('connection')}>

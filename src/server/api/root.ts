@@ -15,6 +15,7 @@ import { paymentsRouter } from './routers/portal-pay';
 import { positionsRouter } from './routers/positions';
 import { preferencesRouter } from './routers/preferences';
 import { productsRouter } from './routers/products';
+import { equipmentRouter } from './routers/equipment';
 import { exportsRouter } from './routers/exports';
 import { promisesRouter } from './routers/promises';
 import { surveyRouter } from './routers/survey';
@@ -40,6 +41,7 @@ export const appRouter = router({
   ticketConfig: ticketConfigRouter,
   tickets: ticketsRouter,
   products: productsRouter,
+  equipment: equipmentRouter,
   companies: companiesRouter,
   dashboard: dashboardRouter,
   tech: techRouter,

@@ -40,6 +40,9 @@ type DemoTicket = {
   collected?: { amount: string; method: 'CASH' | 'CARD' | 'TRANSFER' | 'OTHER' };
   /** G5: a visit proposed and waiting for the other side's answer, this many days from the seeding day. */
   proposal?: { by: 'OFFICE' | 'CUSTOMER'; inDays: number; from: string; to: string; note: string };
+  /** G7: the customer's equipment the ticket is about, and whether the work is at their second site. */
+  equipment?: 'ROUTER' | 'ONT' | 'ANTENNA';
+  atSite?: boolean;
 };
 
 /** G8: the demo ISP's catalogue (prices before tax, in ARS; IVA 21 %, or 10,5 % for some equipment). */
@@ -56,7 +59,7 @@ const DEMO_PRODUCTS = [
 
 const DEMO_TICKETS: DemoTicket[] = [
   {
-    customer: 0, category: 'Lentitud', priority: 'Normal', title: 'Internet lento a la noche', state: 'En curso', technician: true, daysAgo: 2, dueDays: 4, visit: { inDays: 1, from: '09:00', to: '13:00' },
+    customer: 0, category: 'Lentitud', priority: 'Normal', title: 'Internet lento a la noche', state: 'En curso', technician: true, daysAgo: 2, dueDays: 4, equipment: 'ROUTER', visit: { inDays: 1, from: '09:00', to: '13:00' },
     description: 'Desde las 20 h la conexión baja a menos de 5 Mbps. De día anda bien.',
     notes: [
       { by: 'operator', public: true, body: 'Gracias por avisar. Mañana entre las 9 y las 13 pasa el técnico a revisar el módem.' },
@@ -64,22 +67,22 @@ const DEMO_TICKETS: DemoTicket[] = [
     ],
   },
   { customer: 0, category: 'Instalación', priority: 'Normal', title: 'Instalación Fibra 100', state: 'Cerrado', technician: true, daysAgo: 41, description: 'Instalación nueva en el domicilio. ONT y router provistos por la empresa.', notes: [{ by: 'technician', public: true, body: 'Instalación terminada: 98 Mbps de bajada medidos en el router.' }] },
-  { customer: 3, category: 'Sin conexión', priority: 'Urgente', title: 'Sin servicio desde la tormenta', state: 'En curso', technician: true, daysAgo: 1, dueDays: 1, products: [['PATCH-SC', 1, true], ['ONT-GPON', 1, false]], visit: { inDays: 0, from: '14:00', to: '16:00' }, description: 'Después de la tormenta de anoche el módem no sincroniza. Luz LOS en rojo.', notes: [{ by: 'operator', public: false, body: 'Otros dos clientes de la misma caja reportaron lo mismo.' }] },
-  { customer: 5, category: 'Sin conexión', priority: 'Alta', title: 'Módem con luz roja', state: 'Abierto', technician: true, daysAgo: 0, dueDays: 1, visit: { inDays: 0, from: '16:30', to: '18:00' }, description: 'La luz de Internet del módem está roja y no navega ningún equipo.' },
+  { customer: 3, category: 'Sin conexión', priority: 'Urgente', title: 'Sin servicio desde la tormenta', state: 'En curso', technician: true, daysAgo: 1, dueDays: 1, equipment: 'ONT', products: [['PATCH-SC', 1, true], ['ONT-GPON', 1, false]], visit: { inDays: 0, from: '14:00', to: '16:00' }, description: 'Después de la tormenta de anoche el módem no sincroniza. Luz LOS en rojo.', notes: [{ by: 'operator', public: false, body: 'Otros dos clientes de la misma caja reportaron lo mismo.' }] },
+  { customer: 5, category: 'Sin conexión', priority: 'Alta', title: 'Módem con luz roja', equipment: 'ONT', state: 'Abierto', technician: true, daysAgo: 0, dueDays: 1, visit: { inDays: 0, from: '16:30', to: '18:00' }, description: 'La luz de Internet del módem está roja y no navega ningún equipo.' },
   { customer: 8, category: 'Instalación', priority: 'Normal', title: 'Mudanza a Belgrano 450', state: 'Abierto', technician: true, daysAgo: 3, dueDays: 6, visit: { inDays: 3, from: '10:00', to: '12:00' }, description: 'El cliente se muda el sábado y quiere el servicio en el nuevo domicilio la semana próxima.' },
   { customer: 11, category: 'Facturación', priority: 'Normal', title: 'Cobro duplicado en noviembre', state: 'Abierto', technician: false, daysAgo: 4, description: 'Se debitó dos veces la factura de noviembre de la tarjeta.', notes: [{ by: 'operator', public: true, body: 'Lo estamos revisando con el área de cobranzas; le avisamos en 48 h.' }] },
   { customer: 14, category: 'Cambio de plan', priority: 'Baja', title: 'Quiere pasar a Fibra 300', state: 'Esperando al cliente', technician: false, daysAgo: 6, description: 'Consulta por el precio de Fibra 300 y si necesita cambiar el router.', notes: [{ by: 'operator', public: true, body: 'Le enviamos la propuesta por correo; esperamos su confirmación.' }] },
   { customer: 17, category: 'Sin conexión', priority: 'Urgente', title: 'Corte en toda la cuadra', state: 'Resuelto', technician: true, daysAgo: 2, description: 'Varios vecinos de Mitre al 800 sin servicio desde las 7 de la mañana.', notes: [{ by: 'technician', public: true, body: 'Se reemplazó el conector dañado en la caja de la esquina. Servicio restablecido.' }] },
-  { customer: 20, category: 'Lentitud', priority: 'Normal', title: 'El Wi-Fi no llega al fondo', state: 'Resuelto', technician: true, daysAgo: 9, products: [['REP-AC1200', 1, true], ['UTP-C6-M', 15, true]], cost: 12000, collected: { amount: '12000', method: 'CASH' }, description: 'En el quincho del fondo no hay señal de Wi-Fi.', notes: [{ by: 'technician', public: true, body: 'Se instaló un repetidor en el pasillo; -58 dBm en el quincho.' }] },
+  { customer: 20, category: 'Lentitud', priority: 'Normal', title: 'El Wi-Fi no llega al fondo', state: 'Resuelto', technician: true, daysAgo: 9, equipment: 'ROUTER', products: [['REP-AC1200', 1, true], ['UTP-C6-M', 15, true]], cost: 12000, collected: { amount: '12000', method: 'CASH' }, description: 'En el quincho del fondo no hay señal de Wi-Fi.', notes: [{ by: 'technician', public: true, body: 'Se instaló un repetidor en el pasillo; -58 dBm en el quincho.' }] },
   { customer: 22, category: 'Facturación', priority: 'Baja', title: 'No recibió la factura de octubre', state: 'Cerrado', technician: false, daysAgo: 24, description: 'La factura de octubre no llegó al correo.', notes: [{ by: 'operator', public: true, body: 'Reenviada al correo del cliente y actualizada su dirección.' }] },
-  { customer: 25, category: 'Sin conexión', priority: 'Alta', title: 'Router no enciende', state: 'Cerrado', technician: true, daysAgo: 17, products: [['RT-AX1800', 1, true]], cost: 8000, collected: { amount: '8000', method: 'TRANSFER' }, description: 'El router no prende ninguna luz, ni con otra zapatilla.', notes: [{ by: 'technician', public: true, body: 'Fuente del router quemada; se cambió el equipo completo.' }] },
+  { customer: 25, category: 'Sin conexión', priority: 'Alta', title: 'Router no enciende', state: 'Cerrado', technician: true, daysAgo: 17, equipment: 'ROUTER', products: [['RT-AX1800', 1, true]], cost: 8000, collected: { amount: '8000', method: 'TRANSFER' }, description: 'El router no prende ninguna luz, ni con otra zapatilla.', notes: [{ by: 'technician', public: true, body: 'Fuente del router quemada; se cambió el equipo completo.' }] },
   { customer: 27, category: 'Consulta general', priority: 'Baja', title: 'Consulta por IP fija', state: 'Abierto', technician: false, daysAgo: 1, description: 'Necesita una IP fija para las cámaras del negocio. ¿Tiene costo adicional?' },
-  { customer: 29, category: 'Instalación', priority: 'Normal', title: 'Cambio de equipo por uno con 5 GHz', state: 'Abierto', technician: true, daysAgo: 12, dueDays: 5, products: [['RT-AX1800', 1, false]], cost: 15000, proposal: { by: 'OFFICE', inDays: 2, from: '14:00', to: '16:00', note: 'Le proponemos el cambio de router a la tarde; confírmenos por favor.' }, description: 'Pide un router de doble banda para la smart TV.' },
-  { customer: 31, category: 'Lentitud', priority: 'Alta', title: 'Intermitencia en horario pico', state: 'Abierto', technician: true, daysAgo: 5, dueDays: 7, visit: { inDays: 2, from: '19:00', to: '21:00' }, description: 'Se corta varias veces entre las 19 y las 23; los cortes duran pocos segundos.' },
+  { customer: 29, category: 'Instalación', priority: 'Normal', title: 'Cambio de equipo por uno con 5 GHz', equipment: 'ROUTER', state: 'Abierto', technician: true, daysAgo: 12, dueDays: 5, products: [['RT-AX1800', 1, false]], cost: 15000, proposal: { by: 'OFFICE', inDays: 2, from: '14:00', to: '16:00', note: 'Le proponemos el cambio de router a la tarde; confírmenos por favor.' }, description: 'Pide un router de doble banda para la smart TV.' },
+  { customer: 31, category: 'Lentitud', priority: 'Alta', title: 'Intermitencia en horario pico', equipment: 'ROUTER', atSite: true, state: 'Abierto', technician: true, daysAgo: 5, dueDays: 7, visit: { inDays: 2, from: '19:00', to: '21:00' }, description: 'Se corta varias veces entre las 19 y las 23; los cortes duran pocos segundos.' },
   { customer: 33, category: 'Sin conexión', priority: 'Urgente', title: 'Cable cortado por obra municipal', state: 'Cerrado', technician: true, daysAgo: 30, description: 'Una máquina de la obra de la avenida cortó el cable de bajada.', notes: [{ by: 'operator', public: false, body: 'Reclamar a la municipalidad el costo del cable (acta de la obra en trámite).' }, { by: 'technician', public: true, body: 'Se tendió un cable nuevo desde el poste. Servicio normal.' }] },
   { customer: 35, category: 'Consulta general', priority: 'Normal', title: 'Solicita la baja del servicio', state: 'Esperando al cliente', technician: false, daysAgo: 8, description: 'Se muda fuera de la zona de cobertura a fin de mes.', notes: [{ by: 'operator', public: false, body: 'Ofrecerle mantener el servicio en la casa de la hija (misma cuadra).' }] },
   { customer: 37, category: 'Facturación', priority: 'Normal', title: 'Pago informado por transferencia', state: 'Resuelto', technician: false, daysAgo: 3, description: 'Envió el comprobante de la transferencia del día 2.' },
-  { customer: 12, category: 'Sin conexión', priority: 'Alta', title: 'Antena desalineada por el viento', state: 'Abierto', technician: true, daysAgo: 0, products: [['CPE-5G', 1, false], ['UTP-C6-M', 20, false]], cost: 20000, visit: { inDays: 0, from: '18:00', to: '19:30' }, description: 'El enlace inalámbrico cae desde el temporal; la señal está en -80 dBm.' },
+  { customer: 12, category: 'Sin conexión', priority: 'Alta', title: 'Antena desalineada por el viento', state: 'Abierto', technician: true, daysAgo: 0, equipment: 'ANTENNA', products: [['CPE-5G', 1, false], ['UTP-C6-M', 20, false]], cost: 20000, visit: { inDays: 0, from: '18:00', to: '19:30' }, description: 'El enlace inalámbrico cae desde el temporal; la señal está en -80 dBm.' },
   { customer: 16, category: 'Lentitud', priority: 'Normal', title: 'Velocidad menor a la contratada', state: 'Abierto', technician: false, daysAgo: 2, proposal: { by: 'CUSTOMER', inDays: 3, from: '09:00', to: '11:00', note: 'Prefiero a la mañana, antes de ir a trabajar.' }, description: 'El test de velocidad da 60 Mbps con Fibra 100, por cable.' },
   { customer: 39, category: 'Cambio de plan', priority: 'Baja', title: 'Bajar a Fibra 100', state: 'Cerrado', technician: false, daysAgo: 19, description: 'Quiere bajar de plan por costos.', notes: [{ by: 'operator', public: true, body: 'Cambio de plan aplicado desde el próximo ciclo.' }] },
 ];
@@ -101,8 +104,10 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
     scoped.ticketCategory.findMany({ select: { id: true, name: true } }),
     scoped.ticketPriority.findMany({ select: { id: true, name: true } }),
     scoped.ticketState.findMany({ select: { id: true, name: true } }),
-    scoped.customer.findMany({ orderBy: { code: 'asc' }, select: { id: true, connections: { select: { id: true }, take: 1 } } }),
+    scoped.customer.findMany({ orderBy: { code: 'asc' }, select: { id: true, connections: { select: { id: true, type: true }, take: 1, orderBy: { createdAt: 'asc' } } } }),
   ]);
+  // G7: the customers' equipment and sites (the first 40, those the tickets are about).
+  const equipment = await (await import('./demo-equipment')).seedDemoEquipment(tenant.id, customers.slice(0, 40));
   const idOf = (rows: { id: string; name: string }[], name: string) => rows.find((r) => r.name === name)!.id;
   const productIds = new Map<string, string>();
   for (const product of DEMO_PRODUCTS) productIds.set(product.code, (await createProduct(operator, { ...product, active: true })).id);
@@ -113,6 +118,8 @@ export async function seedDemoTickets(tenant: TenantInfo): Promise<number> {
     const { id } = await createTicket(operator, {
       customerId: customer.id,
       connectionId: customer.connections[0]?.id ?? null,
+      ...(spec.equipment ? { equipmentId: (spec.atSite ? equipment.siteRouterOf(spec.customer) : undefined) ?? (await equipment.of(spec.customer, spec.equipment)) } : {}),
+      ...(spec.atSite && equipment.siteOf(spec.customer) ? { siteId: equipment.siteOf(spec.customer) } : {}),
       categoryId: idOf(categories, spec.category),
       priorityId: idOf(priorities, spec.priority),
       title: spec.title,

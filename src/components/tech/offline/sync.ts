@@ -108,6 +108,8 @@ async function run(store: TechStore, client: TRPCClient<AppRouter>): Promise<Flu
         await client.tech.send.mutate({ kind: 'comment', key: change.key, ticketId: change.ticketId, body: change.body, public: change.public });
       } else if (change.kind === 'product') {
         await client.tech.send.mutate({ kind: 'product', key: change.key, ticketId: change.ticketId, productId: change.productId, quantity: change.quantity, ...(change.sold !== undefined ? { sold: change.sold } : {}) });
+      } else if (change.kind === 'equipment') {
+        await client.tech.send.mutate({ kind: 'equipment', key: change.key, ticketId: change.ticketId, id: change.id, action: change.action, ...(change.fields ? { fields: change.fields } : {}) });
       } else if (change.kind === 'collect') {
         await client.tech.send.mutate({ kind: 'collect', key: change.key, ticketId: change.ticketId, amount: change.amount, method: change.method });
       } else {

@@ -4,6 +4,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/api/root';
 
 type Outputs = inferRouterOutputs<AppRouter>['tech'];
+export type EquipmentType = 'ROUTER' | 'ONT' | 'ANTENNA' | 'SWITCH' | 'DECODER' | 'OTHER';
+export type EquipmentChangeFields = { type?: EquipmentType; brand?: string; model?: string; serial?: string | null; note?: string | null };
 export type Snapshot = Outputs['snapshot'];
 export type TechTicket = Outputs['ticket'];
 export type TechListItem = Outputs['list'][number];
@@ -30,6 +32,8 @@ export type QueuedChange = {
   | { kind: 'product'; productId: string; productName: string; quantity: number | null; sold?: boolean }
   /** G9: what was collected, as typed, and how. */
   | { kind: 'collect'; amount: string; method: 'CASH' | 'CARD' | 'TRANSFER' | 'OTHER' }
+  /** G7: the ticket's customer's equipment added (id made on the device), corrected or removed; its label for the list of changes. */
+  | { kind: 'equipment'; customerId: string; id: string; action: 'create' | 'update' | 'remove'; fields?: EquipmentChangeFields; label: string }
   | { kind: 'signature'; name: string; /** base64 PNG */ image: string; signedAt: string; latitude?: number | null; longitude?: number | null; accuracy?: number | null }
 );
 

@@ -12,6 +12,7 @@ export { default as customerImport } from './customerImport.json';
 export { default as customers } from './customers.json';
 export { default as dashboard } from './dashboard.json';
 export { default as enums } from './enums.json';
+export { default as equipment } from './equipment.json';
 export { default as errors } from './errors.json';
 export { default as documents } from './documents.json';
 export { default as exports } from './exports.json';

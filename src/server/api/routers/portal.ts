@@ -12,6 +12,7 @@ import { portalHomeProcedure, portalPayRouter } from './portal-pay';
 import { portalPromiseRouter } from './promises';
 import { portalSurveyRouter } from './survey';
 import { portalVisitRouter } from './visits';
+import { myEquipment, ZPortalEquipment } from '@/server/services/customers/equipment';
 
 /** The customer portal's procedures (F1–F14 fill this in); every one runs as the signed-in customer. */
 export const portalRouter = router({
@@ -40,6 +41,8 @@ export const portalRouter = router({
   promise: portalPromiseRouter,
   /** G5: the visit's date of my ticket — the proposal waiting, accepting it, proposing another. */
   visit: portalVisitRouter,
+  /** G7: my sites and equipment (read only), to say what a ticket is about. */
+  equipment: customerProcedure.output(ZPortalEquipment).query(({ ctx }) => myEquipment(ctx.caller)),
   /** H5: rating a closed ticket. */
   survey: portalSurveyRouter,
   /** F13: this device receives push notifications of the customer's tickets. */

@@ -14,6 +14,7 @@ import type { TenantFragments } from '@/server/data/sql';
 import type { StaffCaller } from '@/server/services/caller';
 import { visibleTo } from '@/server/services/tickets/files';
 import { filterConditions, filterStages } from '@/server/services/tickets/filters';
+import { equipmentLabel } from '@/lib/equipment';
 import { pagedFill, type Cell, type SheetColumn, type SheetSink } from './sheet';
 
 /** Rows per database read: big enough that a read costs little per row, small enough to hold. */
@@ -56,6 +57,9 @@ type Row = {
   openedAt: Date;
   statusChangedAt: Date;
   rating: number | null;
+  equipmentBrand: string | null;
+  equipmentModel: string | null;
+  equipmentSerial: string | null;
 };
 
 /** A column of the file: its heading, kind and value. One grid column may give two (customer and code, visit's start and end). */
@@ -111,6 +115,8 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
     collected: showPrices ? [{ header: t('columns.collected'), type: 'money', value: (r) => r.collectedAmount }] : [],
     lastStatus: [{ header: t('columns.lastStatus'), type: 'datetime', value: (r) => r.statusChangedAt }],
     rating: [{ header: x('columns.rating'), type: 'int', value: (r) => r.rating }],
+    // G7: "Info productos", the equipment the ticket is about.
+    equipment: [{ header: translator(caller.locale, 'equipment')('infoProducts'), type: 'text', width: 30, value: (r) => (r.equipmentBrand ? equipmentLabel({ brand: r.equipmentBrand, model: r.equipmentModel ?? '', serial: r.equipmentSerial }) : null) }],
   };
   return ids.flatMap((id) => byId[id]);
 }
@@ -158,6 +164,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
              cat.name AS "categoryName", st.name AS "stateName", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
+             eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
              ${want.has('rating') ? Prisma.sql`(SELECT tr.rating::int FROM "TicketRating" tr WHERE tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS rating
       FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join([...where(s), ...(after === null ? [] : [Prisma.sql`t.number < ${after}`])], ' AND ')} ORDER BY t.number DESC LIMIT ${PAGE_ROWS}) t
       JOIN "TicketState" st ON st."tenantId" = t."tenantId" AND st.id = t."stateId"
@@ -165,6 +172,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
       LEFT JOIN "User" u ON u."tenantId" = t."tenantId" AND u.id = t."assigneeId"
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = t."tenantId" AND pr.id = t."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = t."tenantId" AND cat.id = t."categoryId"
+      LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = t."tenantId" AND eq.id = t."equipmentId"
       ORDER BY t.number DESC`);
   const rows = pagedFill(page, (r) => r.number, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
   const fill = async (sink: SheetSink) => (none ? undefined : rows(sink));

@@ -33,6 +33,9 @@ export const ZPortalTicketNew = z
     reason: z.string().trim().max(120).optional(),
     description: z.string().trim().min(1).max(5_000),
     channel: z.enum(PORTAL_CHANNELS).default('PORTAL'),
+    /** G7: the customer's site and equipment the ticket is about (their own; optional). */
+    siteId: z.uuid().optional(),
+    equipmentId: z.uuid().optional(),
     /** Made by the form once per submission: the same key again answers the ticket it created. */
     clientKey: z.uuid().optional(),
   })
@@ -230,7 +233,7 @@ export async function openTicket(caller: CustomerCaller, input: z.output<typeof 
   }
   const inspected = await inspectAll(files, (f) => f.image, 'imageOnly');
   const title = reason ?? input.description.split('\n')[0]!.slice(0, 120);
-  return openWithFiles(caller, { ...withDefaults(s.defaults, actor.id), categoryId, title, description: input.description, clientKey: input.clientKey }, input.channel, inspected);
+  return openWithFiles(caller, { ...withDefaults(s.defaults, actor.id), categoryId, title, description: input.description, siteId: input.siteId, equipmentId: input.equipmentId, clientKey: input.clientKey }, input.channel, inspected);
 }
 
 const RECEIPT_TYPES = (f: InspectedFile) => f.image || f.mime === 'application/pdf';

@@ -21,6 +21,8 @@ import { once } from '@/server/services/sync/receipts';
 import { COLLECTION_METHODS, recordCollection, removeLine, setLine, ZCollect, ZSetLine } from '@/server/services/products/products';
 import { toUnits, unitsToNumber } from '@/lib/money';
 import { saveSignature, ZSignature } from '@/server/services/tickets/documents';
+import { applyEquipmentChange, EQUIPMENT_SELECT, SITE_SELECT, ZEquipmentChange, ZEquipmentRow, ZSiteRow } from '@/server/services/customers/equipment';
+import { EQUIPMENT_TYPES } from '@/lib/equipment';
 
 const CONNECTION_TYPES = ['FIBER', 'WIRELESS', 'CABLE', 'DSL', 'SATELLITE', 'OTHER'] as const;
 const CUSTOMER_STATUSES = ['ACTIVE', 'DELETED'] as const;
@@ -91,6 +93,11 @@ export const ZTechTicket = z.object({
   files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), image: z.boolean(), visibility: z.enum(['PUBLIC', 'TECHNICIAN', 'STAFF', 'CUSTOMER']), sourceFileId: z.uuid().nullable(), createdAt: ZWhen })),
   /** G8: the products on the ticket, by name and quantity (no amounts: the technician sells, the office prices). */
   products: z.array(z.object({ productId: z.uuid(), name: z.string(), code: z.string(), quantity: z.number().int(), sold: z.boolean() })),
+  /** G7: the customer's site the work is at and the equipment the ticket is about; the customer's sites and equipment (the Cliente tab). */
+  site: z.object({ id: z.uuid(), label: z.string(), address: z.string(), locality: z.string().nullable(), latitude: z.number().nullable(), longitude: z.number().nullable() }).nullable(),
+  equipment: z.object({ id: z.uuid(), type: z.enum(EQUIPMENT_TYPES), brand: z.string(), model: z.string(), serial: z.string().nullable(), note: z.string().nullable() }).nullable(),
+  customerSites: z.array(ZSiteRow),
+  customerEquipment: z.array(ZEquipmentRow),
   /**
    * G9: the cost the office shows the technician to collect, and what was recorded — present only
    * when the office chose to show it (the one amount a technician receives).
@@ -241,6 +248,8 @@ const TICKET_SELECT = {
   collectedMethod: true,
   collectedAt: true,
   products: { orderBy: { createdAt: 'asc' }, select: { productId: true, quantity: true, sold: true, product: { select: { name: true, code: true } } } },
+  site: { select: { id: true, label: true, address: true, locality: true, latitude: true, longitude: true } },
+  equipment: { select: { id: true, type: true, brand: true, model: true, serial: true, note: true } },
   state: { select: { id: true, name: true, stage: true } },
   priority: { select: { name: true, color: true } },
   category: { select: { id: true, name: true } },
@@ -267,7 +276,9 @@ export async function techTicket(caller: StaffCaller, id: string): Promise<TechT
   const { db, actor } = caller;
   const ticket = await db.ticket.findUnique({ where: { id }, select: TICKET_SELECT });
   if (!ticket) throw notFound();
-  const [history, comments, files] = await Promise.all([
+  // G7: the customer's sites and equipment, reached through this ticket (equipment.read).
+  const withEquipment = ticket.customer !== null && allows(actor, 'equipment.read');
+  const [history, comments, files, customerSites, customerEquipment] = await Promise.all([
     ticketHistory(caller, id).then((h) => h.slice(0, 100)),
     db.ticketComment.findMany({
       where: { ticketId: id },
@@ -281,6 +292,8 @@ export async function techTicket(caller: StaffCaller, id: string): Promise<TechT
       take: 50,
       select: { id: true, name: true, mime: true, image: true, visibility: true, sourceFileId: true, createdAt: true },
     }),
+    withEquipment ? db.customerSite.findMany({ where: { customerId: ticket.customer!.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: SITE_SELECT }) : [],
+    withEquipment ? db.customerEquipment.findMany({ where: { customerId: ticket.customer!.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EQUIPMENT_SELECT }) : [],
   ]);
   const { cost, costToTechnician, collectedAmount, collectedMethod, collectedAt, products, ...rest } = ticket;
   const amount = (d: Prisma.Decimal | null) => (d === null ? null : unitsToNumber(toUnits(d)));
@@ -291,6 +304,8 @@ export async function techTicket(caller: StaffCaller, id: string): Promise<TechT
     history,
     comments,
     files,
+    customerSites,
+    customerEquipment,
     products: products.map((l) => ({ productId: l.productId, name: l.product.name, code: l.product.code, quantity: l.quantity, sold: l.sold })),
     collection: costToTechnician ? { toCollect: amount(cost), collected: amount(collectedAmount), method: collectedMethod, at: collectedAt } : null,
   };
@@ -330,10 +345,12 @@ export const ZTechChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('collect'), key: z.uuid(), ticketId: z.uuid(), amount: ZCollect.shape.amount, method: ZCollect.shape.method }),
   /** G11: the customer's signature on completion (name, canvas PNG, time, position). */
   ZSignature.extend({ kind: z.literal('signature'), key: z.uuid(), signedAt: z.iso.datetime() }),
+  /** G7: the ticket's customer's equipment added (with an id made on the device), corrected or removed. */
+  ZEquipmentChange.extend({ kind: z.literal('equipment'), key: z.uuid() }),
 ]);
 export type TechChange = z.output<typeof ZTechChange>;
 
-export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update', 'product', 'collect', 'signature']), id: z.uuid(), version: z.number().int().nullable() });
+export const ZTechApplied = z.object({ key: z.uuid(), kind: z.enum(['comment', 'update', 'product', 'collect', 'signature', 'equipment']), id: z.uuid(), version: z.number().int().nullable() });
 
 /** Applies one queued change exactly once (src/server/services/sync/receipts.ts). */
 export async function applyChange(caller: StaffCaller, change: TechChange) {
@@ -352,6 +369,11 @@ export async function applyChange(caller: StaffCaller, change: TechChange) {
     if (change.kind === 'collect') {
       await recordCollection(inner, { ticketId: change.ticketId, amount: change.amount, method: change.method });
       return { key, kind: change.kind, id: change.ticketId, version: null };
+    }
+    if (change.kind === 'equipment') {
+      const { kind: _k, key: _key, ...equipment } = change;
+      const saved = await applyEquipmentChange(inner, equipment);
+      return { key, kind: change.kind, id: saved.id, version: null };
     }
     if (change.kind === 'signature') {
       const { kind: _k, key: _key, ...signature } = change;

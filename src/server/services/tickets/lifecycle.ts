@@ -24,6 +24,8 @@ import { ZVisit } from '@/lib/visit-input';
 import { SCHEDULE_SIDES, SCHEDULE_STATUSES } from '@/lib/scheduling';
 import { startMissingOf, ZStartMissing } from './scheduling';
 import { COMPANY_INFO, ZCompanyInfo } from '@/server/services/companies/info';
+import { assertTicketPlace } from '@/server/services/customers/equipment';
+import { equipmentLabel, EQUIPMENT_TYPES } from '@/lib/equipment';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -50,6 +52,9 @@ export const ZTicketUpdate = z.object({
   visit: ZVisit.nullish(),
   /** G6: the kilometres the technician declares. */
   kilometres: z.number().min(0).max(10_000).nullish(),
+  /** G7: the customer's site and the equipment the ticket is about (the ticket's customer's); null clears. */
+  siteId: z.uuid().nullish(),
+  equipmentId: z.uuid().nullish(),
   /** C10: with a save that finishes or closes: a closing comment, and what to e-mail the customer. */
   closing: ZClosing.optional(),
 });
@@ -61,7 +66,7 @@ export const ZTicketUpdateResult = z.object({ id: z.uuid(), version: z.number().
 /** Fields whose history shows a name (what the user saw), not an id. */
 const REFERENCE_FIELDS = ['stateId', 'priorityId', 'categoryId', 'areaId', 'assigneeId'] as const;
 type ReferenceField = (typeof REFERENCE_FIELDS)[number];
-const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', 'costToTechnician', 'kilometres', 'visit', ...REFERENCE_FIELDS] as const;
+const EDITABLE = ['title', 'description', 'callNumber', 'complexity', 'pqrs', 'dueAt', 'billable', 'cost', 'costToTechnician', 'kilometres', 'visit', 'siteId', 'equipmentId', ...REFERENCE_FIELDS] as const;
 type Editable = (typeof EDITABLE)[number];
 
 
@@ -91,6 +96,8 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
         area: { select: { name: true } },
         assignee: { select: { name: true } },
         customer: { select: { name: true, code: true, taxId: true } },
+        site: { select: { label: true } },
+        equipment: { select: { brand: true, model: true, serial: true } },
       },
     });
     if (current.version !== version) {
@@ -160,6 +167,15 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       }
     }
     if (changed.includes('pqrs') && changes.pqrs && tenant.country !== 'CO') throw fieldError('pqrs', 'validation.unknownOption');
+    // G7: the site and equipment must be the ticket's customer's (another customer's or tenant's: unknown, nothing saved).
+    const place = await assertTicketPlace(tx, current.customerId, {
+      siteId: changed.includes('siteId') ? changes.siteId : null,
+      equipmentId: changed.includes('equipmentId') ? changes.equipmentId : null,
+    });
+    const placeNames = {
+      siteId: { before: current.site?.label ?? null, after: place.site?.label ?? null },
+      equipmentId: { before: current.equipment ? equipmentLabel(current.equipment) : null, after: place.equipment ? equipmentLabel(place.equipment) : null },
+    };
 
     // C10: who may move a ticket where comes from the permission map. Closing needs tickets.close;
     // any step back — out of a closed stage (to finished or pending), or from finished to pending —
@@ -236,8 +252,10 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
           kind: 'field',
           version: newVersion,
           field,
-          oldValue: field === 'visit' ? showVisit(visitBefore) : isReference ? before[field as ReferenceField] : display(current[field as keyof typeof current]),
-          newValue: field === 'visit' ? showVisit(changes.visit) : isReference ? (names[field as ReferenceField] ?? null) : display(changes[field as keyof typeof changes]),
+          oldValue:
+            field === 'visit' ? showVisit(visitBefore) : field === 'siteId' || field === 'equipmentId' ? placeNames[field].before : isReference ? before[field as ReferenceField] : display(current[field as keyof typeof current]),
+          newValue:
+            field === 'visit' ? showVisit(changes.visit) : field === 'siteId' || field === 'equipmentId' ? placeNames[field].after : isReference ? (names[field as ReferenceField] ?? null) : display(changes[field as keyof typeof changes]),
         };
       }),
     });
@@ -355,6 +373,11 @@ export const ZTicketView = z.object({
       locality: z.object({ name: z.string() }).nullable(),
     })
     .nullable(),
+  /** G7: the customer's site the work is at, and the equipment the ticket is about. */
+  siteId: z.uuid().nullable(),
+  equipmentId: z.uuid().nullable(),
+  site: z.object({ id: z.uuid(), label: z.string(), address: z.string(), locality: z.string().nullable(), latitude: z.number().nullable(), longitude: z.number().nullable() }).nullable(),
+  equipment: z.object({ id: z.uuid(), type: z.enum(EQUIPMENT_TYPES), brand: z.string(), model: z.string(), serial: z.string().nullable(), note: z.string().nullable() }).nullable(),
 });
 
 /** History entries of billing fields: only roles with billing.read read them (A2). */
@@ -405,6 +428,8 @@ export async function getTicket(caller: StaffCaller, id: string) {
       customer: { select: { id: true, name: true, code: true, taxIdType: true, taxId: true, emails: true, phones: true } },
       company: { select: COMPANY_INFO },
       companyAcceptedBy: { select: { id: true, name: true } },
+      site: { select: { id: true, label: true, address: true, locality: true, latitude: true, longitude: true } },
+      equipment: { select: { id: true, type: true, brand: true, model: true, serial: true, note: true } },
       connection: {
         select: {
           id: true,

@@ -143,6 +143,16 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
     if (k.locality) line(tp('locality'), k.locality.name);
     line(tp('connectionStatus'), tv(`connection.${k.status}`));
   }
+  // G7: the site the work is at and the equipment the ticket is about.
+  if (ticket.site || ticket.equipment) {
+    const te = translator(caller.locale, 'equipment');
+    heading(te('infoProducts'));
+    if (ticket.site) line(te('ticketSite'), `${ticket.site.label} · ${ticket.site.address}${ticket.site.locality ? `, ${ticket.site.locality}` : ''}`);
+    if (ticket.equipment) {
+      line(te('ticketEquipment'), `${translator(caller.locale, 'enums')(`equipmentType.${ticket.equipment.type}`)} · ${ticket.equipment.brand} ${ticket.equipment.model}`);
+      if (ticket.equipment.serial) line(te('serial'), ticket.equipment.serial);
+    }
+  }
 
   heading(tp('visit'));
   pdf.font('Helvetica').fontSize(10).fillColor('#000000').text(drawable(ticket.visitStart && ticket.visitEnd ? formatVisit(ticket.visitStart, ticket.visitEnd, intl, timeZone) : tp('noVisit')), left);

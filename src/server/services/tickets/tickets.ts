@@ -26,6 +26,7 @@ import { visitInstants } from '@/lib/visits';
 import { SCHEDULE_STATUSES } from '@/lib/scheduling';
 import { ZVisit } from '@/lib/visit-input';
 import { ZCompanyInfo } from '@/server/services/companies/info';
+import { EQUIPMENT_TYPES, type EquipmentType } from '@/lib/equipment';
 
 export { TICKET_CHANNELS } from '@/lib/ticket-filters';
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -36,6 +37,9 @@ export const ZTicketCreate = z.object({
   callNumber: optionalText(40),
   customerId: z.uuid().nullish(),
   connectionId: z.uuid().nullish(),
+  /** G7: the customer's other site the work is at, and the equipment the ticket is about (both the customer's). */
+  siteId: z.uuid().nullish(),
+  equipmentId: z.uuid().nullish(),
   areaId: z.uuid().nullish(),
   categoryId: z.uuid().nullish(),
   pqrs: z.enum(PQRS_TYPES).nullish(),
@@ -104,6 +108,8 @@ export const ZTicketPage = z.object({
       overdue: z.boolean(),
       /** H5: the customer's satisfaction rating (1–5), once given. */
       rating: z.number().int().nullable(),
+      /** G7: the equipment the ticket is about ("Info productos"). */
+      equipment: z.object({ type: z.enum(EQUIPMENT_TYPES), brand: z.string(), model: z.string(), serial: z.string().nullable() }).nullable(),
     }),
   ),
   hasMore: z.boolean(),
@@ -173,6 +179,8 @@ export function ticketSearchText(t: { number: number; callNumber?: string | null
 type References = {
   customer: { id: string; name: string; code: string; taxId: string | null; status: string } | null;
   connection: { id: string; customerId: string } | null;
+  site: { id: string; customerId: string } | null;
+  equipment: { id: string; customerId: string } | null;
   category: { id: string; name: string; archivedAt: string | null; inUse: boolean; areaId: string | null; defaultTechnicianId: string | null; price: string | null } | null;
   state: { id: string; stage: Stage; archivedAt: string | null } | null;
   priority: { id: string; archivedAt: string | null } | null;
@@ -198,6 +206,8 @@ async function resolveReferences({ sql, tenant, actor }: Caller, input: TicketCr
     SELECT
       (SELECT json_build_object('id', id, 'name', name, 'code', code, 'taxId', "taxId", 'status', status) FROM "Customer" WHERE ${pick(input.customerId, null)}) AS customer,
       (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "Connection" WHERE ${pick(input.connectionId, null)}) AS connection,
+      (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "CustomerSite" WHERE ${pick(input.siteId, null)}) AS site,
+      (SELECT json_build_object('id', id, 'customerId', "customerId") FROM "CustomerEquipment" WHERE ${pick(input.equipmentId, null)}) AS equipment,
       (SELECT json_build_object('id', id, 'name', name, 'archivedAt', "archivedAt", 'inUse', "inUse", 'areaId', "areaId", 'defaultTechnicianId', "defaultTechnicianId", 'price', price::text)
          FROM "TicketCategory" WHERE ${pick(input.categoryId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL AND "inUse"`)}) AS category,
       (SELECT json_build_object('id', id, 'stage', stage, 'archivedAt', "archivedAt") FROM "TicketState" WHERE ${pick(input.stateId, Prisma.sql`"isDefault" AND "archivedAt" IS NULL`)}) AS state,
@@ -209,11 +219,13 @@ async function resolveReferences({ sql, tenant, actor }: Caller, input: TicketCr
         WHERE ${input.clientKey ? Prisma.sql`"tenantId" = ${s.tenant} AND "clientKey" = ${input.clientKey}::uuid AND ${actor.kind === 'staff' ? Prisma.sql`"createdById" = ${actor.id}::uuid` : Prisma.sql`"createdById" IS NULL AND "customerId" = ${actor.id}::uuid`}` : Prisma.sql`false`}
         ${s.unrestricted('creates the caller’s ticket')}) AS existing`;
   }, { prepared: true });
-  const { customer, connection, category, state, priority, area, defaultArea, assignee, existing } = refs!;
+  const { customer, connection, site, equipment, category, state, priority, area, defaultArea, assignee, existing } = refs!;
   if (existing) return { existing } as const;
   const unknown = (field: string) => fieldError(field, 'validation.unknownOption');
   if (input.customerId && (!customer || customer.status !== 'ACTIVE')) throw unknown('customerId');
   if (input.connectionId && (!connection || connection.customerId !== input.customerId)) throw unknown('connectionId');
+  if (input.siteId && (!site || site.customerId !== input.customerId)) throw unknown('siteId');
+  if (input.equipmentId && (!equipment || equipment.customerId !== input.customerId)) throw unknown('equipmentId');
   if (input.categoryId && (!category || category.archivedAt || !category.inUse)) throw unknown('categoryId');
   if (input.stateId && (!state || state.archivedAt)) throw unknown('stateId');
   if (!state) throw fieldError('stateId', 'validation.required');
@@ -273,11 +285,11 @@ export async function createTicket(caller: Caller, input: TicketCreate, channel:
       ON CONFLICT ("tenantId", stripe) DO UPDATE SET "lastNumber" = "TicketCounter"."lastNumber" + 1
       RETURNING "lastNumber" AS n
     ), ticket AS (
-      INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "areaId", "categoryId", pqrs,
+      INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "siteId", "equipmentId", "areaId", "categoryId", pqrs,
                             "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", "visitStart", "visitEnd", "scheduleStatus", billable, price, cost, channel, "createdById",
                             "openedAt", "statusChangedAt", "finishedAt", "closedAt", "searchText", "clientKey", "createdAt", "updatedAt")
       SELECT ${id}::uuid, ${s.tenant}, num.n, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
-             ${input.connectionId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
+             ${input.connectionId ?? null}::uuid, ${input.siteId ?? null}::uuid, ${input.equipmentId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
              ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${visitStart ? 'AGREED' : 'TO_SCHEDULE'}::"ScheduleStatus", ${billable}, ${price === null ? null : String(price)}::numeric,
              ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${creatorId}::uuid,
@@ -386,12 +398,17 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         fileCount: number;
         imageCount: number;
         rating: number | null;
+        equipmentType: EquipmentType | null;
+        equipmentBrand: string | null;
+        equipmentModel: string | null;
+        equipmentSerial: string | null;
       }
     >((s) => Prisma.sql`
       SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."scheduleStatus", p.kilometres, p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              p."companyId", p."companyAcceptedAt", co.name AS "companyName", co."taxId" AS "companyTaxId", co."contactName" AS "companyContactName",
              co.email AS "companyEmail", co.phone AS "companyPhone", co.zone AS "companyZone",
+             eq.type AS "equipmentType", eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
              s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
              -- C12: what others did since the caller last opened the ticket (index on tenantId, ticketId, createdAt).
              (SELECT count(*)::int FROM "TicketEvent" e
@@ -410,6 +427,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
       LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
       LEFT JOIN "User" u ON u."tenantId" = p."tenantId" AND u.id = p."assigneeId"
       LEFT JOIN "Company" co ON co."tenantId" = p."tenantId" AND co.id = p."companyId"
+      LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = p."tenantId" AND eq.id = p."equipmentId"
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
       LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid
@@ -431,13 +449,14 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
   const [rows, counter] = await Promise.all([rowsOf, counts]);
   const now = Date.now();
   const amount = (d: string | null) => (d === null ? null : unitsToNumber(toUnits(d)));
-  const items = rows.slice(0, input.pageSize).map(({ price, productsTotal, cost, collectedAmount, kilometres, companyId, companyAcceptedAt, companyName, companyTaxId, companyContactName, companyEmail, companyPhone, companyZone, ...r }) => ({
+  const items = rows.slice(0, input.pageSize).map(({ equipmentType, equipmentBrand, equipmentModel, equipmentSerial, price, productsTotal, cost, collectedAmount, kilometres, companyId, companyAcceptedAt, companyName, companyTaxId, companyContactName, companyEmail, companyPhone, companyZone, ...r }) => ({
     ...r,
     company: companyId
       ? { id: companyId, name: companyName ?? '', taxId: companyTaxId, contactName: companyContactName, email: companyEmail, phone: companyPhone, zone: companyZone }
       : null,
     companyAccepted: companyAcceptedAt !== null,
     kilometres: kilometres === null ? null : Number(kilometres),
+    equipment: equipmentType ? { type: equipmentType, brand: equipmentBrand ?? '', model: equipmentModel ?? '', serial: equipmentSerial } : null,
     overdue: r.stage === 'PENDING' && r.dueAt !== null && r.dueAt.getTime() < now,
     ...(showPrices ? { price: amount(price), productsTotal: amount(productsTotal) ?? 0, cost: amount(cost), collectedAmount: amount(collectedAmount) } : {}),
   }));

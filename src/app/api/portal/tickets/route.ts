@@ -27,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
       return Response.json(await uploadReceipt(caller, ZPortalReceipt.parse(fields), files), { status: 201 });
     }
     if (kind !== 'ticket') return failure(400, 'BAD_REQUEST', translateError(locale, 'badRequest'));
-    const fields = { categoryId: text('categoryId'), reason: text('reason'), description: text('description') ?? '', channel: text('channel'), clientKey: text('clientKey') };
+    const fields = { categoryId: text('categoryId'), reason: text('reason'), description: text('description') ?? '', channel: text('channel'), siteId: text('siteId'), equipmentId: text('equipmentId'), clientKey: text('clientKey') };
     assertWellFormedText({ ...fields, files: files.map((f) => f.name) });
     return Response.json(await openTicket(caller, ZPortalTicketNew.parse(fields), files), { status: 201 });
   } catch (error) {
