@@ -46,3 +46,4 @@ export { default as tickets } from './tickets.json';
 export { default as ticketPdf } from './ticketPdf.json';
 export { default as ticketView } from './ticketView.json';
 export { default as users } from './users.json';
+export { default as workStatus } from './workStatus.json';

@@ -22,6 +22,8 @@ import { assertClosing, writeClosing, ZClosing } from './closing';
 import { visitInstants, visitOf, type Visit } from '@/lib/visits';
 import { ZVisit } from '@/lib/visit-input';
 import { COMPANY_INFO, ZCompanyInfo } from '@/server/services/companies/info';
+import { WORK_STATUSES, workStatusOf } from '@/lib/work-status';
+import { workStatusEntry } from './work-status';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -195,6 +197,14 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
         customer: current.customer,
       });
     }
+    // G3: the work status follows the assignee, the stage and the visit.
+    const workStatus = workStatusOf({
+      previous: current.workStatus,
+      assigneeId: changed.includes('assigneeId') ? (changes.assigneeId ?? null) : current.assigneeId,
+      stage: nextStage,
+      visitEnd: changed.includes('visit') ? ((data.visitEnd as Date | null | undefined) ?? null) : current.visitEnd,
+    }, now);
+    if (workStatus !== current.workStatus) data.workStatus = workStatus;
     await tx.ticket.update({ where: { id }, data });
 
     if (nextStage !== current.stage) {
@@ -224,6 +234,9 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
         };
       }),
     });
+    if (workStatus !== current.workStatus) {
+      await tx.ticketEvent.create({ data: workStatusEntry({ tenantId, ticketId: id, actorId: actor.id, version: newVersion, from: current.workStatus, to: workStatus }) });
+    }
 
     const events: { type: string; payload: Prisma.InputJsonValue }[] = [];
     const base = { ticketId: id, number: current.number, actorId: actor.id };
@@ -276,6 +289,8 @@ export const ZTicketView = z.object({
   priorityId: z.uuid().nullable(),
   complexity: z.enum(COMPLEXITIES).nullable(),
   assigneeId: z.uuid().nullable(),
+  /** G3: where the work is. */
+  workStatus: z.enum(WORK_STATUSES),
   dueAt: ZWhen.nullable(),
   visitStart: ZWhen.nullable(),
   visitEnd: ZWhen.nullable(),
