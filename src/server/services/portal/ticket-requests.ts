@@ -293,8 +293,8 @@ export async function closeMyTicket(caller: CustomerCaller, id: string) {
     await tx.ticket.update({ where: { id }, data: { stateId: closed.id, stage: 'CLOSED', statusChangedAt: now, finishedAt: current.finishedAt ?? now, closedAt: now, version, workStatus: 'COMPLETED' } });
     await bumpStageCount(tx, sql, current.stage, -1);
     await bumpStageCount(tx, sql, 'CLOSED', 1);
-    await tx.ticketEvent.create({ data: { tenantId, ticketId: id, actorId: null, kind: 'field', field: 'stateId', oldValue: current.state.name, newValue: closed.name, version } });
     if (current.workStatus !== 'COMPLETED') await tx.ticketEvent.create({ data: workStatusEntry({ tenantId, ticketId: id, actorId: null, version, from: current.workStatus, to: 'COMPLETED' }) });
+    await tx.ticketEvent.create({ data: { tenantId, ticketId: id, actorId: null, kind: 'field', field: 'stateId', oldValue: current.state.name, newValue: closed.name, version } });
     // The office learns it from the history; the customer is not told of their own closing (no stateChanged push).
     await tx.outboxEvent.create({ data: { tenantId, type: 'ticket.closed', payload: { ticketId: id, number: current.number, actorId: actor.id, byCustomer: true } } });
     return { id, stage: 'CLOSED' as const };

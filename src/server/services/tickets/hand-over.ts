@@ -55,7 +55,8 @@ async function record(caller: StaffCaller, tx: Tx, ticket: Locked, data: Prisma.
   const workStatus = workStatusOf({ previous: ticket.workStatus, assigneeId, stage: ticket.stage, visitEnd: ticket.visitEnd });
   if (workStatus !== ticket.workStatus) {
     data = { ...data, workStatus };
-    entries = [...entries, { field: 'workStatus', oldValue: ticket.workStatus, newValue: workStatus }];
+    // First: it reads below the change that caused it (newest first, then by id).
+    entries = [{ field: 'workStatus', oldValue: ticket.workStatus, newValue: workStatus }, ...entries];
   }
   await tx.ticket.update({ where: { id: ticket.id }, data: { ...data, version } });
   await tx.ticketEvent.createMany({

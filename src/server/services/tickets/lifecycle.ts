@@ -219,8 +219,11 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       areaId: current.area?.name ?? null,
       assigneeId: current.assignee?.name ?? null,
     };
+    // G3: the work status's entry first — the history lists newest first, then by id, so it reads
+    // below the change that caused it (the entries share the transaction's createdAt).
+    const workEntry = workStatus !== current.workStatus ? [workStatusEntry({ tenantId, ticketId: id, actorId: actor.id, version: newVersion, from: current.workStatus, to: workStatus })] : [];
     await tx.ticketEvent.createMany({
-      data: changed.map((field) => {
+      data: [...workEntry, ...changed.map((field) => {
         const isReference = (REFERENCE_FIELDS as readonly string[]).includes(field);
         return {
           tenantId,
@@ -232,11 +235,8 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
           oldValue: field === 'visit' ? showVisit(visitBefore) : isReference ? before[field as ReferenceField] : display(current[field as keyof typeof current]),
           newValue: field === 'visit' ? showVisit(changes.visit) : isReference ? (names[field as ReferenceField] ?? null) : display(changes[field as keyof typeof changes]),
         };
-      }),
+      })],
     });
-    if (workStatus !== current.workStatus) {
-      await tx.ticketEvent.create({ data: workStatusEntry({ tenantId, ticketId: id, actorId: actor.id, version: newVersion, from: current.workStatus, to: workStatus }) });
-    }
 
     const events: { type: string; payload: Prisma.InputJsonValue }[] = [];
     const base = { ticketId: id, number: current.number, actorId: actor.id };
