@@ -114,7 +114,7 @@ test('a product sold from the catalogue, on the street offline, and collected: t
   await expect(gridRow).toContainText('$ 5.000,00');
   await expect(gridRow).toContainText('$ 4.500,00');
   // The admin's columns back to what the other specs expect.
-  await call(page, 'preferences.set', { key: 'tickets.hiddenColumns', value: ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected'] });
+  await call(page, 'preferences.set', { key: 'tickets.hiddenColumns', value: ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected', 'workStatus'] });
 });
 
 test('a technician does not reach the catalogue admin, and an operator sees prices but cannot change the catalogue', async ({ browser }) => {
