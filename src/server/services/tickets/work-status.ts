@@ -15,7 +15,9 @@
 //
 // The job does not bump the ticket's version: expiring changes nothing anyone edits, and an office form
 // or a technician's queued finish read before it must still save (the save keeps or resolves the
-// status, src/lib/work-status.ts). Its history entry carries the version the ticket has.
+// status, src/lib/work-status.ts). Its history entry carries the version the ticket has. The rows' ids
+// are PostgreSQL's gen_random_uuid() (a set-based insert; uuidv7() would need PostgreSQL 18 of an
+// external DATABASE_URL): one entry per expired ticket, so no ordering among them depends on the id.
 import { Prisma } from '@/generated/prisma/client';
 import { installationSql } from '@/server/data/sql';
 import type { WorkStatus } from '@/lib/work-status';
@@ -46,10 +48,10 @@ export async function expireWork(now = new Date(), batch = BATCH): Promise<numbe
         RETURNING t.id, t."tenantId", t.number, t.version, t."assigneeId", t."visitEnd"
       ), history AS (
         INSERT INTO "TicketEvent" (id, "tenantId", "ticketId", "actorId", kind, version, field, "oldValue", "newValue", "createdAt")
-        SELECT uuidv7(), m."tenantId", m.id, NULL, 'field', m.version, 'workStatus', 'ASSIGNED', 'EXPIRED', ${now}::timestamp FROM moved m
+        SELECT gen_random_uuid(), m."tenantId", m.id, NULL, 'field', m.version, 'workStatus', 'ASSIGNED', 'EXPIRED', ${now}::timestamp FROM moved m
       ), outbox AS (
         INSERT INTO "OutboxEvent" (id, "tenantId", type, payload, "createdAt")
-        SELECT uuidv7(), m."tenantId", ${TICKET_EXPIRED},
+        SELECT gen_random_uuid(), m."tenantId", ${TICKET_EXPIRED},
                jsonb_build_object('ticketId', m.id, 'number', m.number, 'assigneeId', m."assigneeId", 'visitEnd', to_char(m."visitEnd", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
                ${now}::timestamp
         FROM moved m
