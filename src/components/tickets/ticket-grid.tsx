@@ -328,7 +328,7 @@ export function TicketGrid() {
                     setHidden.mutate({ key: 'tickets.hiddenColumns', value: [...next] as never });
                   }}
                 />
-                {t(`columns.${c.id as 'state'}`)}
+                {c.id === 'workStatus' ? tw('column') : t(`columns.${c.id as 'state'}`)}
               </label>
             ))}
           </fieldset>
