@@ -9,7 +9,7 @@
 export const ROOT_NAMESPACES = ['common'] as const;
 
 /** The technician app (/tech): its views, the install button, push, live location, map and route. */
-export const TECH_NAMESPACES = ['account', 'auth', 'common', 'connectionsMap', 'enums', 'language', 'positions', 'push', 'route', 'tech', 'ticketView', 'documents', 'equipment'] as const;
+export const TECH_NAMESPACES = ['account', 'auth', 'common', 'connectionsMap', 'enums', 'language', 'positions', 'push', 'route', 'tech', 'ticketView', 'documents', 'equipment', 'workStatus'] as const;
 
 /** The customer portal (/portal): its pages, sign-in and password, the survey, push, the profile's account security. */
 export const PORTAL_NAMESPACES = ['account', 'auth', 'billing', 'common', 'enums', 'language', 'portal', 'portalHome', 'portalInvoices', 'portalOffline', 'portalPromise', 'portalTickets', 'push', 'scheduling', 'survey', 'equipment'] as const;

@@ -2,6 +2,7 @@
 // the grid, which keeps them in the URL (so a view can be shared, reloaded and saved in
 // "Mis filtros"). Pure: no database, usable in the browser.
 import { z } from 'zod';
+import { WORK_STATUSES } from './work-status';
 
 export const LIFECYCLE_STAGES = ['PENDING', 'FINISHED', 'CLOSED'] as const;
 export const COMPLEXITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
@@ -32,6 +33,8 @@ const fields = {
   planId: z.uuid(),
   localityId: z.uuid(),
   connectionStatus: z.enum(CONNECTION_STATUSES),
+  /** G3: the work status (COMPLETED only in the finished and closed tabs, the others only in the pending one). */
+  workStatus: z.enum(WORK_STATUSES),
 };
 export type TicketFilterKey = keyof typeof fields;
 export const TICKET_FILTER_KEYS = Object.keys(fields) as TicketFilterKey[];

@@ -1,15 +1,17 @@
 // C12/C11: one entry of a ticket's history as a person reads it — the same sentence in the ticket
 // view and in its PDF. Translations come from the caller (next-intl's hook in the browser, the
-// catalog's translator on the server): namespaces ticketView, tickets and common.
+// catalog's translator on the server): namespaces ticketView, tickets, common and enums.
 import { formatDate } from '@/lib/format';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
-export type HistoryWords = { tv: Translate & { has: (key: string) => boolean }; t: Translate; common: Translate; intl: string; timeZone: string };
+export type HistoryWords = { tv: Translate & { has: (key: string) => boolean }; t: Translate; common: Translate; enums: Translate; intl: string; timeZone: string };
 export type HistoryLine = { kind: string; field: string | null; oldValue: string | null; newValue: string | null };
 
 /** A history value as the user reads it: translated enums, local dates, yes / no. */
-export function historyValue(field: string | null, raw: string | null, { t, common, intl, timeZone }: HistoryWords): string {
+export function historyValue(field: string | null, raw: string | null, { t, common, enums, intl, timeZone }: HistoryWords): string {
   if (raw === null) return '—';
+  // G3: the work status's codes (TO_ASSIGN, ASSIGNED, COMPLETED, EXPIRED).
+  if (field === 'workStatus') return enums(`workStatus.${raw}`);
   if (field === 'complexity') return t(`complexity.${raw}`);
   if (field === 'pqrs') return t(`pqrs.${raw}`);
   if (field === 'dueAt') return formatDate(raw, intl, timeZone);

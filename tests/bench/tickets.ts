@@ -66,10 +66,12 @@ export async function generateTickets(url: string, tenantId: string, count: numb
       const to = Math.min(count, from + CHUNK - 1);
       await client.query(
         `INSERT INTO "Ticket" (id, "tenantId", number, title, description, "customerId", "connectionId", "areaId", "categoryId", "stateId", stage, "priorityId", complexity,
-                               "assigneeId", billable, channel, "createdById", "openedAt", "finishedAt", "closedAt", "statusChangedAt", "searchText", "createdAt", "updatedAt")
+                               "assigneeId", "workStatus", billable, channel, "createdById", "openedAt", "finishedAt", "closedAt", "statusChangedAt", "searchText", "createdAt", "updatedAt")
          SELECT gen_random_uuid(), $1::uuid, n, x.title, x.description, c.id, c."connectionId", cat."areaId", cat.id,
                 CASE x.stage WHEN 'PENDING' THEN $5::uuid WHEN 'FINISHED' THEN $6::uuid ELSE $7::uuid END, x.stage::"LifecycleStage", pri.id,
-                (ARRAY['HIGH','MEDIUM','LOW'])[1 + n % 3]::"Complexity", ($8::uuid[])[1 + n % 12], n % 7 = 0, 'BACKOFFICE', $9::uuid,
+                (ARRAY['HIGH','MEDIUM','LOW'])[1 + n % 3]::"Complexity", ($8::uuid[])[1 + n % 12],
+                -- G3: every bench ticket has a technician: pending ones are assigned, the others completed.
+                CASE WHEN x.stage = 'PENDING' THEN 'ASSIGNED' ELSE 'COMPLETED' END::"WorkStatus", n % 7 = 0, 'BACKOFFICE', $9::uuid,
                 x.at, CASE WHEN x.stage <> 'PENDING' THEN x.at + interval '2 days' END, CASE WHEN x.stage = 'CLOSED' THEN x.at + interval '3 days' END, x.at,
                 translate(lower(n || ' ' || x.title || ' ' || x.description || ' ' || c.name || ' ' || c.code || ' ' || coalesce(c."taxId", '')), 'áéíóúüñ', 'aeiouun'),
                 x.at, x.at

@@ -81,7 +81,8 @@ try {
   const { startWorker } = await import('@/server/notifications/worker');
   // The worker signs export links (C15) with the app's secret, as the app checks them.
   process.env.AUTH_SECRET ??= authSecret();
-  worker = await startWorker(database.url, { pollMs: 200 });
+  // G3: E2E_WORK_EXPIRY_MS runs the work-expiry job that often (tests/e2e/work-status.spec.ts waits for it); the default is a minute.
+  worker = await startWorker(database.url, { pollMs: 200, workExpiryMs: Number(process.env.E2E_WORK_EXPIRY_MS ?? 1_000) });
   const env = appEnv({ databaseUrl: database.url, port: E2E_PORT });
   if (!buildIsCurrent()) await build(env);
   app = await serveNext('start', env, { port: E2E_PORT, host: '127.0.0.1', quiet: true });

@@ -23,7 +23,7 @@ describe('mass actions', () => {
     for (const id of ids) {
       const view = await A.OPERATOR.tickets.get({ id });
       expect(view).toMatchObject({ stage: 'CLOSED', assignee: { id: A.ids.TECHNICIAN }, category: { name: 'Lentitud' } });
-      expect((await A.OPERATOR.tickets.history({ id })).filter((h) => h.kind === 'field').map((h) => h.field).sort()).toEqual(['assigneeId', 'categoryId', 'stateId']);
+      expect((await A.OPERATOR.tickets.history({ id })).filter((h) => h.kind === 'field').map((h) => h.field).sort()).toEqual(['assigneeId', 'categoryId', 'stateId', 'workStatus', 'workStatus']);
     }
     // Doing it again changes nothing.
     expect(await A.OPERATOR.tickets.bulk({ ids, action: { kind: 'close' } })).toEqual({ done: [], unchanged: numbers, refused: [], notFound: 0 });

@@ -80,7 +80,8 @@ describe('the closing comment, e-mailed', () => {
     const comments = await A.OPERATOR.tickets.comments({ id: t.id });
     expect(comments.at(-1)).toMatchObject({ body, public: true, author: { id: A.ids.OPERATOR } });
     const history = await A.OPERATOR.tickets.history({ id: t.id });
-    expect(history.filter((h) => h.version === 2).map((h) => h.kind).sort()).toEqual(['comment', 'field']);
+    // G3: the state's entry and the work status's (COMPLETED).
+    expect(history.filter((h) => h.version === 2).map((h) => [h.kind, h.field]).sort()).toEqual([['comment', null], ['field', 'stateId'], ['field', 'workStatus']]);
   });
 
   it('finishing with the comment and the work history: one e-mail with both, the comment not repeated, no internal note', async () => {

@@ -38,6 +38,8 @@ describe('editing', () => {
       complexity: [null, 'HIGH', 2, A.ids.OPERATOR],
       priorityId: ['Normal', 'Urgente', 2, A.ids.OPERATOR],
       assigneeId: [null, technician, 2, A.ids.OPERATOR],
+      // G3: the assignment makes the work ASSIGNED.
+      workStatus: ['TO_ASSIGN', 'ASSIGNED', 2, A.ids.OPERATOR],
     });
     expect(history.at(-1)).toMatchObject({ kind: 'created' });
     const view = await A.OPERATOR.tickets.get({ id: t.id });

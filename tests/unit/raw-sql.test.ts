@@ -19,6 +19,7 @@ const INSTALLATION_SQL: Record<string, string> = {
   'src/server/notifications/dispatch.ts': 'the worker claims outbox events across tenants (each row names its tenant)',
   'src/server/notifications/recipients.ts': "the worker writes a batch's messages, each row carrying its event's tenant",
   'src/server/notifications/deliver.ts': 'the worker records delivery outcomes by message id',
+  'src/server/services/tickets/work-status.ts': 'the work-expiry job expires every tenant’s tickets whose visit has passed (each row keeps its tenant in its history entry and outbox event)',
   'src/server/services/auth/throttle.ts': 'sign-in throttle counters of the installation (keys name the tenant)',
 };
 

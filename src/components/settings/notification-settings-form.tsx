@@ -15,7 +15,7 @@ import { useCan } from '@/components/shell/permissions';
 type Settings = RouterOutputs['tenants']['notificationSettings'];
 type Rule = Exclude<keyof Settings['notifications'], 'officeEmail'>;
 
-const RULES: Rule[] = ['emailAssignee', 'pushAssignee', 'emailOfficeOnTechnicianState', 'emailCustomerUpdates', 'pushCustomerUpdates', 'pushStaffOnCustomerReply', 'emailHistoryOnFinish'];
+const RULES: Rule[] = ['emailAssignee', 'pushAssignee', 'emailOfficeOnTechnicianState', 'emailCustomerUpdates', 'pushCustomerUpdates', 'pushStaffOnCustomerReply', 'emailHistoryOnFinish', 'pushStaffOnExpiry', 'emailOfficeOnExpiry'];
 const PUSH_NEW_TICKET = ['ALL', 'ASSIGNEE', 'OFF'] as const;
 
 function Form({ initial }: { initial: Settings }) {

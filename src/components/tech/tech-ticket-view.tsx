@@ -14,6 +14,7 @@ import { formatDateTime } from '@/lib/format';
 import { formatVisit } from '@/lib/visits';
 import { formatTaxId } from '@/lib/tax-id';
 import { TicketLocation } from '@/components/tickets/ticket-location';
+import { WorkStatusBadge } from '@/components/tickets/work-status-badge';
 import type { MapTiles } from '@/components/tickets/ticket-map';
 import type { TechTicket } from './offline/types';
 import { useLive, useTech } from './use-tech';
@@ -41,6 +42,7 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const tv = useTranslations('ticketView');
   const td = useTranslations('documents');
   const te = useTranslations('equipment');
+  const tw = useTranslations('workStatus');
   const common = useTranslations('common');
   const client = useTRPCClient();
   const { device, online, go } = useTech();
@@ -102,6 +104,8 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
           {tab === 'detail' ? (
             <dl>
               <Row label={t('field.state')}><span data-testid="ticket-state">{x.state.name}</span></Row>
+              {/* G3: a copy kept on the device before the work status existed has none. */}
+              {x.workStatus ? <Row label={tw('label')}><WorkStatusBadge status={x.workStatus} /></Row> : null}
               <Row label={t('field.opened')}>{formatDateTime(x.openedAt, intl, tenant.timeZone)}</Row>
               {c ? <Row label={t('field.customer')}>{c.name}</Row> : null}
               {c?.phones.length ? <Row label={t('field.phone')}>{c.phones.map((p) => <a key={p} className="block text-brand-700 underline" href={`tel:${p}`}>{p}</a>)}</Row> : null}
@@ -180,7 +184,10 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
 export function History({ ticket: x }: { ticket: TechTicket }) {
   const t = useTranslations('tech');
   const tv = useTranslations('ticketView');
+  const enums = useTranslations('enums');
   const { intl, tenant } = useStaffContext();
+  // G3: the work status's codes read as their labels.
+  const historyWorkValue = (field: string | null, raw: string | null) => (raw === null ? '—' : field === 'workStatus' ? enums(`workStatus.${raw}` as 'workStatus.ASSIGNED') : raw);
   const entries = [
     ...x.comments.map((c) => ({ id: c.id, at: new Date(c.createdAt), who: c.author?.name ?? c.customer?.name ?? '—', internal: !c.public, text: c.body })),
     ...x.history
@@ -190,7 +197,7 @@ export function History({ ticket: x }: { ticket: TechTicket }) {
         at: new Date(h.createdAt),
         who: h.actor?.name ?? '—',
         internal: false,
-        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'visitProposal', 'visitProposalCustomer', 'startedAt', 'kilometres', 'title', 'dueAt', 'products', 'siteId', 'equipmentId'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: h.oldValue ?? '—', to: h.newValue ?? '—' }),
+        text: h.kind === 'created' ? tv('historyCreated') : h.kind === 'file' ? `${t('historyFile')}: ${h.newValue ?? h.oldValue ?? ''}` : tv('historyField', { field: h.field && ['stateId', 'priorityId', 'categoryId', 'assigneeId', 'visit', 'visitProposal', 'visitProposalCustomer', 'startedAt', 'kilometres', 'title', 'dueAt', 'products', 'siteId', 'equipmentId', 'workStatus'].includes(h.field) ? tv(`field.${h.field}` as 'field.title') : (h.field ?? ''), from: historyWorkValue(h.field, h.oldValue), to: historyWorkValue(h.field, h.newValue) }),
       })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   if (!entries.length) return <p className="text-sm">{t('noHistory')}</p>;

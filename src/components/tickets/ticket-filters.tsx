@@ -9,6 +9,7 @@ import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/trpc/react';
 import { formatDate } from '@/lib/format';
 import { activeFilterKeys, COMPLEXITIES, CONNECTION_STATUSES, TICKET_CHANNELS, TICKET_FILTER_KEYS, type TicketFilterKey, type TicketFilters } from '@/lib/ticket-filters';
+import { WORK_STATUSES } from '@/lib/work-status';
 import { Button, Checkbox, Select, TextInput } from '@/components/ui/controls';
 import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { X } from 'lucide-react';
@@ -19,6 +20,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
   const t = useTranslations('tickets');
   const f = useTranslations('tickets.advanced');
   const enums = useTranslations('enums');
+  const tw = useTranslations('workStatus');
   const common = useTranslations('common');
   const trpc = useTRPC();
   const { intl } = useStaffContext();
@@ -57,7 +59,10 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
     planId: named(plans.data),
     localityId: named(localities.data),
     connectionStatus: CONNECTION_STATUSES.map((k) => ({ value: k, label: enums(`connectionStatus.${k}`) })),
+    workStatus: WORK_STATUSES.map((k) => ({ value: k, label: enums(`workStatus.${k}`) })),
   };
+  /** A filter's name (G3's work status has its own namespace). */
+  const fieldLabel = (key: TicketFilterKey) => (key === 'workStatus' ? tw('filter') : f(`field.${key}`));
   const raw = (key: TicketFilterKey) => (filters[key] === undefined ? '' : String(filters[key]));
   /** What a chip says: the field, and the value as the user chose it (a name, a date in the tenant's format). */
   const shown = (key: TicketFilterKey): string => {
@@ -67,7 +72,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
     return options[key].find((o) => o.value === value)?.label ?? f('unavailable');
   };
   const select = (key: TicketFilterKey) => (
-    <Select key={key} label={f(`field.${key}`)} name={key} value={raw(key)} onChange={(e) => onChange({ [key]: e.target.value || null })} options={[{ value: '', label: f('any') }, ...options[key]]} />
+    <Select key={key} label={fieldLabel(key)} name={key} value={raw(key)} onChange={(e) => onChange({ [key]: e.target.value || null })} options={[{ value: '', label: f('any') }, ...options[key]]} />
   );
 
   return (
@@ -81,7 +86,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
           <>
             <ul aria-label={f('active')} className="flex flex-wrap gap-2">
               {active.map((key) => {
-                const label = f('chip', { field: f(`field.${key}`), value: shown(key) });
+                const label = f('chip', { field: fieldLabel(key), value: shown(key) });
                 return (
                   <li key={key} className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 py-0.5 pl-3 pr-1 text-sm text-brand-800">
                     {label}
@@ -102,6 +107,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
             <legend className="mb-1 text-sm font-semibold text-slate-900">{f('ticketGroup')}</legend>
             {select('categoryId')}
             {select('stateId')}
+            {select('workStatus')}
             {select('assigneeId')}
             {select('priorityId')}
             {select('areaId')}

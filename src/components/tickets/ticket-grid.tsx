@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { WorkStatusBadge } from './work-status-badge';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTRPC } from '@/trpc/react';
 import { formatVisit } from '@/lib/visits';
@@ -75,6 +76,7 @@ export function TicketGrid() {
   const ts = useTranslations('survey');
   const te = useTranslations('equipment');
   const enums = useTranslations('enums');
+  const tw = useTranslations('workStatus');
   const trpc = useTRPC();
   const { params, update, replaceQuery, query, page, draft, setDraft } = useUrlState();
   const { tenant, intl } = useStaffContext();
@@ -210,6 +212,8 @@ export function TicketGrid() {
         ),
       },
       { id: 'state', header: t('columns.state'), cell: ({ row }) => row.original.stateName },
+      // G3: where the work is, beside the tenant's own state.
+      { id: 'workStatus', header: tw('column'), cell: ({ row }) => <WorkStatusBadge status={row.original.workStatus} /> },
       {
         id: 'changes',
         header: t('columns.changes'),
@@ -289,7 +293,7 @@ export function TicketGrid() {
       },
       { id: 'rating', header: ts('column'), cell: ({ row }) => (row.original.rating !== null ? <span data-testid="ticket-rating" title={`${ts('column')}: ${row.original.rating}/5`} className="whitespace-nowrap font-semibold text-amber-700"><Star aria-hidden className="mr-0.5 inline h-3.5 w-3.5 fill-current" />{row.original.rating}<span className="sr-only"> / 5</span></span> : null) },
     ],
-    [t, ts, te, enums, billing, intl, tenant.currency, tenant.timeZone],
+    [t, ts, te, tw, enums, billing, intl, tenant.currency, tenant.timeZone],
   );
 
   const counts = list.data?.counts;
@@ -345,7 +349,7 @@ export function TicketGrid() {
                     setHidden.mutate({ key: 'tickets.hiddenColumns', value: [...next] as never });
                   }}
                 />
-                {t(`columns.${c.id as 'state'}`)}
+                {c.id === 'workStatus' ? tw('column') : t(`columns.${c.id as 'state'}`)}
               </label>
             ))}
           </fieldset>

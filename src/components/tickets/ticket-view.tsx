@@ -32,6 +32,7 @@ import { TabList, TabPanel, Tabs } from '@/components/ui/tabs';
 import { AssigneeDistances } from '@/components/positions/assignee-distances';
 import { Lock } from 'lucide-react';
 import { formatVisit, visitOf } from '@/lib/visits';
+import { WorkStatusBadge } from './work-status-badge';
 import { historyText, type HistoryWords } from '@/lib/ticket-history';
 import { VisitFields } from './visit-fields';
 import { TicketSchedule } from '@/components/scheduling/ticket-schedule';
@@ -51,6 +52,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const tv = useTranslations('ticketView');
   const tcu = useTranslations('customers');
   const enums = useTranslations('enums');
+  const tw = useTranslations('workStatus');
   const common = useTranslations('common');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -112,7 +114,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const chosenStage = stateOptions.find((s) => s.id === (chosenStateId ?? x.state.id))?.stage;
   const closingStage = chosenStage && chosenStage !== x.stage && chosenStage !== 'PENDING' ? chosenStage : null;
 
-  const words = { tv: tv as unknown as HistoryWords['tv'], t: t as unknown as HistoryWords['t'], common: common as unknown as HistoryWords['common'], intl, timeZone: tenant.timeZone };
+  const words = { tv: tv as unknown as HistoryWords['tv'], t: t as unknown as HistoryWords['t'], common: common as unknown as HistoryWords['common'], enums: enums as unknown as HistoryWords['enums'], intl, timeZone: tenant.timeZone };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -146,6 +148,7 @@ export function TicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
       <PageHeader title={`#${x.number} · ${x.title}`} actions={<><Link href="/tickets" className="self-center text-sm text-brand-700 underline print:hidden">{tv('backToGrid')}</Link><TicketPrintMenu ticketId={x.id} /></>}>
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700" aria-label={tv('summary')}>
           <div><dt className="inline font-medium">{t('columns.state')}: </dt><dd className="inline" data-testid="ticket-state">{x.state.name} ({tv(`stage.${x.stage}`)})</dd></div>
+          <div className="flex items-center gap-1"><dt className="inline font-medium">{tw('label')}: </dt><dd className="inline"><WorkStatusBadge status={x.workStatus} /></dd></div>
           <div><dt className="inline font-medium">{t('columns.priority')}: </dt><dd className="inline">{x.priority?.name ?? '—'}</dd></div>
           <div><dt className="inline font-medium">{t('columns.assignee')}: </dt><dd className="inline">{x.assignee?.name ?? t('unassigned')}</dd></div>
           <div><dt className="inline font-medium">{t('columns.opened')}: </dt><dd className="inline">{formatDateTime(x.openedAt, intl, tenant.timeZone)}</dd></div>

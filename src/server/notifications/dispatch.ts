@@ -12,6 +12,8 @@
 //   ticket.commented  public, by staff: the customer is told likewise; by the customer: push to the assignee and the office
 //   ticket.visitProposed / ticket.visitAgreed  G5: the other side is told (the customer: e-mail with the answering link, push)
 //   ticket.started    G10: the assignee gets the appointment (push, e-mail)
+//   ticket.expired    G3, the agreed visit passed unfinished (the expiry job): push to the assignee and the office;
+//                     e-mail to the office (the area's address, else the tenant's) — each switchable
 //   ticket.finished / ticket.closed  the customer is e-mailed what the operator chose in the ticket's view (the
 //                     closing comment, the work history, or both); and with the tenant's switch on, the work
 //                     history (public entries only) goes anyway, once per ticket (C10)
@@ -30,7 +32,7 @@ import { installationSql } from '@/server/data/sql';
 import { readSettings, type TenantSettings } from '@/server/services/tenants/settings';
 import { DELIVER_QUEUE, EXPORT_QUEUE, EXPORT_REQUESTED, inTransaction, type DeliverJob, type ExportJob } from './queue';
 import { insertMessages, NO_ADDRESS, notSent, pushDrafts, pushDraftsTo, QUEUE_WRITTEN, type Device, type Draft } from './recipients';
-import { appointmentEmail, customerUpdateEmail, officeStateEmail, pushText, surveyPushText, ticketAssignedEmail, ticketClosingEmail, visitAgreedEmail, visitProposalEmail, workHistoryEmail } from './templates';
+import { appointmentEmail, customerUpdateEmail, expiredEmail, officeStateEmail, pushText, surveyPushText, ticketAssignedEmail, ticketClosingEmail, visitAgreedEmail, visitProposalEmail, workHistoryEmail } from './templates';
 import { formatVisit } from '@/lib/visits';
 import { visitLinkUrl } from '@/server/services/tickets/scheduling';
 import { surveyUrl } from '@/server/services/survey/survey';
@@ -51,6 +53,8 @@ type Payload = {
   byCustomer?: boolean;
   /** G5: which side proposed or accepted a visit. */
   side?: 'OFFICE' | 'CUSTOMER';
+  /** G3: when the expired ticket's visit ended (ISO). */
+  visitEnd?: string;
   /** C10: what the operator chose to e-mail when finishing or closing from the ticket's view. */
   closing?: { commentId: string | null; emailComment: boolean; emailHistory: boolean };
 };
@@ -66,6 +70,7 @@ const TICKET_SELECT = {
   customerId: true,
   assigneeId: true,
   stage: true,
+  workStatus: true,
   closedAt: true,
   customer: { select: { id: true, name: true, emails: true } },
   connection: { select: { address: true } },
@@ -335,6 +340,34 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
       ...(await pushFor(ctx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, 'appointment', { number: ticket.number, title: ticket.title, slot }), link: url })),
       { ...emailTo(ctx, user.email, user.name, locale, rendered, url), userId: user.id },
     ];
+  },
+
+  /** G3: the agreed visit passed and the ticket is not finished → the assignee and the office (push), the office (e-mail). */
+  'ticket.expired': async (ctx) => {
+    const { tenant, ticket } = ctx;
+    // Expired since, then finished, reopened or unassigned before this ran: nobody needs telling.
+    if (ticket.workStatus !== 'EXPIRED') return [];
+    const rules = tenant.settings.notifications;
+    const drafts: Draft[] = [];
+    const assignee = await staffMember(ctx, ticket.assigneeId);
+    if (rules.pushStaffOnExpiry) {
+      // The assignee always (logged as not sent without a device); the office, those with a device.
+      const office = (await reachableStaff(ctx)).filter((u) => u.role !== 'TECHNICIAN' && u.id !== ticket.assigneeId);
+      const staff = [...(assignee?.active ? [assignee] : []), ...office];
+      for (const u of staff) {
+        const technician = u.role === 'TECHNICIAN';
+        const link = `${tenantOrigin(tenant.slug)}${technician ? `/tech?ticket=${ticket.id}` : `/tickets/${ticket.id}`}`;
+        drafts.push(...(await pushToUser(ctx, u, 'expired', link, technician ? technicianSchedule(ctx) : {})));
+      }
+    }
+    if (rules.emailOfficeOnExpiry) {
+      const address = ticket.area?.email || rules.officeEmail;
+      const url = `${tenantOrigin(tenant.slug)}/tickets/${ticket.id}`;
+      const ended = ctx.p.visitEnd ? formatDateTime(new Date(ctx.p.visitEnd), intlLocale(tenant.locale, tenant.country), tenant.timeZone) : '—';
+      const rendered = expiredEmail(brandOf(tenant), { number: ticket.number, title: ticket.title, technician: assignee?.name ?? null, visitEnd: ended, customer: ticket.customer?.name ?? null, url });
+      drafts.push(emailTo(ctx, address || undefined, translator(tenant.locale, 'notifications')('office'), tenant.locale, rendered, url));
+    }
+    return drafts;
   },
 
   'ticket.finished': (ctx) => closingEmail(ctx),

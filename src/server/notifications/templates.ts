@@ -69,6 +69,18 @@ export function officeStateEmail(
   return layout(brand, subject, lines, { label: t('assigned.open'), url: data.url });
 }
 
+/** G3: a ticket's agreed visit ended before it was finished → the office. */
+export function expiredEmail(brand: Brand, data: { number: number; title: string; technician: string | null; visitEnd: string; customer: string | null; url: string }): Rendered {
+  const t = translator(brand.locale, 'notifications');
+  const subject = t('expired.subject', { number: data.number, title: data.title });
+  const lines = [
+    t('expired.body', { number: data.number, title: data.title, visitEnd: data.visitEnd }),
+    data.technician ? t('expired.technician', { technician: data.technician }) : '',
+    data.customer ? t('assigned.customer', { customer: data.customer }) : '',
+  ].filter((p) => p !== '');
+  return layout(brand, subject, lines, { label: t('assigned.open'), url: data.url });
+}
+
 /** D1: a public update of a ticket the customer follows (a public comment or a new state). */
 export function customerUpdateEmail(
   brand: Brand,
@@ -169,7 +181,7 @@ export function appointmentEmail(brand: Brand, data: { technician: string; numbe
 /** Push texts: short, the ticket's number first. */
 export function pushText(
   locale: Locale,
-  kind: 'assigned' | 'newTicket' | 'customerComment' | 'customerState' | 'customerReply' | 'visitProposed' | 'visitProposedByCustomer' | 'visitAgreed' | 'appointment',
+  kind: 'assigned' | 'newTicket' | 'customerComment' | 'customerState' | 'customerReply' | 'visitProposed' | 'visitProposedByCustomer' | 'visitAgreed' | 'appointment' | 'expired',
   data: { number: number; title: string; state?: string; excerpt?: string; slot?: string },
 ): { subject: string; text: string } {
   const t = translator(locale, 'notifications');

@@ -14,6 +14,7 @@ import { startSignUpCleanup } from '@/server/maintenance/sign-ups';
 import { startPositionPurge } from '@/server/maintenance/positions';
 import { startPromiseExpiry } from '@/server/maintenance/promises';
 import { startExportPurge } from '@/server/maintenance/exports';
+import { startWorkExpiry } from '@/server/maintenance/work-expiry';
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -30,6 +31,8 @@ export type WorkerOptions = {
   positionPurgeMs?: number;
   /** How often payment promises whose time is up are settled (ms). */
   promiseExpiryMs?: number;
+  /** G3: how often assigned tickets whose visit has passed are expired (ms). */
+  workExpiryMs?: number;
 };
 
 export async function startWorker(connectionString: string, opts: WorkerOptions = {}): Promise<Worker> {
@@ -89,13 +92,15 @@ export async function startWorker(connectionString: string, opts: WorkerOptions 
   const stopPromiseExpiry = startPromiseExpiry({ everyMs: opts.promiseExpiryMs });
   // C15: background exports are kept 7 days.
   const stopExportPurge = startExportPurge();
+  // G3: assigned tickets whose agreed visit has ended become EXPIRED.
+  const stopWorkExpiry = startWorkExpiry({ everyMs: opts.workExpiryMs });
 
   return {
     boss,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge(), stopPromiseExpiry(), stopExportPurge()]);
+      await Promise.all([running, stopSignUpCleanup(), stopPositionPurge(), stopPromiseExpiry(), stopExportPurge(), stopWorkExpiry()]);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -48,3 +48,4 @@ export { default as ticketPdf } from './ticketPdf.json';
 export { default as ticketView } from './ticketView.json';
 export { default as users } from './users.json';
 export { default as scheduling } from './scheduling.json';
+export { default as workStatus } from './workStatus.json';

@@ -2,6 +2,7 @@
 // with the columns the user sees (billing's price only for billing.read). Read in pages of
 // PAGE_ROWS by number (keyset: each page one index range, whatever the size of the export) through
 // the caller's scoped SQL, so a technician exports only the tickets they may see.
+import type { WorkStatus } from '@/lib/work-status';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';
@@ -52,6 +53,7 @@ type Row = {
   kilometres: string | null;
   categoryName: string | null;
   stateName: string;
+  workStatus: WorkStatus;
   commentCount: number | null;
   fileCount: number | null;
   openedAt: Date;
@@ -68,12 +70,13 @@ type Out = SheetColumn & { value: (r: Row) => Cell };
 function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
   const t = translator(caller.locale, 'tickets');
   const x = translator(caller.locale, 'exports');
+  const tw = translator(caller.locale, 'workStatus');
+  const enums = translator(caller.locale, 'enums');
   const showPrices = can(caller.actor.role, 'billing.read');
   const yes = x('yes');
   const no = x('no');
   const internal = t('internal');
   const complexity = { HIGH: t('complexity.HIGH'), MEDIUM: t('complexity.MEDIUM'), LOW: t('complexity.LOW') };
-  const enums = translator(caller.locale, 'enums');
   const schedule = Object.fromEntries(SCHEDULE_STATUSES.map((k) => [k, enums(`scheduleStatus.${k}`)])) as Record<(typeof SCHEDULE_STATUSES)[number], string>;
   const byId: Record<TicketExportColumn, Out[]> = {
     number: [{ header: t('columns.number'), type: 'int', width: 9, value: (r) => r.number }],
@@ -117,6 +120,8 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
     rating: [{ header: x('columns.rating'), type: 'int', value: (r) => r.rating }],
     // G7: "Info productos", the equipment the ticket is about.
     equipment: [{ header: translator(caller.locale, 'equipment')('infoProducts'), type: 'text', width: 30, value: (r) => (r.equipmentBrand ? equipmentLabel({ brand: r.equipmentBrand, model: r.equipmentModel ?? '', serial: r.equipmentSerial }) : null) }],
+    // G3: the work status, in the caller's words.
+    workStatus: [{ header: tw('column'), type: 'text', value: (r) => enums(`workStatus.${r.workStatus}`) }],
   };
   return ids.flatMap((id) => byId[id]);
 }
@@ -161,7 +166,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
     caller.sql.rows<Row>((s) => Prisma.sql`
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName", pr.name AS "priorityName",
              t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus", t.kilometres,
-             cat.name AS "categoryName", st.name AS "stateName", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
+             cat.name AS "categoryName", st.name AS "stateName", t."workStatus", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
              eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",

@@ -5,6 +5,7 @@
 // created by the office's own service (numbering, history, tab counts, the D1/D2 outbox events), with
 // the channel the customer used and the tenant's defaults for each kind of ticket.
 import { z } from 'zod';
+import { workStatusEntry } from '@/server/services/tickets/work-status';
 import { Prisma } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
 import { wallClock, zonedInstant } from '@/lib/visits';
@@ -285,15 +286,17 @@ export async function closeMyTicket(caller: CustomerCaller, id: string) {
       SELECT t.id FROM "Ticket" t WHERE t."tenantId" = ${q.tenant} AND t.id = ${id}::uuid AND t."customerId" = ${actor.id}::uuid AND ${q.visible('t')}
       ${s.onlyOpen ? Prisma.sql`AND t.stage = 'PENDING'` : Prisma.empty} FOR UPDATE`);
     if (!locked.length) throw notFound();
-    const current = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { id: true, number: true, stage: true, version: true, finishedAt: true, state: { select: { name: true } } } });
+    const current = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { id: true, number: true, stage: true, version: true, finishedAt: true, workStatus: true, state: { select: { name: true } } } });
     if (current.stage === 'CLOSED') return { id, stage: 'CLOSED' as const };
     const closed = await tx.ticketState.findFirst({ where: { stage: 'CLOSED', archivedAt: null }, orderBy: [{ isDefault: 'desc' }, { position: 'asc' }], select: { id: true, name: true } });
     if (!closed) throw new AppError('CONFLICT', 'portalTickets.noClosedState');
     const now = new Date();
     const version = current.version + 1;
-    await tx.ticket.update({ where: { id }, data: { stateId: closed.id, stage: 'CLOSED', statusChangedAt: now, finishedAt: current.finishedAt ?? now, closedAt: now, version } });
+    // G3: a closed ticket's work is over (COMPLETED, src/lib/work-status.ts).
+    await tx.ticket.update({ where: { id }, data: { stateId: closed.id, stage: 'CLOSED', statusChangedAt: now, finishedAt: current.finishedAt ?? now, closedAt: now, version, workStatus: 'COMPLETED' } });
     await bumpStageCount(tx, sql, current.stage, -1);
     await bumpStageCount(tx, sql, 'CLOSED', 1);
+    if (current.workStatus !== 'COMPLETED') await tx.ticketEvent.create({ data: workStatusEntry({ tenantId, ticketId: id, actorId: null, version, from: current.workStatus, to: 'COMPLETED' }) });
     await tx.ticketEvent.create({ data: { tenantId, ticketId: id, actorId: null, kind: 'field', field: 'stateId', oldValue: current.state.name, newValue: closed.name, version } });
     // The office learns it from the history; the customer is not told of their own closing (no stateChanged push).
     await tx.outboxEvent.create({ data: { tenantId, type: 'ticket.closed', payload: { ticketId: id, number: current.number, actorId: actor.id, byCustomer: true } } });

@@ -6,7 +6,7 @@ import { MESSAGE_FILTER_SCOPES } from '@/lib/message-filters';
 import { fieldError, forbidden, notFound, uniqueViolationFields } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 
-export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus', 'rating', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected', 'intervention', 'kilometres', 'equipment'] as const;
+export const TICKET_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'changes', 'comments', 'files', 'opened', 'lastStatus', 'rating', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected', 'intervention', 'kilometres', 'equipment', 'workStatus'] as const;
 /** Columns that cannot be hidden: a row must still say which ticket it is. */
 const ALWAYS_SHOWN = new Set(['number', 'title']);
 
@@ -25,7 +25,7 @@ export type SettingKey = keyof typeof SETTINGS;
 const DEFAULTS: { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> } = {
   // G2: "Empresa" too — one click away for an ISP that hands tickets to partner companies; and G's
   // call number, closing date, products total, cost and collected (G1, G8, G9).
-  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected', 'intervention', 'kilometres', 'equipment'],
+  'tickets.hiddenColumns': ['complexity', 'billable', 'opened', 'lastStatus', 'visit', 'company', 'callNumber', 'closed', 'productsTotal', 'cost', 'collected', 'intervention', 'kilometres', 'equipment', 'workStatus'],
   'tickets.dashboard': { open: false, follow: false },
 };
 const ZKey = z.enum(Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]]);

@@ -16,6 +16,7 @@ import { fieldError, notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
 import { addComment } from '@/server/services/tickets/comments';
 import { visibleTo } from '@/server/services/tickets/files';
+import { WORK_STATUSES } from '@/lib/work-status';
 import { ticketHistory, updateTicket, ZHistoryEntry, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { once } from '@/server/services/sync/receipts';
 import { COLLECTION_METHODS, recordCollection, removeLine, setLine, ZCollect, ZSetLine } from '@/server/services/products/products';
@@ -62,6 +63,8 @@ export const ZTechTicket = z.object({
   title: z.string(),
   description: z.string(),
   stage: z.enum(LIFECYCLE_STAGES),
+  /** G3: where the work is (to assign, assigned, completed, expired). */
+  workStatus: z.enum(WORK_STATUSES),
   version: z.number().int(),
   openedAt: ZWhen,
   dueAt: ZWhen.nullable(),
@@ -234,6 +237,7 @@ const TICKET_SELECT = {
   title: true,
   description: true,
   stage: true,
+  workStatus: true,
   version: true,
   openedAt: true,
   dueAt: true,

@@ -82,6 +82,10 @@ export const ZTenantSettings = z.object({
       emailHistoryOnFinish: z.boolean().default(false),
       /** A customer's reply: push to the assignee and the operators. */
       pushStaffOnCustomerReply: z.boolean().default(true),
+      /** G3: a ticket's agreed visit ended before it was finished: push to the assignee and the office. */
+      pushStaffOnExpiry: z.boolean().default(true),
+      /** G3: the same, e-mailed to the office (the ticket's area's address, else `officeEmail`). */
+      emailOfficeOnExpiry: z.boolean().default(true),
     })
     .prefault({}),
   /** E8: the technician app. */

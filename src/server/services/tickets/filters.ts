@@ -41,6 +41,8 @@ export function filterConditions(tenantId: string, timeZone: string, f: TicketFi
   if (f?.overdue) ticket.push(Prisma.sql`t.stage = 'PENDING'::"LifecycleStage" AND t."dueAt" < ${now}::timestamp`);
   if (f?.pqrs) ticket.push(Prisma.sql`t.pqrs = ${f.pqrs}::"PqrsType"`);
   if (f?.channel) ticket.push(Prisma.sql`t.channel = ${f.channel}::"TicketChannel"`);
+  // G3: no index of its own — within its tab a status is common enough to be found walking it newest first.
+  if (f?.workStatus) ticket.push(Prisma.sql`t."workStatus" = ${f.workStatus}::"WorkStatus"`);
   // The tenant's days: from its midnight starting openedFrom to its midnight ending openedTo
   // (instants are stored in UTC).
   if (f?.openedFrom) ticket.push(Prisma.sql`t."openedAt" >= ((${f.openedFrom}::date)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`);
@@ -67,6 +69,8 @@ export function filterConditions(tenantId: string, timeZone: string, f: TicketFi
 export async function filterStages(db: ScopedDb, f: TicketFilters | undefined): Promise<Stage[]> {
   let stages: Stage[] = [...LIFECYCLE_STAGES];
   if (f?.overdue) stages = ['PENDING'];
+  // G3: a finished or closed ticket is COMPLETED, a pending one never is (src/lib/work-status.ts).
+  if (f?.workStatus) stages = stages.filter((s) => (f.workStatus === 'COMPLETED' ? s !== 'PENDING' : s === 'PENDING'));
   if (f?.stateId) {
     const state = await db.ticketState.findUnique({ where: { id: f.stateId }, select: { stage: true } });
     stages = state ? stages.filter((s) => s === state.stage) : [];

@@ -11,6 +11,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';
 import { AppError, fieldError, notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
+import { workStatusOf, type WorkStatus } from '@/lib/work-status';
 
 const ZVersioned = { id: z.uuid(), version: z.number().int().min(1) };
 export const ZHandOver = z.object({ ...ZVersioned, companyId: z.uuid().nullable() });
@@ -19,12 +20,17 @@ export const ZRenounce = z.object({ ...ZVersioned, reason: z.string().trim().min
 export const ZHandOverResult = z.object({ id: z.uuid(), version: z.number().int() });
 
 type Tx = Parameters<Parameters<StaffCaller['db']['$transaction']>[0]>[0];
-type Locked = { id: string; version: number; companyId: string | null; companyAcceptedAt: Date | null; assigneeId: string | null; companyName: string | null; assigneeName: string | null };
+type Locked = {
+  id: string; version: number; companyId: string | null; companyAcceptedAt: Date | null; assigneeId: string | null; companyName: string | null; assigneeName: string | null;
+  /** G3: what the work status follows. */
+  workStatus: WorkStatus; stage: 'PENDING' | 'FINISHED' | 'CLOSED'; visitEnd: Date | null;
+};
 
 /** Locks the ticket the caller may see and checks the version the caller read. */
 async function lockTicket(caller: StaffCaller, tx: Tx, id: string, version: number): Promise<Locked> {
   const rows = await caller.sql.query<Locked[]>(tx, (s) => Prisma.sql`
-    SELECT t.id, t.version, t."companyId", t."companyAcceptedAt", t."assigneeId", c.name AS "companyName", u.name AS "assigneeName"
+    SELECT t.id, t.version, t."companyId", t."companyAcceptedAt", t."assigneeId", c.name AS "companyName", u.name AS "assigneeName",
+           t."workStatus", t.stage, t."visitEnd"
     FROM "Ticket" t
     LEFT JOIN "Company" c ON c."tenantId" = t."tenantId" AND c.id = t."companyId"
     LEFT JOIN "User" u ON u."tenantId" = t."tenantId" AND u.id = t."assigneeId"
@@ -44,6 +50,14 @@ type Entry = { kind?: string; field: string; oldValue: string | null; newValue: 
 
 async function record(caller: StaffCaller, tx: Tx, ticket: Locked, data: Prisma.TicketUncheckedUpdateInput, entries: Entry[], event?: { type: string; payload: Record<string, unknown> }) {
   const version = ticket.version + 1;
+  // G3: an assignee who leaves (the company renounces, the ticket goes to another holder) makes it "to assign".
+  const assigneeId = 'assigneeId' in data ? ((data.assigneeId as string | null | undefined) ?? null) : ticket.assigneeId;
+  const workStatus = workStatusOf({ previous: ticket.workStatus, assigneeId, stage: ticket.stage, visitEnd: ticket.visitEnd });
+  if (workStatus !== ticket.workStatus) {
+    data = { ...data, workStatus };
+    // First: it reads below the change that caused it (newest first, then by id).
+    entries = [{ field: 'workStatus', oldValue: ticket.workStatus, newValue: workStatus }, ...entries];
+  }
   await tx.ticket.update({ where: { id: ticket.id }, data: { ...data, version } });
   await tx.ticketEvent.createMany({
     data: entries.map((e) => ({ tenantId: caller.tenantId, ticketId: ticket.id, actorId: caller.actor.id, kind: e.kind ?? 'field', version, field: e.field, oldValue: e.oldValue, newValue: e.newValue })),

@@ -26,6 +26,8 @@ import { startMissingOf, ZStartMissing } from './scheduling';
 import { COMPANY_INFO, ZCompanyInfo } from '@/server/services/companies/info';
 import { assertTicketPlace } from '@/server/services/customers/equipment';
 import { equipmentLabel, EQUIPMENT_TYPES } from '@/lib/equipment';
+import { WORK_STATUSES, workStatusOf } from '@/lib/work-status';
+import { workStatusEntry } from './work-status';
 
 type Stage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -228,6 +230,14 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
         customer: current.customer,
       });
     }
+    // G3: the work status follows the assignee, the stage and the visit.
+    const workStatus = workStatusOf({
+      previous: current.workStatus,
+      assigneeId: changed.includes('assigneeId') ? (changes.assigneeId ?? null) : current.assigneeId,
+      stage: nextStage,
+      visitEnd: changed.includes('visit') ? ((data.visitEnd as Date | null | undefined) ?? null) : current.visitEnd,
+    }, now);
+    if (workStatus !== current.workStatus) data.workStatus = workStatus;
     await tx.ticket.update({ where: { id }, data });
 
     if (nextStage !== current.stage) {
@@ -242,8 +252,11 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
       areaId: current.area?.name ?? null,
       assigneeId: current.assignee?.name ?? null,
     };
+    // G3: the work status's entry first — the history lists newest first, then by id, so it reads
+    // below the change that caused it (the entries share the transaction's createdAt).
+    const workEntry = workStatus !== current.workStatus ? [workStatusEntry({ tenantId, ticketId: id, actorId: actor.id, version: newVersion, from: current.workStatus, to: workStatus })] : [];
     await tx.ticketEvent.createMany({
-      data: changed.map((field) => {
+      data: [...workEntry, ...changed.map((field) => {
         const isReference = (REFERENCE_FIELDS as readonly string[]).includes(field);
         return {
           tenantId,
@@ -257,7 +270,7 @@ export async function updateTicket(caller: StaffCaller, input: TicketUpdate) {
           newValue:
             field === 'visit' ? showVisit(changes.visit) : field === 'siteId' || field === 'equipmentId' ? placeNames[field].after : isReference ? (names[field as ReferenceField] ?? null) : display(changes[field as keyof typeof changes]),
         };
-      }),
+      })],
     });
 
     const events: { type: string; payload: Prisma.InputJsonValue }[] = [];
@@ -311,6 +324,8 @@ export const ZTicketView = z.object({
   priorityId: z.uuid().nullable(),
   complexity: z.enum(COMPLEXITIES).nullable(),
   assigneeId: z.uuid().nullable(),
+  /** G3: where the work is. */
+  workStatus: z.enum(WORK_STATUSES),
   dueAt: ZWhen.nullable(),
   visitStart: ZWhen.nullable(),
   visitEnd: ZWhen.nullable(),

@@ -65,7 +65,7 @@ export async function ticketPdf(caller: StaffCaller, id: string, { comments: int
   const timeZone = caller.tenant.timeZone;
   const tp = translator(locale, 'ticketPdf');
   const tv = translator(locale, 'ticketView') as HistoryWords['tv'];
-  const words: HistoryWords = { tv, t: translator(locale, 'tickets'), common: translator(locale, 'common'), intl, timeZone };
+  const words: HistoryWords = { tv, t: translator(locale, 'tickets'), common: translator(locale, 'common'), enums: translator(locale, 'enums'), intl, timeZone };
   const when = dateTimeFormatter(intl, timeZone);
 
   // One timeline, oldest first: history entries (comments and notes are printed with their text instead).

@@ -27,6 +27,7 @@ import { SCHEDULE_STATUSES } from '@/lib/scheduling';
 import { ZVisit } from '@/lib/visit-input';
 import { ZCompanyInfo } from '@/server/services/companies/info';
 import { EQUIPMENT_TYPES, type EquipmentType } from '@/lib/equipment';
+import { WORK_STATUSES, workStatusOf } from '@/lib/work-status';
 
 export { TICKET_CHANNELS } from '@/lib/ticket-filters';
 type Stage = (typeof LIFECYCLE_STAGES)[number];
@@ -71,6 +72,8 @@ export const ZTicketPage = z.object({
       callNumber: z.string().nullable(),
       title: z.string(),
       stage: z.enum(LIFECYCLE_STAGES),
+      /** G3: where the work is (TO_ASSIGN, ASSIGNED, COMPLETED, EXPIRED). */
+      workStatus: z.enum(WORK_STATUSES),
       complexity: z.enum(COMPLEXITIES).nullable(),
       billable: z.boolean(),
       price: requires('billing.read', ZMoney),
@@ -286,12 +289,12 @@ export async function createTicket(caller: Caller, input: TicketCreate, channel:
       RETURNING "lastNumber" AS n
     ), ticket AS (
       INSERT INTO "Ticket" (id, "tenantId", number, title, description, "callNumber", "customerId", "connectionId", "siteId", "equipmentId", "areaId", "categoryId", pqrs,
-                            "stateId", stage, "priorityId", complexity, "assigneeId", "dueAt", "visitStart", "visitEnd", "scheduleStatus", billable, price, cost, channel, "createdById",
+                            "stateId", stage, "priorityId", complexity, "assigneeId", "workStatus", "dueAt", "visitStart", "visitEnd", "scheduleStatus", billable, price, cost, channel, "createdById",
                             "openedAt", "statusChangedAt", "finishedAt", "closedAt", "searchText", "clientKey", "createdAt", "updatedAt")
       SELECT ${id}::uuid, ${s.tenant}, num.n, ${title}, ${input.description}, ${input.callNumber ?? null}, ${input.customerId ?? null}::uuid,
              ${input.connectionId ?? null}::uuid, ${input.siteId ?? null}::uuid, ${input.equipmentId ?? null}::uuid, ${areaId}::uuid, ${category?.id ?? null}::uuid, ${input.pqrs ?? null}::"PqrsType",
              ${state.id}::uuid, ${state.stage}::"LifecycleStage", ${priority?.id ?? null}::uuid, ${input.complexity ?? null}::"Complexity",
-             ${assigneeId}::uuid, ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${visitStart ? 'AGREED' : 'TO_SCHEDULE'}::"ScheduleStatus", ${billable}, ${price === null ? null : String(price)}::numeric,
+             ${assigneeId}::uuid, ${workStatusOf({ previous: null, assigneeId, stage: state.stage, visitEnd })}::"WorkStatus", ${input.dueAt ?? null}::timestamp, ${visitStart}::timestamp, ${visitEnd}::timestamp, ${visitStart ? 'AGREED' : 'TO_SCHEDULE'}::"ScheduleStatus", ${billable}, ${price === null ? null : String(price)}::numeric,
              ${input.cost ?? null}::numeric, ${channel}::"TicketChannel", ${creatorId}::uuid,
              ${now}::timestamp, ${now}::timestamp, ${state.stage === 'PENDING' ? null : now}::timestamp, ${state.stage === 'CLOSED' ? now : null}::timestamp,
              trim(num.n || ' ' || ${searchRest}), ${input.clientKey ?? null}::uuid, ${now}::timestamp, ${now}::timestamp
@@ -361,6 +364,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         callNumber: string | null;
         title: string;
         stage: Stage;
+        workStatus: (typeof WORK_STATUSES)[number];
         complexity: (typeof COMPLEXITIES)[number] | null;
         billable: boolean;
         price: string | null;
@@ -404,7 +408,7 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
         equipmentSerial: string | null;
       }
     >((s) => Prisma.sql`
-      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."scheduleStatus", p.kilometres, p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+      SELECT p.id, p.number, p."callNumber", p.title, p.stage, p."workStatus", p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."scheduleStatus", p.kilometres, p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
              p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
              p."companyId", p."companyAcceptedAt", co.name AS "companyName", co."taxId" AS "companyTaxId", co."contactName" AS "companyContactName",
              co.email AS "companyEmail", co.phone AS "companyPhone", co.zone AS "companyZone",
