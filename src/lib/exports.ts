@@ -7,7 +7,7 @@ export const EXPORT_KINDS = ['tickets', 'customers', 'messages'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The ticket grid's columns an export may hold (the grid's column ids; `price` follows `billable` for billing.read). */
-export const TICKET_EXPORT_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'comments', 'files', 'callNumber', 'opened', 'closed', 'intervention', 'kilometres', 'productsTotal', 'collected', 'lastStatus', 'rating', 'equipment', 'workStatus'] as const;
+export const TICKET_EXPORT_COLUMNS = ['number', 'title', 'customer', 'assignee', 'priority', 'complexity', 'billable', 'due', 'visit', 'category', 'state', 'company', 'comments', 'files', 'callNumber', 'opened', 'closed', 'intervention', 'kilometres', 'productsTotal', 'collected', 'lastStatus', 'rating', 'equipment', 'workStatus'] as const;
 export type TicketExportColumn = (typeof TICKET_EXPORT_COLUMNS)[number];
 
 /** `columns=number,title,…` in a query string: known ids only, in the grid's order, none twice. */

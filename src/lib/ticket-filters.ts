@@ -35,6 +35,8 @@ const fields = {
   connectionStatus: z.enum(CONNECTION_STATUSES),
   /** G3: the work status (COMPLETED only in the finished and closed tabs, the others only in the pending one). */
   workStatus: z.enum(WORK_STATUSES),
+  /** G2: the partner company the ticket was handed to, or 'own' for the ISP's own tickets. */
+  companyId: z.union([z.uuid(), z.literal('own')]),
 };
 export type TicketFilterKey = keyof typeof fields;
 export const TICKET_FILTER_KEYS = Object.keys(fields) as TicketFilterKey[];

@@ -51,6 +51,7 @@ beforeAll(async () => {
 });
 
 describe('GET /api/exports/tickets', () => {
+
   it('answers a CSV with a BOM, ";" for es-AR, the header and every ticket of the tab, accents intact, dates in the tenant’s format', async () => {
     const res = await get(a, staff(a, A, 'OPERATOR'), `format=csv&scope=all&columns=${ALL_COLUMNS}`);
     expect(res.status).toBe(200);
@@ -182,5 +183,26 @@ describe('GET /api/exports/messages', () => {
     expect((await messages(a, staff(a, A, 'OPERATOR'), 'format=csv')).status).toBe(400);
     expect((await messages(a, staff(a, A, 'OPERATOR'), 'format=csv&channel=EMAIL&from=2026-12-10&to=2026-12-01')).status).toBe(400);
     expect(csv((await messages(b, staff(b, B, 'ADMIN'), 'format=csv&channel=EMAIL&scope=all')).bytes).slice(1).map((r) => r[5])).toEqual(['De otra empresa']);
+  });
+});
+
+// Last: it adds a ticket the other cases do not expect.
+describe('GET /api/exports/tickets, partner companies', () => {
+  it('G2: the company handling a ticket is a column, and the filter by company (or the ISP’s own) selects the rows', async () => {
+    const handed = await A.OPERATOR.tickets.create({ title: 'Entregado a la empresa', description: 'Fibra' });
+    await A.OPERATOR.tickets.handOver({ id: handed.id, version: 1, companyId: A.companyId });
+    const company = (await A.OPERATOR.tickets.get({ id: handed.id })).company!.name;
+    const all = csv((await get(a, staff(a, A, 'OPERATOR'), 'format=csv&scope=all&columns=number,company')).bytes);
+    expect(all[0]?.[1]).toBe('Empresa');
+    expect(all.find((r) => Number(r[0]) === handed.number)?.[1]).toBe(company);
+    expect(all.find((r) => Number(r[0]) === mine)?.[1]).toBe('');
+    const theirs = csv((await get(a, staff(a, A, 'OPERATOR'), `format=csv&scope=filtered&companyId=${A.companyId}&columns=number`)).bytes);
+    expect(theirs.slice(1).map((r) => Number(r[0]))).toEqual([handed.number]);
+    const own = csv((await get(a, staff(a, A, 'OPERATOR'), 'format=csv&scope=filtered&companyId=own&columns=number')).bytes);
+    expect(own.slice(1).map((r) => Number(r[0]))).not.toContain(handed.number);
+    expect(own.slice(1).map((r) => Number(r[0]))).toContain(mine);
+    // The grid's filter is the same condition.
+    const grid = await A.OPERATOR.tickets.list({ tab: 'PENDING', filters: { companyId: A.companyId } });
+    expect(grid.items.map((i) => i.number)).toEqual([handed.number]);
   });
 });

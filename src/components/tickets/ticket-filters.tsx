@@ -36,6 +36,8 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
   const nodes = useQuery({ ...trpc.catalog.nodes.queryOptions(), enabled: catalog });
   const plans = useQuery({ ...trpc.catalog.plans.queryOptions(), enabled: catalog });
   const localities = useQuery({ ...trpc.catalog.localities.queryOptions(), enabled: catalog });
+  // G2: the office filters by partner company (a company's users see only their own tickets anyway).
+  const companies = useQuery({ ...trpc.companies.options.queryOptions(), enabled: needed && can('tickets.handOver') });
 
   const named = (items: { id: string; name: string; archivedAt?: Date | null }[] | undefined): Option[] =>
     (items ?? []).map((i) => ({ value: i.id, label: i.archivedAt ? f('archived', { name: i.name }) : i.name }));
@@ -60,6 +62,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
     localityId: named(localities.data),
     connectionStatus: CONNECTION_STATUSES.map((k) => ({ value: k, label: enums(`connectionStatus.${k}`) })),
     workStatus: WORK_STATUSES.map((k) => ({ value: k, label: enums(`workStatus.${k}`) })),
+    companyId: [{ value: 'own', label: f('ownTickets') }, ...named(companies.data)],
   };
   /** A filter's name (G3's work status has its own namespace). */
   const fieldLabel = (key: TicketFilterKey) => (key === 'workStatus' ? tw('filter') : f(`field.${key}`));
@@ -114,6 +117,7 @@ export function TicketFiltersPanel({ filters, onChange }: { filters: TicketFilte
             {select('complexity')}
             {select('billable')}
             {select('channel')}
+            {can('tickets.handOver') ? select('companyId') : null}
             {options.pqrs.length ? select('pqrs') : null}
             <TextInput label={f('field.openedFrom')} type="date" name="openedFrom" value={raw('openedFrom')} max={raw('openedTo') || undefined} onChange={(e) => onChange({ openedFrom: e.target.value || null })} />
             <TextInput label={f('field.openedTo')} type="date" name="openedTo" value={raw('openedTo')} min={raw('openedFrom') || undefined} onChange={(e) => onChange({ openedTo: e.target.value || null })} />

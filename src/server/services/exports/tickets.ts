@@ -52,6 +52,7 @@ type Row = {
   scheduleStatus: (typeof SCHEDULE_STATUSES)[number];
   kilometres: string | null;
   categoryName: string | null;
+  companyName: string | null;
   stateName: string;
   workStatus: WorkStatus;
   commentCount: number | null;
@@ -104,6 +105,8 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
       { header: x('columns.visitEnd'), type: 'datetime', value: (r) => r.visitEnd },
     ],
     category: [{ header: t('columns.category'), type: 'text', value: (r) => r.categoryName }],
+    // G2: the partner company handling it (none: the ISP's own).
+    company: [{ header: t('columns.company'), type: 'text', value: (r) => r.companyName }],
     state: [{ header: t('columns.state'), type: 'text', value: (r) => r.stateName }],
     comments: [{ header: t('columns.comments'), type: 'int', value: (r) => r.commentCount }],
     files: [{ header: t('columns.files'), type: 'int', value: (r) => r.fileCount }],
@@ -166,7 +169,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
     caller.sql.rows<Row>((s) => Prisma.sql`
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName", pr.name AS "priorityName",
              t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus", t.kilometres,
-             cat.name AS "categoryName", st.name AS "stateName", t."workStatus", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
+             cat.name AS "categoryName", co.name AS "companyName", st.name AS "stateName", t."workStatus", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
              eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
@@ -177,6 +180,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
       LEFT JOIN "User" u ON u."tenantId" = t."tenantId" AND u.id = t."assigneeId"
       LEFT JOIN "TicketPriority" pr ON pr."tenantId" = t."tenantId" AND pr.id = t."priorityId"
       LEFT JOIN "TicketCategory" cat ON cat."tenantId" = t."tenantId" AND cat.id = t."categoryId"
+      LEFT JOIN "Company" co ON co."tenantId" = t."tenantId" AND co.id = t."companyId"
       LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = t."tenantId" AND eq.id = t."equipmentId"
       ORDER BY t.number DESC`);
   const rows = pagedFill(page, (r) => r.number, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);

@@ -43,6 +43,9 @@ export function filterConditions(tenantId: string, timeZone: string, f: TicketFi
   if (f?.channel) ticket.push(Prisma.sql`t.channel = ${f.channel}::"TicketChannel"`);
   // G3: no index of its own — within its tab a status is common enough to be found walking it newest first.
   if (f?.workStatus) ticket.push(Prisma.sql`t."workStatus" = ${f.workStatus}::"WorkStatus"`);
+  // G2: a company's tickets through Ticket(tenantId, companyId, stage, number); the ISP's own ones walking the tab.
+  if (f?.companyId === 'own') ticket.push(Prisma.sql`t."companyId" IS NULL`);
+  else if (f?.companyId) ticket.push(Prisma.sql`t."companyId" = ${f.companyId}::uuid`);
   // The tenant's days: from its midnight starting openedFrom to its midnight ending openedTo
   // (instants are stored in UTC).
   if (f?.openedFrom) ticket.push(Prisma.sql`t."openedAt" >= ((${f.openedFrom}::date)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`);
