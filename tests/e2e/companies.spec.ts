@@ -33,6 +33,19 @@ test('the office hands tickets to a company, which takes one over and renounces 
     await expect(card).toContainText('Esperando a la empresa');
     await expect(card).toContainText('30712345671');
   }
+  // The advanced search's "Empresa": the company's tickets, or the ISP's own.
+  await page.goto(`/tickets?q=${encodeURIComponent(RUN)}`);
+  await page.getByRole('button', { name: 'Búsqueda avanzada' }).click();
+  const panel = page.getByRole('group', { name: 'Filtros de la búsqueda avanzada' });
+  const table = page.getByRole('table');
+  await panel.getByLabel('Empresa').selectOption({ label: COMPANY });
+  await expect(page.getByRole('list', { name: 'Filtros activos' }).getByRole('listitem')).toHaveText([`Empresa: ${COMPANY}`]);
+  await expect(table.getByRole('link', { name: TAKEN })).toBeVisible();
+  await expect(table.getByRole('link', { name: RENOUNCED })).toBeVisible();
+  await expect(table.getByRole('link', { name: OWN })).toHaveCount(0);
+  await panel.getByLabel('Empresa').selectOption({ label: 'Propios (sin empresa)' });
+  await expect(table.getByRole('link', { name: OWN })).toBeVisible();
+  await expect(table.getByRole('link', { name: TAKEN })).toHaveCount(0);
   await signOut(page);
 
   // The company's manager: only its company's tickets, nothing else of the ISP.
