@@ -159,9 +159,16 @@ function technicianSchedule(ctx: Ctx): Pick<Draft, 'scheduledFor'> {
   return at.getTime() > Date.now() ? { scheduledFor: at } : {};
 }
 
-async function pushToUser(ctx: Ctx, user: { id: string; name: string; locale: string | null }, kind: Parameters<typeof pushText>[1], link: string, extra: Partial<Draft> = {}) {
+async function pushToUser(
+  ctx: Ctx,
+  user: { id: string; name: string; locale: string | null },
+  kind: Parameters<typeof pushText>[1],
+  link: string,
+  extra: Partial<Draft> = {},
+  params: { excerpt?: string; slot?: string } = {},
+) {
   const locale = localeOf(ctx.tenant, user.locale);
-  return pushFor(ctx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ctx.ticket.number, title: ctx.ticket.title }), link, ...extra });
+  return pushFor(ctx, { userId: user.id, name: user.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ctx.ticket.number, title: ctx.ticket.title, ...params }), link, ...extra });
 }
 
 /** H5: the survey link of a ticket that is (still) closed and has a customer; null otherwise. */
@@ -265,26 +272,14 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
 
   /** A public comment: by staff → the customer; by the customer → the assignee and the office (push). */
   'ticket.commented': async (ctx) => {
-    const { tx, tenant, ticket, p } = ctx;
+    const { tx, tenant, p } = ctx;
     const comment = p.commentId
       ? await tx.ticketComment.findFirst({ where: { tenantId: tenant.id, id: p.commentId, public: true }, select: { body: true, author: { select: { name: true } } } })
       : null;
     if (!comment) return [];
     if (!p.byCustomer) return tellCustomer(ctx, { comment: { author: comment.author?.name ?? tenant.name, body: comment.body } });
     if (!tenant.settings.notifications.pushStaffOnCustomerReply) return [];
-    // The assignee always (logged as not sent without a device); the office, those with a device.
-    const assignee = await staffMember(ctx, ticket.assigneeId);
-    const office = (await reachableStaff(ctx)).filter((u) => u.role !== 'TECHNICIAN' && u.id !== ticket.assigneeId);
-    const staff = [...(assignee?.active ? [assignee] : []), ...office];
-    return (
-      await Promise.all(
-        staff.map((u) => {
-          const link = `${tenantOrigin(tenant.slug)}${u.role === 'TECHNICIAN' ? `/tech?ticket=${ticket.id}` : `/tickets/${ticket.id}`}`;
-          const locale = localeOf(tenant, u.locale);
-          return pushFor(ctx, { userId: u.id, name: u.name }, { ...base(ctx, locale), ...pushText(locale, 'customerReply', { number: ticket.number, title: ticket.title, excerpt: comment.body }), link });
-        }),
-      )
-    ).flat();
+    return tellStaff(ctx, 'customerReply', { excerpt: comment.body });
   },
 
   /**
@@ -295,7 +290,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
   'ticket.visitProposed': async (ctx) => {
     const { tenant, ticket, p, event } = ctx;
     if (!ticket.proposedAt || !ticket.proposedStart || !ticket.proposedEnd || ticket.proposedAt.toISOString() !== (event.payload.proposedAt as string | undefined)) return [];
-    if (p.side === 'CUSTOMER') return tellStaff(ctx, 'visitProposedByCustomer', slotOf(ctx, ticket.proposedStart, ticket.proposedEnd));
+    if (p.side === 'CUSTOMER') return tellStaff(ctx, 'visitProposedByCustomer', { slot: slotOf(ctx, ticket.proposedStart, ticket.proposedEnd) });
     const customer = ticket.customer;
     if (!customer) return [];
     const slot = slotOf(ctx, ticket.proposedStart, ticket.proposedEnd);
@@ -314,7 +309,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     const { tenant, ticket, p } = ctx;
     if (!ticket.visitStart || !ticket.visitEnd) return [];
     const slot = slotOf(ctx, ticket.visitStart, ticket.visitEnd);
-    if (p.side === 'CUSTOMER') return tellStaff(ctx, 'visitAgreed', slot);
+    if (p.side === 'CUSTOMER') return tellStaff(ctx, 'visitAgreed', { slot });
     const customer = ticket.customer;
     if (!customer) return [];
     const url = `${tenantOrigin(tenant.slug)}/portal/tickets/${ticket.id}`;
@@ -350,16 +345,7 @@ const RULES: Record<string, (ctx: Ctx) => Promise<Draft[]>> = {
     const rules = tenant.settings.notifications;
     const drafts: Draft[] = [];
     const assignee = await staffMember(ctx, ticket.assigneeId);
-    if (rules.pushStaffOnExpiry) {
-      // The assignee always (logged as not sent without a device); the office, those with a device.
-      const office = (await reachableStaff(ctx)).filter((u) => u.role !== 'TECHNICIAN' && u.id !== ticket.assigneeId);
-      const staff = [...(assignee?.active ? [assignee] : []), ...office];
-      for (const u of staff) {
-        const technician = u.role === 'TECHNICIAN';
-        const link = `${tenantOrigin(tenant.slug)}${technician ? `/tech?ticket=${ticket.id}` : `/tickets/${ticket.id}`}`;
-        drafts.push(...(await pushToUser(ctx, u, 'expired', link, technician ? technicianSchedule(ctx) : {})));
-      }
-    }
+    if (rules.pushStaffOnExpiry) drafts.push(...(await tellStaff(ctx, 'expired', {}, { technicianHours: true })));
     if (rules.emailOfficeOnExpiry) {
       const address = ticket.area?.email || rules.officeEmail;
       const url = `${tenantOrigin(tenant.slug)}/tickets/${ticket.id}`;
@@ -379,8 +365,17 @@ function slotOf(ctx: Ctx, start: Date, end: Date): string {
   return formatVisit(start, end, intlLocale(ctx.tenant.locale, ctx.tenant.country), ctx.tenant.timeZone);
 }
 
-/** G5: the customer's side of the scheduling → push to the assignee and the office (those with a device). */
-async function tellStaff(ctx: Ctx, kind: 'visitProposedByCustomer' | 'visitAgreed', slot: string): Promise<Draft[]> {
+/**
+ * A push about the ticket to the staff working it: the assignee always (logged as not sent without a
+ * device), the office those with a device; a technician opens it in the app, the office in the grid's
+ * view. With `technicianHours`, a technician's push waits for their working hours (E8).
+ */
+async function tellStaff(
+  ctx: Ctx,
+  kind: Parameters<typeof pushText>[1],
+  params: { excerpt?: string; slot?: string },
+  { technicianHours = false }: { technicianHours?: boolean } = {},
+): Promise<Draft[]> {
   const { tenant, ticket } = ctx;
   const assignee = await staffMember(ctx, ticket.assigneeId);
   const office = (await reachableStaff(ctx)).filter((u) => u.role !== 'TECHNICIAN' && u.id !== ticket.assigneeId);
@@ -388,9 +383,9 @@ async function tellStaff(ctx: Ctx, kind: 'visitProposedByCustomer' | 'visitAgree
   return (
     await Promise.all(
       staff.map((u) => {
-        const link = `${tenantOrigin(tenant.slug)}${u.role === 'TECHNICIAN' ? `/tech?ticket=${ticket.id}` : `/tickets/${ticket.id}`}`;
-        const locale = localeOf(tenant, u.locale);
-        return pushFor(ctx, { userId: u.id, name: u.name }, { ...base(ctx, locale), ...pushText(locale, kind, { number: ticket.number, title: ticket.title, slot }), link });
+        const technician = u.role === 'TECHNICIAN';
+        const link = `${tenantOrigin(tenant.slug)}${technician ? `/tech?ticket=${ticket.id}` : `/tickets/${ticket.id}`}`;
+        return pushToUser(ctx, u, kind, link, technician && technicianHours ? technicianSchedule(ctx) : {}, params);
       }),
     )
   ).flat();
