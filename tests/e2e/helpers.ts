@@ -147,3 +147,12 @@ export async function technicianPhone(browser: Browser): Promise<{ context: Brow
   await expect(tech.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible();
   return { context, tech };
 }
+
+/** María, the demo customer, signs in to the portal with her tax id and lands on its home. */
+export async function signInDemoCustomer(page: Page) {
+  await page.goto(`${DEMO}/portal/login`);
+  await page.getByLabel('Número de documento').fill('30.123.456');
+  await page.getByLabel('Contraseña').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await expect(page).toHaveURL(/\/portal\/?$/);
+}

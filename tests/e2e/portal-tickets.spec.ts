@@ -5,18 +5,10 @@
 // server refuses too. The settings are restored at the end.
 import sharp from 'sharp';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, PHONE, STAFF, signInStaff } from './helpers';
+import { DEMO, PHONE, STAFF, signInDemoCustomer, signInStaff } from './helpers';
 
 const RUN = Date.now().toString(36);
 const DESCRIPTION = `El módem titila en rojo desde la tormenta (${RUN}).`;
-
-async function signInCustomer(page: Page) {
-  await page.goto(`${DEMO}/portal/login`);
-  await page.getByLabel('Número de documento').fill('30.123.456');
-  await page.getByLabel('Contraseña').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/portal\/?$/);
-}
 
 /** The tickets card of Settings → "App y portal", as the admin sees it (a desktop window). */
 async function ticketSettings(browser: Browser) {
@@ -59,7 +51,7 @@ test.describe('on a phone', () => {
     await admin.card.getByLabel('Cantidad máxima de tickets por día').fill('2');
     await save(admin);
 
-    await signInCustomer(page);
+    await signInDemoCustomer(page);
     await page.getByRole('navigation', { name: 'Secciones del portal' }).getByRole('link', { name: 'Tickets' }).click();
     await page.getByRole('link', { name: 'Nuevo ticket' }).click();
     await expect(page).toHaveURL(/\/portal\/tickets\/new$/);

@@ -4,22 +4,14 @@
 // cost, the card says it may start, and "Iniciar ticket" sends the appointment to the technician's
 // app — which showed the ticket without it until then. The grid's "Intervención" column says where
 // each ticket stands. The portal's daily limit is lifted for the run and restored.
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, PHONE, STAFF, deliveredEmails, signInStaff, technicianPhone, trpc } from './helpers';
+import { expect, test } from '@playwright/test';
+import { DEMO, PHONE, STAFF, deliveredEmails, signInDemoCustomer, signInStaff, technicianPhone, trpc } from './helpers';
 
 const RUN = Date.now().toString(36);
 
 /** A day `days` from today in Buenos Aires (the demo tenant's zone), as the date input wants it. */
 function dayInBuenosAires(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Argentina/Buenos_Aires' }).format(new Date(Date.now() + days * 86_400_000));
-}
-
-async function signInCustomer(page: Page) {
-  await page.goto(`${DEMO}/portal/login`);
-  await page.getByLabel('Número de documento').fill('30.123.456');
-  await page.getByLabel('Contraseña').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/portal\/?$/);
 }
 
 test('the office proposes a visit, María accepts it from the e-mail, and "start" sends it to the technician', async ({ browser }) => {
@@ -35,7 +27,7 @@ test('the office proposes a visit, María accepts it from the e-mail, and "start
     // María opens a ticket from the portal (as its form posts it).
     const phone = await browser.newContext(PHONE);
     const maria = await phone.newPage();
-    await signInCustomer(maria);
+    await signInDemoCustomer(maria);
     const options = (await trpc(maria, 'portal.tickets.options', undefined, 'GET')).body.result.data.json as { categories: { id: string; reasons: string[] }[] };
     const category = options.categories[0]!;
     const description = `Sin internet ${RUN}`;
