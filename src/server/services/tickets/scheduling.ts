@@ -56,26 +56,6 @@ export const ZCustomerSchedule = z.object({
 });
 export const ZStartMissing = z.array(z.enum(START_REQUIREMENTS));
 
-type Row = {
-  id: string;
-  number: number;
-  title: string;
-  version: number;
-  stage: string;
-  channel: string;
-  customerId: string | null;
-  assigneeId: string | null;
-  cost: Prisma.Decimal | null;
-  visitStart: Date | null;
-  visitEnd: Date | null;
-  scheduleStatus: ScheduleStatus;
-  proposedStart: Date | null;
-  proposedEnd: Date | null;
-  proposalNote: string | null;
-  proposedBy: ScheduleSide | null;
-  proposedAt: Date | null;
-  startedAt: Date | null;
-};
 const ROW = {
   id: true,
   number: true,
@@ -96,6 +76,7 @@ const ROW = {
   proposedAt: true,
   startedAt: true,
 } as const satisfies Prisma.TicketSelect;
+type Row = Prisma.TicketGetPayload<{ select: typeof ROW }>;
 
 type Who = { actorId: string | null; side: ScheduleSide };
 
@@ -187,7 +168,7 @@ async function staffTicket(caller: StaffCaller, id: string, version: number): Pr
   const ticket = await caller.db.ticket.findUnique({ where: { id }, select: ROW });
   if (!ticket) throw notFound();
   if (ticket.version !== version) throw new AppError('CONFLICT', 'staleTicket', { fields: '—' });
-  return ticket as Row;
+  return ticket;
 }
 
 /** tickets.proposeVisit: a slot proposed to the customer (also the counter-proposal to theirs). */
@@ -234,7 +215,7 @@ type CustomerCaller = Caller<CustomerActor>;
 async function customerTicket(caller: CustomerCaller, id: string): Promise<Row> {
   const ticket = await caller.db.ticket.findFirst({ where: { id, customerId: caller.actor.id }, select: ROW });
   if (!ticket) throw notFound();
-  return ticket as Row;
+  return ticket;
 }
 
 function customerView(tenant: TenantInfo, ticket: Row): z.output<typeof ZCustomerSchedule> {
@@ -282,7 +263,7 @@ async function linkTicket(tenant: TenantInfo, token: string, now: Date): Promise
   const id = ticketOfLink(token);
   if (!id) throw new AppError('NOT_FOUND', 'scheduling.linkInvalid');
   const db = scopedDb(tenant.id);
-  const ticket = (await db.ticket.findUnique({ where: { id }, select: ROW })) as Row | null;
+  const ticket = await db.ticket.findUnique({ where: { id }, select: ROW });
   if (!ticket) throw new AppError('NOT_FOUND', 'scheduling.linkInvalid');
   // The proposal the link was made for is the one still waiting only while its instant is the ticket's.
   const current = ticket.proposedBy === 'OFFICE' && ticket.proposedAt !== null && (await verifyTicketLink(LINK, tenant.id, ticket.id, ticket.proposedAt, token));
@@ -306,12 +287,12 @@ export async function linkSchedule(tenant: TenantInfo, input: z.output<typeof ZV
 export async function acceptByLink(tenant: TenantInfo, input: z.output<typeof ZVisitToken>, now = new Date()) {
   const { db, ticket } = await linkTicket(tenant, input.token, now);
   await accept(db, tenant, ticket, { actorId: null, side: 'CUSTOMER' });
-  return customerView(tenant, (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: ROW })) as Row);
+  return customerView(tenant, await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: ROW }));
 }
 
 /** visitLink.counter: the customer proposes another slot instead. */
 export async function counterByLink(tenant: TenantInfo, input: z.output<typeof ZVisitCounter>, now = new Date()) {
   const { db, ticket } = await linkTicket(tenant, input.token, now);
   await propose(db, tenant, ticket, { actorId: null, side: 'CUSTOMER' }, input.visit, input.note, now);
-  return customerView(tenant, (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: ROW })) as Row);
+  return customerView(tenant, await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: ROW }));
 }
