@@ -34,7 +34,13 @@ markClientAddressStamping();
 // Where this bundle is: the invoice import's reader is beside it (read-invoices.ts), whatever the working directory.
 process.env.ANTENA_SERVER_DIR ??= path.dirname(fileURLToPath(import.meta.url));
 
-const app = next({ dev: false, dir: values.dir, hostname, port });
+// Next.js is told "localhost", whatever address this server listens on: it serves a rewrite of the
+// host-routing proxy (src/proxy.ts: the root domain → /site) inside the server only when the
+// rewrite's origin equals the one it built from this hostname, and the proxy's request URL always
+// says "localhost" for a loopback address (NextURL). Given "127.0.0.1", every landing-page request
+// went out again over HTTP to this same server — twice the work, and an ECONNRESET on a reused
+// connection once failed a sign-up page in CI. The name is not connected to; it only makes addresses.
+const app = next({ dev: false, dir: values.dir, hostname: 'localhost', port });
 const nextHandler = app.getRequestHandler();
 await app.prepare();
 

@@ -97,6 +97,9 @@ export function TicketGrid() {
   const hiddenKey = { key: 'tickets.hiddenColumns' } as const;
   const hidden = useQuery(trpc.preferences.get.queryOptions(hiddenKey));
   const setHidden = useMutation(trpc.preferences.set.mutationOptions({ onSuccess: (value) => queryClient.setQueryData(trpc.preferences.get.queryKey(hiddenKey), value) }));
+  // The choice being saved, shown at once: set in the click's own event, so the controlled checkbox
+  // never snaps back while the mutation's state arrives a tick later. Dropped when the save settles.
+  const [savingHidden, setSavingHidden] = useState<string[] | null>(null);
   // C3: the selection and what a mass action did.
   const { selected, clear: clearSelection, column: selectionColumn } = useRowSelection();
   const [bulkResult, setBulkResult] = useState<string | null>(null);
@@ -300,8 +303,7 @@ export function TicketGrid() {
   // With filters each tab counts up to a cap: above it, "100+".
   const countCap = list.data?.countCap ?? null;
   const shownCount = (n: number) => (countCap !== null && n > countCap ? t('countAtLeast', { count: countCap }) : String(n));
-  // While a change is on its way, show it already (TanStack Query's optimistic "variables").
-  const hiddenValue = setHidden.isPending && setHidden.variables ? setHidden.variables.value : hidden.data;
+  const hiddenValue = savingHidden ?? hidden.data;
   const hiddenColumns = new Set<string>(Array.isArray(hiddenValue) ? hiddenValue : []);
   const shownColumns = [selectColumn, ...columns.filter((c) => !hiddenColumns.has(c.id!))];
   const ids = [...selected];
@@ -346,7 +348,10 @@ export function TicketGrid() {
                     const next = new Set(hiddenColumns);
                     if (e.target.checked) next.delete(c.id!);
                     else next.add(c.id!);
-                    setHidden.mutate({ key: 'tickets.hiddenColumns', value: [...next] as never });
+                    const value = [...next];
+                    setSavingHidden(value);
+                    // A later click's choice stays until its own save settles.
+                    setHidden.mutate({ key: 'tickets.hiddenColumns', value: value as never }, { onSettled: () => setSavingHidden((shown) => (shown === value ? null : shown)) });
                   }}
                 />
                 {c.id === 'workStatus' ? tw('column') : t(`columns.${c.id as 'state'}`)}
