@@ -134,25 +134,31 @@ async function linkConnections(client: pg.Client, tenantId: string, log: (m: str
 /** The grid's SQL (listTickets), by hand, for the overhead comparison. */
 function gridSql(withSearch: number) {
   return `
-  SELECT p.id, p.number, p."callNumber", p.title, p.stage, p.complexity, p.billable, p.price, p."dueAt", p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
-         p."customerId", c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName",
-         s.name AS "stateName", pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
-         (SELECT count(*)::int FROM "TicketEvent" e WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id AND e."createdAt" > COALESCE(r."seenAt", '-infinity'::timestamp)
+  SELECT p.id, p.number, p."callNumber", p.title, p.stage, p."workStatus", p.complexity, p.billable, p.price, p."productsTotal", p.cost, p."collectedAmount", p."dueAt", p."visitStart", p."visitEnd", p."scheduleStatus", p.kilometres, p."openedAt", p."closedAt", p."statusChangedAt", p.pqrs,
+         p."customerId", c.name AS "customerName", c.code AS "customerCode",
+         (SELECT u.name FROM "User" u WHERE u."tenantId" = p."tenantId" AND u.id = p."assigneeId") AS "assigneeName",
+         (SELECT s.name FROM "TicketState" s WHERE s."tenantId" = p."tenantId" AND s.id = p."stateId") AS "stateName",
+         pr.name AS "priorityName", pr.color AS "priorityColor", cat.name AS "categoryName", cat.color AS "categoryColor",
+         p."companyId", p."companyAcceptedAt",
+         (SELECT json_build_object('name', co.name, 'taxId', co."taxId", 'contactName', co."contactName", 'email', co.email, 'phone', co.phone, 'zone', co.zone)
+            FROM "Company" co WHERE co."tenantId" = p."tenantId" AND co.id = p."companyId") AS company,
+         (SELECT json_build_object('type', eq.type, 'brand', eq.brand, 'model', eq.model, 'serial', eq.serial)
+            FROM "CustomerEquipment" eq WHERE eq."tenantId" = p."tenantId" AND eq.id = p."equipmentId") AS equipment,
+         (SELECT count(*)::int FROM "TicketEvent" e WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id
+            AND e."createdAt" > COALESCE((SELECT r."seenAt" FROM "TicketRead" r WHERE r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = $2::uuid), '-infinity'::timestamp)
             AND e."actorId" IS DISTINCT FROM $2::uuid) AS "unseenChanges",
          (SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = p."tenantId" AND k."ticketId" = p.id) AS "commentCount",
-         f."fileCount", f."imageCount"
+         f."fileCount", f."imageCount",
+         (SELECT tr.rating::int FROM "TicketRating" tr WHERE tr."tenantId" = p."tenantId" AND tr."ticketId" = p.id) AS rating
   FROM (SELECT * FROM "Ticket" t WHERE t."tenantId" = $1::uuid AND t.stage = 'PENDING'::"LifecycleStage"
         ${Array.from({ length: withSearch }, (_, i) => `AND t."searchText" LIKE $${i + 3}`).join(' ')}
         ORDER BY t.number DESC LIMIT 26 OFFSET 0) p
-  JOIN "TicketState" s ON s."tenantId" = p."tenantId" AND s.id = p."stateId"
   LEFT JOIN "Customer" c ON c."tenantId" = p."tenantId" AND c.id = p."customerId"
-  LEFT JOIN "User" u ON u."tenantId" = p."tenantId" AND u.id = p."assigneeId"
   LEFT JOIN "TicketPriority" pr ON pr."tenantId" = p."tenantId" AND pr.id = p."priorityId"
   LEFT JOIN "TicketCategory" cat ON cat."tenantId" = p."tenantId" AND cat.id = p."categoryId"
-  LEFT JOIN "TicketRead" r ON r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = $2::uuid
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS "fileCount", (count(*) FILTER (WHERE tf.image))::int AS "imageCount" FROM "TicketFile" tf
-    WHERE tf."tenantId" = p."tenantId" AND tf."ticketId" = p.id AND tf.visibility::text = ANY('{PUBLIC,TECHNICIAN,STAFF}'::text[])
+    WHERE tf."tenantId" = p."tenantId" AND tf."ticketId" = p.id AND tf.visibility::text = ANY('{PUBLIC,TECHNICIAN,STAFF,CUSTOMER}'::text[])
   ) f
   ORDER BY p.number DESC`;
 }

@@ -94,6 +94,9 @@ describe('a ticket names its site and equipment', () => {
     const view = await A.OPERATOR.tickets.get({ id: t.id });
     expect(view.site).toMatchObject({ id: site.id, label: 'Oficina', address: 'Córdoba 1500' });
     expect(view.equipment).toMatchObject({ id: mine.id, type: 'ROUTER', brand: 'TP-Link', serial: 'TICKET-EQ-1' });
+    // The grid's row ("Info productos") carries it too.
+    const row = (await A.OPERATOR.tickets.list({ query: 'El router no enciende' })).items.find((i) => i.id === t.id);
+    expect(row?.equipment).toEqual({ type: 'ROUTER', brand: 'TP-Link', model: 'Archer C6', serial: 'TICKET-EQ-1' });
 
     const count = await scopedDb(a.id).ticket.count();
     const refused = await rejects(A.OPERATOR.tickets.create({ customerId: ana.id, equipmentId: betos.id, description: 'Ajeno' }), 'BAD_REQUEST');
