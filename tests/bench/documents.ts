@@ -54,15 +54,26 @@ export async function measureDocuments({ port, host, email, password, rss, log, 
     await session.mutate('tickets.convertPdfPage', { fileId, page: (i % 20) + 1 });
     peak = Math.max(peak, rss());
   }, 5);
-  // Back to idle: mupdf runs in a worker thread ended 10 s after its last page (PDF_WORKER_IDLE_MS),
-  // its WebAssembly heap with it; the PNGs' buffers are garbage once answered.
+  // Back to idle: mupdf (and the page's preview) run in a child process that exits 10 s after its
+  // last page (PDF_WORKER_IDLE_MS), its memory with it; the PNGs' buffers are garbage once answered.
+  // What the server's own heap grew by (its young generation may reach 64 MB semi-spaces,
+  // SERVER_NODE_ARGS) goes when V8's memory reducer collects an idle heap: the RSS is sampled every
+  // 5 s until it is at or below the idle figure, for up to two minutes.
+  const started = performance.now();
   await settle(15_000);
   const after = rss();
-  log(`documents: rss idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB`);
+  let now = after;
+  while (now > idle && performance.now() - started < 120_000) {
+    await settle(5_000);
+    now = rss();
+  }
+  const backIn = now <= idle ? (performance.now() - started) / 1000 : Number.NaN;
+  log(`documents: rss idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, 15 s after ${after.toFixed(0)} MB, ${Number.isNaN(backIn) ? 'not back to idle in 120 s' : `back to idle (${now.toFixed(0)} MB) ${backIn.toFixed(0)} s after`}`);
   return [
     entry,
     value('documents.rss_idle_mb', idle, 'MB (server tree before the conversions)'),
     value('documents.rss_peak_mb', peak, 'MB (during)'),
     value('documents.rss_after_mb', after, 'MB (15 s after the last conversion)'),
+    value('documents.back_to_idle_s', backIn, 's after the last conversion until the RSS is at or below idle (NaN: not within 120 s)'),
   ];
 }

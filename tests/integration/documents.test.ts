@@ -49,8 +49,8 @@ async function upload(tenant: TestTenant, claims: TestSession, ticketId: string,
   return { status: res.status, json: await res.json() };
 }
 
-async function download(tenant: TestTenant, claims: TestSession, fileId: string, portal = false) {
-  const req = new Request(`http://${tenant.host}/api/${portal ? 'portal/' : ''}files/${fileId}`, { headers: { host: tenant.host, cookie: (await sessionCookie(claims))! } });
+async function download(tenant: TestTenant, claims: TestSession, fileId: string, portal = false, variant = '') {
+  const req = new Request(`http://${tenant.host}/api/${portal ? 'portal/' : ''}files/${fileId}${variant ? `?variant=${variant}` : ''}`, { headers: { host: tenant.host, cookie: (await sessionCookie(claims))! } });
   const res = await (portal ? PORTAL_GET : GET)(req, { params: Promise.resolve({ id: fileId }) });
   return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
@@ -123,6 +123,9 @@ describe('a PDF page as PNG', () => {
     // Page 2's rectangle is red (page 1's blue): the right page was drawn.
     const { data } = await sharp(got.bytes).extract({ left: 200, top: 450, width: 4, height: 4 }).raw().toBuffer({ resolveWithObject: true });
     expect([data[0]! > 200, data[2]! < 80]).toEqual([true, true]);
+    // Its preview, as an upload's: a WebP at most 320 pixels a side, the page's proportions.
+    const preview = await sharp((await download(a, staff(a, A, 'OPERATOR'), second.id, false, 'thumb')).bytes).metadata();
+    expect([preview.format, preview.width, preview.height]).toEqual(['webp', 226, 320]);
     // The original is untouched; both versions listed with their source; the customer sees them (Cliente).
     expect((await download(a, staff(a, A, 'OPERATOR'), pdf.id)).bytes.byteLength).toBe(pdf.size);
     const listed = await A.OPERATOR.tickets.files({ id: ticket.id });

@@ -9,7 +9,8 @@ import { cleanName } from '@/lib/names';
 
 /** Decompression bombs stop here: 50 megapixels is more than any phone camera's photo. */
 const MAX_PIXELS = 50_000_000;
-const THUMB_SIZE = 320;
+/** The preview: a WebP whose longer side is at most `size` pixels (also made by the PDF page renderer, documents.ts). */
+export const PREVIEW = { size: 320, quality: 75 } as const;
 
 export type InspectedFile = {
   name: string;
@@ -102,8 +103,8 @@ async function cleanImage(bytes: Uint8Array, mime: string) {
     output = await encoded.toBuffer({ resolveWithObject: true });
   }
   const thumb = await sharp(output.data, input)
-    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 75 })
+    .resize(PREVIEW.size, PREVIEW.size, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: PREVIEW.quality })
     .toBuffer();
   return { bytes: new Uint8Array(output.data), width: output.info.width ?? null, height: output.info.height ?? null, thumb: new Uint8Array(thumb) };
 }

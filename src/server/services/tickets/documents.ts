@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { FileVisibility } from '@/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
 import { AppError, notFound } from '@/server/errors';
-import { inspectFile } from '@/server/files/inspect';
+import { cleanFileName, PREVIEW } from '@/server/files/inspect';
 import { fileStore, type StorageKind } from '@/server/files/storage';
 import { logger } from '@/server/logger';
 import type { StaffCaller } from '@/server/services/caller';
@@ -32,14 +32,17 @@ export const PDF_WORKER_IDLE_MS = 10_000;
 /**
  * The renderer, run in a child process: mupdf's WebAssembly memory grows to the largest page drawn and
  * never shrinks (and a worker thread's, once ended, stays in the allocator's arenas), so it lives in a
- * process that exits when idle — the server's memory goes back to where it was. Plain JavaScript
- * (\`node -e\`: nothing for the bundler to follow); mupdf is an external package, imported from
- * node_modules. Messages use the structured-clone serialization (bytes as bytes).
+ * process that exits when idle — the server's memory goes back to where it was. The page's preview is
+ * made there too (sharp, as an upload's): decoding a 2-megapixel PNG in the server left it 10–50 MB
+ * above idle after 60 pages (docs/benchmarks.md). Plain JavaScript (\`node -e\`: nothing for the
+ * bundler to follow); mupdf and sharp are external packages, imported from node_modules. Messages use
+ * the structured-clone serialization (bytes as bytes).
  */
 const WORKER_SOURCE = `
 let loaded = null;
+let sharpLoaded = null;
 process.on('disconnect', () => process.exit(0));
-process.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) => {
+process.on('message', async ({ id, bytes, page, scale: maxScale, maxSide, preview }) => {
   const owned = [];
   const answer = (result) => process.send({ id, ...result });
   try {
@@ -59,7 +62,10 @@ process.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) => {
     const pixmap = p.toPixmap(m.Matrix.scale(scale, scale), m.ColorSpace.DeviceRGB, false, true);
     owned.push(pixmap);
     const png = new Uint8Array(pixmap.asPNG());
-    answer({ png, width: pixmap.getWidth(), height: pixmap.getHeight(), pages });
+    sharpLoaded = sharpLoaded || import('sharp');
+    const sharp = (await sharpLoaded).default;
+    const thumb = new Uint8Array(await sharp(png).resize(preview.size, preview.size, { fit: 'inside', withoutEnlargement: true }).webp({ quality: preview.quality }).toBuffer());
+    answer({ png, thumb, width: pixmap.getWidth(), height: pixmap.getHeight(), pages });
   } catch (err) {
     answer({ error: 'pdfCorrupt', detail: String(err && err.message || err) });
   } finally {
@@ -68,7 +74,7 @@ process.on('message', async ({ id, bytes, page, scale: maxScale, maxSide }) => {
 });
 `;
 
-type WorkerAnswer = { id: number; png?: Uint8Array; width?: number; height?: number; pages?: number; error?: 'pdfCorrupt' | 'pdfEncrypted' | 'pageBeyond'; detail?: string };
+type WorkerAnswer = { id: number; png?: Uint8Array; thumb?: Uint8Array; width?: number; height?: number; pages?: number; error?: 'pdfCorrupt' | 'pdfEncrypted' | 'pageBeyond'; detail?: string };
 
 let worker: ChildProcess | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
@@ -117,7 +123,8 @@ export function pdfRendererRunning(): boolean {
   return worker !== null;
 }
 
-export type PdfPageResult = { png: Uint8Array; width: number; height: number; pages: number };
+/** A page as PNG, its WebP preview, its size in pixels, and how many pages the PDF has. */
+export type PdfPageResult = { png: Uint8Array; thumb: Uint8Array; width: number; height: number; pages: number };
 
 /**
  * Renders page `page` (1-based) of a PDF as PNG. Refusals are AppErrors with translated keys: a page
@@ -136,15 +143,15 @@ export async function renderPdfPage(bytes: Uint8Array, page: number): Promise<Pd
       clearTimeout(timer);
       resolve(a);
     });
-    w.send({ id, bytes, page, scale: PDF_PAGE_SCALE, maxSide: MAX_PDF_PAGE_SIDE });
+    w.send({ id, bytes, page, scale: PDF_PAGE_SCALE, maxSide: MAX_PDF_PAGE_SIDE, preview: PREVIEW });
   });
   if (answer.error === 'pageBeyond') throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { page: { key: 'documents.pageBeyond', params: { page, pages: answer.pages ?? 0 } } });
   if (answer.error === 'pdfEncrypted') throw new AppError('BAD_REQUEST', 'documents.pdfEncrypted');
-  if (answer.error || !answer.png) {
+  if (answer.error || !answer.png || !answer.thumb) {
     if (answer.detail) logger.warn({ detail: answer.detail }, 'a PDF could not be rendered');
     throw new AppError('BAD_REQUEST', 'documents.pdfCorrupt');
   }
-  return { png: answer.png, width: answer.width!, height: answer.height!, pages: answer.pages! };
+  return { png: answer.png, thumb: answer.thumb, width: answer.width!, height: answer.height!, pages: answer.pages! };
 }
 
 async function readAll(storage: StorageKind, key: string): Promise<Uint8Array> {
@@ -161,26 +168,25 @@ export async function convertPdfPage({ db, tenantId, actor }: StaffCaller, input
   });
   if (!source) throw notFound();
   if (source.mime !== 'application/pdf') throw new AppError('BAD_REQUEST', 'documents.notPdf');
-  const { png } = await renderPdfPage(await readAll(source.storage, source.key), input.page);
+  const { png, thumb, width, height } = await renderPdfPage(await readAll(source.storage, source.key), input.page);
+  // The PNG is mupdf's (no metadata to strip, at most MAX_PDF_PAGE_SIDE a side): stored as drawn,
+  // with the preview the renderer made the way an upload's is made.
   const base = source.name.replace(/\.pdf$/i, '');
-  const name = `${base}-p${input.page}.png`.slice(-200);
-  // The PNG goes through the same checks as an upload (its size, dimensions and preview).
-  const inspected = await inspectFile(name, png);
-  if ('key' in inspected) throw new AppError('BAD_REQUEST', 'invalidInput', undefined, { page: { key: `validation.${inspected.key}`, params: inspected.params } });
+  const name = cleanFileName(`${base}-p${input.page}.png`);
   const id = uuidv7();
   const store = fileStore();
   const stored: string[] = [];
   try {
-    const key = await store.put(`${tenantId}/${id}`, inspected.bytes, inspected);
+    const key = await store.put(`${tenantId}/${id}`, png, { name, mime: 'image/png' });
     stored.push(key);
-    const thumbKey = inspected.thumb ? await store.put(`${tenantId}/${id}.thumb.webp`, inspected.thumb, { name: `${name}.webp`, mime: 'image/webp' }) : null;
-    if (thumbKey) stored.push(thumbKey);
+    const thumbKey = await store.put(`${tenantId}/${id}.thumb.webp`, thumb, { name: `${name}.webp`, mime: 'image/webp' });
+    stored.push(thumbKey);
     const visibility: FileVisibility = source.visibility;
     return await db.$transaction(async (tx) => {
       const file = await tx.ticketFile.create({
         data: {
-          id, tenantId, ticketId: source.ticketId, uploadedById: actor.id, name: inspected.name, mime: inspected.mime, size: inspected.bytes.byteLength, image: true,
-          width: inspected.width, height: inspected.height, visibility, storage: store.kind, key, thumbKey, sourceFileId: source.id, sourcePage: input.page,
+          id, tenantId, ticketId: source.ticketId, uploadedById: actor.id, name, mime: 'image/png', size: png.byteLength, image: true,
+          width, height, visibility, storage: store.kind, key, thumbKey, sourceFileId: source.id, sourcePage: input.page,
         },
         select: { id: true, name: true, width: true, height: true, sourceFileId: true, sourcePage: true, visibility: true },
       });
