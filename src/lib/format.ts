@@ -60,6 +60,11 @@ export function formatDistance(km: number, intl: string): string {
   return new Intl.NumberFormat(intl, { style: 'unit', unit: 'kilometer', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km);
 }
 
+/** A coordinate in degrees in the locale's numbers, to about 10 cm: "-34,603722". */
+export function formatCoordinate(degrees: number, intl: string): string {
+  return new Intl.NumberFormat(intl, { maximumFractionDigits: 6, useGrouping: false }).format(degrees);
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayIn(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);

@@ -85,3 +85,31 @@ test('the “Técnicos” map shows each technician’s last position, a name wi
   await expect(page.getByRole('heading', { name: MAP_LAB.silent.name, level: 1 })).toBeVisible();
   await expect(page.getByTestId('last-position-age')).toHaveText('Sin posición · No envió su posición en los últimos 30 días.');
 });
+
+test('an admin sets a technician’s base; with no position from the app, the distance is measured from there', async ({ page }) => {
+  await signInStaff(page, STAFF.admin);
+  await page.goto('/users');
+  await page.getByRole('link', { name: 'Ramiro Ríos' }).click();
+  await expect(page.getByRole('heading', { name: 'Ramiro Ríos', level: 1 })).toBeVisible();
+  const card = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Base del técnico' }) });
+  await card.getByLabel('Dirección de la base').fill('Depósito <b>Sur</b> — Calle 12 nº 400');
+  // A pair copied from a map, pasted in one field, fills both.
+  await card.getByLabel('Latitud').fill('-34.7300, -58.2600');
+  await expect(card.getByLabel('Longitud')).toHaveValue('-58.2600');
+  await card.getByRole('button', { name: 'Guardar base' }).click();
+  await expect(card.getByRole('status')).toHaveText('Base guardada.');
+  // Out of range: the field says why, and the saved base stays.
+  await card.getByLabel('Latitud').fill('-134.73');
+  await card.getByRole('button', { name: 'Guardar base' }).click();
+  await expect(card.getByText('La latitud debe estar entre -90 y 90.')).toBeVisible();
+  await page.reload();
+  await expect(card.getByLabel('Dirección de la base')).toHaveValue('Depósito <b>Sur</b> — Calle 12 nº 400');
+  await expect(card.getByLabel('Latitud')).toHaveValue('-34.73');
+
+  await page.goto('/tickets');
+  await createTicketOnConnection(page, { code: '1001', customer: 'María Fernández (1001)', title: 'Distancia desde la base', description: 'G6: el técnico sin posición, medido desde su base.' });
+  await page.goto(`/tickets?q=${encodeURIComponent('distancia desde la base')}`);
+  await page.getByRole('link', { name: 'Distancia desde la base' }).click();
+  const km = haversineKm({ lat: -34.72, lng: -58.27 }, { lat: -34.73, lng: -58.26 });
+  await expect(page.getByRole('region', { name: 'Distancia a la conexión' }).getByRole('button', { name: `Ramiro Ríos · ${formatDistance(km, 'es-AR')} (desde la base)`, exact: true })).toBeVisible();
+});

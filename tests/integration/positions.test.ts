@@ -199,6 +199,33 @@ describe('positions.latest and positions.distances (the office)', () => {
     expect(list.every((x) => x.distanceKm === null)).toBe(true);
   });
 
+  it('distances: from the base when the app sent no position in the last 12 hours; a recent position wins; an old one without a base is shown with its age', async () => {
+    const [based, stale, staleBased] = await Promise.all([newTechnician(a, 'Bea Base'), newTechnician(a, 'Saúl Viejo'), newTechnician(a, 'Tere Vieja')]);
+    await A.ADMIN.users.setBase({ id: based.id, base: { address: 'Depósito Norte', ...north(CONNECTION, 3_000) } });
+    // Positions of 13 hours ago (stored as a report of then would be; a report is kept only within working hours).
+    const old = (userId: string, metres: number) => scopedDb(a.id).technicianPosition.create({ data: { tenantId: a.id, userId, ...north(CONNECTION, metres), recordedAt: ago(13 * 3_600_000) } });
+    await old(stale.id, 1_000);
+    await old(staleBased.id, 100);
+    await A.ADMIN.users.setBase({ id: staleBased.id, base: { address: 'Depósito Sur', ...north(CONNECTION, 4_000) } });
+    // A recent position beats the base.
+    await A.ADMIN.users.setBase({ id: near.id, base: { address: 'Lejos', ...north(CONNECTION, 9_000) } });
+    const list = await A.OPERATOR.positions.distances({ ticketId });
+    const of = (id: string) => list.find((x) => x.userId === id)!;
+    expect(of(based.id)).toMatchObject({ from: 'base', recordedAt: null });
+    expect(of(based.id).distanceKm).toBeCloseTo(3.0, 3);
+    expect(of(staleBased.id)).toMatchObject({ from: 'base', recordedAt: null });
+    expect(of(staleBased.id).distanceKm).toBeCloseTo(4.0, 3);
+    expect(of(stale.id)).toMatchObject({ from: 'live', recordedAt: expect.any(Date) });
+    expect(of(stale.id).distanceKm).toBeCloseTo(1.0, 3);
+    expect(of(near.id)).toMatchObject({ from: 'live' });
+    expect(of(near.id).distanceKm).toBeCloseTo(0.5, 3);
+    // No coordinates on the ticket's connection: no distance, but the place is known.
+    expect(of(A.ids.TECHNICIAN).from).toBeNull();
+    const none = await A.OPERATOR.positions.distances({ ticketId: noConnectionTicketId });
+    expect(none.find((x) => x.userId === based.id)).toMatchObject({ distanceKm: null, from: 'base' });
+    await A.ADMIN.users.setBase({ id: near.id, base: null });
+  });
+
   it('distances: another tenant’s ticket is NOT_FOUND', async () => {
     await rejects(B.ADMIN.positions.distances({ ticketId }), 'NOT_FOUND');
     await rejects(B.OPERATOR.positions.distances({ ticketId }), 'NOT_FOUND');

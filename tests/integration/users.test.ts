@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { signInStaff } from '@/server/services/auth/sign-in';
+import { httpCall } from '../factories/http';
 import { asStaff, createUser, PASSWORD, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff } from '../factories';
 
 let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
@@ -103,5 +104,41 @@ describe('users.deactivate / activate', () => {
     await rejects(B.ADMIN.users.deactivate({ id: u.id }), 'NOT_FOUND');
     await rejects(B.ADMIN.users.activate({ id: u.id }), 'NOT_FOUND');
     expect((await scopedDb(a.id).user.findUnique({ where: { id: u.id } }))?.active).toBe(true);
+  });
+});
+
+describe('users.setBase (G6: a technician’s base)', () => {
+  const BASE = { address: 'Depósito Bernal — Av. San Martín 500', latitude: -34.7075, longitude: -58.2812 };
+
+  it('an admin sets and removes it; the profile shows it to those who read profiles', async () => {
+    const tech = await createUser(a, 'TECHNICIAN');
+    expect(await A.ADMIN.users.setBase({ id: tech.id, base: BASE })).toEqual({ id: tech.id, base: BASE });
+    expect((await A.SUPERVISOR.users.get({ id: tech.id })).base).toEqual(BASE);
+    expect(await A.ADMIN.users.setBase({ id: tech.id, base: null })).toEqual({ id: tech.id, base: null });
+    expect((await A.ADMIN.users.get({ id: tech.id })).base).toBeNull();
+  });
+
+  it('refuses coordinates out of range and an empty address on their fields, and a base for a non-technician; nothing is saved', async () => {
+    const tech = await createUser(a, 'TECHNICIAN');
+    const session = { kind: 'staff' as const, userId: A.ids.ADMIN, tenantId: a.id };
+    const bad = await httpCall({ host: a.host, session, path: 'users.setBase', input: { id: tech.id, base: { address: ' ', latitude: 91, longitude: -181 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error!.json.data.fieldErrors).toEqual({
+      'base.address': 'Este campo es obligatorio.',
+      'base.latitude': 'La latitud debe estar entre -90 y 90.',
+      'base.longitude': 'La longitud debe estar entre -180 y 180.',
+    });
+    const operator = await createUser(a, 'OPERATOR');
+    const notTech = await rejects(A.ADMIN.users.setBase({ id: operator.id, base: BASE }), 'BAD_REQUEST');
+    expect(notTech.cause).toMatchObject({ fieldErrors: { base: { key: 'users.baseOnlyTechnicians' } } });
+    const rows = await scopedDb(a.id).user.findMany({ where: { id: { in: [tech.id, operator.id] } }, select: { baseAddress: true, baseLatitude: true } });
+    expect(rows.every((r) => r.baseAddress === null && r.baseLatitude === null)).toBe(true);
+  });
+
+  it('refuses supervisors, operators and technicians, and other tenants', async () => {
+    const tech = await createUser(a, 'TECHNICIAN');
+    for (const role of ['SUPERVISOR', 'OPERATOR', 'TECHNICIAN'] as const) await rejects(A[role].users.setBase({ id: tech.id, base: BASE }), 'FORBIDDEN');
+    await rejects(B.ADMIN.users.setBase({ id: tech.id, base: BASE }), 'NOT_FOUND');
+    expect((await scopedDb(a.id).user.findUnique({ where: { id: tech.id } }))?.baseAddress).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { useCan, useStaffContext } from '@/components/shell/permissions';
 import { MessageDialog } from '@/components/outreach/message-dialog';
 import { notFoundOn } from '@/components/ui/not-found';
 import { TechnicianLastPosition } from '@/components/positions/technician-last-position';
+import { TechnicianBase } from './technician-base';
 import type { MapTiles } from '@/components/tickets/ticket-map';
 
 export function UserProfile({ id, tiles }: { id: string; tiles: MapTiles }) {
@@ -51,6 +52,7 @@ export function UserProfile({ id, tiles }: { id: string; tiles: MapTiles }) {
           <div><dt className="font-medium text-slate-600">{outreach('profile.pushDevices')}</dt><dd>{outreach('profile.pushDevicesCount', { count: u.pushDevices })}</dd></div>
         </dl>
       </Card>
+      {u.role === 'TECHNICIAN' ? <TechnicianBase userId={u.id} base={u.base} manage={can('users.manage')} intl={intl} /> : null}
       {u.role === 'TECHNICIAN' && can('positions.read') ? <TechnicianLastPosition userId={u.id} tiles={tiles} /> : null}
     </>
   );

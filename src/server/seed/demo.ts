@@ -186,12 +186,15 @@ export async function seedDemo(): Promise<{ created: boolean }> {
 
 /**
  * C16: the demo technician's last two hours, Bernal to Quilmes Centro, a point every 15 minutes or so
- * and the last one 4 minutes before now — unless they have a position of the last 30 days already.
+ * and the last one 4 minutes before now — unless they have a position of the last 30 days already;
+ * and their base.
  */
 export async function seedDemoPositions(tenantId: string, now = new Date()): Promise<number> {
   const scoped = scopedDb(tenantId);
-  const technician = await scoped.user.findFirst({ where: { email: DEMO_USERS[3]!.email, role: 'TECHNICIAN' }, select: { id: true } });
+  const technician = await scoped.user.findFirst({ where: { email: DEMO_USERS[3]!.email, role: 'TECHNICIAN' }, select: { id: true, baseAddress: true } });
   if (!technician) return 0;
+  // G6: the depot their day starts from (the distance when assigning, once these positions are old).
+  if (!technician.baseAddress) await scoped.user.update({ where: { id: technician.id }, data: { baseAddress: 'Depósito Bernal — Av. San Martín 500', baseLatitude: -34.7075, baseLongitude: -58.2812 } });
   const since = new Date(now.getTime() - 30 * 86_400_000);
   if (await scoped.technicianPosition.findFirst({ where: { userId: technician.id, recordedAt: { gte: since } }, select: { id: true } })) return 0;
   // Bernal (its node) → Av. San Martín → Quilmes Centro, minutes before now.

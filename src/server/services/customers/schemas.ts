@@ -52,8 +52,11 @@ function checkTaxId<T extends { taxIdType?: string | null; taxId?: string | null
   }
 }
 
-const latitude = z.number().min(-90, { message: 'validation.latitude' }).max(90, { message: 'validation.latitude' });
-const longitude = z.number().min(-180, { message: 'validation.longitude' }).max(180, { message: 'validation.longitude' });
+/** Coordinates in degrees (WGS 84), each refused out of range with its own message. */
+export const ZLatitude = z.number().min(-90, { message: 'validation.latitude' }).max(90, { message: 'validation.latitude' });
+export const ZLongitude = z.number().min(-180, { message: 'validation.longitude' }).max(180, { message: 'validation.longitude' });
+const latitude = ZLatitude;
+const longitude = ZLongitude;
 
 export const ZConnectionFields = z.object({
   code: optionalText(40),

@@ -1,7 +1,8 @@
 // C16/G6: where technicians are. The technician app reports its position while it is open, with the
 // technician's consent and during the tenant's working hours; the office sees each technician's last
 // position (their profile, the "Técnicos" map) and, when assigning a ticket, each technician's
-// straight-line distance to the ticket's connection. Positions are kept 30 days
+// straight-line distance to the ticket's connection — from the technician's base when the app sent
+// no position in the last LIVE_FOR_MS (G6: "from the live location, or their base address"). Positions are kept 30 days
 // (src/server/maintenance/positions.ts deletes older ones).
 //
 // Reports are throttled here as well as on the device (a minute or 100 m, src/lib/live-location.ts): a device that reports too
@@ -15,6 +16,7 @@ import { haversineKm } from '@/lib/route';
 import { withinWorkingHours } from '@/lib/working-hours';
 import { notFound } from '@/server/errors';
 import type { StaffCaller } from '@/server/services/caller';
+import { ZLatitude, ZLongitude } from '@/server/services/customers/schemas';
 
 /** Positions older than this are purged. */
 export const KEEP_DAYS = 30;
@@ -24,8 +26,8 @@ const DAY_MS = 86_400_000;
 
 export const ZPositionReport = z
   .object({
-    latitude: z.number().min(-90, { message: 'validation.latitude' }).max(90, { message: 'validation.latitude' }),
-    longitude: z.number().min(-180, { message: 'validation.longitude' }).max(180, { message: 'validation.longitude' }),
+    latitude: ZLatitude,
+    longitude: ZLongitude,
     /** Metres, as the device reports it (GeolocationCoordinates.accuracy). */
     accuracy: z.number().min(0, { message: 'validation.accuracy' }).max(100_000, { message: 'validation.accuracy' }).optional(),
     /** When the device took it (GeolocationPosition.timestamp); now when absent. */
@@ -53,8 +55,21 @@ export const ZTechnicianPosition = z.object({ userId: z.uuid(), name: z.string()
 
 export const ZPositionDistances = z.object({ ticketId: z.uuid() });
 
-/** A technician's straight-line distance to a ticket's connection (null: the connection or the technician has no known position). */
-export const ZTechnicianDistance = z.object({ userId: z.uuid(), name: z.string(), distanceKm: z.number().nullable(), recordedAt: z.date().nullable() });
+/** A position younger than this is where the technician is; an older one gives way to their base, when they have one. */
+export const LIVE_FOR_MS = 12 * 3_600_000;
+
+/**
+ * A technician's straight-line distance to a ticket's connection (null: the connection or the
+ * technician has no known place), measured `from` their live position (recordedAt: when it was sent)
+ * or their base (null: neither is known).
+ */
+export const ZTechnicianDistance = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  distanceKm: z.number().nullable(),
+  from: z.enum(['live', 'base']).nullable(),
+  recordedAt: z.date().nullable(),
+});
 
 type Reported = z.infer<typeof ZPositionReported>;
 
@@ -86,14 +101,23 @@ export async function reportPosition(caller: StaffCaller, input: z.output<typeof
   });
 }
 
-type LatestRow = { userId: string; name: string; latitude: number | null; longitude: number | null; accuracy: number | null; recordedAt: Date | null };
+type LatestRow = {
+  userId: string;
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy: number | null;
+  recordedAt: Date | null;
+  baseLatitude: number | null;
+  baseLongitude: number | null;
+};
 
 /** Technicians (every active one, or the one named) with their last position: one index probe each. */
 async function latestRows(caller: StaffCaller, userId?: string): Promise<LatestRow[]> {
   const who = userId ? Prisma.sql`u.id = ${userId}::uuid` : Prisma.sql`u.active`;
   return caller.sql.rows<LatestRow>(
     (s) => Prisma.sql`
-      SELECT u.id AS "userId", u.name, p.latitude, p.longitude, p.accuracy, p."recordedAt"
+      SELECT u.id AS "userId", u.name, p.latitude, p.longitude, p.accuracy, p."recordedAt", u."baseLatitude", u."baseLongitude"
       FROM "User" u
       LEFT JOIN LATERAL (
         SELECT tp.latitude, tp.longitude, tp.accuracy, tp."recordedAt"
@@ -125,13 +149,22 @@ export async function technicianDistances(caller: StaffCaller, input: z.output<t
   const c = ticket.connection;
   const target = c && c.latitude !== null && c.longitude !== null ? { lat: c.latitude, lng: c.longitude } : null;
   const rows = await latestRows(caller);
+  const now = Date.now();
   return rows
-    .map((r) => ({
-      userId: r.userId,
-      name: r.name,
-      distanceKm: target && r.latitude !== null && r.longitude !== null ? haversineKm(target, { lat: r.latitude, lng: r.longitude }) : null,
-      recordedAt: r.recordedAt,
-    }))
+    .map((r) => {
+      const live = r.recordedAt && r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude, at: r.recordedAt } : null;
+      const base = r.baseLatitude !== null && r.baseLongitude !== null ? { lat: r.baseLatitude, lng: r.baseLongitude } : null;
+      // A recent position; else the base; else an old position (better than nothing, its age shown).
+      const place = live && now - live.at.getTime() < LIVE_FOR_MS ? ('live' as const) : base ? ('base' as const) : live ? ('live' as const) : null;
+      const point = place === 'live' ? live : place === 'base' ? base : null;
+      return {
+        userId: r.userId,
+        name: r.name,
+        distanceKm: target && point ? haversineKm(target, point) : null,
+        from: place,
+        recordedAt: place === 'live' ? r.recordedAt : null,
+      };
+    })
     // Stable: equal distances, and the unknown ones, stay in name order.
     .sort((x, y) => (x.distanceKm === null ? (y.distanceKm === null ? 0 : 1) : y.distanceKm === null ? -1 : x.distanceKm - y.distanceKm));
 }

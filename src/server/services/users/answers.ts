@@ -18,8 +18,13 @@ export const ZUserRow = z.object({
   company: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 
-/** One staff member's profile, with how many devices receive their push. */
-export const ZUserProfile = ZUserRow.extend({ pushDevices: z.number().int() });
+/** G6: a technician's base: where their day starts, from which distances are measured without a recent position. */
+export const ZUserBaseValue = z.object({ address: z.string(), latitude: z.number(), longitude: z.number() });
+
+/** One staff member's profile, with how many devices receive their push, and their base. */
+export const ZUserProfile = ZUserRow.extend({ pushDevices: z.number().int(), base: ZUserBaseValue.nullable() });
+
+export const ZUserBaseSaved = z.object({ id: z.uuid(), base: ZUserBaseValue.nullable() });
 
 export const ZUserActive = z.object({ id: z.uuid(), active: z.boolean() });
 

@@ -10,7 +10,7 @@ import { hashPassword } from '@/server/services/auth/passwords';
 import { passwordIssue, assertPasswordAllowed, ZNewPassword } from '@/server/services/auth/password-policy';
 import { END_ALL_SESSIONS } from '@/server/services/auth/sessions';
 import type { StaffCaller } from '@/server/services/caller';
-import { ZEmail, ZPhone } from '@/server/services/customers/schemas';
+import { ZEmail, ZLatitude, ZLongitude, ZPhone } from '@/server/services/customers/schemas';
 
 /** A new password: the one policy (services/auth/password-policy.ts). */
 export const ZPassword = ZNewPassword;
@@ -36,6 +36,11 @@ export const ZUserUpdate = z.object({
   phone: ZPhone.nullish(),
   password: ZPassword.optional(),
   companyId: z.uuid().nullish(),
+});
+/** G6: a technician's base — an address and its coordinates — or null to remove it. */
+export const ZUserBase = z.object({
+  id: z.uuid(),
+  base: z.object({ address: z.string().trim().min(1, { message: 'validation.required' }).max(300), latitude: ZLatitude, longitude: ZLongitude }).nullable(),
 });
 export const ZUserList = z.object({ includeInactive: z.boolean().default(true), role: z.enum(ROLES).optional() });
 
@@ -64,12 +69,31 @@ export function listUsers({ db }: StaffCaller, input: z.output<typeof ZUserList>
   });
 }
 
-/** One staff member's profile, with how many devices receive their push (D2: the office writes to them from here). */
+const BASE_SELECT = { baseAddress: true, baseLatitude: true, baseLongitude: true } as const;
+type BaseColumns = { baseAddress: string | null; baseLatitude: number | null; baseLongitude: number | null };
+const baseOf = ({ baseAddress, baseLatitude, baseLongitude }: BaseColumns) =>
+  baseAddress !== null && baseLatitude !== null && baseLongitude !== null ? { address: baseAddress, latitude: baseLatitude, longitude: baseLongitude } : null;
+
+/** One staff member's profile, with how many devices receive their push (D2: the office writes to them from here) and their base (G6). */
 export async function getUser({ db }: StaffCaller, id: string) {
-  const user = await db.user.findUnique({ where: { id }, select: { ...USER_SELECT, _count: { select: { pushSubscriptions: true } } } });
+  const user = await db.user.findUnique({ where: { id }, select: { ...USER_SELECT, ...BASE_SELECT, _count: { select: { pushSubscriptions: true } } } });
   if (!user) throw notFound();
-  const { _count, ...fields } = user;
-  return { ...fields, pushDevices: _count.pushSubscriptions };
+  const { _count, baseAddress, baseLatitude, baseLongitude, ...fields } = user;
+  return { ...fields, pushDevices: _count.pushSubscriptions, base: baseOf({ baseAddress, baseLatitude, baseLongitude }) };
+}
+
+/** G6: sets or removes a technician's base, from which their distance to a ticket is measured when the app sent no recent position. */
+export async function setUserBase({ db }: StaffCaller, input: z.output<typeof ZUserBase>) {
+  const user = await db.user.findUnique({ where: { id: input.id }, select: { role: true } });
+  if (!user) throw notFound();
+  if (user.role !== 'TECHNICIAN') throw fieldError('base', 'users.baseOnlyTechnicians');
+  const b = input.base;
+  const saved = await db.user.update({
+    where: { id: input.id },
+    data: { baseAddress: b?.address ?? null, baseLatitude: b?.latitude ?? null, baseLongitude: b?.longitude ?? null },
+    select: { id: true, ...BASE_SELECT },
+  });
+  return { id: saved.id, base: baseOf(saved) };
 }
 
 export async function createUser(caller: StaffCaller, input: z.output<typeof ZUserCreate>) {
