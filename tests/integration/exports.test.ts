@@ -66,6 +66,12 @@ describe('GET /api/exports/tickets', () => {
     expect(first).toContain('1234,50');
     // dd/mm/yyyy hh:mm, the tenant's way.
     expect(first[rows[0]!.indexOf('Apertura')]).toMatch(/^\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}$/);
+    // The names rows point to (read once per export, not joined): as the grid shows them.
+    const shown = (await A.OPERATOR.tickets.list({ query: 'Sin señal en el módem' })).items.find((i) => i.number === mine)!;
+    const cell = (header: string) => first[rows[0]!.indexOf(header)];
+    expect([cell('Asignado a'), cell('Estado'), cell('Prioridad'), cell('Categoría')]).toEqual([shown.assigneeName, shown.stateName, shown.priorityName ?? '', shown.categoryName ?? '']);
+    expect(cell('Asignado a')).toBeTruthy();
+    expect(cell('Estado')).toBeTruthy();
     expect(rows.flat()).not.toContain('Ticket de otra empresa');
   });
 

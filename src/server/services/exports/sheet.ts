@@ -12,9 +12,13 @@ export type CellType = 'text' | 'int' | 'money' | 'date' | 'datetime';
 export type SheetColumn = { header: string; type: CellType; width?: number };
 /**
  * A cell: text, a number (money may come as PostgreSQL's numeric string), a date whose UTC fields
- * are the tenant's wall clock (the SQL converts with AT TIME ZONE), or empty.
+ * are the tenant's wall clock (the SQL converts with AT TIME ZONE) — or that wall clock as text,
+ * "YYYY-MM-DDTHH:MI:SS" (LOCAL_TEXT), which CSV lays out without making a Date — or empty.
  */
 export type Cell = string | number | Date | null;
+
+/** The SQL format of a wall-clock date given as text (to_char), for date and datetime cells. */
+export const LOCAL_TEXT = 'YYYY-MM-DD"T"HH24:MI:SS';
 
 export type SheetOptions = { format: ExportFormat; columns: SheetColumn[]; intl: string };
 
@@ -25,13 +29,35 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** The locale's order of day, month and year and its separators: ['day', '/', 'month', '/', 'year'] for es-AR. */
+function dateParts(intl: string): string[] {
+  return new Intl.DateTimeFormat(intl, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' })
+    .formatToParts(new Date(Date.UTC(2026, 10, 23)))
+    .map((p) => (p.type === 'day' || p.type === 'month' || p.type === 'year' ? p.type : p.value));
+}
+
 /** A date's day, month and year in the locale's order and separators, from its UTC fields. */
 function dateLayout(intl: string): (d: Date) => string {
-  const parts = new Intl.DateTimeFormat(intl, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 10, 23)));
-  const pieces = parts.map((p) =>
-    p.type === 'day' ? (d: Date) => pad(d.getUTCDate()) : p.type === 'month' ? (d: Date) => pad(d.getUTCMonth() + 1) : p.type === 'year' ? (d: Date) => String(d.getUTCFullYear()) : () => p.value,
+  const pieces = dateParts(intl).map((p) =>
+    p === 'day' ? (d: Date) => pad(d.getUTCDate()) : p === 'month' ? (d: Date) => pad(d.getUTCMonth() + 1) : p === 'year' ? (d: Date) => String(d.getUTCFullYear()) : () => p,
   );
   return (d) => pieces.map((f) => f(d)).join('');
+}
+
+/**
+ * The same layout from LOCAL_TEXT ("2026-11-23T14:05:00"), by slicing — no Date made: at 10⁶ rows of
+ * five dates, Dates parsed by pg and laid out field by field were a quarter of the CSV's CPU time.
+ */
+function textDateLayout(intl: string): (s: string) => string {
+  const [a, b, c, d, e] = dateParts(intl);
+  const slice = (p: string | undefined) => (p === 'day' ? [8, 10] : p === 'month' ? [5, 7] : p === 'year' ? [0, 4] : null);
+  const [s1, s3, s5] = [slice(a), slice(c), slice(e)];
+  // Three fields and two separators, as every locale here lays them out; otherwise the general way.
+  if (s1 && s3 && s5 && b !== undefined && d !== undefined && slice(b) === null && slice(d) === null) {
+    return (s) => s.slice(s1[0], s1[1]) + b + s.slice(s3[0], s3[1]) + d + s.slice(s5[0], s5[1]);
+  }
+  const layout = dateLayout(intl);
+  return (s) => layout(new Date(`${s}Z`));
 }
 
 /** How CSV writes each kind of cell, in the tenant's locale. */
@@ -40,10 +66,16 @@ function csvFormatters(columns: SheetColumn[], intl: string): ((cell: Cell) => s
   // month and year (asked to Intl once: dd/mm/yyyy, mm/dd/yyyy …) and a 24-hour time. Written by hand:
   // Intl's format() for five dates a row was a third of the CSV's time at 10⁶ rows.
   const layout = dateLayout(intl);
-  const date = { format: (d: Date) => layout(d) };
-  const dateTime = { format: (d: Date) => `${layout(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` };
+  const textLayout = textDateLayout(intl);
+  const date = (c: Date | string) => (typeof c === 'string' ? textLayout(c) : layout(c));
+  const dateTime = (c: Date | string) => (typeof c === 'string' ? `${textLayout(c)} ${c.slice(11, 16)}` : `${layout(c)} ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`);
   // No grouping: "1234,50" is read back as a number by a spreadsheet in the locale; "1.234,50" may not.
-  const money = new Intl.NumberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+  // Two decimals by toFixed and the locale's decimal sign — what Intl.NumberFormat gives, at a fraction of its cost.
+  const decimal = new Intl.NumberFormat(intl).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  const money = (c: string | number) => {
+    const fixed = Number(c).toFixed(2);
+    return decimal === '.' ? fixed : fixed.replace('.', decimal);
+  };
   return columns.map(({ type }) => {
     switch (type) {
       case 'text':
@@ -51,11 +83,11 @@ function csvFormatters(columns: SheetColumn[], intl: string): ((cell: Cell) => s
       case 'int':
         return (c) => (c === null ? '' : String(c));
       case 'money':
-        return (c) => (c === null ? '' : money.format(Number(c)));
+        return (c) => (c === null ? '' : money(c as string | number));
       case 'date':
-        return (c) => (c === null ? '' : date.format(c as Date));
+        return (c) => (c === null ? '' : date(c as Date | string));
       case 'datetime':
-        return (c) => (c === null ? '' : dateTime.format(c as Date));
+        return (c) => (c === null ? '' : dateTime(c as Date | string));
     }
   });
 }
@@ -72,6 +104,14 @@ export type SheetSink = {
 /** Waits while `out` holds more than its buffer's worth, so a slow reader slows the database reads down. */
 async function drained(out: Writable) {
   while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+}
+
+/** A cell as exceljs types it: text neutralised, money a number, a date given as LOCAL_TEXT a Date. */
+function xlsxCell(type: CellType, cell: string | number | Date): string | number | Date {
+  if (type === 'text') return neutraliseCell(String(cell));
+  if (type === 'money') return Number(cell);
+  if ((type === 'date' || type === 'datetime') && typeof cell === 'string') return new Date(`${cell}Z`);
+  return cell;
 }
 
 export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions): SheetSink {
@@ -120,7 +160,7 @@ export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions
     async write(rows) {
       for (const row of rows) {
         sheet
-          .addRow(row.map((cell, i) => (cell === null ? null : columns[i]!.type === 'text' ? neutraliseCell(String(cell)) : columns[i]!.type === 'money' ? Number(cell) : cell)))
+          .addRow(row.map((cell, i) => (cell === null ? null : xlsxCell(columns[i]!.type, cell))))
           .commit();
       }
       count += rows.length;

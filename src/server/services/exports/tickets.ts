@@ -16,7 +16,7 @@ import type { StaffCaller } from '@/server/services/caller';
 import { visibleTo } from '@/server/services/tickets/files';
 import { filterConditions, filterStages } from '@/server/services/tickets/filters';
 import { equipmentLabel } from '@/lib/equipment';
-import { pagedFill, type Cell, type SheetColumn, type SheetSink } from './sheet';
+import { LOCAL_TEXT, pagedFill, type Cell, type SheetColumn, type SheetSink } from './sheet';
 
 /** Rows per database read: big enough that a read costs little per row, small enough to hold. */
 export const PAGE_ROWS = 2000;
@@ -36,8 +36,11 @@ type Row = {
   title: string;
   customerName: string | null;
   customerCode: string | null;
-  assigneeName: string | null;
-  priorityName: string | null;
+  assigneeId: string | null;
+  priorityId: string | null;
+  categoryId: string | null;
+  companyId: string | null;
+  stateId: string;
   complexity: 'HIGH' | 'MEDIUM' | 'LOW' | null;
   billable: boolean;
   price: string | null;
@@ -45,20 +48,17 @@ type Row = {
   callNumber: string | null;
   productsTotal: string;
   collectedAmount: string | null;
-  closedAt: Date | null;
-  dueAt: Date | null;
-  visitStart: Date | null;
-  visitEnd: Date | null;
+  closedAt: string | null;
+  dueAt: string | null;
+  visitStart: string | null;
+  visitEnd: string | null;
   scheduleStatus: (typeof SCHEDULE_STATUSES)[number];
   kilometres: string | null;
-  categoryName: string | null;
-  companyName: string | null;
-  stateName: string;
   workStatus: WorkStatus;
   commentCount: number | null;
   fileCount: number | null;
-  openedAt: Date;
-  statusChangedAt: Date;
+  openedAt: string;
+  statusChangedAt: string;
   rating: number | null;
   equipmentBrand: string | null;
   equipmentModel: string | null;
@@ -68,7 +68,24 @@ type Row = {
 /** A column of the file: its heading, kind and value. One grid column may give two (customer and code, visit's start and end). */
 type Out = SheetColumn & { value: (r: Row) => Cell };
 
-function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
+/** The names rows point to by id — the tenant's states, priorities, categories, staff and companies: a few hundred rows, read once per export. */
+type Names = Record<'state' | 'priority' | 'category' | 'user' | 'company', Map<string, string>>;
+
+async function namesOf({ db }: StaffCaller): Promise<Names> {
+  const select = { id: true, name: true } as const;
+  const [state, priority, category, user, company] = await Promise.all([
+    db.ticketState.findMany({ select }),
+    db.ticketPriority.findMany({ select }),
+    db.ticketCategory.findMany({ select }),
+    db.user.findMany({ select }),
+    db.company.findMany({ select }),
+  ]);
+  const map = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
+  return { state: map(state), priority: map(priority), category: map(category), user: map(user), company: map(company) };
+}
+
+function fileColumns(caller: StaffCaller, ids: TicketExportColumn[], names: Names): Out[] {
+  const name = (kind: keyof Names, id: string | null) => (id === null ? null : (names[kind].get(id) ?? null));
   const t = translator(caller.locale, 'tickets');
   const x = translator(caller.locale, 'exports');
   const tw = translator(caller.locale, 'workStatus');
@@ -86,8 +103,8 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
       { header: t('columns.customer'), type: 'text', width: 30, value: (r) => r.customerName ?? internal },
       { header: x('columns.customerCode'), type: 'text', width: 12, value: (r) => r.customerCode },
     ],
-    assignee: [{ header: t('columns.assignee'), type: 'text', value: (r) => r.assigneeName }],
-    priority: [{ header: t('columns.priority'), type: 'text', value: (r) => r.priorityName }],
+    assignee: [{ header: t('columns.assignee'), type: 'text', value: (r) => name('user', r.assigneeId) }],
+    priority: [{ header: t('columns.priority'), type: 'text', value: (r) => name('priority', r.priorityId) }],
     complexity: [{ header: t('columns.complexity'), type: 'text', value: (r) => (r.complexity ? complexity[r.complexity] : null) }],
     billable: [
       { header: t('columns.billable'), type: 'text', width: 10, value: (r) => (r.billable ? yes : no) },
@@ -104,10 +121,10 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[]): Out[] {
       { header: x('columns.visitStart'), type: 'datetime', value: (r) => r.visitStart },
       { header: x('columns.visitEnd'), type: 'datetime', value: (r) => r.visitEnd },
     ],
-    category: [{ header: t('columns.category'), type: 'text', value: (r) => r.categoryName }],
+    category: [{ header: t('columns.category'), type: 'text', value: (r) => name('category', r.categoryId) }],
     // G2: the partner company handling it (none: the ISP's own).
-    company: [{ header: t('columns.company'), type: 'text', value: (r) => r.companyName }],
-    state: [{ header: t('columns.state'), type: 'text', value: (r) => r.stateName }],
+    company: [{ header: t('columns.company'), type: 'text', value: (r) => name('company', r.companyId) }],
+    state: [{ header: t('columns.state'), type: 'text', value: (r) => name('state', r.stateId) }],
     comments: [{ header: t('columns.comments'), type: 'int', value: (r) => r.commentCount }],
     files: [{ header: t('columns.files'), type: 'int', value: (r) => r.fileCount }],
     callNumber: [{ header: t('columns.callNumber'), type: 'text', width: 14, value: (r) => r.callNumber }],
@@ -159,28 +176,26 @@ export async function countTicketExport(caller: StaffCaller, input: TicketExport
 
 /** The export's file columns (for the sheet) and a filler that writes its rows, newest first. */
 export async function ticketExport(caller: StaffCaller, input: TicketExport, onPage?: (rows: number) => Promise<void>) {
-  const columns = fileColumns(caller, input.columns);
-  const { none, where } = await conditions(caller, input);
+  const [{ none, where }, names] = await Promise.all([conditions(caller, input), namesOf(caller)]);
+  const columns = fileColumns(caller, input.columns, names);
   const want = new Set(input.columns);
   const tz = caller.tenant.timeZone;
-  // Instants as the tenant's wall clock (UTC timestamps → its time zone): typed dates in XLSX, its clock in CSV.
-  const local = (column: string) => Prisma.sql`(${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${tz}`;
+  // Instants as the tenant's wall clock (UTC timestamps → its time zone), as text (LOCAL_TEXT): CSV lays
+  // it out by slicing, XLSX makes it a typed date.
+  const local = (column: string) => Prisma.sql`to_char((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${tz}, ${LOCAL_TEXT})`;
+  // Only the customer and the equipment are joined (the names of the rest come from `names`): with
+  // eight joined relations each 2,000-row page paid for an exhaustive search of their join order.
   const page = (after: number | null) =>
     caller.sql.rows<Row>((s) => Prisma.sql`
-      SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", u.name AS "assigneeName", pr.name AS "priorityName",
+      SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", t."assigneeId", t."priorityId", t."categoryId", t."companyId", t."stateId",
              t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus", t.kilometres,
-             cat.name AS "categoryName", co.name AS "companyName", st.name AS "stateName", t."workStatus", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
+             t."workStatus", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
              eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
              ${want.has('rating') ? Prisma.sql`(SELECT tr.rating::int FROM "TicketRating" tr WHERE tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS rating
       FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join([...where(s), ...(after === null ? [] : [Prisma.sql`t.number < ${after}`])], ' AND ')} ORDER BY t.number DESC LIMIT ${PAGE_ROWS}) t
-      JOIN "TicketState" st ON st."tenantId" = t."tenantId" AND st.id = t."stateId"
       LEFT JOIN "Customer" c ON c."tenantId" = t."tenantId" AND c.id = t."customerId"
-      LEFT JOIN "User" u ON u."tenantId" = t."tenantId" AND u.id = t."assigneeId"
-      LEFT JOIN "TicketPriority" pr ON pr."tenantId" = t."tenantId" AND pr.id = t."priorityId"
-      LEFT JOIN "TicketCategory" cat ON cat."tenantId" = t."tenantId" AND cat.id = t."categoryId"
-      LEFT JOIN "Company" co ON co."tenantId" = t."tenantId" AND co.id = t."companyId"
       LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = t."tenantId" AND eq.id = t."equipmentId"
       ORDER BY t.number DESC`);
   const rows = pagedFill(page, (r) => r.number, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
