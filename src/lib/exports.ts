@@ -33,8 +33,12 @@ export function neutraliseCell(value: string): string {
  * Excel splits on ";" — a comma would cut every amount in two. Asked to Intl, not kept by hand.
  */
 export function csvDelimiter(intl: string): ';' | ',' {
-  const decimal = new Intl.NumberFormat(intl).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
-  return decimal === ',' ? ';' : ',';
+  return decimalSign(intl) === ',' ? ';' : ',';
+}
+
+/** The locale's decimal sign, asked to Intl: "," for es-AR and it-IT, "." for en-US. */
+export function decimalSign(intl: string): string {
+  return new Intl.NumberFormat(intl).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 }
 
 /** The locale's order of day, month and year as an Excel number format: dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd… */

@@ -1,18 +1,10 @@
 // The migration that turned Message.error (English text) into a reason code and parameters maps the
 // reasons already stored: each known text to its code, the provider's own words kept as `detail`; a
 // text no pattern matches is kept whole under "other", so the log still shows it.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '@/cli/db/migration-files';
-import { applyMigrations } from '@/cli/db/schema-engine';
-import { createTestDatabase } from '../setup/db';
+import { expect, it } from 'vitest';
+import { databaseBefore, insertTenant } from '../factories/migrations';
 
 const MIGRATION = '20261205075518_message_error_codes';
-const before = mkdtempSync(path.join(tmpdir(), 'antena-migrations-'));
-afterAll(() => rmSync(before, { recursive: true, force: true }));
 
 const OLD: [channel: string, error: string, code: string, params: Record<string, unknown> | null][] = [
   ['EMAIL', 'not sent: no provider configured', 'noProvider', null],
@@ -37,21 +29,15 @@ const OLD: [channel: string, error: string, code: string, params: Record<string,
 ];
 
 it('maps every reason stored as text to its code and parameters, keeps what it cannot map, and drops the old column', async () => {
-  for (const entry of readdirSync(MIGRATIONS_DIR, { withFileTypes: true })) {
-    if (entry.isDirectory() ? entry.name < MIGRATION : entry.name === 'migration_lock.toml') cpSync(path.join(MIGRATIONS_DIR, entry.name), path.join(before, entry.name), { recursive: true });
-  }
-  const url = await createTestDatabase({ empty: true });
-  expect(await applyMigrations(url, before)).not.toContain(MIGRATION);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const { client, applied, migrateRest } = await databaseBefore(MIGRATION);
+  expect(applied).not.toContain(MIGRATION);
   try {
-    const [{ id: tenantId }] = (await client.query(`INSERT INTO "Tenant" (id, slug, name, country, "timeZone", currency, "updatedAt")
-      VALUES (gen_random_uuid(), 'migrada', 'Migrada', 'AR', 'America/Argentina/Buenos_Aires', 'ARS', now()) RETURNING id`)).rows;
+    const tenantId = await insertTenant(client);
     for (const [i, [channel, error]] of [...OLD, ['EMAIL', null]].entries()) {
       await client.query(`INSERT INTO "Message" (id, "tenantId", channel, status, reason, recipient, locale, text, error, "updatedAt")
         VALUES (gen_random_uuid(), $1, $2, 'FAILED', 'ticket.assigned', $3, 'es', 'x', $4, now())`, [tenantId, channel, `r${i}`, error]);
     }
-    expect(await applyMigrations(url)).toContain(MIGRATION);
+    expect(await migrateRest()).toContain(MIGRATION);
     const rows = (await client.query(`SELECT recipient, "errorCode", "errorParams" FROM "Message" ORDER BY substr(recipient, 2)::int`)).rows;
     expect(rows.map((r) => [r.errorCode, r.errorParams])).toEqual([...OLD.map(([, , code, params]) => [code, params]), [null, null]]);
     const columns = (await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Message' AND column_name LIKE 'error%' ORDER BY 1`)).rows;

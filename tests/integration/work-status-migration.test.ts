@@ -1,30 +1,16 @@
 // G3: the migration that adds Ticket.workStatus gives existing tickets theirs from what they already say:
 // finished or closed → COMPLETED; pending with a technician → ASSIGNED, or EXPIRED when the scheduled
 // visit has ended; pending without one → TO_ASSIGN. It writes no history (a first value, not a change).
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '@/cli/db/migration-files';
-import { applyMigrations } from '@/cli/db/schema-engine';
-import { createTestDatabase } from '../setup/db';
+import { expect, it } from 'vitest';
+import { databaseBefore, insertTenant } from '../factories/migrations';
 
 const MIGRATION = '20261206093651_work_status';
-const before = mkdtempSync(path.join(tmpdir(), 'antena-migrations-'));
-afterAll(() => rmSync(before, { recursive: true, force: true }));
 
 it('backfills each existing ticket’s work status from its assignee, stage and visit, and adds the expiry job’s partial index', async () => {
-  for (const entry of readdirSync(MIGRATIONS_DIR, { withFileTypes: true })) {
-    if (entry.isDirectory() ? entry.name < MIGRATION : entry.name === 'migration_lock.toml') cpSync(path.join(MIGRATIONS_DIR, entry.name), path.join(before, entry.name), { recursive: true });
-  }
-  const url = await createTestDatabase({ empty: true });
-  expect(await applyMigrations(url, before)).not.toContain(MIGRATION);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const { client, applied, migrateRest } = await databaseBefore(MIGRATION);
+  expect(applied).not.toContain(MIGRATION);
   try {
-    const [{ id: tenantId }] = (await client.query(`INSERT INTO "Tenant" (id, slug, name, country, "timeZone", currency, "updatedAt")
-      VALUES (gen_random_uuid(), 'migrada', 'Migrada', 'AR', 'America/Argentina/Buenos_Aires', 'ARS', now()) RETURNING id`)).rows;
+    const tenantId = await insertTenant(client);
     const [{ id: userId }] = (await client.query(`INSERT INTO "User" (id, "tenantId", email, name, role, "passwordHash", "updatedAt")
       VALUES (gen_random_uuid(), $1, 'tecnico@migrada.test', 'Técnico', 'TECHNICIAN', 'x', now()) RETURNING id`, [tenantId])).rows;
     const state: Record<string, string> = {};
@@ -45,7 +31,7 @@ it('backfills each existing ticket’s work status from its assignee, stage and 
         VALUES (gen_random_uuid(), $1, $2, $3, 'x', $4, $5::"LifecycleStage", $6, $7::timestamptz AT TIME ZONE 'UTC', 'BACKOFFICE', $8, now())`,
         [tenantId, i + 1, title, state[stage], stage, assigned ? userId : null, visitEnd, title]);
     }
-    expect(await applyMigrations(url)).toContain(MIGRATION);
+    expect(await migrateRest()).toContain(MIGRATION);
     const rows = (await client.query(`SELECT title, "workStatus" FROM "Ticket" ORDER BY number`)).rows;
     expect(rows.map((r) => [r.title, r.workStatus])).toEqual(tickets.map(([title, , , , expected]) => [title, expected]));
     expect((await client.query(`SELECT count(*)::int AS n FROM "TicketEvent"`)).rows[0].n).toBe(0);

@@ -13,10 +13,10 @@ import { formatCoordinate } from '@/lib/format';
 
 type Base = { address: string; latitude: number; longitude: number } | null;
 
-/** "-34,6037" or "-34.6037" as a number; "" as null; anything else NaN (the server then names the field). */
-function coordinate(text: string): number | null {
+/** "-34,6037" or "-34.6037" as a number; anything else, an empty field too, NaN (the server then names the field). */
+function coordinate(text: string): number {
   const t = text.trim().replace(',', '.');
-  return t === '' ? null : Number(t);
+  return t === '' ? Number.NaN : Number(t);
 }
 
 export function TechnicianBase({ userId, base, manage, intl }: { userId: string; base: Base; manage: boolean; intl: string }) {
@@ -44,9 +44,7 @@ export function TechnicianBase({ userId, base, manage, intl }: { userId: string;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(null);
-    const latitude = coordinate(draft.latitude);
-    const longitude = coordinate(draft.longitude);
-    save.mutate({ id: userId, base: { address: draft.address, latitude: latitude ?? Number.NaN, longitude: longitude ?? Number.NaN } });
+    save.mutate({ id: userId, base: { address: draft.address, latitude: coordinate(draft.latitude), longitude: coordinate(draft.longitude) } });
   }
   return (
     <Card title={t('title')}>

@@ -55,8 +55,6 @@ function checkTaxId<T extends { taxIdType?: string | null; taxId?: string | null
 /** Coordinates in degrees (WGS 84), each refused out of range with its own message. */
 export const ZLatitude = z.number().min(-90, { message: 'validation.latitude' }).max(90, { message: 'validation.latitude' });
 export const ZLongitude = z.number().min(-180, { message: 'validation.longitude' }).max(180, { message: 'validation.longitude' });
-const latitude = ZLatitude;
-const longitude = ZLongitude;
 
 export const ZConnectionFields = z.object({
   code: optionalText(40),
@@ -65,8 +63,8 @@ export const ZConnectionFields = z.object({
   type: z.enum(CONNECTION_TYPES).default('FIBER'),
   address: z.string().trim().min(3).max(300),
   localityId: z.uuid().nullish(),
-  latitude: latitude.nullish(),
-  longitude: longitude.nullish(),
+  latitude: ZLatitude.nullish(),
+  longitude: ZLongitude.nullish(),
   status: z.enum(CONNECTION_STATUSES).default('ENABLED'),
 });
 

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { csvDelimiter, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
+import { csvDelimiter, decimalSign, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
 
 /** A column's kind decides how its cells are written: typed numbers and dates in XLSX, the locale's text in CSV. */
 export type CellType = 'text' | 'int' | 'money' | 'date' | 'datetime';
@@ -71,7 +71,7 @@ function csvFormatters(columns: SheetColumn[], intl: string): ((cell: Cell) => s
   const dateTime = (c: Date | string) => (typeof c === 'string' ? `${textLayout(c)} ${c.slice(11, 16)}` : `${layout(c)} ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`);
   // No grouping: "1234,50" is read back as a number by a spreadsheet in the locale; "1.234,50" may not.
   // Two decimals by toFixed and the locale's decimal sign — what Intl.NumberFormat gives, at a fraction of its cost.
-  const decimal = new Intl.NumberFormat(intl).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  const decimal = decimalSign(intl);
   const money = (c: string | number) => {
     const fixed = Number(c).toFixed(2);
     return decimal === '.' ? fixed : fixed.replace('.', decimal);
