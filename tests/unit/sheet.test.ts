@@ -1,10 +1,13 @@
 // C15: the CSV sink's cells. A wall-clock date given as text (LOCAL_TEXT, what the ticket export
 // reads) is laid out exactly as the same date given as a Date, in every locale's order; money is
-// what Intl.NumberFormat would write (two decimals, the locale's decimal sign, no grouping).
+// what Intl.NumberFormat would write (two decimals, the locale's decimal sign, no grouping). The XLSX
+// sink's file is read back by exceljs: text, typed numbers and dates, empty cells in place.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { csvDelimiter } from '@/lib/exports';
+import ExcelJS from 'exceljs';
 import { sheetSink, type Cell, type SheetColumn } from '@/server/services/exports/sheet';
+import { columnLetters } from '@/server/services/exports/xlsx';
 
 async function csvOf(intl: string, columns: SheetColumn[], rows: Cell[][]): Promise<string[][]> {
   const out = new PassThrough();
@@ -41,5 +44,65 @@ describe('the CSV sink', () => {
       const intlFormat = new Intl.NumberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
       expect(rows.map((r) => r[0])).toEqual(values.map((v) => intlFormat.format(Number(v))));
     }
+  });
+});
+
+async function xlsxOf(intl: string, columns: SheetColumn[], rows: Cell[][]) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const sink = sheetSink(out, { format: 'xlsx', columns, intl });
+  // Two pages, as an export writes them.
+  await sink.write(rows.slice(0, 1));
+  await sink.write(rows.slice(1));
+  await sink.end();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  return book.worksheets[0]!;
+}
+
+describe('the XLSX sink (the sheet XML written by hand)', () => {
+  it('is read back by a spreadsheet library: bold header, text as written, typed numbers and dates, empty cells in place', async () => {
+    const columns: SheetColumn[] = [
+      { header: 'Nº', type: 'int' },
+      { header: 'Título <&>', type: 'text' },
+      { header: 'Monto', type: 'money' },
+      { header: 'Día', type: 'date' },
+      { header: 'Hora', type: 'datetime' },
+    ];
+    const awkward = ' Señal <b>&amp; "rota"\u0007 🚀 con\nsalto ';
+    const sheet = await xlsxOf('es-AR', columns, [
+      [1, awkward, '1234.50', '2026-11-23T00:00:00', '2026-11-23T14:05:30'],
+      [2, null, -7.25, null, new Date(Date.UTC(2027, 0, 2, 8, 30))],
+      [3, '=HYPERLINK("http://evil.test")', null, '2026-12-31T00:00:00', null],
+    ]);
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect((sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1)).toEqual(['Nº', 'Título <&>', 'Monto', 'Día', 'Hora']);
+    const [first, second, third] = [2, 3, 4].map((r) => sheet.getRow(r));
+    // The bell (not allowed in XML) is dropped; everything else, spaces and line break included, kept.
+    expect(first!.getCell(2).value).toBe(' Señal <b>&amp; "rota" 🚀 con\nsalto ');
+    expect(first!.getCell(1).value).toBe(1);
+    expect(first!.getCell(3).value).toBe(1234.5);
+    expect(first!.getCell(3).numFmt).toBe('#,##0.00');
+    expect(first!.getCell(4).value).toEqual(new Date(Date.UTC(2026, 10, 23)));
+    expect(first!.getCell(4).numFmt).toBe('dd/mm/yyyy');
+    expect(first!.getCell(5).value).toEqual(new Date(Date.UTC(2026, 10, 23, 14, 5, 30)));
+    expect(first!.getCell(5).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(second!.getCell(2).value).toBeNull();
+    expect(second!.getCell(3).value).toBe(-7.25);
+    expect(second!.getCell(5).value).toEqual(new Date(Date.UTC(2027, 0, 2, 8, 30)));
+    expect(third!.getCell(2).value).toBe(`'=HYPERLINK("http://evil.test")`);
+    expect(third!.getCell(4).value).toEqual(new Date(Date.UTC(2026, 11, 31)));
+    expect(third!.getCell(5).value).toBeNull();
+  });
+
+  it('names columns past Z as a spreadsheet does (AA, AB …) and takes the locale’s date order', async () => {
+    expect([0, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+    const columns: SheetColumn[] = Array.from({ length: 30 }, (_, i) => ({ header: `C${i}`, type: i === 29 ? 'date' : 'int' }));
+    const sheet = await xlsxOf('en-US', columns, [Array.from({ length: 30 }, (_, i) => (i === 29 ? '2026-11-23T00:00:00' : i)), Array.from({ length: 30 }, (_, i) => (i === 29 ? null : i * 2))]);
+    expect((sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1, 30)).toEqual(Array.from({ length: 29 }, (_, i) => i));
+    expect(sheet.getRow(3).getCell(29).value).toBe(56);
+    expect(sheet.getRow(2).getCell(30).numFmt).toBe('mm/dd/yyyy');
   });
 });

@@ -4,8 +4,8 @@
 import { once } from 'node:events';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { csvDelimiter, decimalSign, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
+import { XlsxWriter } from './xlsx';
 
 /** A column's kind decides how its cells are written: typed numbers and dates in XLSX, the locale's text in CSV. */
 export type CellType = 'text' | 'int' | 'money' | 'date' | 'datetime';
@@ -106,17 +106,9 @@ async function drained(out: Writable) {
   while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
 }
 
-/** A cell as exceljs types it: text neutralised, money a number, a date given as LOCAL_TEXT a Date. */
-function xlsxCell(type: CellType, cell: string | number | Date): string | number | Date {
-  if (type === 'text') return neutraliseCell(String(cell));
-  if (type === 'money') return Number(cell);
-  if ((type === 'date' || type === 'datetime') && typeof cell === 'string') return new Date(`${cell}Z`);
-  return cell;
-}
-
 export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions): SheetSink {
-  let count = 0;
   if (format === 'csv') {
+    let count = 0;
     const formatters = csvFormatters(columns, intl);
     // UTF-8 with a BOM: Excel then reads accents right. CRLF line ends, fields quoted when needed.
     // Each page is one string (csv-stringify's sync API) and one write, rather than a write per row
@@ -140,35 +132,16 @@ export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions
       },
     };
   }
-  // XLSX: rows committed as they are written (nothing kept), inline strings (no shared-strings table
-  // growing with the file), styles for the bold header and the typed columns' formats.
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = book.addWorksheet('Export');
-  const dateFmt = excelDateFormat(intl);
-  const numFmt: Record<CellType, string | undefined> = { text: undefined, int: '0', money: '#,##0.00', date: dateFmt, datetime: `${dateFmt} hh:mm` };
-  sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width ?? (c.type === 'text' ? 24 : c.type === 'datetime' ? 18 : 12), style: numFmt[c.type] ? { numFmt: numFmt[c.type] } : {} }));
-  const header = sheet.addRow(columns.map((c) => neutraliseCell(c.header)));
-  header.font = { bold: true };
-  header.commit();
+  // XLSX: the sheet's XML written by hand and zipped as it goes (./xlsx.ts): inline strings, typed
+  // numbers and dates under the locale's date format, a bold header.
+  const widths = (c: SheetColumn) => c.width ?? (c.type === 'text' ? 24 : c.type === 'datetime' ? 18 : 12);
+  const book = new XlsxWriter(out, columns.map((c) => ({ header: c.header, type: c.type, width: widths(c) })), excelDateFormat(intl));
   return {
     get gone() {
-      return out.destroyed;
+      return out.destroyed || book.broken;
     },
-    async write(rows) {
-      for (const row of rows) {
-        sheet
-          .addRow(row.map((cell, i) => (cell === null ? null : xlsxCell(columns[i]!.type, cell))))
-          .commit();
-      }
-      count += rows.length;
-      await drained(out);
-    },
-    async end() {
-      sheet.commit();
-      await book.commit();
-      if (!out.writableFinished) await once(out, 'finish');
-      return count;
-    },
+    write: (rows) => book.write(rows),
+    end: () => book.end(),
   };
 }
 
