@@ -2,14 +2,16 @@
 // scale), as CSV and as XLSX, with every column — in the streamed mode: the bench server runs with
 // EXPORT_SYNC_MAX_ROWS above the tenant's ticket count (run.ts), so a request answers the file itself
 // instead of handing it to the background job, and the rate is the route's: PostgreSQL's keyset pages,
-// the formatting, csv-stringify / exceljs's streaming writer, and the bytes on the socket, read here
+// the formatting, csv-stringify / the hand-written sheet XML and its zip, and the bytes on the socket, read here
 // as they arrive (never held). The server's RSS is sampled every 50 ms during each export; the peak
-// above its RSS just before is `export.rss_peak_mb`.
+// above its RSS just before is `export.rss_peak_mb`; the CPU seconds of the server and of PostgreSQL
+// during each format's exports say which side bounds the rate.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { TICKET_EXPORT_COLUMNS } from '@/lib/exports';
 import { BENCH_PASSWORD } from './generate';
 import { Session } from './http';
+import { cpuMsBetween, treeCpuMs } from './machine';
 import { value, type Entry } from './stats';
 
 const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
@@ -36,7 +38,10 @@ function download(port: number, host: string, cookie: string, path: string): Pro
   });
 }
 
-export async function measureExports(port: number, serverRssMb: () => number, log: (m: string) => void): Promise<Entry[]> {
+/** The processes whose CPU time an export uses: the app server and PostgreSQL (all its processes, when embedded). */
+export type ExportProcesses = { app: number; postgres: number | null };
+
+export async function measureExports(port: number, serverRssMb: () => number, processes: ExportProcesses, log: (m: string) => void): Promise<Entry[]> {
   const host = `big.localhost:${port}`;
   const session = new Session(port, host);
   await session.signInStaff('admin@bench.test', BENCH_PASSWORD);
@@ -50,6 +55,7 @@ export async function measureExports(port: number, serverRssMb: () => number, lo
     let rows = 0;
     let bytes = 0;
     const t0 = performance.now();
+    const cpuBefore = { app: treeCpuMs(processes.app), postgres: processes.postgres ? treeCpuMs(processes.postgres) : null, bench: process.cpuUsage() };
     for (const tab of TABS) {
       const idle = serverRssMb();
       let peak = idle;
@@ -67,9 +73,20 @@ export async function measureExports(port: number, serverRssMb: () => number, lo
     }
     peakAbove = Math.max(peakAbove, formatPeak);
     const seconds = (performance.now() - t0) / 1000;
+    // Where the time went: each side's CPU seconds over the export's wall seconds (2 cores: 2.0 is both full).
+    const cpu = {
+      server: cpuMsBetween(cpuBefore.app, treeCpuMs(processes.app)) / 1000,
+      postgres: cpuBefore.postgres ? cpuMsBetween(cpuBefore.postgres, treeCpuMs(processes.postgres!)) / 1000 : null,
+      bench: (() => {
+        const used = process.cpuUsage(cpuBefore.bench);
+        return (used.user + used.system) / 1e6;
+      })(),
+    };
     if (format === 'csv') csvRows = rows;
     else rows = csvRows;
-    log(`export ${format}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+    log(`export ${format}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; CPU s: server ${cpu.server.toFixed(1)}, PostgreSQL ${cpu.postgres?.toFixed(1) ?? '?'}, this client ${cpu.bench.toFixed(1)}`);
+    entries.push(value(`export.${format}.cpu_s.server`, cpu.server, 'CPU seconds of the app server during the export'));
+    if (cpu.postgres !== null) entries.push(value(`export.${format}.cpu_s.postgres`, cpu.postgres, 'CPU seconds of PostgreSQL (all its processes) during the export'));
     entries.push(value(`export.${format}.rss_peak_mb`, formatPeak, 'MB above the server\'s RSS just before each tab\'s export (peak of this format)'));
     entries.push(value(`export.${format}.rate`, rows / seconds, `rows/s (every tab of ${rows} tickets, every column, streamed over HTTP; ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s)`));
   }

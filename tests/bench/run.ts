@@ -277,7 +277,7 @@ try {
   }
   // C15: every tab of the tickets as CSV and XLSX, streamed (--skip-exports leaves it out).
   if (tickets && (onlyExports || (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-exports')))) {
-    entries.push(...(await measureExports(PORT, () => treeRssMb(app!.pid!), log)));
+    entries.push(...(await measureExports(PORT, () => treeRssMb(app!.pid!), { app: app!.pid!, postgres: postmasterPid() }, log)));
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
+import { db } from '@/server/db';
 import { createCustomer, type StaffOfEveryRole, type TestSession, type TestTenant, twoTenantsWithStaff } from '../factories';
 import { sessionCookie } from '../factories/http';
 
@@ -44,7 +45,12 @@ let mine: number, others: number, formula: number;
 beforeAll(async () => {
   ({ a, b, A, B } = await twoTenantsWithStaff());
   const customer = await createCustomer(a, { name: 'Ñandú Pérez' });
-  mine = (await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin señal en el módem', description: 'Luz roja', assigneeId: A.ids.TECHNICIAN, complexity: 'HIGH', billable: true, cost: 1234.5 })).number;
+  const created = await A.OPERATOR.tickets.create({ customerId: customer.id, title: 'Sin señal en el módem', description: 'Luz roja', assigneeId: A.ids.TECHNICIAN, complexity: 'HIGH', billable: true, cost: 1234.5 });
+  mine = created.number;
+  // Two comments and the customer's rating: the counts and the rating columns hold them.
+  await A.OPERATOR.tickets.comment({ ticketId: created.id, body: 'Primera visita', public: true });
+  await A.OPERATOR.tickets.comment({ ticketId: created.id, body: 'Nota interna', public: false });
+  await db().ticketRating.create({ data: { tenantId: a.id, ticketId: created.id, customerId: customer.id, rating: 4 } });
   others = (await A.OPERATOR.tickets.create({ title: 'Cambio de plan', description: 'Pide más velocidad' })).number;
   formula = (await A.OPERATOR.tickets.create({ title: '=HYPERLINK("http://evil.test","clic")', description: '@SUM(1)' })).number;
   await B.OPERATOR.tickets.create({ title: 'Ticket de otra empresa', description: 'No debe salir' });
@@ -68,9 +74,11 @@ describe('GET /api/exports/tickets', () => {
     expect(first[rows[0]!.indexOf('Apertura')]).toMatch(/^\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}$/);
     // The names rows point to (read once per export, not joined): as the grid shows them.
     const shown = (await A.OPERATOR.tickets.list({ query: 'Sin señal en el módem' })).items.find((i) => i.number === mine)!;
-    const cell = (header: string) => first[rows[0]!.indexOf(header)];
+    const cell = (header: string, row = first) => row[rows[0]!.indexOf(header)];
     expect([cell('Asignado a'), cell('Estado'), cell('Prioridad'), cell('Categoría')]).toEqual([shown.assigneeName, shown.stateName, shown.priorityName ?? '', shown.categoryName ?? '']);
     expect(cell('Asignado a')).toBeTruthy();
+    expect([cell('Comentarios'), cell('Archivos'), cell('Calificación')]).toEqual(['2', '0', '4']);
+    expect(cell('Calificación', rows.find((r) => Number(r[0]) === others))).toBe('');
     expect(cell('Estado')).toBeTruthy();
     expect(rows.flat()).not.toContain('Ticket de otra empresa');
   });

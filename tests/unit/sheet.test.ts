@@ -29,9 +29,10 @@ const COLUMNS: SheetColumn[] = [
 describe('the CSV sink', () => {
   for (const intl of ['es-AR', 'en-US', 'it-IT', 'es-CO']) {
     it(`lays out a date given as text as it lays out the Date (${intl})`, async () => {
-      const cases = ['2026-11-23T14:05:00', '2027-01-02T00:00:00', '2026-12-31T23:59:59'];
+      // As PostgreSQL writes a timestamp (DateStyle ISO), with and without a fraction of a second.
+      const cases = ['2026-11-23 14:05:00', '2027-01-02 00:00:00.5', '2026-12-31 23:59:59.123456'];
       const asText = await csvOf(intl, COLUMNS, cases.map((s) => [s, s]));
-      const asDate = await csvOf(intl, COLUMNS, cases.map((s) => [new Date(`${s}Z`), new Date(`${s}Z`)]));
+      const asDate = await csvOf(intl, COLUMNS, cases.map((s) => [new Date(`${s.slice(0, 10)}T${s.slice(11, 19)}Z`), new Date(`${s.slice(0, 10)}T${s.slice(11, 19)}Z`)]));
       expect(asText).toEqual(asDate);
       expect(asText[0]![1]).toMatch(/14:05$/);
     });
@@ -72,9 +73,9 @@ describe('the XLSX sink (the sheet XML written by hand)', () => {
     ];
     const awkward = ' Señal <b>&amp; "rota"\u0007 🚀 con\nsalto ';
     const sheet = await xlsxOf('es-AR', columns, [
-      [1, awkward, '1234.50', '2026-11-23T00:00:00', '2026-11-23T14:05:30'],
+      [1, awkward, '1234.50', '2026-11-23 00:00:00', '2026-11-23 14:05:30.25'],
       [2, null, -7.25, null, new Date(Date.UTC(2027, 0, 2, 8, 30))],
-      [3, '=HYPERLINK("http://evil.test")', null, '2026-12-31T00:00:00', null],
+      [3, '=HYPERLINK("http://evil.test")', null, '2026-12-31 00:00:00', null],
     ]);
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getRow(1).font?.bold).toBe(true);
@@ -100,7 +101,7 @@ describe('the XLSX sink (the sheet XML written by hand)', () => {
   it('names columns past Z as a spreadsheet does (AA, AB …) and takes the locale’s date order', async () => {
     expect([0, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
     const columns: SheetColumn[] = Array.from({ length: 30 }, (_, i) => ({ header: `C${i}`, type: i === 29 ? 'date' : 'int' }));
-    const sheet = await xlsxOf('en-US', columns, [Array.from({ length: 30 }, (_, i) => (i === 29 ? '2026-11-23T00:00:00' : i)), Array.from({ length: 30 }, (_, i) => (i === 29 ? null : i * 2))]);
+    const sheet = await xlsxOf('en-US', columns, [Array.from({ length: 30 }, (_, i) => (i === 29 ? '2026-11-23 00:00:00' : i)), Array.from({ length: 30 }, (_, i) => (i === 29 ? null : i * 2))]);
     expect((sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1, 30)).toEqual(Array.from({ length: 29 }, (_, i) => i));
     expect(sheet.getRow(3).getCell(29).value).toBe(56);
     expect(sheet.getRow(2).getCell(30).numFmt).toBe('mm/dd/yyyy');

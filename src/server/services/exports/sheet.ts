@@ -2,9 +2,11 @@
 // Never the whole result in memory: rows arrive in pages from the database and leave as they are
 // written, waiting whenever the reader is slower (backpressure).
 import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { csvDelimiter, decimalSign, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
+import { Prisma } from '@/generated/prisma/client';
 import { XlsxWriter } from './xlsx';
 
 /** A column's kind decides how its cells are written: typed numbers and dates in XLSX, the locale's text in CSV. */
@@ -13,12 +15,20 @@ export type SheetColumn = { header: string; type: CellType; width?: number };
 /**
  * A cell: text, a number (money may come as PostgreSQL's numeric string), a date whose UTC fields
  * are the tenant's wall clock (the SQL converts with AT TIME ZONE) — or that wall clock as text,
- * "YYYY-MM-DDTHH:MI:SS" (LOCAL_TEXT), which CSV lays out without making a Date — or empty.
+ * "YYYY-MM-DD HH:MI:SS[.ffffff]" (localText), which CSV lays out and XLSX turns into a serial date
+ * without making a Date — or empty.
  */
 export type Cell = string | number | Date | null;
 
-/** The SQL format of a wall-clock date given as text (to_char), for date and datetime cells. */
-export const LOCAL_TEXT = 'YYYY-MM-DD"T"HH24:MI:SS';
+/**
+ * A UTC timestamp column as the tenant's wall clock in text, for date and datetime cells:
+ * "YYYY-MM-DD HH:MI:SS" with the fraction when there is one — PostgreSQL's own output of a timestamp
+ * under DateStyle ISO (its default, and what node-postgres already reads every date in). A cast, not
+ * to_char: to_char's template made the export's page statement 6–7 % slower at 10⁶ rows.
+ */
+export function localText(column: string, timeZone: string): Prisma.Sql {
+  return Prisma.sql`((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::text`;
+}
 
 export type SheetOptions = { format: ExportFormat; columns: SheetColumn[]; intl: string };
 
@@ -45,7 +55,7 @@ function dateLayout(intl: string): (d: Date) => string {
 }
 
 /**
- * The same layout from LOCAL_TEXT ("2026-11-23T14:05:00"), by slicing — no Date made: at 10⁶ rows of
+ * The same layout from localText's "2026-11-23 14:05:00", by slicing — no Date made: at 10⁶ rows of
  * five dates, Dates parsed by pg and laid out field by field were a quarter of the CSV's CPU time.
  */
 function textDateLayout(intl: string): (s: string) => string {
@@ -57,7 +67,7 @@ function textDateLayout(intl: string): (s: string) => string {
     return (s) => s.slice(s1[0], s1[1]) + b + s.slice(s3[0], s3[1]) + d + s.slice(s5[0], s5[1]);
   }
   const layout = dateLayout(intl);
-  return (s) => layout(new Date(`${s}Z`));
+  return (s) => layout(new Date(`${s.slice(0, 10)}T${s.slice(11, 19)}Z`));
 }
 
 /** How CSV writes each kind of cell, in the tenant's locale. */
@@ -164,6 +174,9 @@ export function sheetStream(options: SheetOptions, fill: (sink: SheetSink) => Pr
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
+/** Rows written between two turns of the event loop (see pagedFill). */
+const SLICE_ROWS = 250;
+
 /**
  * The filler of an export read in keyset pages: asks `page` for the rows after the last one's key,
  * writes each page's cells, and stops at a short page, at the end, or when the reader went away.
@@ -178,14 +191,18 @@ export function pagedFill<R, K>(
   onPage?: (rows: number) => Promise<void>,
 ) {
   return async (sink: SheetSink) => {
-    let after: K | null = null;
-    for (;;) {
-      const rows = await page(after);
+    let next: Promise<R[]> | null = page(null);
+    while (next) {
+      const rows: R[] = await next;
       if (!rows.length || sink.gone) return;
-      await sink.write(rows.map(cells));
+      next = rows.length < pageRows ? null : page(keyOf(rows[rows.length - 1]!));
+      // Handled where it is awaited; this only keeps an export that stops early from leaving it unhandled.
+      next?.catch(() => {});
+      for (let i = 0; i < rows.length; i += SLICE_ROWS) {
+        await sink.write(rows.slice(i, i + SLICE_ROWS).map(cells));
+        await setImmediate();
+      }
       await onPage?.(rows.length);
-      if (rows.length < pageRows) return;
-      after = keyOf(rows[rows.length - 1]!);
     }
   };
 }

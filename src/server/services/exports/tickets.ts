@@ -16,7 +16,7 @@ import type { StaffCaller } from '@/server/services/caller';
 import { visibleTo } from '@/server/services/tickets/files';
 import { filterConditions, filterStages } from '@/server/services/tickets/filters';
 import { equipmentLabel } from '@/lib/equipment';
-import { LOCAL_TEXT, pagedFill, type Cell, type SheetColumn, type SheetSink } from './sheet';
+import { localText, pagedFill, type Cell, type SheetColumn, type SheetSink } from './sheet';
 
 /** Rows per database read: big enough that a read costs little per row, small enough to hold. */
 export const PAGE_ROWS = 2000;
@@ -180,10 +180,10 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
   const columns = fileColumns(caller, input.columns, names);
   const want = new Set(input.columns);
   const tz = caller.tenant.timeZone;
-  // Instants as the tenant's wall clock (UTC timestamps → its time zone), as text (LOCAL_TEXT): CSV lays
+  // Instants as the tenant's wall clock (UTC timestamps → its time zone), as text (localText): CSV lays
   // it out by slicing, XLSX makes it a typed date.
-  const local = (column: string) => Prisma.sql`to_char((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${tz}, ${LOCAL_TEXT})`;
-  // Only the customer and the equipment are joined (the names of the rest come from `names`): with
+  const local = (column: string) => localText(column, tz);
+  // Only the customer, the equipment and the rating (one row per ticket) are joined (the names of the rest come from `names`): with
   // eight joined relations each 2,000-row page paid for an exhaustive search of their join order.
   const page = (after: number | null) =>
     caller.sql.rows<Row>((s) => Prisma.sql`
@@ -193,10 +193,11 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
              eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
-             ${want.has('rating') ? Prisma.sql`(SELECT tr.rating::int FROM "TicketRating" tr WHERE tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS rating
+             tr.rating::int AS rating
       FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join([...where(s), ...(after === null ? [] : [Prisma.sql`t.number < ${after}`])], ' AND ')} ORDER BY t.number DESC LIMIT ${PAGE_ROWS}) t
       LEFT JOIN "Customer" c ON c."tenantId" = t."tenantId" AND c.id = t."customerId"
       LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = t."tenantId" AND eq.id = t."equipmentId"
+      ${want.has('rating') ? Prisma.sql`LEFT JOIN "TicketRating" tr ON tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id` : Prisma.sql`LEFT JOIN (SELECT NULL::int AS rating) tr ON FALSE`}
       ORDER BY t.number DESC`);
   const rows = pagedFill(page, (r) => r.number, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
   const fill = async (sink: SheetSink) => (none ? undefined : rows(sink));

@@ -13,7 +13,7 @@ import { neutraliseCell } from '@/lib/exports';
 
 export type XlsxType = 'text' | 'int' | 'money' | 'date' | 'datetime';
 export type XlsxColumn = { header: string; type: XlsxType; width: number };
-/** A cell: text, a number (or PostgreSQL's numeric as a string), a wall-clock date (its UTC fields) or that wall clock as "YYYY-MM-DDTHH:MI:SS", or empty. */
+/** A cell: text, a number (or PostgreSQL's numeric as a string), a wall-clock date (its UTC fields) or that wall clock as "YYYY-MM-DD HH:MI:SS", or empty. */
 export type XlsxCell = string | number | Date | null;
 
 // The styles' cellXfs, by index: 0 default, 1 bold (the header), 2 integer, 3 money, 4 date, 5 date and time.
@@ -50,7 +50,7 @@ export function columnLetters(index: number): string {
 /** Days since 1899-12-30 (Excel's serial date) of a wall-clock date given by its UTC fields. */
 const serialOf = (ms: number) => String(ms / 86_400_000 + 25_569);
 
-/** "YYYY-MM-DDTHH:MI:SS" (the tenant's wall clock) as Excel's serial date, without making a Date. */
+/** "YYYY-MM-DD HH:MI:SS[.ffffff]" (the tenant's wall clock, as sheet.ts's localText reads it) as Excel's serial date, without making a Date. */
 function serialOfText(s: string): string {
   return serialOf(Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10), +s.slice(11, 13) || 0, +s.slice(14, 16) || 0, +s.slice(17, 19) || 0));
 }
