@@ -107,3 +107,15 @@ describe('the XLSX sink (the sheet XML written by hand)', () => {
     expect(sheet.getRow(2).getCell(30).numFmt).toBe('mm/dd/yyyy');
   });
 });
+
+describe('the XLSX sink’s dates', () => {
+  it('reads back to the second, before 1970 and after, as text and as Date', async () => {
+    const cases = ['2026-11-23 23:59:59', '1969-07-20 20:17:40', '2000-02-29 00:00:01', '2026-01-01 12:00:00.999'];
+    const sheet = await xlsxOf('es-AR', [{ header: 'Texto', type: 'datetime' }, { header: 'Date', type: 'datetime' }], cases.map((s) => [s, new Date(`${s.slice(0, 10)}T${s.slice(11, 19)}Z`)]));
+    cases.forEach((s, i) => {
+      const expected = new Date(`${s.slice(0, 10)}T${s.slice(11, 19)}Z`);
+      expect(sheet.getRow(i + 2).getCell(1).value).toEqual(expected);
+      expect(sheet.getRow(i + 2).getCell(2).value).toEqual(expected);
+    });
+  });
+});
