@@ -93,3 +93,17 @@ export async function startFakeResend(listenPort = 0) {
       }),
   };
 }
+
+/**
+ * The fake for an integration test file: started, and this process's Resend settings (the API key, the
+ * base URL, and the sender when `from` is given) pointed at it, so the real SDK in the app's code
+ * talks to it. `deliveredTo(address)`: the e-mails it accepted for that address. Close it in afterAll.
+ */
+export async function useFakeResend(from?: string) {
+  const resend = await startFakeResend();
+  process.env.RESEND_API_KEY = 're_test_key';
+  process.env.RESEND_BASE_URL = resend.url;
+  if (from) process.env.EMAIL_FROM = from;
+  const deliveredTo = (address: string) => resend.delivered.filter((d) => (d.body.to as string[]).includes(address));
+  return Object.assign(resend, { deliveredTo });
+}

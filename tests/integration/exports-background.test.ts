@@ -10,11 +10,9 @@ import { scopedDb } from '@/server/data/scoped';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { type StaffOfEveryRole, type TestSession, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { sessionCookie } from '../factories/http';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
+const resend = await useFakeResend();
 process.env.EXPORT_SYNC_MAX_ROWS = '2';
 
 const { GET: TICKETS } = await import('@/app/api/exports/tickets/route');

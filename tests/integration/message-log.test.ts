@@ -12,13 +12,11 @@ import { NO_ADDRESS, NO_DEVICE } from '@/server/notifications/recipients';
 import { asStaff, createCustomer, createTenant, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { httpCall } from '../factories/http';
 import { startFakePushService } from '../fakes/push-service';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
 const push = await startFakePushService();
-const resend = await startFakeResend();
+const resend = await useFakeResend();
 Object.assign(process.env, push.env);
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
 
 let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;

@@ -9,12 +9,9 @@ import { startWorker, type Worker } from '@/server/notifications/worker';
 import { dispatchOutbox } from '@/server/notifications/dispatch';
 import { PROVIDERS } from '@/server/notifications/providers';
 import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.EMAIL_FROM = 'avisos@antena.test';
+const resend = await useFakeResend('avisos@antena.test');
 
 let a: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;

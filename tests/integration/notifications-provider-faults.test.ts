@@ -6,12 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { scopedDb } from '@/server/data/scoped';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { createCustomer, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
-import { startFakeResend, type Misbehaviour } from '../fakes/resend';
+import { useFakeResend, type Misbehaviour } from '../fakes/resend';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.EMAIL_FROM = 'avisos@antena.test';
+const resend = await useFakeResend('avisos@antena.test');
 process.env.WORKER_SEND_TIMEOUT_SECONDS = '1';
 
 let a: TestTenant, A: StaffOfEveryRole;

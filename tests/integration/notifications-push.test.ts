@@ -11,13 +11,11 @@ import type { TenantSettings } from '@/server/services/tenants/settings';
 import { asCustomer, asStaff, createCustomer, createUser, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { httpCall } from '../factories/http';
 import { startFakePushService } from '../fakes/push-service';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
 const push = await startFakePushService();
-const resend = await startFakeResend();
+const resend = await useFakeResend();
 Object.assign(process.env, push.env);
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;

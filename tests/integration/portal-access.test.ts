@@ -13,13 +13,10 @@ import { signInCustomer } from '@/server/services/auth/sign-in';
 import { ACCESS_MINUTES, MAX_CODE_ATTEMPTS, MAX_OPEN, REQUEST_MIN_MS, requestAccess, setPasswordWithCode, setPasswordWithLink } from '@/server/services/portal/access';
 import { asCustomer, asStaff, callerOn, createCustomer, PASSWORD, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, unique, until } from '../factories';
 import { httpCall } from '../factories/http';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 import { startFakeSms } from '../fakes/sms';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.EMAIL_FROM = 'avisos@antena.test';
+const resend = await useFakeResend('avisos@antena.test');
 const ACCOUNT = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'sms-test-token' };
 const sms = await startFakeSms(ACCOUNT);
 process.env.TWILIO_ACCOUNT_SID = ACCOUNT.accountSid;
@@ -49,7 +46,7 @@ async function fresh(tenant: TestTenant): Promise<TestTenant> {
 }
 
 /** The e-mails the fake Resend accepted for `to`. */
-const mailsTo = (to: string) => resend.delivered.filter((d) => (d.body.to as string[]).includes(to)).map((d) => d.body as { subject: string; text: string; html: string });
+const mailsTo = (to: string) => resend.deliveredTo(to).map((d) => d.body as { subject: string; text: string; html: string });
 const linkIn = (text: string) => /\/portal\/password\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

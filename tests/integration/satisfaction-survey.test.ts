@@ -9,12 +9,9 @@ import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { answerSurvey, surveyToken, SURVEY_DAYS } from '@/server/services/survey/survey';
 import { asCustomer, callerOn, createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.EMAIL_FROM = 'avisos@antena.test';
+const resend = await useFakeResend('avisos@antena.test');
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;
@@ -37,7 +34,7 @@ async function ticketOf(name: string, email: string) {
   return { ...t, customer };
 }
 
-const emailsTo = (address: string) => resend.delivered.filter((d) => (d.body.to as string[]).includes(address));
+const emailsTo = resend.deliveredTo;
 const anonymous = () => callerOn(a.host, null);
 const tokenIn = (text: string) => /\/portal\/survey\/([A-Za-z0-9_.-]+)/.exec(text)?.[1] ?? null;
 

@@ -17,12 +17,9 @@ import { startWorker, type Worker } from '@/server/notifications/worker';
 import { consumeVerificationLink, deleteExpiredSignUps } from '@/server/services/tenants/sign-up';
 import { resolvePendingTenantByHost, resolveTenantByHost } from '@/server/services/tenants/resolve';
 import { createTenant, rejects, signedIn, until } from '../factories';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.EMAIL_FROM = 'avisos@antena.test';
+const resend = await useFakeResend('avisos@antena.test');
 
 let worker: Worker;
 beforeAll(async () => {

@@ -9,12 +9,9 @@ import { db } from '@/server/db';
 import { startWorker, type Worker } from '@/server/notifications/worker';
 import { createCustomer, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { httpCall } from '../factories/http';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.EMAIL_FROM = 'avisos@antena.test';
+const resend = await useFakeResend('avisos@antena.test');
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;
@@ -51,7 +48,7 @@ async function settled() {
   await until(async () => (await db().message.count({ where: { tenantId: a.id, status: 'PENDING', attempts: 0 } })) === 0);
 }
 
-const emailsTo = (address: string) => resend.delivered.filter((d) => (d.body.to as string[]).includes(address));
+const emailsTo = resend.deliveredTo;
 const closingMessages = (ticketId: string) => scopedDb(a.id).message.findMany({ where: { ticketId, channel: 'EMAIL', reason: { in: ['ticket.finished', 'ticket.closed'] } } });
 
 describe('the closing comment, e-mailed', () => {

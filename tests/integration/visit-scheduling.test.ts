@@ -11,12 +11,9 @@ import { startWorker, type Worker } from '@/server/notifications/worker';
 import { translateError } from '@/i18n/catalog';
 import { asCustomer, asStaff, callerOn, createCustomer, patchTenantSettings, rejects, type StaffOfEveryRole, type TestTenant, twoTenantsWithStaff, until } from '../factories';
 import { allPortalTicketSwitchesOn } from '../factories/portal-tickets';
-import { startFakeResend } from '../fakes/resend';
+import { useFakeResend } from '../fakes/resend';
 
-const resend = await startFakeResend();
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.EMAIL_FROM = 'avisos@antena.test';
+const resend = await useFakeResend('avisos@antena.test');
 
 let a: TestTenant, b: TestTenant, A: StaffOfEveryRole, B: StaffOfEveryRole;
 let worker: Worker;
@@ -33,7 +30,7 @@ afterAll(async () => {
 
 /** A day `days` from now (the tenant's zone is behind UTC: a few days ahead is always in its future). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const emailsTo = (address: string) => resend.delivered.filter((d) => (d.body.to as string[]).includes(address));
+const emailsTo = resend.deliveredTo;
 const tokenIn = (text: string) => /\/portal\/visit\/([A-Za-z0-9_.-]+)/.exec(text)?.[1] ?? null;
 
 async function customerWithTicket(name: string, email: string) {
