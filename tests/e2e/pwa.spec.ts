@@ -152,6 +152,11 @@ test('a push is shown by the service worker, and a click on it opens its address
   const live = () => [...registrations.values()].find((r) => r.scopeURL === `${DEMO}/` && !r.isDeleted)?.registrationId;
   await expect.poll(live).toBeTruthy();
   const registrationId = live()!;
+  // A push reaches only an active worker: one still installing (precaching the app) drops it. CI failed
+  // once that way (the notification never shown): wait until the registration has its active worker.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   const payload = { title: 'Ticket #77 asignado', body: 'Poste caído en Bernal', url: `${DEMO}/tech/account`, tag: 'ticket-77' };
   await cdp.send('ServiceWorker.deliverPushMessage', { origin: `${DEMO}/`, registrationId, data: JSON.stringify(payload) });
 
