@@ -1,4 +1,4 @@
-// C15: the CSV sink's cells. A wall-clock date given as text (LOCAL_TEXT, what the ticket export
+// C15: the CSV sink's cells. A wall-clock date given as text (localText, what the ticket export
 // reads) is laid out exactly as the same date given as a Date, in every locale's order; money is
 // what Intl.NumberFormat would write (two decimals, the locale's decimal sign, no grouping). The XLSX
 // sink's file is read back by exceljs: text, typed numbers and dates, empty cells in place.

@@ -7,6 +7,7 @@ import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { csvDelimiter, decimalSign, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
 import { Prisma } from '@/generated/prisma/client';
+import { drained } from './drained';
 import { XlsxWriter } from './xlsx';
 
 /** A column's kind decides how its cells are written: typed numbers and dates in XLSX, the locale's text in CSV. */
@@ -111,11 +112,6 @@ export type SheetSink = {
   readonly gone: boolean;
 };
 
-/** Waits while `out` holds more than its buffer's worth, so a slow reader slows the database reads down. */
-async function drained(out: Writable) {
-  while (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-}
-
 export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions): SheetSink {
   if (format === 'csv') {
     let count = 0;
@@ -180,8 +176,9 @@ const SLICE_ROWS = 250;
 /**
  * The filler of an export read in keyset pages: asks `page` for the rows after the last one's key,
  * writes each page's cells, and stops at a short page, at the end, or when the reader went away.
- * One page at a time: reading the next page while this one is written was measured twice and was no
- * faster over HTTP (the two cores are already busy with PostgreSQL and the server) — docs/benchmarks.md.
+ * The next page is read while this one is written, in slices of SLICE_ROWS with a turn of the event
+ * loop between: written whole, a page kept the server from reading PostgreSQL's answer, which then
+ * stopped with its socket full — the two took turns instead of working at once (docs/benchmarks.md).
  */
 export function pagedFill<R, K>(
   page: (after: K | null) => Promise<R[]>,

@@ -183,8 +183,9 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
   // Instants as the tenant's wall clock (UTC timestamps → its time zone), as text (localText): CSV lays
   // it out by slicing, XLSX makes it a typed date.
   const local = (column: string) => localText(column, tz);
-  // Only the customer, the equipment and the rating (one row per ticket) are joined (the names of the rest come from `names`): with
-  // eight joined relations each 2,000-row page paid for an exhaustive search of their join order.
+  // Only the customer, the equipment and the rating (one row per ticket) are joined; the names of the
+  // rest come from `names`: with eight joined relations each 2,000-row page paid for an exhaustive
+  // search of their join order.
   const page = (after: number | null) =>
     caller.sql.rows<Row>((s) => Prisma.sql`
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", t."assigneeId", t."priorityId", t."categoryId", t."companyId", t."stateId",
@@ -193,11 +194,11 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
              ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
              ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
              eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
-             tr.rating::int AS rating
+             ${want.has('rating') ? Prisma.sql`tr.rating::int` : Prisma.sql`NULL::int`} AS rating
       FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join([...where(s), ...(after === null ? [] : [Prisma.sql`t.number < ${after}`])], ' AND ')} ORDER BY t.number DESC LIMIT ${PAGE_ROWS}) t
       LEFT JOIN "Customer" c ON c."tenantId" = t."tenantId" AND c.id = t."customerId"
       LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = t."tenantId" AND eq.id = t."equipmentId"
-      ${want.has('rating') ? Prisma.sql`LEFT JOIN "TicketRating" tr ON tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id` : Prisma.sql`LEFT JOIN (SELECT NULL::int AS rating) tr ON FALSE`}
+      ${want.has('rating') ? Prisma.sql`LEFT JOIN "TicketRating" tr ON tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id` : Prisma.empty}
       ORDER BY t.number DESC`);
   const rows = pagedFill(page, (r) => r.number, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
   const fill = async (sink: SheetSink) => (none ? undefined : rows(sink));

@@ -4,20 +4,19 @@
 // stream: at 10⁶ rows it alone made 18,800–22,900 rows/s, under the 30,000 target before any
 // database work (docs/benchmarks.md). The sheet of an export is simple — inline strings (no
 // shared-strings table growing with the file), numbers, dates as Excel serial numbers under a date
-// format, a bold header; text neutralised as in CSV — so its XML is written here as strings, a page at a time, and archiver
-// (the zip writer exceljs itself uses) deflates it into the package as it streams.
+// format, a bold header; text neutralised as in CSV — so its XML is written here as strings, a page
+// at a time, and archiver (the zip writer exceljs itself uses) deflates it into the package as it streams.
 import type { Writable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
 import { neutraliseCell } from '@/lib/exports';
+import { drained } from './drained';
+import type { Cell, CellType } from './sheet';
 
-export type XlsxType = 'text' | 'int' | 'money' | 'date' | 'datetime';
-export type XlsxColumn = { header: string; type: XlsxType; width: number };
-/** A cell: text, a number (or PostgreSQL's numeric as a string), a wall-clock date (its UTC fields) or that wall clock as "YYYY-MM-DD HH:MI:SS", or empty. */
-export type XlsxCell = string | number | Date | null;
+export type XlsxColumn = { header: string; type: CellType; width: number };
 
 // The styles' cellXfs, by index: 0 default, 1 bold (the header), 2 integer, 3 money, 4 date, 5 date and time.
-const STYLE: Record<XlsxType, string> = { text: '', int: ' s="2"', money: ' s="3"', date: ' s="4"', datetime: ' s="5"' };
+const STYLE: Record<CellType, string> = { text: '', int: ' s="2"', money: ' s="3"', date: ' s="4"', datetime: ' s="5"' };
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -88,7 +87,7 @@ function textCell(ref: string, value: string, style = ''): string {
 }
 
 /** The cell's XML for row `row` (1-based), or '' when it is empty. */
-function cellXml(type: XlsxType, letters: string, row: number, cell: XlsxCell): string {
+function cellXml(type: CellType, letters: string, row: number, cell: Cell): string {
   if (cell === null) return '';
   const ref = letters + row;
   if (type === 'text') return textCell(ref, neutraliseCell(String(cell)));
@@ -131,7 +130,7 @@ const WORKBOOK_RELS =
   `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
   `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
-const workbookXml = (sheetName: string) => `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${xmlText(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+const WORKBOOK = `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 
 /**
  * Writes an .xlsx to `out`: `write` a page of rows (resolves when the zip can take more), then `end`.
@@ -150,7 +149,6 @@ export class XlsxWriter {
     out: Writable,
     private readonly columns: XlsxColumn[],
     dateFormat: string,
-    sheetName = 'Export',
   ) {
     this.letters = columns.map((_, i) => columnLetters(i));
     this.zip.on('error', (error) => {
@@ -162,10 +160,13 @@ export class XlsxWriter {
       out.once('close', resolve);
       out.once('error', reject);
     });
+    // Awaited by end(); an export that fails before it (and so never calls end) must not leave the
+    // stream's error as an unhandled rejection, which would stop the server.
+    this.done.catch(() => {});
     this.zip.pipe(out);
     this.zip.append(CONTENT_TYPES, { name: '[Content_Types].xml' });
     this.zip.append(ROOT_RELS, { name: '_rels/.rels' });
-    this.zip.append(workbookXml(sheetName), { name: 'xl/workbook.xml' });
+    this.zip.append(WORKBOOK, { name: 'xl/workbook.xml' });
     this.zip.append(WORKBOOK_RELS, { name: 'xl/_rels/workbook.xml.rels' });
     this.zip.append(stylesXml(dateFormat), { name: 'xl/styles.xml' });
     this.zip.append(this.sheet, { name: 'xl/worksheets/sheet1.xml' });
@@ -183,7 +184,7 @@ export class XlsxWriter {
   }
 
   /** Appends rows; resolves once the zip can take more (backpressure). */
-  async write(rows: XlsxCell[][]): Promise<void> {
+  async write(rows: Cell[][]): Promise<void> {
     if (this.failure) throw this.failure;
     const { columns, letters } = this;
     let xml = '';
@@ -193,17 +194,8 @@ export class XlsxWriter {
       for (let i = 0; i < columns.length; i++) xml += cellXml(columns[i]!.type, letters[i]!, r, cells[i] ?? null);
       xml += '</row>';
     }
-    if (!this.sheet.write(xml)) {
-      await new Promise<void>((resolve) => {
-        const go = () => {
-          this.sheet.off('drain', go);
-          this.sheet.off('close', go);
-          resolve();
-        };
-        this.sheet.on('drain', go);
-        this.sheet.on('close', go);
-      });
-    }
+    this.sheet.write(xml);
+    await drained(this.sheet);
     if (this.failure) throw this.failure;
   }
 
