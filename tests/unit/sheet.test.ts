@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { csvDelimiter } from '@/lib/exports';
 import ExcelJS from 'exceljs';
-import { sheetSink, type Cell, type SheetColumn } from '@/server/services/exports/sheet';
+import { crlfRecords, sheetSink, type Cell, type SheetColumn } from '@/server/services/exports/sheet';
 import { columnLetters } from '@/server/services/exports/xlsx';
 
 async function csvOf(intl: string, columns: SheetColumn[], rows: Cell[][]): Promise<string[][]> {
@@ -119,3 +119,26 @@ describe('the XLSX sink’s dates', () => {
     });
   });
 });
+
+describe('crlfRecords (the COPY CSV\'s records)', () => {
+  // As PostgreSQL's COPY writes CSV: a line feed after each record, fields with quotes, delimiters or line breaks quoted.
+  const copied = '1;plain\n2;"with ""quotes"" and;"\n3;"two\nlines"\n4;"""\n"""\n5;ñandú\n';
+  const expected = '1;plain\r\n2;"with ""quotes"" and;"\r\n3;"two\nlines"\r\n4;"""\n"""\r\n5;ñandú\r\n';
+
+  it('makes each record\'s line feed CRLF and counts the records, leaving line breaks inside quotes', () => {
+    const done = crlfRecords(Buffer.from(copied), false);
+    expect(done.text.toString()).toBe(expected);
+    expect(done).toMatchObject({ records: 5, quoted: false });
+  });
+
+  it('gives the same bytes however the stream is cut, a quote or a field\'s line break at the cut included', () => {
+    const bytes = Buffer.from(copied);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const first = crlfRecords(bytes.subarray(0, cut), false);
+      const second = crlfRecords(bytes.subarray(cut), first.quoted);
+      expect(Buffer.concat([first.text, second.text]).toString(), `cut at ${cut}`).toBe(expected);
+      expect(first.records + second.records).toBe(5);
+    }
+  });
+});
+

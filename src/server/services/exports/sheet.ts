@@ -7,6 +7,7 @@ import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { csvDelimiter, decimalSign, excelDateFormat, type ExportFormat, neutraliseCell } from '@/lib/exports';
 import { Prisma } from '@/generated/prisma/client';
+import type { CopySettings } from '@/server/data/sql';
 import { drained } from './drained';
 import { XlsxWriter } from './xlsx';
 
@@ -103,10 +104,103 @@ function csvFormatters(columns: SheetColumn[], intl: string): ((cell: Cell) => s
   });
 }
 
+/** A to_char template of the locale's date ('DD"/"MM"/"YYYY' for es-AR): the same layout as dateLayout. */
+function dateTemplate(intl: string): string {
+  return dateParts(intl)
+    .map((p) => (p === 'day' ? 'DD' : p === 'month' ? 'MM' : p === 'year' ? 'YYYY' : `"${p.replace(/["\\]/g, '')}"`))
+    .join('');
+}
+
+/**
+ * How PostgreSQL writes the CSV of a COPY export (SheetSink.writeCsv) as csvFormatters would: the
+ * transaction's `settings` (SET LOCAL) and each cell's SQL — `value` of kind `type`, instants as
+ * the UTC timestamps the tables hold — text neutralised, money with two places and the locale's
+ * decimal sign, dates and times in the tenant's time zone and the locale's order.
+ */
+export function csvCopy(intl: string, timeZone: string): { settings: CopySettings; cell: (type: CellType, value: Prisma.Sql) => Prisma.Sql } {
+  const parts = dateParts(intl);
+  // Where the locale writes dd/mm/yyyy or mm/dd/yyyy (every locale here), a timestamp's own text under
+  // DateStyle SQL and the tenant's TimeZone starts with exactly that ("06/12/2026 16:23:00.123 -03"):
+  // cut to its length, it costs half of to_char (1.9 against 3.6 s for six columns of 800,000 rows).
+  const order = parts.join('') === 'day/month/year' ? 'DMY' : parts.join('') === 'month/day/year' ? 'MDY' : null;
+  const settings: CopySettings = order ? { TimeZone: timeZone, DateStyle: `SQL, ${order}` } : { TimeZone: timeZone };
+  const instant = (value: Prisma.Sql, length: number, template: string) =>
+    order ? Prisma.sql`left((${value} AT TIME ZONE 'UTC')::text, ${Prisma.raw(String(length))})` : Prisma.sql`to_char(${value} AT TIME ZONE 'UTC', ${template})`;
+  const template = dateTemplate(intl);
+  const decimal = decimalSign(intl);
+  const cell = (type: CellType, value: Prisma.Sql): Prisma.Sql => {
+    switch (type) {
+      case 'text':
+        // neutraliseCell: a leading = + - @, tab or carriage return gets a quote mark before it. An
+        // empty text is written as nothing, as csv-stringify writes it (COPY would write "").
+        return Prisma.sql`nullif(CASE WHEN left(${value}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${value} ELSE ${value} END, '')`;
+      case 'int':
+        return value;
+      case 'money': {
+        const fixed = Prisma.sql`round((${value})::numeric, 2)::text`;
+        return decimal === '.' ? fixed : Prisma.sql`replace(${fixed}, '.', ${decimal})`;
+      }
+      case 'date':
+        return instant(value, 10, template);
+      case 'datetime':
+        return instant(value, 16, `${template} HH24:MI`);
+    }
+  };
+  return { settings, cell };
+}
+
+/**
+ * CSV bytes from PostgreSQL's COPY with each record's line feed made CRLF (a line feed inside a quoted
+ * field stays, as csv-stringify leaves it), and the records ended in them. `quoted`: whether the
+ * bytes before ended inside a quoted field. A doubled quote inside a field closes and reopens it.
+ */
+export function crlfRecords(chunk: Buffer, quoted: boolean): { text: Buffer; records: number; quoted: boolean } {
+  const ends: number[] = [];
+  let inside = quoted;
+  let at = 0;
+  let quote = chunk.indexOf(0x22);
+  for (;;) {
+    if (inside) {
+      if (quote === -1) break;
+      inside = false;
+      at = quote + 1;
+      quote = chunk.indexOf(0x22, at);
+      continue;
+    }
+    const lf = chunk.indexOf(0x0a, at);
+    if (quote !== -1 && (lf === -1 || quote < lf)) {
+      inside = true;
+      at = quote + 1;
+      quote = chunk.indexOf(0x22, at);
+      continue;
+    }
+    if (lf === -1) break;
+    ends.push(lf);
+    at = lf + 1;
+  }
+  const text = Buffer.allocUnsafe(chunk.length + ends.length);
+  let from = 0;
+  let to = 0;
+  for (const lf of ends) {
+    to += chunk.copy(text, to, from, lf);
+    text[to++] = 0x0d;
+    text[to++] = 0x0a;
+    from = lf + 1;
+  }
+  chunk.copy(text, to, from);
+  return { text, records: ends.length, quoted: inside };
+}
+
 /** Something rows are written to; `end` finishes the file and answers how many rows it holds. */
 export type SheetSink = {
   /** Writes one page of rows; resolves when the reader can take more. */
   write(rows: Cell[][]): Promise<void>;
+  /**
+   * CSV only: rows PostgreSQL already wrote as CSV (COPY, with csvCellSql's cells), as they come —
+   * each record's line feed made CRLF like the others'; resolves, with the records the chunk ended,
+   * when the reader can take more.
+   */
+  writeCsv?(chunk: Buffer): Promise<number>;
   end(): Promise<number>;
   /** The reader went away (the download was cancelled): stop reading the database. */
   readonly gone: boolean;
@@ -115,11 +209,14 @@ export type SheetSink = {
 export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions): SheetSink {
   if (format === 'csv') {
     let count = 0;
+    // Whether the COPY bytes written so far end inside a quoted field (writeCsv).
+    let quoted = false;
     const formatters = csvFormatters(columns, intl);
     // UTF-8 with a BOM: Excel then reads accents right. CRLF line ends, fields quoted when needed.
     // Each page is one string (csv-stringify's sync API) and one write, rather than a write per row
     // through its stream: simpler, and no slower (24,726 against 24,187 rows/s at 10⁶ rows).
-    const options = { delimiter: csvDelimiter(intl), record_delimiter: 'windows' as const };
+    // A field holding a line break is quoted (csv-stringify quotes one holding CRLF, not a lone LF or CR).
+    const options = { delimiter: csvDelimiter(intl), record_delimiter: 'windows' as const, quoted_match: /[\r\n]/ };
     out.write(`\uFEFF${stringify([columns.map((c) => neutraliseCell(c.header))], options)}`);
     return {
       get gone() {
@@ -130,6 +227,15 @@ export function sheetSink(out: Writable, { format, columns, intl }: SheetOptions
         out.write(stringify(rows.map((row) => row.map((cell, i) => formatters[i]!(cell))), options));
         count += rows.length;
         await drained(out);
+      },
+      async writeCsv(chunk) {
+        if (out.destroyed) return 0;
+        const done = crlfRecords(chunk, quoted);
+        quoted = done.quoted;
+        count += done.records;
+        out.write(done.text);
+        await drained(out);
+        return done.records;
       },
       async end() {
         out.end();

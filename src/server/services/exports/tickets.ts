@@ -2,11 +2,11 @@
 // with the columns the user sees (billing's price only for billing.read). Read in pages of
 // PAGE_ROWS by number (keyset: each page one index range, whatever the size of the export) through
 // the caller's scoped SQL, so a technician exports only the tickets they may see.
-import type { WorkStatus } from '@/lib/work-status';
+import { WORK_STATUSES, type WorkStatus } from '@/lib/work-status';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { translator } from '@/i18n/catalog';
-import { TICKET_EXPORT_COLUMNS, type TicketExportColumn, ZColumnList } from '@/lib/exports';
+import { csvDelimiter, neutraliseCell, TICKET_EXPORT_COLUMNS, type TicketExportColumn, ZColumnList } from '@/lib/exports';
 import { SCHEDULE_STATUSES } from '@/lib/scheduling';
 import { can } from '@/lib/permissions';
 import { searchTokens } from '@/lib/text';
@@ -16,7 +16,8 @@ import type { StaffCaller } from '@/server/services/caller';
 import { visibleTo } from '@/server/services/tickets/files';
 import { filterConditions, filterStages } from '@/server/services/tickets/filters';
 import { equipmentLabel } from '@/lib/equipment';
-import { localText, pagedFill, type Cell, type SheetColumn, type SheetSink } from './sheet';
+import { tenantIntl } from '@/lib/format';
+import { csvCopy, localText, pagedFill, type Cell, type SheetColumn, type SheetSink } from './sheet';
 
 /** Rows per database read: big enough that a read costs little per row, small enough to hold. */
 export const PAGE_ROWS = 2000;
@@ -65,8 +66,14 @@ type Row = {
   equipmentSerial: string | null;
 };
 
-/** A column of the file: its heading, kind and value. One grid column may give two (customer and code, visit's start and end). */
-type Out = SheetColumn & { value: (r: Row) => Cell };
+/**
+ * A column of the file: its heading, kind and value — from a page's row (`value`, for XLSX) and as SQL
+ * over the ticket `t` and the relations of COPY_JOINS (`sql`, for CSV made by COPY; instants as the
+ * UTC timestamps the table holds). A `label` column's SQL is already the cell: Antena's own words,
+ * neutralised when the statement is built rather than per row. One grid column may give two
+ * (customer and code, visit's start and end).
+ */
+type Out = SheetColumn & { value: (r: Row) => Cell; sql: Prisma.Sql; label?: true };
 
 /** The names rows point to by id — the tenant's states, priorities, categories, staff and companies: a few hundred rows, read once per export. */
 type Names = Record<'state' | 'priority' | 'category' | 'user' | 'company', Map<string, string>>;
@@ -84,8 +91,42 @@ async function namesOf({ db }: StaffCaller): Promise<Names> {
   return { state: map(state), priority: map(priority), category: map(category), user: map(user), company: map(company) };
 }
 
+/** An enum column's labels as a CSV cell: CASE over its values, each label neutralised (and inlined by COPY). */
+function labelSql(column: Prisma.Sql, labels: Record<string, string>): Prisma.Sql {
+  return Prisma.sql`(CASE ${column}::text ${Prisma.join(Object.entries(labels).map(([k, v]) => Prisma.sql`WHEN ${k} THEN ${neutraliseCell(v)}`), ' ')} END)`;
+}
+
+/** equipmentLabel in SQL: "brand model · S/N serial", null without equipment. */
+const EQUIPMENT_SQL = Prisma.sql`(CASE WHEN eq.brand <> '' THEN concat_ws(' · ', nullif(btrim(eq.brand || ' ' || coalesce(eq.model, '')), ''), CASE WHEN eq.serial <> '' THEN 'S/N ' || eq.serial END) END)`;
+
+/** Relations COPY joins for some columns, by the alias the columns' `sql` uses. */
+const COPY_JOINS = {
+  c: Prisma.sql`LEFT JOIN "Customer" c ON c."tenantId" = t."tenantId" AND c.id = t."customerId"`,
+  eq: Prisma.sql`LEFT JOIN "CustomerEquipment" eq ON eq."tenantId" = t."tenantId" AND eq.id = t."equipmentId"`,
+  tr: Prisma.sql`LEFT JOIN "TicketRating" tr ON tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id`,
+  u: Prisma.sql`LEFT JOIN "User" u ON u."tenantId" = t."tenantId" AND u.id = t."assigneeId"`,
+  p: Prisma.sql`LEFT JOIN "TicketPriority" p ON p."tenantId" = t."tenantId" AND p.id = t."priorityId"`,
+  cat: Prisma.sql`LEFT JOIN "TicketCategory" cat ON cat."tenantId" = t."tenantId" AND cat.id = t."categoryId"`,
+  co: Prisma.sql`LEFT JOIN "Company" co ON co."tenantId" = t."tenantId" AND co.id = t."companyId"`,
+  s: Prisma.sql`LEFT JOIN "TicketState" s ON s."tenantId" = t."tenantId" AND s.id = t."stateId"`,
+};
+type CopyJoin = keyof typeof COPY_JOINS;
+/** The joins each grid column's `sql` needs. */
+const COLUMN_JOINS: Partial<Record<TicketExportColumn, CopyJoin[]>> = {
+  customer: ['c'],
+  assignee: ['u'],
+  priority: ['p'],
+  category: ['cat'],
+  company: ['co'],
+  state: ['s'],
+  rating: ['tr'],
+  equipment: ['eq'],
+};
+
 function fileColumns(caller: StaffCaller, ids: TicketExportColumn[], names: Names): Out[] {
   const name = (kind: keyof Names, id: string | null) => (id === null ? null : (names[kind].get(id) ?? null));
+  const utc = (column: string) => Prisma.raw(column);
+  const office = visibleTo(caller.actor.role).includes('STAFF');
   const t = translator(caller.locale, 'tickets');
   const x = translator(caller.locale, 'exports');
   const tw = translator(caller.locale, 'workStatus');
@@ -97,51 +138,51 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[], names: Name
   const complexity = { HIGH: t('complexity.HIGH'), MEDIUM: t('complexity.MEDIUM'), LOW: t('complexity.LOW') };
   const schedule = Object.fromEntries(SCHEDULE_STATUSES.map((k) => [k, enums(`scheduleStatus.${k}`)])) as Record<(typeof SCHEDULE_STATUSES)[number], string>;
   const byId: Record<TicketExportColumn, Out[]> = {
-    number: [{ header: t('columns.number'), type: 'int', width: 9, value: (r) => r.number }],
-    title: [{ header: t('columns.title'), type: 'text', width: 40, value: (r) => r.title }],
+    number: [{ header: t('columns.number'), type: 'int', width: 9, value: (r) => r.number, sql: Prisma.sql`t.number` }],
+    title: [{ header: t('columns.title'), type: 'text', width: 40, value: (r) => r.title, sql: Prisma.sql`t.title` }],
     customer: [
-      { header: t('columns.customer'), type: 'text', width: 30, value: (r) => r.customerName ?? internal },
-      { header: x('columns.customerCode'), type: 'text', width: 12, value: (r) => r.customerCode },
+      { header: t('columns.customer'), type: 'text', width: 30, value: (r) => r.customerName ?? internal, sql: Prisma.sql`coalesce(c.name, ${internal})` },
+      { header: x('columns.customerCode'), type: 'text', width: 12, value: (r) => r.customerCode, sql: Prisma.sql`c.code` },
     ],
-    assignee: [{ header: t('columns.assignee'), type: 'text', value: (r) => name('user', r.assigneeId) }],
-    priority: [{ header: t('columns.priority'), type: 'text', value: (r) => name('priority', r.priorityId) }],
-    complexity: [{ header: t('columns.complexity'), type: 'text', value: (r) => (r.complexity ? complexity[r.complexity] : null) }],
+    assignee: [{ header: t('columns.assignee'), type: 'text', value: (r) => name('user', r.assigneeId), sql: Prisma.sql`u.name` }],
+    priority: [{ header: t('columns.priority'), type: 'text', value: (r) => name('priority', r.priorityId), sql: Prisma.sql`p.name` }],
+    complexity: [{ header: t('columns.complexity'), type: 'text', value: (r) => (r.complexity ? complexity[r.complexity] : null), sql: labelSql(Prisma.sql`t.complexity`, complexity), label: true }],
     billable: [
-      { header: t('columns.billable'), type: 'text', width: 10, value: (r) => (r.billable ? yes : no) },
+      { header: t('columns.billable'), type: 'text', width: 10, value: (r) => (r.billable ? yes : no), sql: labelSql(Prisma.sql`t.billable`, { true: yes, false: no }), label: true },
       // A2: price and cost only for a role holding billing.read — absent, not empty, for the others.
       ...(showPrices
         ? [
-            { header: x('columns.price'), type: 'money' as const, value: (r: Row) => r.price },
-            { header: x('columns.cost'), type: 'money' as const, value: (r: Row) => r.cost },
+            { header: x('columns.price'), type: 'money' as const, value: (r: Row) => r.price, sql: Prisma.sql`t.price` },
+            { header: x('columns.cost'), type: 'money' as const, value: (r: Row) => r.cost, sql: Prisma.sql`t.cost` },
           ]
         : []),
     ],
-    due: [{ header: t('columns.due'), type: 'datetime', value: (r) => r.dueAt }],
+    due: [{ header: t('columns.due'), type: 'datetime', value: (r) => r.dueAt, sql: utc('t."dueAt"') }],
     visit: [
-      { header: x('columns.visitStart'), type: 'datetime', value: (r) => r.visitStart },
-      { header: x('columns.visitEnd'), type: 'datetime', value: (r) => r.visitEnd },
+      { header: x('columns.visitStart'), type: 'datetime', value: (r) => r.visitStart, sql: utc('t."visitStart"') },
+      { header: x('columns.visitEnd'), type: 'datetime', value: (r) => r.visitEnd, sql: utc('t."visitEnd"') },
     ],
-    category: [{ header: t('columns.category'), type: 'text', value: (r) => name('category', r.categoryId) }],
+    category: [{ header: t('columns.category'), type: 'text', value: (r) => name('category', r.categoryId), sql: Prisma.sql`cat.name` }],
     // G2: the partner company handling it (none: the ISP's own).
-    company: [{ header: t('columns.company'), type: 'text', value: (r) => name('company', r.companyId) }],
-    state: [{ header: t('columns.state'), type: 'text', value: (r) => name('state', r.stateId) }],
-    comments: [{ header: t('columns.comments'), type: 'int', value: (r) => r.commentCount }],
-    files: [{ header: t('columns.files'), type: 'int', value: (r) => r.fileCount }],
-    callNumber: [{ header: t('columns.callNumber'), type: 'text', width: 14, value: (r) => r.callNumber }],
-    opened: [{ header: t('columns.opened'), type: 'datetime', value: (r) => r.openedAt }],
-    closed: [{ header: t('columns.closed'), type: 'datetime', value: (r) => r.closedAt }],
-    intervention: [{ header: t('columns.intervention'), type: 'text', value: (r) => schedule[r.scheduleStatus] }],
+    company: [{ header: t('columns.company'), type: 'text', value: (r) => name('company', r.companyId), sql: Prisma.sql`co.name` }],
+    state: [{ header: t('columns.state'), type: 'text', value: (r) => name('state', r.stateId), sql: Prisma.sql`s.name` }],
+    comments: [{ header: t('columns.comments'), type: 'int', value: (r) => r.commentCount, sql: Prisma.sql`t."commentCount"` }],
+    files: [{ header: t('columns.files'), type: 'int', value: (r) => r.fileCount, sql: office ? Prisma.sql`t."fileCount"` : Prisma.sql`t."sharedFileCount"` }],
+    callNumber: [{ header: t('columns.callNumber'), type: 'text', width: 14, value: (r) => r.callNumber, sql: Prisma.sql`t."callNumber"` }],
+    opened: [{ header: t('columns.opened'), type: 'datetime', value: (r) => r.openedAt, sql: utc('t."openedAt"') }],
+    closed: [{ header: t('columns.closed'), type: 'datetime', value: (r) => r.closedAt, sql: utc('t."closedAt"') }],
+    intervention: [{ header: t('columns.intervention'), type: 'text', value: (r) => schedule[r.scheduleStatus], sql: labelSql(Prisma.sql`t."scheduleStatus"`, schedule), label: true }],
     // A decimal number (the money format: two places, no currency sign).
-    kilometres: [{ header: t('columns.kilometres'), type: 'money', value: (r) => r.kilometres }],
+    kilometres: [{ header: t('columns.kilometres'), type: 'money', value: (r) => r.kilometres, sql: Prisma.sql`t.kilometres` }],
     // G8/G9: billing columns, like the price.
-    productsTotal: showPrices ? [{ header: t('columns.productsTotal'), type: 'money', value: (r) => r.productsTotal }] : [],
-    collected: showPrices ? [{ header: t('columns.collected'), type: 'money', value: (r) => r.collectedAmount }] : [],
-    lastStatus: [{ header: t('columns.lastStatus'), type: 'datetime', value: (r) => r.statusChangedAt }],
-    rating: [{ header: x('columns.rating'), type: 'int', value: (r) => r.rating }],
+    productsTotal: showPrices ? [{ header: t('columns.productsTotal'), type: 'money', value: (r) => r.productsTotal, sql: Prisma.sql`t."productsTotal"` }] : [],
+    collected: showPrices ? [{ header: t('columns.collected'), type: 'money', value: (r) => r.collectedAmount, sql: Prisma.sql`t."collectedAmount"` }] : [],
+    lastStatus: [{ header: t('columns.lastStatus'), type: 'datetime', value: (r) => r.statusChangedAt, sql: utc('t."statusChangedAt"') }],
+    rating: [{ header: x('columns.rating'), type: 'int', value: (r) => r.rating, sql: Prisma.sql`tr.rating::int` }],
     // G7: "Info productos", the equipment the ticket is about.
-    equipment: [{ header: translator(caller.locale, 'equipment')('infoProducts'), type: 'text', width: 30, value: (r) => (r.equipmentBrand ? equipmentLabel({ brand: r.equipmentBrand, model: r.equipmentModel ?? '', serial: r.equipmentSerial }) : null) }],
+    equipment: [{ header: translator(caller.locale, 'equipment')('infoProducts'), type: 'text', width: 30, value: (r) => (r.equipmentBrand ? equipmentLabel({ brand: r.equipmentBrand, model: r.equipmentModel ?? '', serial: r.equipmentSerial }) : null), sql: EQUIPMENT_SQL }],
     // G3: the work status, in the caller's words.
-    workStatus: [{ header: tw('column'), type: 'text', value: (r) => enums(`workStatus.${r.workStatus}`) }],
+    workStatus: [{ header: tw('column'), type: 'text', value: (r) => enums(`workStatus.${r.workStatus}`), sql: labelSql(Prisma.sql`t."workStatus"`, Object.fromEntries(WORK_STATUSES.map((k) => [k, enums(`workStatus.${k}`)]))), label: true }],
   };
   return ids.flatMap((id) => byId[id]);
 }
@@ -191,8 +232,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", t."assigneeId", t."priorityId", t."categoryId", t."companyId", t."stateId",
              t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus", t.kilometres,
              t."workStatus", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
-             ${want.has('comments') ? Prisma.sql`(SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = t."tenantId" AND k."ticketId" = t.id)` : Prisma.sql`NULL::int`} AS "commentCount",
-             ${want.has('files') ? Prisma.sql`(SELECT count(*)::int FROM "TicketFile" tf WHERE tf."tenantId" = t."tenantId" AND tf."ticketId" = t.id AND tf.visibility::text = ANY(${visibleTo(caller.actor.role)}::text[]))` : Prisma.sql`NULL::int`} AS "fileCount",
+             t."commentCount", ${visibleTo(caller.actor.role).includes('STAFF') ? Prisma.sql`t."fileCount"` : Prisma.sql`t."sharedFileCount"`} AS "fileCount",
              eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
              ${want.has('rating') ? Prisma.sql`tr.rating::int` : Prisma.sql`NULL::int`} AS rating
       FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join([...where(s), ...(after === null ? [] : [Prisma.sql`t.number < ${after}`])], ' AND ')} ORDER BY t.number DESC LIMIT ${PAGE_ROWS}) t
@@ -201,6 +241,37 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
       ${want.has('rating') ? Prisma.sql`LEFT JOIN "TicketRating" tr ON tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id` : Prisma.empty}
       ORDER BY t.number DESC`);
   const rows = pagedFill(page, (r) => r.number, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
-  const fill = async (sink: SheetSink) => (none ? undefined : rows(sink));
+  // CSV: one COPY, every cell laid out by PostgreSQL (csvCellSql), only the relations the columns need joined.
+  const intl = tenantIntl(caller.tenant);
+  const csv = csvCopy(intl, tz);
+  const joins = [...new Set(input.columns.flatMap((id) => COLUMN_JOINS[id] ?? []))].map((alias) => COPY_JOINS[alias]);
+  const copy = (sink: SheetSink & Required<Pick<SheetSink, 'writeCsv'>>) =>
+    caller.sql.copyCsv(
+      (s) => Prisma.sql`
+        SELECT ${Prisma.join(columns.map((c) => (c.label ? c.sql : csv.cell(c.type, c.sql))))}
+        FROM "Ticket" t ${joins.length ? Prisma.join(joins, ' ') : Prisma.empty}
+        WHERE ${Prisma.join(where(s), ' AND ')}
+        ORDER BY t.number DESC`,
+      { delimiter: csvDelimiter(intl), settings: csv.settings },
+      async (bytes) => {
+        let written = 0;
+        let told = 0;
+        for await (const chunk of bytes) {
+          if (sink.gone) return;
+          written += await sink.writeCsv(chunk as Buffer);
+          // The background job's progress, about every page.
+          if (onPage && written - told >= PAGE_ROWS) {
+            await onPage(written - told);
+            told = written;
+          }
+        }
+        if (onPage && written > told) await onPage(written - told);
+      },
+    );
+  const fill = async (sink: SheetSink) => {
+    if (none) return;
+    if (sink.writeCsv) await copy(sink as SheetSink & Required<Pick<SheetSink, 'writeCsv'>>);
+    else await rows(sink);
+  };
   return { columns: columns.map(({ header, type, width }) => ({ header, type, width })), fill };
 }
