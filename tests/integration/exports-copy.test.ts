@@ -43,7 +43,7 @@ beforeAll(async () => {
   ({ a, A } = await twoTenantsWithStaff());
   const customer = await createCustomer(a, { name: 'Ñandú "el rápido"; Pérez', code: '' });
   const equipment = await db().customerEquipment.create({ data: { tenantId: a.id, customerId: customer.id, type: 'ROUTER', brand: 'MikroTik', model: 'hAP ax²', serial: 'SN-9' }, select: { id: true } });
-  const titles = ['Sin señal; luz roja', 'Dice "hola"', 'línea 1\nlínea 2', '=HYPERLINK("x")', '-5 dBm', '@todos', ' espacios ', 'Cr\r\nlf', 'coma, punto.'];
+  const titles = ['Sin señal; luz roja', 'Dice "hola"', 'línea 1\nlínea 2', '=HYPERLINK("x")', '-5 dBm', '@todos', ' espacios ', 'Cr\r\nlf', 'coma, punto.', '\ttabulado', '\rretorno'];
   for (const [i, title] of titles.entries()) {
     const t = await A.OPERATOR.tickets.create({ title: `tmp ${i}`, description: 'd', customerId: i % 2 ? customer.id : undefined, assigneeId: i % 3 ? A.ids.TECHNICIAN : undefined, complexity: i % 2 ? 'HIGH' : undefined, billable: i % 2 === 0, cost: i % 2 === 0 ? 1234.5 : undefined });
     await db().ticket.update({
