@@ -16,8 +16,10 @@ import { value, type Entry } from './stats';
 
 const TABS = ['PENDING', 'FINISHED', 'CLOSED'] as const;
 
-/** One export's bytes as they arrive: rows (lines after the header, CSV) and bytes; throws on a non-200 answer. */
-function download(port: number, host: string, cookie: string, path: string): Promise<{ bytes: number; lines: number }> {
+/** One export's bytes as they arrive: rows (lines after the header, CSV), bytes and the ms to the first row and the last byte; throws on a non-200 answer. */
+function download(port: number, host: string, cookie: string, path: string): Promise<{ bytes: number; lines: number; firstMs: number; lastMs: number }> {
+  const t0 = performance.now();
+  let firstMs = 0;
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path, headers: { host, cookie } }, (res) => {
       if (res.statusCode !== 200) {
@@ -30,8 +32,10 @@ function download(port: number, host: string, cookie: string, path: string): Pro
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+        // The first row's arrival: the CSV's second line (the header comes at once), the XLSX's first bytes.
+        if (!firstMs && (lines > 1 || !path.includes('format=csv'))) firstMs = performance.now() - t0;
       });
-      res.on('end', () => resolve({ bytes, lines }));
+      res.on('end', () => resolve({ bytes, lines, firstMs, lastMs: performance.now() - t0 }));
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -54,6 +58,8 @@ export async function measureExports(port: number, serverRssMb: () => number, pr
     let formatPeak = 0;
     let rows = 0;
     let bytes = 0;
+    // Each tab's seconds to its first row and to its last byte.
+    const tabs: string[] = [];
     const t0 = performance.now();
     const cpuBefore = { app: treeCpuMs(processes.app), postgres: processes.postgres ? treeCpuMs(processes.postgres) : null, bench: process.cpuUsage() };
     for (const tab of TABS) {
@@ -63,6 +69,7 @@ export async function measureExports(port: number, serverRssMb: () => number, pr
       try {
         const got = await download(port, host, cookie, `/api/exports/tickets?format=${format}&tab=${tab}&scope=all&columns=${columns}`);
         bytes += got.bytes;
+        tabs.push(`${tab} ${(got.firstMs / 1000).toFixed(1)}/${(got.lastMs / 1000).toFixed(1)} s`);
         // CSV: one line per row after the header (the generated titles hold no line break). XLSX is
         // zipped: its rows are the CSV's, the same tabs read a moment before.
         rows += format === 'csv' ? got.lines - 1 : 0;
@@ -84,7 +91,7 @@ export async function measureExports(port: number, serverRssMb: () => number, pr
     };
     if (format === 'csv') csvRows = rows;
     else rows = csvRows;
-    log(`export ${format}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; CPU s: server ${cpu.server.toFixed(1)}, PostgreSQL ${cpu.postgres?.toFixed(1) ?? '?'}, this client ${cpu.bench.toFixed(1)}`);
+    log(`export ${format}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; CPU s: server ${cpu.server.toFixed(1)}, PostgreSQL ${cpu.postgres?.toFixed(1) ?? '?'}, this client ${cpu.bench.toFixed(1)}; first row/last byte: ${tabs.join(', ')}`);
     entries.push(value(`export.${format}.cpu_s.server`, cpu.server, 'CPU seconds of the app server during the export'));
     if (cpu.postgres !== null) entries.push(value(`export.${format}.cpu_s.postgres`, cpu.postgres, 'CPU seconds of PostgreSQL (all its processes) during the export'));
     entries.push(value(`export.${format}.rss_peak_mb`, formatPeak, 'MB above the server\'s RSS just before each tab\'s export (peak of this format)'));
