@@ -72,7 +72,7 @@ describe('GET /api/exports/tickets', () => {
     expect(first).toContain('1234,50');
     // dd/mm/yyyy hh:mm, the tenant's way.
     expect(first[rows[0]!.indexOf('Apertura')]).toMatch(/^\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}$/);
-    // The names rows point to (read once per export, not joined): as the grid shows them.
+    // The names rows point to (joined by the CSV's COPY; read once per export for XLSX): as the grid shows them.
     const shown = (await A.OPERATOR.tickets.list({ query: 'Sin señal en el módem' })).items.find((i) => i.number === mine)!;
     const cell = (header: string, row = first) => row[rows[0]!.indexOf(header)];
     expect([cell('Asignado a'), cell('Estado'), cell('Prioridad'), cell('Categoría')]).toEqual([shown.assigneeName, shown.stateName, shown.priorityName ?? '', shown.categoryName ?? '']);

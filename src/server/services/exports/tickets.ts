@@ -1,7 +1,8 @@
 // C15: the ticket grid as a file — the tab, or the tab with the grid's search and advanced filters —
-// with the columns the user sees (billing's price only for billing.read). Read in pages of
-// PAGE_ROWS by number (keyset: each page one index range, whatever the size of the export) through
-// the caller's scoped SQL, so a technician exports only the tickets they may see.
+// with the columns the user sees (billing's price only for billing.read), through the caller's
+// scoped SQL, so a technician exports only the tickets they may see. CSV is one COPY whose cells
+// PostgreSQL lays out (sheet.ts csvCopy); XLSX reads pages of PAGE_ROWS by number (keyset: each page
+// one index range, whatever the size of the export) and writes typed cells.
 import { WORK_STATUSES, type WorkStatus } from '@/lib/work-status';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
