@@ -15,8 +15,25 @@ import type { EncodingChoice } from '@/server/services/customers/import/csv';
 import type { ReaderJob, ReaderResult } from './invoice-reader';
 import type { BillingSource } from './source';
 
-/** The reader's V8 limits: a 2 MB semi-space keeps its young generation small; the old generation holds code and the first problems. */
-const READER_NODE_ARGS = ['--max-semi-space-size=2', '--max-old-space-size=128'];
+/**
+ * The reader's V8 limits: a 1 MB semi-space keeps its young generation small; the old generation
+ * holds code and the first problems. And its malloc's, as the server's (src/cli/runtime.ts
+ * SERVER_MALLOC_ENV), unless the environment sets them: two arenas, blocks of 128 KB or more
+ * returned when freed. Reading 1,000,000 rows alone, its peak RSS went from 73–74 MB (2 MB, glibc's
+ * defaults) to 68–69 (the malloc settings) and 65–66 MB (and 1 MB), no slower beyond the noise.
+ */
+const READER_NODE_ARGS = ['--max-semi-space-size=1', '--max-old-space-size=128'];
+const READER_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/** The reader's environment: nothing of the server's (its secrets) but what Node and tsx need, and malloc's settings. */
+function readerEnv(): NodeJS.ProcessEnv {
+  const env: Record<string, string> = { ...READER_MALLOC_ENV };
+  for (const name of ['PATH', 'NODE_ENV', 'TMPDIR', 'TZ', 'MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env as NodeJS.ProcessEnv;
+}
 
 function reader(): { file: string; args: string[] } {
   const built = path.join(process.env.ANTENA_SERVER_DIR ?? path.join(process.cwd(), '.next', 'antena'), 'invoice-reader.mjs');
@@ -34,8 +51,7 @@ export async function readInvoices(source: BillingSource, encoding: EncodingChoi
   const child: ChildProcess = spawn(process.execPath, [...READER_NODE_ARGS, ...args, file], {
     cwd: process.cwd(),
     stdio: ['pipe', 'pipe', 'inherit', 'ipc'],
-    // Nothing of the server's environment (its secrets) but what Node and tsx need.
-    env: Object.fromEntries(['PATH', 'NODE_ENV', 'TMPDIR', 'TZ'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : []))) as NodeJS.ProcessEnv,
+    env: readerEnv(),
   });
   // The reader may end before taking all of a small file's bytes (a refused file): not an error of ours.
   child.stdin!.on('error', () => undefined);
