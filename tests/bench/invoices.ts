@@ -28,7 +28,7 @@ export function invoiceFile(rows: number, customers: number): Buffer {
 }
 
 /** BENCH_INVOICE_ROWS: a smaller file for a quick look (the entries keep their names; their notes say the size). */
-export async function measureInvoiceImport(sql: pg.Pool, port: number, rss: () => number, log: (m: string) => void, rows = Number(process.env.BENCH_INVOICE_ROWS ?? 1_000_000)): Promise<Entry[]> {
+export async function measureInvoiceImport(sql: pg.Pool, port: number, rss: () => number, log: (m: string) => void, rows = Number(process.env.BENCH_INVOICE_ROWS ?? 1_000_000), serverRss?: () => number): Promise<Entry[]> {
   const tenantId = randomUUID();
   const slug = `invoices${Date.now()}`;
   const email = 'admin@invoices.bench.test';
@@ -51,14 +51,19 @@ export async function measureInvoiceImport(sql: pg.Pool, port: number, rss: () =
     log(`invoices: ${rows} rows, ${fileMb.toFixed(1)} MB`);
     const baseRss = rss();
     let peak = baseRss;
-    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+    // The server alone too (the tree adds the reader process while it runs): which of the two grew.
+    let serverPeak = serverRss?.() ?? 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rss());
+      if (serverRss) serverPeak = Math.max(serverPeak, serverRss());
+    }, 50);
     const post = async (mode: string) => {
       const t0 = performance.now();
       const res = await upload(port, session, `/api/import/billing?kind=invoices&mode=${mode}`, file);
       const body = JSON.parse(res.body) as { ok?: boolean; counts?: { rows: number }; created?: { rows: number } | null; errorCount?: number };
       if (res.status !== 200 || !body.ok) throw new Error(`invoice import ${mode}: ${res.status} ${JSON.stringify(body).slice(0, 400)}`);
       const ms = performance.now() - t0;
-      log(`invoices: ${mode} ${Math.round(ms)} ms, server RSS peak so far ${Math.round(peak)} MB`);
+      log(`invoices: ${mode} ${Math.round(ms)} ms, server RSS peak so far ${Math.round(peak)} MB${serverRss ? ` (the server process alone ${Math.round(serverPeak)} MB)` : ''}`);
       return { ms, body };
     };
     const preview = await post('preview');

@@ -60,6 +60,11 @@ function processTree(rootPid: number): number[] {
   return tree;
 }
 
+/** Resident memory of one process (not its children), in MB. */
+export function processRssMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1] ?? 0) / 1024;
+}
+
 /** Resident memory of a process and its descendants, in MB. */
 export function treeRssMb(rootPid: number): number {
   const kb = processTree(rootPid).reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1] ?? 0), 0);

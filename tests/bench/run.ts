@@ -21,7 +21,7 @@ import { searchTokens } from '@/lib/text';
 import { generate, BENCH_PASSWORD, type Scale } from './generate';
 import { measurePortalHome } from './portal';
 import { Session } from './http';
-import { cpuTimes, stealEntry, treeRssMb } from './machine';
+import { cpuTimes, processRssMb, stealEntry, treeRssMb } from './machine';
 import { measureImport } from './import';
 import { measureInvoiceImport } from './invoices';
 import { measureMap } from './map';
@@ -185,7 +185,7 @@ if (onlyInvoices) {
     const cpuAtStart = cpuTimes();
     const sql = new pg.Pool({ connectionString: database.url, max: 2 });
     try {
-      entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log)));
+      entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log, undefined, () => processRssMb(app!.pid!))));
     } finally {
       await sql.end();
     }
@@ -281,7 +281,7 @@ try {
   }
   entries.push(value('server.rss_mb', treeRssMb(app.pid!), 'MB (after the customers\' and tickets\' load)'));
   if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-import')) entries.push(...(await measureImport(sql, PORT, () => treeRssMb(app!.pid!), 'admin@bench.test')));
-  if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-invoices')) entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log)));
+  if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-invoices')) entries.push(...(await measureInvoiceImport(sql, PORT, () => treeRssMb(app!.pid!), log, undefined, () => processRssMb(app!.pid!))));
   if (!onlyTickets && !onlyMap && !onlyPortal && !args.includes('--skip-outbox')) entries.push(...(await (await import('./outbox')).measureOutbox(database.url, log)));
   // The technician app of the largest tenant, as one of its technicians (tickets.ts made them).
   if (!onlyTickets && !onlyMap && tickets && !args.includes('--skip-tech')) {
