@@ -53,9 +53,14 @@ export async function measureInvoiceImport(sql: pg.Pool, port: number, rss: () =
     let peak = baseRss;
     // The server alone too (the tree adds the reader process while it runs): which of the two grew.
     let serverPeak = serverRss?.() ?? 0;
+    let childrenPeak = 0;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, rss());
-      if (serverRss) serverPeak = Math.max(serverPeak, serverRss());
+      const tree = rss();
+      peak = Math.max(peak, tree);
+      if (!serverRss) return;
+      const server = serverRss();
+      serverPeak = Math.max(serverPeak, server);
+      childrenPeak = Math.max(childrenPeak, tree - server);
     }, 50);
     const post = async (mode: string) => {
       const t0 = performance.now();
@@ -63,7 +68,7 @@ export async function measureInvoiceImport(sql: pg.Pool, port: number, rss: () =
       const body = JSON.parse(res.body) as { ok?: boolean; counts?: { rows: number }; created?: { rows: number } | null; errorCount?: number };
       if (res.status !== 200 || !body.ok) throw new Error(`invoice import ${mode}: ${res.status} ${JSON.stringify(body).slice(0, 400)}`);
       const ms = performance.now() - t0;
-      log(`invoices: ${mode} ${Math.round(ms)} ms, server RSS peak so far ${Math.round(peak)} MB${serverRss ? ` (the server process alone ${Math.round(serverPeak)} MB)` : ''}`);
+      log(`invoices: ${mode} ${Math.round(ms)} ms, server RSS peak so far ${Math.round(peak)} MB${serverRss ? ` (the server process alone ${Math.round(serverPeak)} MB, its children — the reader — ${Math.round(childrenPeak)} MB)` : ''}`);
       return { ms, body };
     };
     const preview = await post('preview');
