@@ -67,8 +67,7 @@ export function processRssMb(pid: number): number {
 
 /** Resident memory of a process and its descendants, in MB. */
 export function treeRssMb(rootPid: number): number {
-  const kb = processTree(rootPid).reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1] ?? 0), 0);
-  return kb / 1024;
+  return processTree(rootPid).reduce((sum, pid) => sum + processRssMb(pid), 0);
 }
 
 /** CPU time (user + system) a process and its descendants have used so far, in ms, each by its pid. */

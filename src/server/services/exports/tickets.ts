@@ -124,10 +124,14 @@ const COLUMN_JOINS: Partial<Record<TicketExportColumn, CopyJoin[]>> = {
   equipment: ['eq'],
 };
 
+/** The ticket's file count the caller may see: every file for the office, the shared ones for the others (visibleTo). */
+function fileCountSql(caller: StaffCaller): Prisma.Sql {
+  return visibleTo(caller.actor.role).includes('STAFF') ? Prisma.sql`t."fileCount"` : Prisma.sql`t."sharedFileCount"`;
+}
+
 function fileColumns(caller: StaffCaller, ids: TicketExportColumn[], names: Names): Out[] {
   const name = (kind: keyof Names, id: string | null) => (id === null ? null : (names[kind].get(id) ?? null));
   const utc = (column: string) => Prisma.raw(column);
-  const office = visibleTo(caller.actor.role).includes('STAFF');
   const t = translator(caller.locale, 'tickets');
   const x = translator(caller.locale, 'exports');
   const tw = translator(caller.locale, 'workStatus');
@@ -168,7 +172,7 @@ function fileColumns(caller: StaffCaller, ids: TicketExportColumn[], names: Name
     company: [{ header: t('columns.company'), type: 'text', value: (r) => name('company', r.companyId), sql: Prisma.sql`co.name` }],
     state: [{ header: t('columns.state'), type: 'text', value: (r) => name('state', r.stateId), sql: Prisma.sql`s.name` }],
     comments: [{ header: t('columns.comments'), type: 'int', value: (r) => r.commentCount, sql: Prisma.sql`t."commentCount"` }],
-    files: [{ header: t('columns.files'), type: 'int', value: (r) => r.fileCount, sql: office ? Prisma.sql`t."fileCount"` : Prisma.sql`t."sharedFileCount"` }],
+    files: [{ header: t('columns.files'), type: 'int', value: (r) => r.fileCount, sql: fileCountSql(caller) }],
     callNumber: [{ header: t('columns.callNumber'), type: 'text', width: 14, value: (r) => r.callNumber, sql: Prisma.sql`t."callNumber"` }],
     opened: [{ header: t('columns.opened'), type: 'datetime', value: (r) => r.openedAt, sql: utc('t."openedAt"') }],
     closed: [{ header: t('columns.closed'), type: 'datetime', value: (r) => r.closedAt, sql: utc('t."closedAt"') }],
@@ -233,7 +237,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
       SELECT t.number, t.title, c.name AS "customerName", c.code AS "customerCode", t."assigneeId", t."priorityId", t."categoryId", t."companyId", t."stateId",
              t.complexity, t.billable, t.price, t.cost, t."callNumber", t."productsTotal", t."collectedAmount", ${local('t."closedAt"')} AS "closedAt", ${local('t."dueAt"')} AS "dueAt", ${local('t."visitStart"')} AS "visitStart", ${local('t."visitEnd"')} AS "visitEnd", t."scheduleStatus", t.kilometres,
              t."workStatus", ${local('t."openedAt"')} AS "openedAt", ${local('t."statusChangedAt"')} AS "statusChangedAt",
-             t."commentCount", ${visibleTo(caller.actor.role).includes('STAFF') ? Prisma.sql`t."fileCount"` : Prisma.sql`t."sharedFileCount"`} AS "fileCount",
+             t."commentCount", ${fileCountSql(caller)} AS "fileCount",
              eq.brand AS "equipmentBrand", eq.model AS "equipmentModel", eq.serial AS "equipmentSerial",
              ${want.has('rating') ? Prisma.sql`tr.rating::int` : Prisma.sql`NULL::int`} AS rating
       FROM (SELECT * FROM "Ticket" t WHERE ${Prisma.join([...where(s), ...(after === null ? [] : [Prisma.sql`t.number < ${after}`])], ' AND ')} ORDER BY t.number DESC LIMIT ${PAGE_ROWS}) t
@@ -242,7 +246,7 @@ export async function ticketExport(caller: StaffCaller, input: TicketExport, onP
       ${want.has('rating') ? Prisma.sql`LEFT JOIN "TicketRating" tr ON tr."tenantId" = t."tenantId" AND tr."ticketId" = t.id` : Prisma.empty}
       ORDER BY t.number DESC`);
   const rows = pagedFill(page, (r) => r.number, (r) => columns.map((c) => c.value(r)), PAGE_ROWS, onPage);
-  // CSV: one COPY, every cell laid out by PostgreSQL (csvCellSql), only the relations the columns need joined.
+  // CSV: one COPY, every cell laid out by PostgreSQL (sheet.ts csvCopy), only the relations the columns need joined.
   const intl = tenantIntl(caller.tenant);
   const csv = csvCopy(intl, tz);
   const joins = [...new Set(input.columns.flatMap((id) => COLUMN_JOINS[id] ?? []))].map((alias) => COPY_JOINS[alias]);
