@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
+import { appAssets, appAssetsFile, markCompileHints } from './app-assets';
 import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/schema-engine';
 
@@ -88,10 +89,18 @@ export function buildIsCurrent(): boolean {
   return readFileSync(STAMP, 'utf8') === stamp();
 }
 
-/** `next build`, the service worker (`serwist build`, which precaches what the first made) and the server bundle, then records which sources they were made from. */
+/**
+ * `next build`; the compile hints and the list of the installable apps' files (app-assets.ts); the
+ * service worker (`serwist build`, which precaches that list) and the server bundle; then records
+ * which sources they were made from.
+ */
 export async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const hash = sourceHash();
   await run(['build'], env);
+  const nextDir = path.join(ROOT, '.next');
+  markCompileHints(nextDir);
+  mkdirSync(path.dirname(appAssetsFile(nextDir)), { recursive: true });
+  writeFileSync(appAssetsFile(nextDir), JSON.stringify(appAssets(nextDir)));
   await buildServiceWorker(env);
   await bundleServer();
   writeFileSync(STAMP, `${hash} ${createHash('sha256').update(readFileSync(SERVICE_WORKER)).digest('hex')}`);

@@ -28,3 +28,43 @@ export function afterLoad(run: () => void, timeout = 2_000): () => void {
     if (timer !== null) clearTimeout(timer);
   };
 }
+
+// The page's start can go on after `load`: the technician app loads its device engine and then reads
+// the server's copy (its opening sync). What should not compete with that (the service worker's
+// install, which downloads and stores the app's files) waits for it with afterStartup.
+const holds = new Set<symbol>();
+const waiting = new Set<() => void>();
+
+/**
+ * Holds the page's start until the returned function is called (at most `maxMs`, so a start that
+ * never ends — an engine that failed to load — holds nothing for ever). Calling it twice is harmless.
+ */
+export function holdStartup(maxMs = 10_000): () => void {
+  const hold = Symbol('startup');
+  holds.add(hold);
+  const release = () => {
+    clearTimeout(timer);
+    if (!holds.delete(hold) || holds.size > 0) return;
+    for (const run of [...waiting]) run();
+  };
+  const timer = setTimeout(release, maxMs);
+  return release;
+}
+
+/** Like afterLoad, and then also after every hold of the page's start is released (idle again). */
+export function afterStartup(run: () => void, timeout = 2_000): () => void {
+  let cancelIdle: (() => void) | null = null;
+  const whenFree = () => {
+    waiting.delete(whenFree);
+    cancelIdle = afterLoad(run, timeout);
+  };
+  const cancelLoad = afterLoad(() => {
+    if (holds.size === 0) run();
+    else waiting.add(whenFree);
+  }, timeout);
+  return () => {
+    cancelLoad();
+    waiting.delete(whenFree);
+    cancelIdle?.();
+  };
+}

@@ -3,7 +3,7 @@
 // app's, the portal's and the back office's layouts render <ServiceWorkerRegistration />; whatever
 // needs the worker (push) waits for `navigator.serviceWorker.ready`.
 import { useEffect } from 'react';
-import { afterLoad } from '@/lib/after-load';
+import { afterStartup } from '@/lib/after-load';
 import type { ClearedMessage, ClearMessage, KeepMessage } from '@/lib/pwa';
 
 let registering: Promise<ServiceWorkerRegistration> | null = null;
@@ -16,14 +16,15 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration> | nu
 }
 
 /**
- * Registers the worker once the page has loaded and is idle: installing it fetches every page's
- * scripts for offline use, which should not compete with the first view (the usual advice for
- * service workers, and what the technician app's Lighthouse score showed).
+ * Registers the worker once the page has loaded, finished its start (the technician app's opening
+ * sync: holdStartup) and is idle: installing it fetches and stores the apps' files for offline use,
+ * which should not compete with the first view (the usual advice for service workers; on /tech, an
+ * install during the opening sync cost Lighthouse's performance score about 12 points).
  */
 export function ServiceWorkerRegistration() {
   useEffect(
     () =>
-      afterLoad(() => {
+      afterStartup(() => {
         registerServiceWorker()?.catch((error: unknown) => console.warn('service worker not registered', error));
       }),
     [],

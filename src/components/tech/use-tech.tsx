@@ -2,14 +2,14 @@
 // The technician app's state shared by its views: the device's store, the network, the queue and
 // its sync, and the view shown (a query parameter of the one /tech page, changed with the History
 // API — no server round trip, so every view opens offline from the cached page).
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
 import type { QueuedChange } from './offline/types';
 import type { Meta, TechStore } from './offline/store';
 import type { ApiClient } from '@/trpc/client';
 import { useStaffContext } from '@/components/shell/permissions';
 import { withinWorkingHours } from '@/lib/working-hours';
-import { afterLoad } from '@/lib/after-load';
+import { afterLoad, holdStartup } from '@/lib/after-load';
 import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
 
 type Engine = typeof import('./offline/engine');
@@ -77,6 +77,13 @@ export function useLive<T>(query: (store: TechStore) => Promise<T>, deps: unknow
 
 export function TechProvider({ tenantId, userId, children }: { tenantId: string; userId: string; children: ReactNode }) {
   const [device, setDevice] = useState<Device | null>(null);
+  // The app's start lasts until its opening sync has run; the service worker's install waits for it.
+  const startup = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    const release = holdStartup();
+    startup.current = release;
+    return release;
+  }, []);
   // The engine (Dexie, the queue's sender, the API client) loads once the page has loaded and is idle,
   // not during hydration: the home shows its frame first, then the device's copy.
   useEffect(() => {
@@ -151,8 +158,10 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     navigator.serviceWorker?.addEventListener('message', fromWorker);
     document.addEventListener('visibilitychange', visible);
     // Opening the app sends what was left and reads the server's copy — in the next idle moment, after
-    // the device's copy has been shown.
-    const cancelOpening = afterLoad(() => void sync());
+    // the device's copy has been shown (once the engine is there: this runs again when it arrives).
+    const cancelOpening = afterLoad(() => {
+      if (device) void sync().finally(() => startup.current?.());
+    });
     return () => {
       cancelOpening();
       window.removeEventListener('online', up);
@@ -160,7 +169,7 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
       navigator.serviceWorker?.removeEventListener('message', fromWorker);
       document.removeEventListener('visibilitychange', visible);
     };
-  }, [sync]);
+  }, [sync, device]);
 
   const go = useCallback((next: TechView) => {
     window.history.pushState(null, '', hrefOf(next));
