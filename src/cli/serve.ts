@@ -19,6 +19,7 @@ import { env } from '@/env';
 import { answerTrpc, MAX_TRPC_BODY, TRPC_ENDPOINT, trpcBodyTooLarge } from '@/server/api/http-handler';
 import { edgeFailure } from '@/server/api/route-handlers';
 import { compileTrust, stampClientAddress } from '@/server/client-address';
+import { encodeBody } from '@/server/compression';
 import { markClientAddressStamping } from '@/server/http';
 import { fillSecurityHeaders, guardProtocolEdges, refuseMalformedRequest } from '@/server/edge';
 import { logger } from '@/server/logger';
@@ -110,8 +111,16 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse) {
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader('set-cookie', cookies);
-  // Batched JSON, never a stream (the client uses httpBatchLink), so the body is read whole.
-  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+  res.appendHeader('vary', 'Accept-Encoding');
+  // Batched JSON, never a stream (the client uses httpBatchLink), so the body is read whole, then
+  // gzipped for a client that accepts it (src/server/compression.ts).
+  if (!response.body) return void res.end();
+  const { body, encoding } = await encodeBody(Buffer.from(await response.arrayBuffer()), req.headers['accept-encoding']);
+  if (encoding) {
+    res.setHeader('content-encoding', encoding);
+    res.removeHeader('content-length');
+  }
+  res.end(body);
 }
 
 const server = http.createServer((req, res) => {

@@ -4,7 +4,8 @@
 //     references), gzipped here at level 6 as a server would send it, in KB;
 //   - x.installable: Chromium's own check (DevTools' Page.getInstallabilityErrors is empty);
 //   - x.lighthouse.performance / .accessibility: Lighthouse 12's mobile run (its default: a
-//     Moto G-sized screen, simulated slow 4G and 4x slower CPU), the median of three runs.
+//     Moto G-sized screen, simulated slow 4G and 4x slower CPU), the median of five runs (Lighthouse's
+//     docs/variability.md: five runs' median about halves the run-to-run spread; three left 82–93 here).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,7 @@ export function measurePortalApp({ login, password, ...rest }: Omit<Options, 'em
   return measureApp({ ...rest, scope: '/portal', signIn: (session) => session.signInCustomer(login, password) });
 }
 
-async function measureApp({ scope, port, host, signIn, log: write, runs = 3 }: AppOptions): Promise<Entry[]> {
+async function measureApp({ scope, port, host, signIn, log: write, runs = 5 }: AppOptions): Promise<Entry[]> {
   const session = new Session(port, host);
   await signIn(session);
   const origin = `http://${host}`;
