@@ -30,34 +30,9 @@ export function afterLoad(run: () => void, timeout = 2_000): () => void {
 }
 
 // The page's start can go on after `load`: the technician app loads its device engine and then reads
-// the server's copy (its opening sync); Next.js prefetches the pages the visible links lead to. What
-// should not compete with that (the service worker's install, which downloads and stores the app's
-// files) waits for it with afterStartup.
+// the server's copy (its opening sync). What should not compete with that (the service worker's
+// install, which downloads and stores the app's files) waits for it with afterStartup.
 const holds = new Set<symbol>();
-
-/** How long no resource of the page may have finished loading for its network to count as quiet. */
-export const NETWORK_QUIET_MS = 1_000;
-
-/** The time (performance.now()) the page's last resource finished loading, 0 if none has. */
-function lastResourceEnd(): number {
-  let last = 0;
-  for (const entry of performance.getEntriesByType('resource')) last = Math.max(last, (entry as PerformanceResourceTiming).responseEnd);
-  return last;
-}
-
-/** Calls `run` once no resource of the page has finished loading for NETWORK_QUIET_MS, or `maxMs` from now. */
-function afterNetworkQuiet(run: () => void, maxMs = 10_000): () => void {
-  const deadline = performance.now() + maxMs;
-  let timer: ReturnType<typeof setTimeout>;
-  const check = () => {
-    const now = performance.now();
-    const quietFor = now - lastResourceEnd();
-    if (quietFor >= NETWORK_QUIET_MS || now >= deadline) run();
-    else timer = setTimeout(check, Math.min(NETWORK_QUIET_MS - quietFor, deadline - now));
-  };
-  timer = setTimeout(check, 0);
-  return () => clearTimeout(timer);
-}
 const waiting = new Set<() => void>();
 
 /**
@@ -76,28 +51,20 @@ export function holdStartup(maxMs = 10_000): () => void {
   return release;
 }
 
-/**
- * Like afterLoad, and then after every hold of the page's start is released and its network has been
- * quiet for NETWORK_QUIET_MS (the pages Next.js prefetches, the opening sync's answer), when idle.
- */
+/** Like afterLoad, and then also after every hold of the page's start is released (idle again). */
 export function afterStartup(run: () => void, timeout = 2_000): () => void {
-  let cancelNext: (() => void) | null = null;
-  const whenQuiet = () => {
-    cancelNext = afterNetworkQuiet(() => {
-      cancelNext = afterLoad(run, timeout);
-    });
-  };
+  let cancelIdle: (() => void) | null = null;
   const whenFree = () => {
     waiting.delete(whenFree);
-    whenQuiet();
+    cancelIdle = afterLoad(run, timeout);
   };
   const cancelLoad = afterLoad(() => {
-    if (holds.size === 0) whenQuiet();
+    if (holds.size === 0) run();
     else waiting.add(whenFree);
   }, timeout);
   return () => {
     cancelLoad();
     waiting.delete(whenFree);
-    cancelNext?.();
+    cancelIdle?.();
   };
 }

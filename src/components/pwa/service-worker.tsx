@@ -17,10 +17,9 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration> | nu
 
 /**
  * Registers the worker once the page has loaded, finished its start (the technician app's opening
- * sync: holdStartup; the pages Next.js prefetches: a quiet second of network) and is idle: installing
- * it fetches and stores the apps' files for offline use, which should not compete with the first view
- * (the usual advice for service workers; on /tech, an install during the opening sync cost
- * Lighthouse's performance score about 12 points).
+ * sync: holdStartup) and is idle: installing it fetches and stores the apps' files for offline use,
+ * which should not compete with the first view (the usual advice for service workers; on /tech, an
+ * install during the opening sync cost Lighthouse's performance score about 12 points).
  */
 export function ServiceWorkerRegistration() {
   useEffect(
