@@ -5,23 +5,15 @@
 // uses), in libuv's thread pool rather than on the server's one JavaScript thread.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import Negotiator from 'negotiator';
 
 export const COMPRESS_MIN_BYTES = 1024;
 
 const gzipAsync = promisify(gzip);
 
-/** Whether an Accept-Encoding header accepts gzip (named, or `*`, with a q-value above 0). */
+/** Whether an Accept-Encoding header accepts gzip (named, or `*`, with a q-value above 0), as the `compression` middleware reads it. */
 export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let star = false;
-  for (const part of header.toLowerCase().split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    const accepted = q === undefined || Number(q) > 0;
-    if (name?.trim() === 'gzip') return accepted;
-    if (name?.trim() === '*') star = accepted;
-  }
-  return star;
+  return new Negotiator({ headers: header === undefined ? {} : { 'accept-encoding': header } }).encodings(['gzip']).length > 0;
 }
 
 /** The body to send and its Content-Encoding (null: as it is — small, or not accepted). */
