@@ -28,6 +28,11 @@ type ClientManifest = {
   entryCSSFiles?: Record<string, { path: string }[]>;
 };
 
+/** The scripts every page loads (the build manifest's rootMainFiles: React DOM, Next.js's client). */
+function rootMainFiles(nextDir: string): string[] {
+  return (JSON.parse(readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] }).rootMainFiles;
+}
+
 /** `static/chunks/a.js` from `/_next/static/chunks/a.js` or `static/chunks/a.js`. */
 function staticPath(file: string): string {
   return file.replace(/^\/?_next\//, '').replace(/^\//, '');
@@ -84,8 +89,7 @@ export function stylesheetMedia(css: string, cssFile: string): string[] {
  * installable apps load, on their first view or later, sorted.
  */
 export function appAssets(nextDir: string): string[] {
-  const buildManifest = JSON.parse(readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
-  const pending = [...buildManifest.rootMainFiles];
+  const pending = rootMainFiles(nextDir);
   for (const route of APP_ROUTES) {
     for (const manifest of clientManifests(nextDir, route)) {
       for (const files of Object.values(manifest.entryJSFiles ?? {})) pending.push(...files);
@@ -109,9 +113,8 @@ export function appAssets(nextDir: string): string[] {
 
 /** Puts V8's compile hint at the top of the scripts every page loads (once: a marked file is left as it is). */
 export function markCompileHints(nextDir: string): string[] {
-  const { rootMainFiles } = JSON.parse(readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
   const marked: string[] = [];
-  for (const file of rootMainFiles.filter((f) => f.endsWith('.js'))) {
+  for (const file of rootMainFiles(nextDir).filter((f) => f.endsWith('.js'))) {
     const full = path.join(nextDir, staticPath(file));
     const text = readFileSync(full, 'utf8');
     if (text.startsWith(COMPILE_HINT)) continue;
