@@ -14,10 +14,11 @@ export const DATA_DIR = path.resolve(ROOT, process.env.ANTENA_DATA_DIR ?? '.ante
 
 export type Database = { url: string; stop: () => Promise<void> };
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+async function ensureDatabase(adminUrl: string, name: string, fresh: boolean): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
+    if (fresh) await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
   } finally {
@@ -25,14 +26,14 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** DATABASE_URL when set (nothing is started), else the embedded PostgreSQL kept under dataDir. */
-export async function openDatabase(opts: { dataDir?: string; port?: number; name?: string } = {}): Promise<Database> {
+/** DATABASE_URL when set (nothing is started), else the embedded PostgreSQL kept under dataDir; `fresh` drops that database first. */
+export async function openDatabase(opts: { dataDir?: string; port?: number; name?: string; fresh?: boolean } = {}): Promise<Database> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   const dataDir = opts.dataDir ?? path.join(DATA_DIR, 'pgdata');
   const port = opts.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const server = await startEmbeddedPostgres({ dataDir, port });
   const name = opts.name ?? 'antena';
-  await ensureDatabase(server.url('postgres'), name);
+  await ensureDatabase(server.url('postgres'), name, opts.fresh ?? false);
   return { url: server.url(name), stop: () => server.stop() };
 }
 
