@@ -181,14 +181,15 @@ export function appEnv(extra: { databaseUrl: string; port: number }): NodeJS.Pro
 }
 
 /**
- * The production server's V8 settings. A 64 MB young generation (16 MB by default): a call's garbage
- * dies young instead of being promoted while the call is still in flight, so the old generation grows
- * slower. Traced during the creation benchmark: 37 young collections instead of 110, and no full
- * collection, where the default made one freeing about 110 MB within the 400/s window in 4 of 5 runs,
- * creations stalling for up to 200 ms around it. Measured with the search-index merges in
- * README, Benchmarks; it costs about 25 MB of idle memory.
+ * The production server's V8 settings: 32 MB semi-spaces (16 MB by default), so a call's garbage
+ * dies young instead of being promoted while the call is still in flight. With the default, a full
+ * collection freeing about 110 MB fell within the creation benchmark's 400/s window in 4 of 5 traced
+ * runs, creations stalling for up to 200 ms around it. 64 MB avoided that too, but under load V8 grows
+ * the young generation to both semi-spaces (128 MB committed), which took the billing import's server
+ * from 390 to 438 MB; with 32 MB it peaked at 373–382 MB, and creation at 400/s kept its p99 within
+ * 41–66 ms (23–34 ms with 64 MB; target 100). docs/benchmarks.md has the runs.
  */
-export const SERVER_NODE_ARGS = ['--max-semi-space-size=64'];
+export const SERVER_NODE_ARGS = ['--max-semi-space-size=32'];
 
 /**
  * The production server's malloc settings (glibc; the environment, so a value set by the operator

@@ -56,7 +56,7 @@ export async function measureDocuments({ port, host, email, password, rss, log, 
   }, 5);
   // Back to idle: mupdf (and the page's preview) run in a child process that exits 10 s after its
   // last page (PDF_WORKER_IDLE_MS), its memory with it; the PNGs' buffers are garbage once answered.
-  // What the server's own heap grew by (its young generation may reach 64 MB semi-spaces,
+  // What the server's own heap grew by (its young generation may reach 32 MB semi-spaces,
   // SERVER_NODE_ARGS) goes when V8's memory reducer collects an idle heap: the RSS is sampled every
   // 5 s until it is at or below the idle figure, for up to two minutes.
   const started = performance.now();

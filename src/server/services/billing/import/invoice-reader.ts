@@ -6,9 +6,9 @@
 // the columns' labels, the rows read, the first problems and their count.
 //
 // Why a process: reading a million rows makes millions of short strings; in the server's own
-// process their garbage fills V8's young generation, which the server runs at 64 MB a semi-space
+// process their garbage fills V8's young generation, which the server runs at 32 MB a semi-space
 // (SERVER_NODE_ARGS) — a flag no worker thread can lower for itself. Here the young generation is
-// 2 MB a semi-space, so the reader's memory stays small whatever the file's size.
+// 1 MB a semi-space (READER_NODE_ARGS), so the reader's memory stays small whatever the file's size.
 import { copyLine } from '@/server/data/copy-text';
 import { FileError, type Delimiter, type DetectedEncoding, type EncodingChoice } from '@/server/services/customers/import/csv';
 import type { Headers, INVOICE_COLUMNS } from './columns';
