@@ -147,7 +147,7 @@ function gridSql(withSearch: number) {
          (SELECT count(*)::int FROM "TicketEvent" e WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id
             AND e."createdAt" > COALESCE((SELECT r."seenAt" FROM "TicketRead" r WHERE r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = $2::uuid), '-infinity'::timestamp)
             AND e."actorId" IS DISTINCT FROM $2::uuid) AS "unseenChanges",
-         (SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = p."tenantId" AND k."ticketId" = p.id) AS "commentCount",
+         p."commentCount",
          f."fileCount", f."imageCount",
          (SELECT tr.rating::int FROM "TicketRating" tr WHERE tr."tenantId" = p."tenantId" AND tr."ticketId" = p.id) AS rating
   FROM (SELECT * FROM "Ticket" t WHERE t."tenantId" = $1::uuid AND t.stage = 'PENDING'::"LifecycleStage"

@@ -27,6 +27,9 @@ describe('comments', () => {
     expect(outbox.map((e) => e.type).sort()).toEqual(['ticket.assigned', 'ticket.commented', 'ticket.created']);
     expect(JSON.stringify(outbox)).not.toContain('no atiende');
     expect((await A.OPERATOR.tickets.history({ id: t.id })).map((h) => h.kind)).toEqual(['note', 'comment', 'created']);
+    // The grid counts both, from the count the comments' triggers keep on the ticket.
+    const row = (await A.OPERATOR.tickets.list({ tab: 'PENDING', query: String(t.number) })).items.find((i) => i.id === t.id);
+    expect(row?.commentCount).toBe(2);
   });
 
   it('an empty comment is a field error; a customer session and another tenant cannot comment or read', async () => {

@@ -415,7 +415,8 @@ export async function listTickets(caller: StaffCaller, input: z.output<typeof ZT
                WHERE e."tenantId" = p."tenantId" AND e."ticketId" = p.id
                  AND e."createdAt" > COALESCE((SELECT r."seenAt" FROM "TicketRead" r WHERE r."tenantId" = p."tenantId" AND r."ticketId" = p.id AND r."userId" = ${caller.actor.id}::uuid), '-infinity'::timestamp)
                  AND e."actorId" IS DISTINCT FROM ${caller.actor.id}::uuid) AS "unseenChanges",
-             (SELECT count(*)::int FROM "TicketComment" k WHERE k."tenantId" = p."tenantId" AND k."ticketId" = p.id) AS "commentCount",
+             -- C3: kept by the comments' statement triggers (migration 20261206191808_ticket_counts).
+             p."commentCount",
              -- C8: the files the caller may see, and how many of them are images.
              f."fileCount", f."imageCount",
              -- H5: the customer's rating (one per ticket, its primary key).
