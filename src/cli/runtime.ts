@@ -17,10 +17,11 @@ export type Database = { url: string; stop: () => Promise<void> };
 async function ensureDatabase(adminUrl: string, name: string, fresh: boolean): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
+  const quoted = `"${name.replace(/"/g, '')}"`;
   try {
-    if (fresh) await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
+    if (fresh) await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${quoted}`);
   } finally {
     await client.end();
   }
