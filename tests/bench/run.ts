@@ -120,12 +120,13 @@ const onlyPortalApp = flag('only') === 'portal-app';
 const onlyInvoices = flag('only') === 'invoices';
 /** --only documents (G11): a 20-page PDF's pages converted to PNG on the demo tenant, and the server's memory after. */
 const onlyDocuments = flag('only') === 'documents';
+/** The runs on the demo tenant alone: a freshly seeded demo each time (the tech bench's sync stage adds tickets, comments and files). */
+const onlyDemo = onlyTech || onlyPortalApp || onlyDocuments;
 const database = await openDatabase({
   dataDir: BENCH_PG_DIR,
   port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  name: onlyTech || onlyPortalApp || onlyDocuments ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
-  // the demo's runs measure a freshly seeded demo: the tech bench's sync stage adds tickets, comments and files each run
-  fresh: onlyTech || onlyPortalApp || onlyDocuments,
+  name: onlyDemo ? 'antena_bench_tech' : onlyInvoices ? 'antena_bench_invoices' : `antena_bench_${scaleName}`,
+  fresh: onlyDemo,
 });
 let app: Awaited<ReturnType<typeof serveNext>> | undefined;
 /** The demo tenant in the bench's own database, served by the built app (built first if stale); answers the demo's password. */
