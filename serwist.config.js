@@ -18,6 +18,6 @@ export default serwist({
   // Pages are rendered per request (the tenant, the session, the CSP nonce): none is prerendered to precache.
   precachePrerendered: false,
   // Exact paths (no pattern characters in Next.js's file names); not public/templates (downloads).
-  globPatterns: [...appAssets.map((file) => `.next/${file}`), 'public/icons/*.png'],
+  globPatterns: [...appAssets.map((file) => `.next/${file}`), 'public/icons/*.png', 'public/icu-warm.js'],
   maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 });

@@ -99,6 +99,22 @@ test('Chromium finds the technician app installable (no installability errors)',
   }
 });
 
+test('the technician app loads ICU’s data on a worker thread, and the service worker keeps that worker for offline use', async ({ page }) => {
+  const worker = page.waitForEvent('worker', (w) => new URL(w.url()).pathname === '/icu-warm.js');
+  await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  // The worker closes itself once it has made one formatter of each kind.
+  const closed = (await worker).waitForEvent('close');
+  await closed;
+  const served = await page.evaluate(async () => {
+    const res = await fetch('/icu-warm.js');
+    return { status: res.status, type: res.headers.get('content-type') ?? '' };
+  });
+  expect(served.status).toBe(200);
+  expect(served.type).toContain('javascript');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/icu-warm.js', { ignoreSearch: true })))).toBe(true);
+});
+
 test('offline, every view of /tech is the app’s page from the service worker; /api answers are never cached', async ({ page, context }) => {
   await openTechApp(page);
   await expect(page.getByText(TENANT, { exact: true })).toBeVisible();

@@ -10,6 +10,7 @@ import type { ApiClient } from '@/trpc/client';
 import { useStaffContext } from '@/components/shell/permissions';
 import { withinWorkingHours } from '@/lib/working-hours';
 import { afterLoad, holdStartup } from '@/lib/after-load';
+import { warmIntl } from '@/lib/intl-warmup';
 import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
 
 type Engine = typeof import('./offline/engine');
@@ -104,7 +105,9 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
   const [syncing, setSyncing] = useState(false);
   const meta = useLiveOn(device, (store) => store.meta.get('snapshot'), []);
   // C16: reported while the app is open, with consent, within the tenant's working hours (checked each minute).
-  const { tenant } = useStaffContext();
+  const { tenant, intl } = useStaffContext();
+  // The home formats its first date once the device's copy arrives: ICU's data is loaded before, on a worker.
+  useEffect(() => warmIntl({ locale: intl, timeZone: tenant.timeZone }), [intl, tenant.timeZone]);
   const [minute, setMinute] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setMinute(Date.now()), 60_000);
