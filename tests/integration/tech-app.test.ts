@@ -124,6 +124,43 @@ describe('the list, search and filters (E4, E8)', () => {
   });
 });
 
+describe('the device’s copy (E9): every ticket in full, read together', () => {
+  it('each ticket keeps its first 200 comments, its newest 100 history entries, the files a technician may see and its own customer’s equipment', async () => {
+    const busy = await ticketForTechnician('Copia con mucho');
+    const equipped = await ticketForTechnician('Copia con equipos');
+    const other = await ticketForTechnician('Copia simple');
+    const at = (i: number) => new Date(Date.UTC(2031, 0, 1, 0, 0, i));
+    await db().ticketComment.createMany({
+      data: Array.from({ length: 205 }, (_, i) => ({ tenantId: a.id, ticketId: busy.id, authorId: A.ids.OPERATOR, public: i % 3 === 0, body: `Comentario ${i}`, createdAt: at(i) })),
+    });
+    await db().ticketEvent.createMany({
+      data: Array.from({ length: 105 }, (_, i) => ({ tenantId: a.id, ticketId: busy.id, actorId: A.ids.OPERATOR, kind: 'update', field: 'title', oldValue: `v${i}`, newValue: `v${i + 1}`, createdAt: at(1000 + i) })),
+    });
+    const file = (name: string, visibility: 'PUBLIC' | 'TECHNICIAN' | 'STAFF', i: number) =>
+      ({ tenantId: a.id, ticketId: busy.id, name, mime: 'image/png', size: 10, image: true, visibility, storage: 'LOCAL' as const, key: `k-${randomUUID()}`, createdAt: at(2000 + i) });
+    await db().ticketFile.createMany({ data: [file('todos.png', 'PUBLIC', 0), file('tecnico.png', 'TECHNICIAN', 1), file('oficina.png', 'STAFF', 2)] });
+    const customerId = (await A.OPERATOR.tickets.get({ id: equipped.id })).customer!.id;
+    const site = await db().customerSite.create({ data: { tenantId: a.id, customerId, label: 'Depósito', address: 'Ruta 3 km 12' } });
+    await db().customerEquipment.create({ data: { tenantId: a.id, customerId, type: 'ONT', brand: 'Huawei', model: 'HG8145', serial: `SN-${randomUUID()}`, siteId: site.id } });
+
+    const snapshot = await A.TECHNICIAN.tech.snapshot();
+    const copy = new Map(snapshot.tickets.map((t) => [t.id, t]));
+    const b = copy.get(busy.id)!;
+    expect(b.comments.map((c) => c.body)).toEqual(Array.from({ length: 200 }, (_, i) => `Comentario ${i}`));
+    expect(b.comments.filter((c) => !c.public)).toHaveLength(133);
+    // Newest first: the 105th change down to the 6th (ticket creation's own entry is older than all of them).
+    expect(b.history.map((h) => h.newValue)).toEqual(Array.from({ length: 100 }, (_, i) => `v${105 - i}`));
+    expect(b.files.map((f) => f.name)).toEqual(['tecnico.png', 'todos.png']);
+    expect(b.customerSites).toEqual([]);
+    const e = copy.get(equipped.id)!;
+    expect(e.customerSites.map((s) => s.label)).toEqual(['Depósito']);
+    expect(e.customerEquipment.map((x) => [x.brand, x.siteId])).toEqual([['Huawei', site.id]]);
+    expect(copy.get(other.id)!.customerEquipment).toEqual([]);
+    // The copy of a ticket is what the app's ticket view reads alone.
+    for (const id of [busy.id, equipped.id, other.id]) expect(copy.get(id)).toEqual(await A.TECHNICIAN.tech.ticket({ id }));
+  });
+});
+
 describe('the offline queue (E9): exactly once per key', () => {
   it('the same comment key twice writes one comment and answers the first result', async () => {
     const t = await ticketForTechnician('Cola de comentarios');

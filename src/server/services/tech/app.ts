@@ -17,7 +17,7 @@ import type { StaffCaller } from '@/server/services/caller';
 import { addComment } from '@/server/services/tickets/comments';
 import { visibleTo } from '@/server/services/tickets/files';
 import { WORK_STATUSES } from '@/lib/work-status';
-import { ticketHistory, updateTicket, ZHistoryEntry, ZTicketView } from '@/server/services/tickets/lifecycle';
+import { ticketHistories, updateTicket, ZHistoryEntry, ZTicketView } from '@/server/services/tickets/lifecycle';
 import { once } from '@/server/services/sync/receipts';
 import { COLLECTION_METHODS, recordCollection, removeLine, setLine, ZCollect, ZSetLine } from '@/server/services/products/products';
 import { toUnits, unitsToNumber } from '@/lib/money';
@@ -275,44 +275,61 @@ const TICKET_SELECT = {
   },
 } as const satisfies Prisma.TicketSelect;
 
+const COMMENT_SELECT = { id: true, public: true, body: true, createdAt: true, author: { select: { id: true, name: true } }, customer: { select: { id: true, name: true } } } as const satisfies Prisma.TicketCommentSelect;
+const FILE_SELECT = { id: true, name: true, mime: true, image: true, visibility: true, sourceFileId: true, createdAt: true } as const satisfies Prisma.TicketFileSelect;
+
 /** E5: one ticket with its customer, connection, history, comments and the files the caller may see. */
 export async function techTicket(caller: StaffCaller, id: string): Promise<TechTicket> {
-  const { db, actor } = caller;
-  const ticket = await db.ticket.findUnique({ where: { id }, select: TICKET_SELECT });
+  const [ticket] = await techTickets(caller, [id]);
   if (!ticket) throw notFound();
-  // G7: the customer's sites and equipment, reached through this ticket (equipment.read).
-  const withEquipment = ticket.customer !== null && allows(actor, 'equipment.read');
-  const [history, comments, files, customerSites, customerEquipment] = await Promise.all([
-    ticketHistory(caller, id).then((h) => h.slice(0, 100)),
-    db.ticketComment.findMany({
-      where: { ticketId: id },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: 200,
-      select: { id: true, public: true, body: true, createdAt: true, author: { select: { id: true, name: true } }, customer: { select: { id: true, name: true } } },
-    }),
-    db.ticketFile.findMany({
-      where: { ticketId: id, visibility: { in: visibleTo(actor.role) } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: 50,
-      select: { id: true, name: true, mime: true, image: true, visibility: true, sourceFileId: true, createdAt: true },
-    }),
-    withEquipment ? db.customerSite.findMany({ where: { customerId: ticket.customer!.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: SITE_SELECT }) : [],
-    withEquipment ? db.customerEquipment.findMany({ where: { customerId: ticket.customer!.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EQUIPMENT_SELECT }) : [],
+  return ticket;
+}
+
+/**
+ * E5/E9: tickets in full, in the order of `ids`; one the caller may not see is left out. A fixed
+ * number of statements for any number of tickets (the device's copy holds up to 200): the tickets with
+ * their comments, files and products, their histories, and their customers' sites and equipment.
+ */
+async function techTickets(caller: StaffCaller, ids: string[]): Promise<TechTicket[]> {
+  const { db, actor } = caller;
+  if (ids.length === 0) return [];
+  const rows = await db.ticket.findMany({
+    where: { id: { in: ids } },
+    select: {
+      ...TICKET_SELECT,
+      comments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 200, select: COMMENT_SELECT },
+      files: { where: { visibility: { in: visibleTo(actor.role) } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50, select: FILE_SELECT },
+    },
+  });
+  // G7: the customer's sites and equipment, reached through the ticket (equipment.read).
+  const customerIds = allows(actor, 'equipment.read') ? [...new Set(rows.flatMap((t) => (t.customer ? [t.customer.id] : [])))] : [];
+  const [histories, sites, equipment] = await Promise.all([
+    ticketHistories(caller, rows.map((t) => t.id), 100),
+    customerIds.length ? db.customerSite.findMany({ where: { customerId: { in: customerIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: SITE_SELECT }) : [],
+    customerIds.length ? db.customerEquipment.findMany({ where: { customerId: { in: customerIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EQUIPMENT_SELECT }) : [],
   ]);
-  const { cost, costToTechnician, collectedAmount, collectedMethod, collectedAt, products, ...rest } = ticket;
   const amount = (d: Prisma.Decimal | null) => (d === null ? null : unitsToNumber(toUnits(d)));
-  // G9: the cost reaches the technician only when the office shows it to them for collection.
-  return {
-    ...withReleasedVisit(rest),
-    kilometres: ticket.kilometres === null ? null : Number(ticket.kilometres),
-    history,
-    comments,
-    files,
-    customerSites,
-    customerEquipment,
-    products: products.map((l) => ({ productId: l.productId, name: l.product.name, code: l.product.code, quantity: l.quantity, sold: l.sold })),
-    collection: costToTechnician ? { toCollect: amount(cost), collected: amount(collectedAmount), method: collectedMethod, at: collectedAt } : null,
-  };
+  const byId = new Map(rows.map((t) => [t.id, t]));
+  return ids.flatMap((id) => {
+    const ticket = byId.get(id);
+    if (!ticket) return [];
+    const { cost, costToTechnician, collectedAmount, collectedMethod, collectedAt, products, comments, files, ...rest } = ticket;
+    const customerId = customerIds.length ? ticket.customer?.id : undefined;
+    return [
+      {
+        ...withReleasedVisit(rest),
+        kilometres: ticket.kilometres === null ? null : Number(ticket.kilometres),
+        history: histories.get(id) ?? [],
+        comments,
+        files,
+        customerSites: customerId ? sites.filter((x) => x.customerId === customerId) : [],
+        customerEquipment: customerId ? equipment.filter((x) => x.customerId === customerId) : [],
+        products: products.map((l) => ({ productId: l.productId, name: l.product.name, code: l.product.code, quantity: l.quantity, sold: l.sold })),
+        // G9: the cost reaches the technician only when the office shows it to them for collection.
+        collection: costToTechnician ? { toCollect: amount(cost), collected: amount(collectedAmount), method: collectedMethod, at: collectedAt } : null,
+      },
+    ];
+  });
 }
 
 /** E9: the device's copy — the list and every ticket of it in full — with the instant it was read. */
@@ -320,13 +337,7 @@ export async function techSnapshot(caller: StaffCaller) {
   const syncedAt = new Date();
   const [home, list] = await Promise.all([techHome(caller, syncedAt), techList(caller, {})]);
   const ids = [...new Set([...(home.nextVisit ? [home.nextVisit.id] : []), ...home.today.map((t) => t.id), ...list.map((t) => t.id)])];
-  const tickets: TechTicket[] = [];
-  // A few at a time: a technician with 200 tickets should not take 200 connections of the pool.
-  for (let i = 0; i < ids.length; i += 8) {
-    const batch = await Promise.all(ids.slice(i, i + 8).map((id) => techTicket(caller, id).catch(() => null)));
-    for (const t of batch) if (t) tickets.push(t);
-  }
-  return { syncedAt, home, list, tickets };
+  return { syncedAt, home, list, tickets: await techTickets(caller, ids) };
 }
 
 export const ZTechSnapshot = z.object({ syncedAt: ZWhen, home: ZTechHome, list: z.array(ZTechListItem), tickets: z.array(ZTechTicket) });
