@@ -136,6 +136,10 @@ describe('the device’s copy (E9): every ticket in full, read together', () => 
     await db().ticketEvent.createMany({
       data: Array.from({ length: 105 }, (_, i) => ({ tenantId: a.id, ticketId: busy.id, actorId: A.ids.OPERATOR, kind: 'update', field: 'title', oldValue: `v${i}`, newValue: `v${i + 1}`, createdAt: at(1000 + i) })),
     });
+    // Another ticket's comments, older than all of them: each ticket's 200 are its own.
+    await db().ticketComment.createMany({
+      data: [0, 1, 2].map((i) => ({ tenantId: a.id, ticketId: equipped.id, authorId: A.ids.OPERATOR, public: true, body: `Otro ${i}`, createdAt: new Date(Date.UTC(2030, 0, 1, 0, 0, i)) })),
+    });
     const file = (name: string, visibility: 'PUBLIC' | 'TECHNICIAN' | 'STAFF', i: number) =>
       ({ tenantId: a.id, ticketId: busy.id, name, mime: 'image/png', size: 10, image: true, visibility, storage: 'LOCAL' as const, key: `k-${randomUUID()}`, createdAt: at(2000 + i) });
     await db().ticketFile.createMany({ data: [file('todos.png', 'PUBLIC', 0), file('tecnico.png', 'TECHNICIAN', 1), file('oficina.png', 'STAFF', 2)] });
@@ -153,6 +157,7 @@ describe('the device’s copy (E9): every ticket in full, read together', () => 
     expect(b.files.map((f) => f.name)).toEqual(['tecnico.png', 'todos.png']);
     expect(b.customerSites).toEqual([]);
     const e = copy.get(equipped.id)!;
+    expect(e.comments.map((c) => c.body)).toEqual(['Otro 0', 'Otro 1', 'Otro 2']);
     expect(e.customerSites.map((s) => s.label)).toEqual(['Depósito']);
     expect(e.customerEquipment.map((x) => [x.brand, x.siteId])).toEqual([['Huawei', site.id]]);
     expect(copy.get(other.id)!.customerEquipment).toEqual([]);
