@@ -100,11 +100,13 @@ test('Chromium finds the technician app installable (no installability errors)',
 });
 
 test('the technician app loads ICU’s data on a worker thread, and the service worker keeps that worker for offline use', async ({ page }) => {
-  const worker = page.waitForEvent('worker', (w) => new URL(w.url()).pathname === '/icu-warm.js');
+  // The worker closes itself once it has made one formatter of each kind: its close is awaited from the
+  // moment it starts (it can be gone before the sign-in below returns).
+  const closed = page
+    .waitForEvent('worker', (w) => new URL(w.url()).pathname === '/icu-warm.js')
+    .then((w) => new Promise<string>((resolve) => w.once('close', () => resolve(w.url()))));
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
-  // The worker closes itself once it has made one formatter of each kind.
-  const closed = (await worker).waitForEvent('close');
-  await closed;
+  expect(new URL(await closed).pathname).toBe('/icu-warm.js');
   const served = await page.evaluate(async () => {
     const res = await fetch('/icu-warm.js');
     return { status: res.status, type: res.headers.get('content-type') ?? '' };
