@@ -7,8 +7,8 @@
 
 let started = false;
 
-/** Loads ICU's data for this locale, time zone and currency on a worker thread, once per page. */
-export function warmIntl(options: { locale: string; timeZone: string; currency?: string }): void {
+/** Loads ICU's data for this locale and time zone on a worker thread, once per page. */
+export function warmIntl(options: { locale: string; timeZone: string }): void {
   if (started || typeof Worker === 'undefined') return;
   started = true;
   try {

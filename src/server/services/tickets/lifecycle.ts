@@ -398,12 +398,6 @@ export const ZTicketView = z.object({
 /** History entries of billing fields: only roles with billing.read read them (A2). */
 const BILLING_FIELDS = ['cost', 'price', 'collected'];
 
-/**
- * C12: a ticket's history, newest first, with who did it. The entries are one plain query through the
- * pool (sql.rows): through Prisma, its handling of a 200-entry history cost 3.7–4.5 ms of the
- * server's CPU against 1.0–1.4 ms (bench data). The ticket's own check runs alongside. Entries that
- * name a file the caller may not see, and billing entries for a role without billing.read, are left out.
- */
 /** Which of a ticket's history entries the caller sees: the entry's visibility, and billing fields only with billing.read. */
 function historyFilter(actor: StaffCaller['actor']): Prisma.Sql {
   const billing = can(actor.role, 'billing.read');
@@ -414,6 +408,12 @@ function historyFilter(actor: StaffCaller['actor']): Prisma.Sql {
 const HISTORY_COLUMNS = Prisma.sql`e.id, e.kind, e.field, e."oldValue", e."newValue", e.version, e."createdAt",
              CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS actor`;
 
+/**
+ * C12: a ticket's history, newest first, with who did it. The entries are one plain query through the
+ * pool (sql.rows): through Prisma, its handling of a 200-entry history cost 3.7–4.5 ms of the
+ * server's CPU against 1.0–1.4 ms (bench data). The ticket's own check runs alongside. Entries that
+ * name a file the caller may not see, and billing entries for a role without billing.read, are left out.
+ */
 export async function ticketHistory({ db, sql, actor }: StaffCaller, id: string): Promise<HistoryEntry[]> {
   const [ticket, events] = await Promise.all([
     db.ticket.findUnique({ where: { id }, select: { id: true } }),
@@ -438,7 +438,7 @@ export async function ticketHistory({ db, sql, actor }: StaffCaller, id: string)
 export async function ticketHistories({ sql, actor }: StaffCaller, ids: string[], limit: number): Promise<Map<string, HistoryEntry[]>> {
   const byTicket = new Map<string, HistoryEntry[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byTicket;
-  const rows = await sql.rows<HistoryEntry & { ticketId: string }>((s) => Prisma.sql`
+  const rows = await sql.rows<HistoryEntry & { ticketId: string; rank: bigint }>((s) => Prisma.sql`
     SELECT h.* FROM (
       SELECT e."ticketId", ${HISTORY_COLUMNS},
              row_number() OVER (PARTITION BY e."ticketId" ORDER BY e."createdAt" DESC, e.id DESC) AS "rank"
@@ -449,7 +449,7 @@ export async function ticketHistories({ sql, actor }: StaffCaller, ids: string[]
     ) h
     WHERE h."rank" <= ${limit}
     ORDER BY h."ticketId", h."rank"`);
-  for (const { ticketId, rank: _rank, ...entry } of rows as (HistoryEntry & { ticketId: string; rank: bigint })[]) byTicket.get(ticketId)?.push(entry);
+  for (const { ticketId, rank: _rank, ...entry } of rows) byTicket.get(ticketId)?.push(entry);
   return byTicket;
 }
 
