@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { appAssets, appAssetsFile, markCompileHints } from './app-assets';
 import { startEmbeddedPostgres } from './db/embedded';
+import { precompressStatic } from './precompress';
 import { applyMigrations } from './db/schema-engine';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -92,15 +93,17 @@ export function buildIsCurrent(): boolean {
 }
 
 /**
- * `next build`; the compile hints and the list of the installable apps' files (app-assets.ts); the
- * service worker (`serwist build`, which precaches that list) and the server bundle; then records
- * which sources they were made from.
+ * `next build`; the compile hints, the static files' compressed copies (precompress.ts) and the
+ * list of the installable apps' files (app-assets.ts); the service worker (`serwist build`, which
+ * precaches that list) and the server bundle; then records which sources they were made from.
  */
 export async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const hash = sourceHash();
   await run(['build'], env);
   const nextDir = path.join(ROOT, '.next');
   markCompileHints(nextDir);
+  // After the compile hints, which rewrite the scripts they mark.
+  await precompressStatic(path.join(nextDir, 'static'));
   mkdirSync(path.dirname(appAssetsFile(nextDir)), { recursive: true });
   writeFileSync(appAssetsFile(nextDir), JSON.stringify(appAssets(nextDir)));
   await buildServiceWorker(env);

@@ -1,9 +1,10 @@
 // tRPC answers over the wire (src/cli/serve.ts answers tRPC itself, outside Next.js's compression):
 // gzipped for a client that accepts it, the same JSON once unzipped, `Vary: Accept-Encoding` always,
 // small answers and clients that do not accept gzip get the body as it is — and the technician app,
-// whose snapshot is the largest answer a phone reads, works on the compressed answers.
+// whose snapshot is the largest answer a phone reads, works on the compressed answers. Also the build's
+// static files, which the server sends from copies compressed at build time.
 import http from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, PORT, signInStaff, STAFF } from './helpers';
 
@@ -52,4 +53,42 @@ test('tRPC answers are gzipped for clients that accept it, and the same once unz
   expect(me.status).toBe(200);
   expect(me.body.length).toBeLessThan(1024);
   expect(me.headers['content-encoding']).toBeUndefined();
+});
+
+// The build's static files (src/server/static-files.ts): sent from the copies the build compressed
+// (brotli, else gzip, as the request allows), the same bytes once decoded, immutable, with the
+// security headers every answer gets; a path the build does not have goes on to Next.js (404).
+test("the build's scripts and styles are sent from their compressed copies, as the client allows", async () => {
+  const html = (await get('/login', {})).body.toString('utf8');
+  const script = /<script[^>]+src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1];
+  const style = /<link[^>]+href="(\/_next\/static\/chunks\/[^"]+\.css)"/.exec(html)?.[1];
+  expect(script, 'a script of the sign-in page').toBeTruthy();
+  expect(style, 'a stylesheet of the sign-in page').toBeTruthy();
+
+  for (const file of [script!, style!]) {
+    const plain = await get(file, {});
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toMatch(file.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+    expect(plain.headers['cache-control']).toBe('public,max-age=31536000,immutable');
+    expect(plain.headers['x-content-type-options']).toBe('nosniff');
+    expect(plain.headers.vary?.toLowerCase()).toContain('accept-encoding');
+
+    const br = await get(file, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+
+    const gz = await get(file, { 'accept-encoding': 'br;q=0, gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(gz.body.length);
+    expect(gz.body.length).toBeLessThan(plain.body.length);
+
+    // Refused by q=0: as it is.
+    const refused = await get(file, { 'accept-encoding': 'gzip;q=0, br;q=0' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body.equals(plain.body)).toBe(true);
+  }
+  expect((await get('/_next/static/chunks/no-such-chunk.js', { 'accept-encoding': 'br' })).status).toBe(404);
 });
