@@ -53,7 +53,7 @@ export function useLiveLocation({ withinWorkingHours, client }: { withinWorkingH
   error: LiveLocationError;
   status: LiveLocationStatus;
 } {
-  // The API client arrives with the device's engine, after the first view; positions seen before
+  // The API client arrives with the app's first sync, after the first view; positions seen before
   // it are shown but not reported (the next fix is).
   const reporter = useRef(client);
   reporter.current = client;

@@ -2,7 +2,7 @@
 // The technician app's state shared by its views: the device's store, the network, the queue and
 // its sync, and the view shown (a query parameter of the one /tech page, changed with the History
 // API — no server round trip, so every view opens offline from the cached page).
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
 import type { QueuedChange } from './offline/types';
 import type { Meta, TechStore } from './offline/store';
@@ -14,8 +14,11 @@ import { warmIntl } from '@/lib/intl-warmup';
 import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
 
 type Engine = typeof import('./offline/engine');
-/** The device's database, the functions that need Dexie and the API client, once loaded (null until then). */
-type Device = { engine: Engine; store: TechStore; client: ApiClient };
+type SenderModule = typeof import('./offline/sender');
+/** The device's database and the functions that need Dexie, once loaded (null until then). */
+type Device = { engine: Engine; store: TechStore };
+/** The queue's sender and the API client, loaded by the first sync. */
+type Sender = { sender: SenderModule; client: ApiClient };
 
 export type TechView = { name: 'home' | 'tickets' | 'map' | 'route' | 'profile' } | { name: 'ticket'; id: string };
 
@@ -59,12 +62,17 @@ function hrefOf(view: TechView): string {
   return view.name === 'home' ? '/tech' : `/tech?view=${view.name}`;
 }
 
-/** A query of the device's database as React state, kept current as the database changes. */
+/**
+ * A query of the device's database as React state, kept current as the database changes. Its results
+ * render as a transition: React renders them in slices between which the page stays responsive (a tap
+ * is not kept waiting while a synced copy re-renders a view).
+ */
 function useLiveOn<T>(device: Device | null, query: (store: TechStore) => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(() => {
     if (!device) return;
-    const subscription = device.engine.liveQuery(() => query(device.store)).subscribe({ next: setValue, error: () => setValue(undefined) });
+    const set = (next: T | undefined) => startTransition(() => setValue(next));
+    const subscription = device.engine.liveQuery(() => query(device.store)).subscribe({ next: set, error: () => set(undefined) });
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [device, ...deps]);
@@ -85,13 +93,25 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     startup.current = release;
     return release;
   }, []);
-  // The engine (Dexie, the queue's sender, the API client) loads once the page has loaded and is idle,
-  // not during hydration: the home shows its frame first, then the device's copy.
+  const [sender, setSender] = useState<Sender | null>(null);
+  const loadingSender = useRef<Promise<Sender> | null>(null);
+  const loadSender = useCallback((): Promise<Sender> => {
+    loadingSender.current ??= import('./offline/sender').then((module) => {
+      const loaded = { sender: module, client: module.makeApiClient() };
+      setSender(loaded);
+      return loaded;
+    });
+    // A chunk that failed to load (offline before the worker kept it) is tried again next time.
+    loadingSender.current.catch(() => (loadingSender.current = null));
+    return loadingSender.current;
+  }, []);
+  // The engine (Dexie) loads once the page has loaded and is idle, not during hydration: the home
+  // shows its frame first, then the device's copy; the sender comes with the first sync.
   useEffect(() => {
     let live = true;
     const cancel = afterLoad(() => {
       void import('./offline/engine').then((engine) => {
-        if (live) setDevice({ engine, store: engine.techStore(tenantId, userId), client: engine.makeApiClient() });
+        if (live) startTransition(() => setDevice({ engine, store: engine.techStore(tenantId, userId) }));
       });
     });
     return () => {
@@ -115,7 +135,7 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
   }, []);
   const location = useLiveLocation({
     withinWorkingHours: withinWorkingHours(new Date(minute), tenant.timeZone, meta?.home.workingHours ?? null),
-    client: device?.client ?? null,
+    client: sender?.client ?? null,
   });
   const queue = useLiveOn(device, (store) => store.queue.orderBy('seq').toArray(), []);
 
@@ -123,12 +143,15 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     if (!navigator.onLine || !device) return;
     setSyncing(true);
     try {
-      const result = await device.engine.flushQueue(device.store, device.client);
-      if (result === 'done') await device.engine.refreshSnapshot(device.store, device.client);
+      // The sender's chunk not arriving is like no network: everything stays queued for the next sync.
+      const loaded = await loadSender().catch(() => null);
+      if (!loaded) return;
+      const result = await loaded.sender.flushQueue(device.store, loaded.client);
+      if (result === 'done') await loaded.sender.refreshSnapshot(device.store, loaded.client);
     } finally {
       setSyncing(false);
     }
-  }, [device]);
+  }, [device, loadSender]);
 
   const enqueue = useCallback(
     async (changes: QueuedChange[]) => {

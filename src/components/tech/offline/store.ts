@@ -51,4 +51,14 @@ export async function deleteStore(store: TechStore): Promise<void> {
   await Dexie.delete(store.name);
 }
 
+/** A failed change sent again: a state change takes the ticket's version the device knows now. */
+export async function retryChange(store: TechStore, change: QueuedChange): Promise<void> {
+  const ticket = change.kind === 'update' ? await store.tickets.get(change.ticketId) : null;
+  await store.queue.update(change.seq!, {
+    status: 'pending',
+    error: undefined,
+    ...(change.kind === 'update' && ticket ? { version: ticket.version } : {}),
+  } as Partial<QueuedChange>);
+}
+
 export { liveQuery };

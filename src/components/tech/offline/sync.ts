@@ -142,13 +142,3 @@ export async function refreshSnapshot(store: TechStore, client: TRPCClient<AppRo
     return false;
   }
 }
-
-/** A failed change sent again: a state change takes the ticket's version the device knows now. */
-export async function retryChange(store: TechStore, change: QueuedChange): Promise<void> {
-  const ticket = change.kind === 'update' ? await store.tickets.get(change.ticketId) : null;
-  await store.queue.update(change.seq!, {
-    status: 'pending',
-    error: undefined,
-    ...(change.kind === 'update' && ticket ? { version: ticket.version } : {}),
-  } as Partial<QueuedChange>);
-}
