@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { haversineKm } from '@/lib/route';
 import { formatDistance } from '@/lib/format';
-import { createTicketOnConnection, PORT, STAFF, signInStaff } from './helpers';
+import { createTicketOnConnection, DEMO, DEMO_PASSWORD, PHONE, PORT, STAFF, signInStaff } from './helpers';
 import { MAP_LAB, TECHNICIAN_POSITION } from './seed';
 
 test('a technician’s profile shows their last position on a map, with its age', async ({ page }) => {
@@ -112,4 +112,39 @@ test('an admin sets a technician’s base; with no position from the app, the di
   await page.getByRole('link', { name: 'Distancia desde la base' }).click();
   const km = haversineKm({ lat: -34.72, lng: -58.27 }, { lat: -34.73, lng: -58.26 });
   await expect(page.getByRole('region', { name: 'Distancia a la conexión' }).getByRole('button', { name: `Ramiro Ríos · ${formatDistance(km, 'es-AR')} (desde la base)`, exact: true })).toBeVisible();
+});
+
+// C16 on the technician's phone: the switch in the profile is this device's consent, kept across
+// reloads (read once the page has loaded, src/components/tech/location-consent.tsx); while it is on,
+// the app reports the phone's position; off, it stops and stays off. The phone stands where the seed put
+// the technician, so the office's view in the tests above is unchanged.
+test('the technician turns location sharing on in the app; it is remembered on the device and reports the position', async ({ browser }) => {
+  const context = await browser.newContext({ ...PHONE, geolocation: TECHNICIAN_POSITION, permissions: ['geolocation'] });
+  const tech = await context.newPage();
+  await signInStaff(tech, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  await tech.getByRole('navigation', { name: 'Secciones de la app' }).getByRole('link', { name: 'Perfil' }).click();
+  const sharing = tech.getByRole('switch', { name: 'Compartir mi ubicación con la oficina' });
+  await expect(sharing).not.toBeChecked();
+  await expect(tech.getByRole('status').filter({ hasText: 'No compartís tu ubicación.' })).toBeVisible();
+
+  const reported = tech.waitForRequest((r) => r.url().includes('/api/trpc/positions.report') && r.method() === 'POST');
+  await sharing.check();
+  await expect(tech.getByRole('status').filter({ hasText: 'Compartiendo tu ubicación.' })).toBeVisible();
+  const sent = JSON.parse((await reported).postData() ?? '{}') as Record<string, { json: { latitude: number; longitude: number } }>;
+  expect(Object.values(sent)[0]?.json).toMatchObject({ latitude: TECHNICIAN_POSITION.latitude, longitude: TECHNICIAN_POSITION.longitude });
+
+  // Reopened, the app remembers the choice and reports again.
+  const again = tech.waitForRequest((r) => r.url().includes('/api/trpc/positions.report') && r.method() === 'POST');
+  await tech.reload();
+  await expect(sharing).toBeChecked();
+  await expect(tech.getByRole('status').filter({ hasText: 'Compartiendo tu ubicación.' })).toBeVisible();
+  await again;
+
+  // Off: no more reports, and still off after a reload.
+  await sharing.uncheck();
+  await expect(tech.getByRole('status').filter({ hasText: 'No compartís tu ubicación.' })).toBeVisible();
+  await tech.reload();
+  await expect(tech.getByRole('status').filter({ hasText: 'No compartís tu ubicación.' })).toBeVisible();
+  await expect(sharing).not.toBeChecked();
+  await context.close();
 });

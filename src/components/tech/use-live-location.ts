@@ -8,7 +8,7 @@
 // with <LocationConsent /> (./location-consent.tsx, exported from here too). Working hours are the
 // caller's to decide (the tenant's settings and time zone) and pass in; the server refuses to store
 // a position outside them too.
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '@/trpc/client';
 import { dueForReport } from '@/lib/live-location';
 import { useLocationConsent } from './location-consent';
@@ -53,8 +53,8 @@ export function useLiveLocation({ withinWorkingHours, client }: { withinWorkingH
   error: LiveLocationError;
   status: LiveLocationStatus;
 } {
-  // The API client arrives with the app's first sync, after the first view; positions seen before
-  // it are shown but not reported (the next fix is).
+  // The API client arrives with the app's first sync, after the first view: a fix seen before it is
+  // kept and reported when the client arrives (a phone standing still may give no other for a while).
   const reporter = useRef(client);
   reporter.current = client;
   const [consent] = useLocationConsent();
@@ -62,30 +62,45 @@ export function useLiveLocation({ withinWorkingHours, client }: { withinWorkingH
   const [position, setPosition] = useState<LivePosition | null>(null);
   const [error, setError] = useState<LiveLocationError>(null);
   const lastSent = useRef<{ lat: number; lng: number; at: number } | null>(null);
+  const latest = useRef<{ lat: number; lng: number; at: number; accuracy: number } | null>(null);
   const supported = typeof navigator === 'undefined' || 'geolocation' in navigator;
   const active = consent && withinWorkingHours && visible && supported;
+
+  /** Sends the latest fix when there is a client and it is due (a minute or 100 m after the last one sent). */
+  const report = useCallback(() => {
+    const api = reporter.current;
+    const fix = latest.current;
+    if (!api || !fix || !dueForReport(lastSent.current, fix)) return;
+    // Counted as sent when tried: offline, the next attempt waits for the next minute or 100 m.
+    lastSent.current = { lat: fix.lat, lng: fix.lng, at: fix.at };
+    api.positions.report
+      .mutate({ latitude: fix.lat, longitude: fix.lng, accuracy: fix.accuracy, recordedAt: new Date(Math.min(fix.at, Date.now())) })
+      .catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     if (!active) return;
     setError(null);
     const id = navigator.geolocation.watchPosition(
       (fix) => {
-        const next = { lat: fix.coords.latitude, lng: fix.coords.longitude, at: fix.timestamp };
-        setPosition({ lat: next.lat, lng: next.lng, accuracy: fix.coords.accuracy, at: new Date(fix.timestamp) });
+        latest.current = { lat: fix.coords.latitude, lng: fix.coords.longitude, at: fix.timestamp, accuracy: fix.coords.accuracy };
+        setPosition({ lat: fix.coords.latitude, lng: fix.coords.longitude, accuracy: fix.coords.accuracy, at: new Date(fix.timestamp) });
         setError(null);
-        const api = reporter.current;
-        if (!api || !dueForReport(lastSent.current, next)) return;
-        // Counted as sent when tried: offline, the next attempt waits for the next minute or 100 m.
-        lastSent.current = next;
-        api.positions.report
-          .mutate({ latitude: next.lat, longitude: next.lng, accuracy: fix.coords.accuracy, recordedAt: new Date(Math.min(fix.timestamp, Date.now())) })
-          .catch(() => undefined);
+        report();
       },
       (failure) => setError(failure.code === failure.PERMISSION_DENIED ? 'denied' : failure.code === failure.TIMEOUT ? 'timeout' : 'unavailable'),
       { enableHighAccuracy: true, maximumAge: 30_000, timeout: 60_000 },
     );
-    return () => navigator.geolocation.clearWatch(id);
-  }, [active]);
+    return () => {
+      navigator.geolocation.clearWatch(id);
+      latest.current = null;
+    };
+  }, [active, report]);
+
+  // The client arrived (or sharing resumed) with a fix already seen: it is sent now.
+  useEffect(() => {
+    if (active && client) report();
+  }, [active, client, report]);
 
   const status: LiveLocationStatus = !consent
     ? 'off'
