@@ -3,7 +3,7 @@
 // (src/server/static-files.ts). Next.js otherwise gzips every answer again at level 6 on each request:
 // for a phone's first load of /tech, about 25 ms of the server's CPU while the page itself starts, and
 // brotli's copy of those files is 13 % smaller than that gzip (178 against 206 KB).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -16,7 +16,7 @@ const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt|map)$/;
 
 /** Writes `file.br` and `file.gz` beside each compressible file under `staticDir`, when smaller than the file; returns how many files. */
 export async function precompressStatic(staticDir: string): Promise<number> {
-  const files = (readdirSync(staticDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  const files = (readdirSync(staticDir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name));
   // libuv's thread pool compresses several files at once.

@@ -11,9 +11,20 @@ export const COMPRESS_MIN_BYTES = 1024;
 
 const gzipAsync = promisify(gzip);
 
+/**
+ * The first of `available` that an Accept-Encoding header accepts (named, or `*`, with a q-value above
+ * 0): the header's highest q-value wins, `available`'s order breaks ties; undefined when it accepts none.
+ */
+export function negotiateEncoding<E extends string>(header: string | undefined, available: readonly E[]): E | undefined {
+  const negotiator = new Negotiator({ headers: header === undefined ? {} : { 'accept-encoding': header } });
+  // negotiator 1.x takes the server's order of preference; its types (0.6) do not say so.
+  const encoding = negotiator.encoding as (available: readonly string[], options: { preferred: readonly string[] }) => string | undefined;
+  return encoding.call(negotiator, available, { preferred: available }) as E | undefined;
+}
+
 /** Whether an Accept-Encoding header accepts gzip (named, or `*`, with a q-value above 0), as the `compression` middleware reads it. */
 export function acceptsGzip(header: string | undefined): boolean {
-  return new Negotiator({ headers: header === undefined ? {} : { 'accept-encoding': header } }).encodings(['gzip']).length > 0;
+  return negotiateEncoding(header, ['gzip']) === 'gzip';
 }
 
 /** The body to send and its Content-Encoding (null: as it is — small, or not accepted). */

@@ -5,8 +5,8 @@
 // sirv serves them (immutable for a year, as Next.js does); a path it does not have goes on to Next.js.
 import type http from 'node:http';
 import path from 'node:path';
-import Negotiator from 'negotiator';
 import sirv from 'sirv';
+import { negotiateEncoding } from './compression';
 
 export const STATIC_PREFIX = '/_next/static/';
 
@@ -14,9 +14,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse, fallback: (
 
 /** The encoding to send: brotli, then gzip, then none — as the request's Accept-Encoding allows (q=0 refuses). */
 export function staticEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
-  const negotiator = new Negotiator({ headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
-  const chosen = (negotiator.encoding as (available: string[], options: { preferred: string[] }) => string | undefined)(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
-  return chosen === 'br' || chosen === 'gzip' ? chosen : 'identity';
+  return negotiateEncoding(acceptEncoding, ['br', 'gzip', 'identity'] as const) ?? 'identity';
 }
 
 /** Serves GET and HEAD of `${nextDir}/static`; anything else, or a file it does not have, calls `fallback`. */

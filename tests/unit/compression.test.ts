@@ -1,8 +1,10 @@
 // tRPC answers' compression (src/server/compression.ts): which Accept-Encoding headers accept gzip,
 // and what is sent: small bodies and refused gzip as they are, the rest gzipped to the same bytes.
+// Also the encoding the build's static files are sent in (src/server/static-files.ts).
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, COMPRESS_MIN_BYTES, encodeBody } from '@/server/compression';
+import { acceptsGzip, COMPRESS_MIN_BYTES, encodeBody, negotiateEncoding } from '@/server/compression';
+import { staticEncoding } from '@/server/static-files';
 
 describe('acceptsGzip', () => {
   it.each([
@@ -18,6 +20,26 @@ describe('acceptsGzip', () => {
     [undefined, false],
   ])('%s → %s', (header, accepted) => {
     expect(acceptsGzip(header)).toBe(accepted);
+  });
+});
+
+describe('negotiateEncoding and the static files’ choice (src/server/static-files.ts)', () => {
+  it.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip, br', 'br'],
+    ['br;q=0.5, gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=0, br;q=0', 'identity'],
+    ['*', 'br'],
+    ['identity', 'identity'],
+    [undefined, 'identity'],
+  ])('%s → %s', (header, chosen) => {
+    expect(staticEncoding(header)).toBe(chosen);
+  });
+
+  it('answers undefined when the header accepts none of the encodings offered', () => {
+    expect(negotiateEncoding('deflate', ['br', 'gzip'])).toBeUndefined();
+    expect(negotiateEncoding('gzip;q=0.2, br;q=0.9', ['gzip', 'br'])).toBe('br');
   });
 });
 

@@ -96,13 +96,15 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
   const [sender, setSender] = useState<Sender | null>(null);
   const loadingSender = useRef<Promise<Sender> | null>(null);
   const loadSender = useCallback((): Promise<Sender> => {
-    loadingSender.current ??= import('./offline/sender').then((module) => {
-      const loaded = { sender: module, client: module.makeApiClient() };
-      setSender(loaded);
-      return loaded;
-    });
-    // A chunk that failed to load (offline before the worker kept it) is tried again next time.
-    loadingSender.current.catch(() => (loadingSender.current = null));
+    if (!loadingSender.current) {
+      loadingSender.current = import('./offline/sender').then((module) => {
+        const loaded = { sender: module, client: module.makeApiClient() };
+        setSender(loaded);
+        return loaded;
+      });
+      // A chunk that failed to load (offline before the worker kept it) is tried again next time.
+      loadingSender.current.catch(() => (loadingSender.current = null));
+    }
     return loadingSender.current;
   }, []);
   // The engine (Dexie) loads once the page has loaded and is idle, not during hydration: the home
