@@ -10,7 +10,8 @@
 //   - shows Web Push notifications (D2, F13; payload { title, body, url, tag } from
 //     src/server/notifications/push.ts) and opens the ticket on a click;
 //   - relays Background Sync ('antena-sync') to the pages, and drops the cached pages on 'antena-clear'.
-import { CacheableResponsePlugin, cacheNames, ExpirationPlugin, NetworkFirst, Serwist, type PrecacheEntry, type SerwistGlobalConfig } from 'serwist';
+import { CacheableResponsePlugin, cacheNames, ExpirationPlugin, NetworkFirst, Serwist, type PrecacheEntry, type SerwistGlobalConfig, type SerwistPlugin } from 'serwist';
+import { APP_WORKER_PATH } from '@/lib/security-headers';
 import { isAppPageRequest, isClearMessage, isKeepMessage, offlineFallbackOf, pageCacheKey, PAGE_NETWORK_TIMEOUT_SECONDS, PAGES_CACHE, readPushPayload, SYNC_TAG, type ClearedMessage, type SyncMessage } from '@/lib/pwa';
 
 declare global {
@@ -62,8 +63,21 @@ async function keepUnlessFresh(event: ExtendableEvent, url: string): Promise<unk
   return Date.now() - saved < KEPT_FRESH_MS ? undefined : keep(event, url);
 }
 
+/**
+ * An app worker's entry script (the technician app's device engine) reads its configuration from its
+ * own URL's fragment (`turbopack-worker-….js#params=…`, which Turbopack writes when the page starts
+ * the worker). A worker's location is the URL of the response it runs: the precache's copy carries
+ * the cached URL, without the fragment, so the worker would start with no configuration. Answered as
+ * a new response (same body and headers), the worker's location is the URL the page asked for.
+ */
+const appWorkerEntries: SerwistPlugin = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+    cachedResponse && APP_WORKER_PATH.test(new URL(request.url).pathname) ? new Response(cachedResponse.body, cachedResponse) : cachedResponse,
+};
+
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
+  precacheOptions: { plugins: [appWorkerEntries] },
   skipWaiting: true,
   clientsClaim: true,
   runtimeCaching: [{ matcher: ({ request }) => isAppPageRequest(request, self.location.origin), handler: pages }],

@@ -82,6 +82,20 @@ export const SERVICE_WORKER_PATH = '/sw.js';
 export const SERVICE_WORKER_CSP = "default-src 'none'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
+ * Where Turbopack puts a dedicated worker's entry script (`new Worker(new URL(…, import.meta.url))`:
+ * the technician app's device engine, src/components/tech/offline/engine-worker.ts). The entry
+ * loads the worker's chunks with importScripts.
+ */
+export const APP_WORKER_PATH = /^\/_next\/static\/chunks\/turbopack-worker-[\w-]+\.js$/;
+
+/**
+ * An app worker's own policy (it runs under the policy its entry script was served with, and
+ * RESOURCE_CSP would refuse its chunks and its requests): scripts and requests of this origin only —
+ * its chunks, the API, the queue's photo uploads.
+ */
+export const APP_WORKER_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
  * A ticket file opened in a tab: it runs nothing (sandbox), loads nothing but itself, and no site
  * frames it. A PDF is only kept out of frames: what script a PDF has runs in the browser's viewer,
  * which a page's policy does not govern, and a sandbox has kept some viewers from showing it.
@@ -118,10 +132,12 @@ export function resourceHeaders(https: boolean): readonly (readonly [string, str
 }
 
 const SERVICE_WORKER_HEADERS = { http: [['content-security-policy', SERVICE_WORKER_CSP], ...commonHeaders(false)], https: [['content-security-policy', SERVICE_WORKER_CSP], ...commonHeaders(true)] } as const;
+const APP_WORKER_HEADERS = { http: [['content-security-policy', APP_WORKER_CSP], ...commonHeaders(false)], https: [['content-security-policy', APP_WORKER_CSP], ...commonHeaders(true)] } as const;
 
-/** The headers of an answer that does not set its own, by the path asked for: the service worker's, or any resource's. */
+/** The headers of an answer that does not set its own, by the path asked for: the service worker's, an app worker's, or any resource's. */
 export function defaultHeaders(pathname: string, https: boolean): readonly (readonly [string, string])[] {
   if (pathname === SERVICE_WORKER_PATH) return SERVICE_WORKER_HEADERS[https ? 'https' : 'http'] as readonly (readonly [string, string])[];
+  if (APP_WORKER_PATH.test(pathname)) return APP_WORKER_HEADERS[https ? 'https' : 'http'] as readonly (readonly [string, string])[];
   return resourceHeaders(https);
 }
 

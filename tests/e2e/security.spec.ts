@@ -14,6 +14,7 @@ import { TRUSTED_PROXY } from './ports';
 const HOST = `demo.localhost:${PORT}`;
 const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 const SERVICE_WORKER_CSP = "default-src 'none'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const APP_WORKER_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 function expectCommonHeaders(headers: Record<string, string>, what: string) {
   expect(headers['x-content-type-options'], what).toBe('nosniff');
@@ -259,6 +260,15 @@ test('under the policy, without a violation: the technician app with its service
   const police = await policed(page);
   await page.goto(`${DEMO}/tech/login`);
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  // The device engine (its database, the queue's sender) is a worker under a policy of its own: it loads
+  // its scripts and makes its requests on this origin — it reads the technician's copy for the home.
+  const engine = page.waitForEvent('worker', (w) => /\/turbopack-worker-[\w-]+\.js/.test(w.url()));
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Todo sincronizado' })).toBeVisible();
+  const entry = await fetchIn(page, new URL((await engine).url()).pathname);
+  expect(entry.status).toBe(200);
+  expectCommonHeaders(entry.headers, 'device engine');
+  expect(entry.headers['content-security-policy']).toBe(APP_WORKER_CSP);
   await page.goto(`${DEMO}/tech?view=profile`);
   await expect(page.getByRole('region', { name: 'Notificaciones' })).toBeVisible();
   // The service worker (push, offline pages), registered by the app's layout, runs under its own policy: it may

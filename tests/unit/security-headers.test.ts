@@ -2,7 +2,7 @@
 // file may do, built from the environment (the tile server, development, HTTPS).
 import { describe, expect, it } from 'vitest';
 import {
-  arrivedOverHttps, commonHeaders, defaultHeaders, fileContentSecurityPolicy, newNonce, pageContentSecurityPolicy, RESOURCE_CSP, resourceHeaders, SERVICE_WORKER_CSP, tileSource,
+  APP_WORKER_CSP, arrivedOverHttps, commonHeaders, defaultHeaders, fileContentSecurityPolicy, newNonce, pageContentSecurityPolicy, RESOURCE_CSP, resourceHeaders, SERVICE_WORKER_CSP, tileSource,
 } from '@/lib/security-headers';
 
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -85,6 +85,18 @@ describe('every other answer', () => {
     expect(new Map(defaultHeaders('/sw.js', true)).has('strict-transport-security')).toBe(true);
     // Anything else, even a look-alike path, is a resource.
     for (const path of ['/', '/sw.js.map', '/tech/sw.js', '/icons/icon-192.png', '/tech/manifest.webmanifest']) expect(new Map(defaultHeaders(path, false)).get('content-security-policy'), path).toBe(RESOURCE_CSP);
+  });
+
+  it("an app worker's entry (Turbopack's turbopack-worker-*.js) may load scripts and make requests of its own origin only", () => {
+    expect(directives(APP_WORKER_CSP)).toEqual({
+      'default-src': ["'none'"], 'script-src': ["'self'"], 'connect-src': ["'self'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"],
+    });
+    expect(new Map(defaultHeaders('/_next/static/chunks/turbopack-worker-1hrsqshz0gfey.js', false)).get('content-security-policy')).toBe(APP_WORKER_CSP);
+    expect(new Map(defaultHeaders('/_next/static/chunks/turbopack-worker-1hrsqshz0gfey.js', true)).has('strict-transport-security')).toBe(true);
+    // Its chunks, and anything that only looks like it, stay resources.
+    for (const path of ['/_next/static/chunks/0ha5zr7zv96n6.js', '/_next/static/chunks/turbopack-worker-x.js.map', '/_next/static/chunks/a/turbopack-worker-x.js', '/turbopack-worker-x.js', '/_next/static/chunks/turbopack-worker-x.js/x']) {
+      expect(new Map(defaultHeaders(path, false)).get('content-security-policy'), path).toBe(RESOURCE_CSP);
+    }
   });
 
   it('a ticket file runs nothing in a sandbox; a PDF is still never framed', () => {

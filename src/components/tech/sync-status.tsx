@@ -83,8 +83,8 @@ export function QueuedChanges({ ticketId }: { ticketId?: string }) {
               <>
                 <p role="alert" className="mt-1 text-xs font-medium text-red-800">{t('change.refused', { reason: c.error ?? '' })}</p>
                 <div className="mt-2 flex gap-2">
-                  <Button variant="secondary" onClick={async () => { if (device) await device.engine.retryChange(device.store, c); void sync(); }}>{t('change.retry')}</Button>
-                  <Button variant="ghost" onClick={() => void device?.store.queue.delete(c.seq!)}>{t('change.discard')}</Button>
+                  <Button variant="secondary" onClick={async () => { if (device) await device.retry(c.seq!).catch(() => undefined); void sync(); }}>{t('change.retry')}</Button>
+                  <Button variant="ghost" onClick={() => void device?.discard(c.seq!).catch(() => undefined)}>{t('change.discard')}</Button>
                 </div>
               </>
             ) : null}

@@ -21,7 +21,7 @@ export function TechProfile({ staff }: { staff: { name: string; email: string; r
 
   async function leave() {
     if (unsent && !window.confirm(t('profile.unsentWarning', { count: unsent }))) return;
-    if (device) await device.engine.deleteStore(device.store).catch(() => undefined);
+    if (device) await device.erase().catch(() => undefined);
     navigator.serviceWorker?.controller?.postMessage({ type: 'antena-clear' });
     await signOut({ redirect: false });
     window.location.assign('/login?next=/tech');

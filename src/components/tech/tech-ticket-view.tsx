@@ -47,8 +47,7 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   const client = useTRPCClient();
   const { device, online, go } = useTech();
   const { intl, tenant } = useStaffContext();
-  const ticket = useLive((s) => s.tickets.get(id), [id]);
-  const store = device?.store;
+  const ticket = useLive({ kind: 'ticket', id });
   const [missing, setMissing] = useState(false);
   const [tab, setTab] = useState<Tab>('detail');
   const [editing, setEditing] = useState(false);
@@ -58,23 +57,23 @@ export function TechTicketView({ id, tiles }: { id: string; tiles: MapTiles }) {
   // Online, the server's current ticket replaces the device's copy of it; a ticket the technician may
   // no longer see is dropped from the device.
   useEffect(() => {
-    if (!online || !store) return;
+    if (!online || !device) return;
     let live = true;
     client.tech.ticket
       .query({ id })
       .then(async (fresh) => {
-        if (live) await store.tickets.put(fresh);
+        if (live) await device.saveTicket(fresh);
       })
       .catch(async (error: { data?: { code?: string } }) => {
         if (live && error.data?.code === 'NOT_FOUND') {
-          await store.tickets.delete(id);
+          await device.dropTicket(id);
           setMissing(true);
         }
       });
     return () => {
       live = false;
     };
-  }, [client, store, id, online]);
+  }, [client, device, id, online]);
 
   if (missing) return <Alert>{t('ticketGone')}</Alert>;
   if (ticket === undefined) return <p role="status">{online ? common('loading') : t('notOffline')}</p>;

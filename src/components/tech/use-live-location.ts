@@ -9,7 +9,7 @@
 // caller's to decide (the tenant's settings and time zone) and pass in; the server refuses to store
 // a position outside them too.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ApiClient } from '@/trpc/client';
+import type { PositionReport } from './offline/protocol';
 import { dueForReport } from '@/lib/live-location';
 import { useLocationConsent } from './location-consent';
 
@@ -48,15 +48,15 @@ function usePageVisible(): boolean {
  * Watches and reports the technician's position while allowed. `withinWorkingHours`: whether now is
  * within the tenant's working hours (the caller re-renders when that changes).
  */
-export function useLiveLocation({ withinWorkingHours, client }: { withinWorkingHours: boolean; client: ApiClient | null }): {
+export function useLiveLocation({ withinWorkingHours, report: send }: { withinWorkingHours: boolean; report: ((position: PositionReport) => Promise<void>) | null }): {
   position: LivePosition | null;
   error: LiveLocationError;
   status: LiveLocationStatus;
 } {
-  // The API client arrives with the app's first sync, after the first view: a fix seen before it is
-  // kept and reported when the client arrives (a phone standing still may give no other for a while).
-  const reporter = useRef(client);
-  reporter.current = client;
+  // The device engine (which sends the reports) starts after the first view: a fix seen before it is
+  // kept and reported when the engine arrives (a phone standing still may give no other for a while).
+  const reporter = useRef(send);
+  reporter.current = send;
   const [consent] = useLocationConsent();
   const visible = usePageVisible();
   const [position, setPosition] = useState<LivePosition | null>(null);
@@ -66,16 +66,14 @@ export function useLiveLocation({ withinWorkingHours, client }: { withinWorkingH
   const supported = typeof navigator === 'undefined' || 'geolocation' in navigator;
   const active = consent && withinWorkingHours && visible && supported;
 
-  /** Sends the latest fix when there is a client and it is due (a minute or 100 m after the last one sent). */
+  /** Sends the latest fix when the engine is there and it is due (a minute or 100 m after the last one sent). */
   const report = useCallback(() => {
-    const api = reporter.current;
+    const sender = reporter.current;
     const fix = latest.current;
-    if (!api || !fix || !dueForReport(lastSent.current, fix)) return;
+    if (!sender || !fix || !dueForReport(lastSent.current, fix)) return;
     // Counted as sent when tried: offline, the next attempt waits for the next minute or 100 m.
     lastSent.current = { lat: fix.lat, lng: fix.lng, at: fix.at };
-    api.positions.report
-      .mutate({ latitude: fix.lat, longitude: fix.lng, accuracy: fix.accuracy, recordedAt: new Date(Math.min(fix.at, Date.now())) })
-      .catch(() => undefined);
+    sender({ latitude: fix.lat, longitude: fix.lng, accuracy: fix.accuracy, recordedAt: new Date(Math.min(fix.at, Date.now())) }).catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -97,10 +95,10 @@ export function useLiveLocation({ withinWorkingHours, client }: { withinWorkingH
     };
   }, [active, report]);
 
-  // The client arrived (or sharing resumed) with a fix already seen: it is sent now.
+  // The engine arrived (or sharing resumed) with a fix already seen: it is sent now.
   useEffect(() => {
-    if (active && client) report();
-  }, [active, client, report]);
+    if (active && send) report();
+  }, [active, send, report]);
 
   const status: LiveLocationStatus = !consent
     ? 'off'

@@ -5,24 +5,19 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
 import type { QueuedChange } from './offline/types';
-import type { Meta, TechStore } from './offline/store';
-import type { ApiClient } from '@/trpc/client';
+import type { Meta } from './offline/store';
+import type { LiveQuery, LiveValue } from './offline/protocol';
+import type { Device } from './offline/device';
 import { useStaffContext } from '@/components/shell/permissions';
 import { withinWorkingHours } from '@/lib/working-hours';
 import { afterLoad, holdStartup } from '@/lib/after-load';
 import { warmIntl } from '@/lib/intl-warmup';
 import { useLiveLocation, type LiveLocationError, type LiveLocationStatus, type LivePosition } from './use-live-location';
 
-type Engine = typeof import('./offline/engine');
-type SenderModule = typeof import('./offline/sender');
-/** The device's database and the functions that need Dexie, once loaded (null until then). */
-type Device = { engine: Engine; store: TechStore };
-/** The queue's sender and the API client, loaded by the first sync. */
-type Sender = { sender: SenderModule; client: ApiClient };
-
 export type TechView = { name: 'home' | 'tickets' | 'map' | 'route' | 'profile' } | { name: 'ticket'; id: string };
 
 type Ctx = {
+  /** The device's engine (its database, queue and sender, in a worker), once started after load (null until then). */
   device: Device | null;
   online: boolean;
   syncing: boolean;
@@ -67,21 +62,19 @@ function hrefOf(view: TechView): string {
  * render as a transition: React renders them in slices between which the page stays responsive (a tap
  * is not kept waiting while a synced copy re-renders a view).
  */
-function useLiveOn<T>(device: Device | null, query: (store: TechStore) => Promise<T>, deps: unknown[]): T | undefined {
-  const [value, setValue] = useState<T>();
+function useLiveOn<Q extends LiveQuery>(device: Device | null, query: Q): LiveValue<Q> | undefined {
+  const [value, setValue] = useState<LiveValue<Q>>();
+  const key = JSON.stringify(query);
   useEffect(() => {
     if (!device) return;
-    const set = (next: T | undefined) => startTransition(() => setValue(next));
-    const subscription = device.engine.liveQuery(() => query(device.store)).subscribe({ next: set, error: () => set(undefined) });
-    return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [device, ...deps]);
+    return device.watch(JSON.parse(key) as Q, (next) => startTransition(() => setValue(() => next)));
+  }, [device, key]);
   return value;
 }
 
 /** A query of the device's database (undefined while it loads). */
-export function useLive<T>(query: (store: TechStore) => Promise<T>, deps: unknown[] = []): T | undefined {
-  return useLiveOn(useTech().device, query, deps);
+export function useLive<Q extends LiveQuery>(query: Q): LiveValue<Q> | undefined {
+  return useLiveOn(useTech().device, query);
 }
 
 export function TechProvider({ tenantId, userId, children }: { tenantId: string; userId: string; children: ReactNode }) {
@@ -93,39 +86,29 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     startup.current = release;
     return release;
   }, []);
-  const [sender, setSender] = useState<Sender | null>(null);
-  const loadingSender = useRef<Promise<Sender> | null>(null);
-  const loadSender = useCallback((): Promise<Sender> => {
-    if (!loadingSender.current) {
-      loadingSender.current = import('./offline/sender').then((module) => {
-        const loaded = { sender: module, client: module.makeApiClient() };
-        setSender(loaded);
-        return loaded;
-      });
-      // A chunk that failed to load (offline before the worker kept it) is tried again next time.
-      loadingSender.current.catch(() => (loadingSender.current = null));
-    }
-    return loadingSender.current;
-  }, []);
-  // The engine (Dexie) loads once the page has loaded and is idle, not during hydration: the home
-  // shows its frame first, then the device's copy; the sender comes with the first sync.
+  // The engine (a worker with the device's database and the queue's sender) starts once the page has
+  // loaded and is idle, not during hydration: the home shows its frame first, then the device's copy.
   useEffect(() => {
-    let live = true;
+    let opened: Device | null = null;
+    let cancelled = false;
     const cancel = afterLoad(() => {
-      void import('./offline/engine').then((engine) => {
-        if (live) startTransition(() => setDevice({ engine, store: engine.techStore(tenantId, userId) }));
+      void import('./offline/device').then(({ openDevice }) => {
+        if (cancelled) return;
+        opened = openDevice(tenantId, userId);
+        startTransition(() => setDevice(opened));
       });
     });
     return () => {
-      live = false;
+      cancelled = true;
       cancel();
+      opened?.close();
     };
   }, [tenantId, userId]);
   const params = useSearchParams();
   const view = viewOf(new URLSearchParams(params.toString()));
   const [online, setOnline] = useState(true);
   const [syncing, setSyncing] = useState(false);
-  const meta = useLiveOn(device, (store) => store.meta.get('snapshot'), []);
+  const meta = useLiveOn(device, { kind: 'meta' });
   // C16: reported while the app is open, with consent, within the tenant's working hours (checked each minute).
   const { tenant, intl } = useStaffContext();
   // The home formats its first date once the device's copy arrives: ICU's data is loaded before, on a worker.
@@ -137,28 +120,25 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
   }, []);
   const location = useLiveLocation({
     withinWorkingHours: withinWorkingHours(new Date(minute), tenant.timeZone, meta?.home.workingHours ?? null),
-    client: sender?.client ?? null,
+    report: device?.reportPosition ?? null,
   });
-  const queue = useLiveOn(device, (store) => store.queue.orderBy('seq').toArray(), []);
+  const queue = useLiveOn(device, { kind: 'queue' });
 
   const sync = useCallback(async () => {
     if (!navigator.onLine || !device) return;
     setSyncing(true);
     try {
-      // The sender's chunk not arriving is like no network: everything stays queued for the next sync.
-      const loaded = await loadSender().catch(() => null);
-      if (!loaded) return;
-      const result = await loaded.sender.flushQueue(device.store, loaded.client);
-      if (result === 'done') await loaded.sender.refreshSnapshot(device.store, loaded.client);
+      // An engine that could not start is like no network: everything stays queued for the next sync.
+      await device.sync().catch(() => undefined);
     } finally {
       setSyncing(false);
     }
-  }, [device, loadSender]);
+  }, [device]);
 
   const enqueue = useCallback(
     async (changes: QueuedChange[]) => {
       if (!device) return;
-      await device.store.queue.bulkAdd(changes);
+      await device.enqueue(changes);
       // Background Sync, where the browser has it, sends the queue even if the app is closed first.
       navigator.serviceWorker?.ready
         .then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('antena-sync'))

@@ -1,5 +1,5 @@
 // The shapes the technician app keeps on the device (no Dexie here: views import these types only,
-// and Dexie itself is loaded after the page, ./engine.ts).
+// and Dexie itself runs in the device engine's worker, ./engine-worker.ts).
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/api/root';
 
