@@ -1,4 +1,5 @@
 // A6: dates and money follow the tenant's locale, time zone and currency.
+import { dateTimeFormat, numberFormat } from './intl-cache';
 
 export const LOCALES = ['es', 'en', 'it'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,7 +19,7 @@ export function tenantIntl(tenant: { locale: string; country: string }): string 
 }
 
 export function formatMoney(amount: number | string, currency: string, intl: string): string {
-  return new Intl.NumberFormat(intl, { style: 'currency', currency }).format(Number(amount));
+  return numberFormat(intl, { style: 'currency', currency }).format(Number(amount));
 }
 
 export function formatDateTime(date: Date | string, intl: string, timeZone: string): string {
@@ -27,17 +28,17 @@ export function formatDateTime(date: Date | string, intl: string, timeZone: stri
 
 /** formatDateTime for many dates: one Intl formatter (making one costs far more than formatting with it). */
 export function dateTimeFormatter(intl: string, timeZone: string): (date: Date | string) => string {
-  const format = new Intl.DateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const format = dateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short', timeZone });
   return (date) => format.format(new Date(date));
 }
 
 export function formatDate(date: Date | string, intl: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone }).format(new Date(date));
+  return dateTimeFormat(intl, { dateStyle: 'medium', timeZone }).format(new Date(date));
 }
 
 /** A time of day (HH:MM, or the locale's way) in a time zone. */
 export function formatTime(date: Date | string, intl: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intl, { timeStyle: 'short', timeZone }).format(new Date(date));
+  return dateTimeFormat(intl, { timeStyle: 'short', timeZone }).format(new Date(date));
 }
 
 /**
@@ -56,21 +57,21 @@ export function formatAge(date: Date | string, now: Date, intl: string): string 
 
 /** A distance in the locale's numbers: metres (to 10 m) under 1 km, else km with one decimal — "450 m", "2,4 km". */
 export function formatDistance(km: number, intl: string): string {
-  if (km < 1) return new Intl.NumberFormat(intl, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(km * 100) * 10);
-  return new Intl.NumberFormat(intl, { style: 'unit', unit: 'kilometer', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km);
+  if (km < 1) return numberFormat(intl, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(km * 100) * 10);
+  return numberFormat(intl, { style: 'unit', unit: 'kilometer', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km);
 }
 
 /** A coordinate in degrees in the locale's numbers, to about 10 cm: "-34,603722". */
 export function formatCoordinate(degrees: number, intl: string): string {
-  return new Intl.NumberFormat(intl, { maximumFractionDigits: 6, useGrouping: false }).format(degrees);
+  return numberFormat(intl, { maximumFractionDigits: 6, useGrouping: false }).format(degrees);
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
 /** A calendar day ("YYYY-MM-DD", as invoices and payments store it) in the locale's words; no time zone shifts it. */
 export function formatDay(day: string, intl: string): string {
-  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return dateTimeFormat(intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }

@@ -2,12 +2,13 @@
 // instants so "the next visit" and "today's visits" are plain comparisons. These convert between the
 // two in a time zone, daylight-saving changes included. No zod here: the technician app's pages import
 // this, and the input's schema (./visit-input.ts) is the server's.
+import { dateTimeFormat } from './intl-cache';
 
 export type Visit = { date: string; from: string; to: string };
 
 /** Milliseconds the zone's wall clock is ahead of UTC at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -54,7 +55,7 @@ export function visitOf(start: Date | string | null, end: Date | string | null, 
 
 /** "12 dic 2026 · 09:00–11:00" in the reader's locale and the tenant's zone. */
 export function formatVisit(start: Date | string, end: Date | string, intl: string, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(intl, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(start));
-  const time = (d: Date | string) => new Intl.DateTimeFormat(intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(d));
+  const day = dateTimeFormat(intl, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(start));
+  const time = (d: Date | string) => dateTimeFormat(intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(d));
   return `${day} · ${time(start)}–${time(end)}`;
 }

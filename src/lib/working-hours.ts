@@ -1,5 +1,6 @@
 // E8: the technicians' working hours (HH:MM to HH:MM in the tenant's time zone; an end before the
 // start spans midnight). A push to technicians outside them waits for the next start of hours.
+import { dateTimeFormat } from './intl-cache';
 
 export type WorkingHours = { start: string; end: string } | null;
 
@@ -7,7 +8,7 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 
 /** Minutes since local midnight of an instant in a time zone. */
 function localMinutes(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }
