@@ -92,11 +92,15 @@ export function TechProvider({ tenantId, userId, children }: { tenantId: string;
     let opened: Device | null = null;
     let cancelled = false;
     const cancel = afterLoad(() => {
-      void import('./offline/device').then(({ openDevice }) => {
-        if (cancelled) return;
-        opened = openDevice(tenantId, userId);
-        startTransition(() => setDevice(opened));
-      });
+      // Its script not arriving (offline before the service worker kept it) leaves the home without
+      // the device's copy until the app opens again, as a failed engine would.
+      import('./offline/device')
+        .then(({ openDevice }) => {
+          if (cancelled) return;
+          opened = openDevice(tenantId, userId);
+          startTransition(() => setDevice(opened));
+        })
+        .catch(() => undefined);
     });
     return () => {
       cancelled = true;
