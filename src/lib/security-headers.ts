@@ -124,20 +124,24 @@ export function commonHeaders(https: boolean): [string, string][] {
   ];
 }
 
-const RESOURCE_HEADERS = { http: [['content-security-policy', RESOURCE_CSP], ...commonHeaders(false)], https: [['content-security-policy', RESOURCE_CSP], ...commonHeaders(true)] } as const;
+type HeaderList = readonly (readonly [string, string])[];
 
-/** The headers of anything that is not a page (the same two lists every time: do not modify them). */
-export function resourceHeaders(https: boolean): readonly (readonly [string, string])[] {
-  return RESOURCE_HEADERS[https ? 'https' : 'http'] as readonly (readonly [string, string])[];
+/** A policy with the common headers, made once for each scheme (callers must not modify the lists). */
+function withPolicy(csp: string): (https: boolean) => HeaderList {
+  const http: HeaderList = [['content-security-policy', csp], ...commonHeaders(false)];
+  const https: HeaderList = [['content-security-policy', csp], ...commonHeaders(true)];
+  return (overHttps) => (overHttps ? https : http);
 }
 
-const SERVICE_WORKER_HEADERS = { http: [['content-security-policy', SERVICE_WORKER_CSP], ...commonHeaders(false)], https: [['content-security-policy', SERVICE_WORKER_CSP], ...commonHeaders(true)] } as const;
-const APP_WORKER_HEADERS = { http: [['content-security-policy', APP_WORKER_CSP], ...commonHeaders(false)], https: [['content-security-policy', APP_WORKER_CSP], ...commonHeaders(true)] } as const;
+/** The headers of anything that is not a page (the same two lists every time: do not modify them). */
+export const resourceHeaders = withPolicy(RESOURCE_CSP);
+const serviceWorkerHeaders = withPolicy(SERVICE_WORKER_CSP);
+const appWorkerHeaders = withPolicy(APP_WORKER_CSP);
 
 /** The headers of an answer that does not set its own, by the path asked for: the service worker's, an app worker's, or any resource's. */
-export function defaultHeaders(pathname: string, https: boolean): readonly (readonly [string, string])[] {
-  if (pathname === SERVICE_WORKER_PATH) return SERVICE_WORKER_HEADERS[https ? 'https' : 'http'] as readonly (readonly [string, string])[];
-  if (APP_WORKER_PATH.test(pathname)) return APP_WORKER_HEADERS[https ? 'https' : 'http'] as readonly (readonly [string, string])[];
+export function defaultHeaders(pathname: string, https: boolean): HeaderList {
+  if (pathname === SERVICE_WORKER_PATH) return serviceWorkerHeaders(https);
+  if (APP_WORKER_PATH.test(pathname)) return appWorkerHeaders(https);
   return resourceHeaders(https);
 }
 
