@@ -117,6 +117,23 @@ test('the technician app loads ICU’s data on a worker thread, and the service 
   await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/icu-warm.js', { ignoreSearch: true })))).toBe(true);
 });
 
+test('the technician app uses the phone’s own typeface: /tech fetches no font file', async ({ page }) => {
+  await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  // The back office's typeface is declared for every page (its @font-face rules are in this document)…
+  const faces = await page.evaluate(() => {
+    const all: { family: string; status: string }[] = [];
+    document.fonts.forEach((face) => all.push({ family: face.family, status: face.status }));
+    return all;
+  });
+  expect(faces.some((f) => f.family.includes('Inter'))).toBe(true);
+  // …and none of its files was loaded here: the app's text is set in the system's sans-serif.
+  expect(faces.filter((f) => f.status !== 'unloaded')).toEqual([]);
+  expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).not.toContain('Inter');
+});
+
 test('offline, every view of /tech is the app’s page from the service worker; /api answers are never cached', async ({ page, context }) => {
   await openTechApp(page);
   await expect(page.getByText(TENANT, { exact: true })).toBeVisible();

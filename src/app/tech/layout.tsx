@@ -20,9 +20,12 @@ export function generateViewport(): Promise<Viewport> {
 export default function TechLayout({ children }: { children: ReactNode }) {
   return (
     <AreaMessages namespaces={TECH_NAMESPACES}>
-      {children}
-      <ServiceWorkerRegistration />
-      <InstallPrompt />
+      {/* The phone's own typeface: no font file to fetch on a weak signal, and no second layout when it arrives. */}
+      <div className="font-system">
+        {children}
+        <ServiceWorkerRegistration />
+        <InstallPrompt />
+      </div>
     </AreaMessages>
   );
 }
