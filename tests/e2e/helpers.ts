@@ -156,3 +156,13 @@ export async function signInDemoCustomer(page: Page) {
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page).toHaveURL(/\/portal\/?$/);
 }
+
+/** The page's font faces (every @font-face of its style sheets) and whether each was loaded. */
+export function fontFaces(page: Page): Promise<{ family: string; status: string }[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const all: { family: string; status: string }[] = [];
+    document.fonts.forEach((face) => all.push({ family: face.family, status: face.status }));
+    return all;
+  });
+}

@@ -2,7 +2,7 @@
 // prefetched while the home loads — a finger reaching a link prefetches that page alone, and the tap
 // opens it.
 import { expect, test, type Request } from '@playwright/test';
-import { DEMO, PHONE, signInDemoCustomer } from './helpers';
+import { DEMO, fontFaces, PHONE, signInDemoCustomer } from './helpers';
 
 test.use({ ...PHONE });
 
@@ -29,4 +29,14 @@ test('the bottom bar prefetches a page when a finger reaches its link, not while
   await invoices.tap();
   await expect(page).toHaveURL(`${DEMO}/portal/invoices`);
   await expect(invoices).toHaveAttribute('aria-current', 'page');
+});
+
+test('the portal uses the phone’s own typeface: its pages fetch no font file', async ({ page }) => {
+  await signInDemoCustomer(page);
+  const heading = page.getByRole('heading', { name: 'Hola, María Fernández' });
+  await expect(heading).toBeVisible();
+  const faces = await fontFaces(page);
+  expect(faces.some((f) => f.family.includes('Inter'))).toBe(true);
+  expect(faces.filter((f) => f.status !== 'unloaded')).toEqual([]);
+  expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).not.toContain('Inter');
 });

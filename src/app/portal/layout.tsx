@@ -18,8 +18,11 @@ export function generateViewport(): Promise<Viewport> {
 export default function PortalLayout({ children }: { children: ReactNode }) {
   return (
     <AreaMessages namespaces={PORTAL_NAMESPACES}>
-      {children}
-      <ServiceWorkerRegistration />
+      {/* The phone's own typeface: no font file to fetch on a weak signal, and no second layout when it arrives. */}
+      <div className="font-system">
+        {children}
+        <ServiceWorkerRegistration />
+      </div>
     </AreaMessages>
   );
 }
