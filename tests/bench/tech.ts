@@ -6,6 +6,9 @@
 //   - x.lighthouse.performance / .accessibility: Lighthouse 12's mobile run (its default: a
 //     Moto G-sized screen, simulated slow 4G and 4x slower CPU), the median of five runs (Lighthouse's
 //     docs/variability.md: five runs' median about halves the run-to-run spread; three left 82–93 here).
+//   - x.lighthouse.control_performance: the same Lighthouse run of the app's sign-in page (signed
+//     out), one after each run of the app: the smallest page this stack serves, measured in the same
+//     minutes on the same cores — what the machine gives any page of ours while the app is measured.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +23,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 type Options = { port: number; host: string; email: string; password: string; log: (m: string) => void; runs?: number };
-type AppOptions = { scope: '/tech' | '/portal'; port: number; host: string; signIn: (session: Session) => Promise<void>; log: (m: string) => void; runs?: number };
+type AppOptions = { scope: '/tech' | '/portal'; control: string; port: number; host: string; signIn: (session: Session) => Promise<void>; log: (m: string) => void; runs?: number };
 
 /**
  * The scripts an HTML page makes a current browser load (script src and preloaded scripts), once
@@ -41,15 +44,15 @@ export function referencedScripts(html: string): string[] {
 
 /** The technician app, signed in as the technician `email`. */
 export function measureTech({ email, password, ...rest }: Options): Promise<Entry[]> {
-  return measureApp({ ...rest, scope: '/tech', signIn: (session) => session.signInStaff(email, password) });
+  return measureApp({ ...rest, scope: '/tech', control: '/login', signIn: (session) => session.signInStaff(email, password) });
 }
 
 /** The customer portal, signed in as the customer whose login (the tenant's login field) is `login`. */
 export function measurePortalApp({ login, password, ...rest }: Omit<Options, 'email'> & { login: string }): Promise<Entry[]> {
-  return measureApp({ ...rest, scope: '/portal', signIn: (session) => session.signInCustomer(login, password) });
+  return measureApp({ ...rest, scope: '/portal', control: '/portal/login', signIn: (session) => session.signInCustomer(login, password) });
 }
 
-async function measureApp({ scope, port, host, signIn, log: write, runs = 5 }: AppOptions): Promise<Entry[]> {
+async function measureApp({ scope, control, port, host, signIn, log: write, runs = 5 }: AppOptions): Promise<Entry[]> {
   const session = new Session(port, host);
   await signIn(session);
   const origin = `http://${host}`;
@@ -80,6 +83,7 @@ async function measureApp({ scope, port, host, signIn, log: write, runs = 5 }: A
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
     const scores: { performance: number; accessibility: number }[] = [];
+    const controls: number[] = [];
     for (let i = 0; i < runs; i++) {
       const result = await lighthouse(`${origin}${scope}`, {
         port: chrome.port,
@@ -115,10 +119,18 @@ async function measureApp({ scope, port, host, signIn, log: write, runs = 5 }: A
         for (const a of failing) log(`  accessibility: ${a.id} — ${a.title}`);
       }
       scores.push(run);
+      // The control: the sign-in page, signed out, right after.
+      const signInPage = await lighthouse(`${origin}${control}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      const controlScore = signInPage?.lhr.categories.performance?.score;
+      if (controlScore == null || signInPage?.lhr.runtimeError) throw new Error(`lighthouse (${control}): ${signInPage?.lhr.runtimeError?.message ?? 'no result'}`);
+      if (new URL(signInPage!.lhr.finalDisplayedUrl).pathname !== control) throw new Error(`lighthouse ended on ${signInPage!.lhr.finalDisplayedUrl}, not ${control}`);
+      controls.push(Math.round(controlScore * 100));
+      log(`  control ${control}: performance ${controls.at(-1)}; total blocking time ${signInPage!.lhr.audits['total-blocking-time']?.displayValue ?? '?'}`);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     entries.push(value(`${name}.lighthouse.performance`, median(scores.map((s) => s.performance)), `score (Lighthouse 12 mobile, median of ${runs})`));
     entries.push(value(`${name}.lighthouse.accessibility`, median(scores.map((s) => s.accessibility)), `score (Lighthouse 12 mobile, median of ${runs})`));
+    entries.push(value(`${name}.lighthouse.control_performance`, median(controls), `score of ${control} (signed out), run after each of the above: the machine's floor (median of ${runs})`));
   } finally {
     chrome.kill();
   }
