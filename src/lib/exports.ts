@@ -1,5 +1,6 @@
 // C15: what an export is, shared by the grids (the browser) and the server. Pure: no database.
 import { z } from 'zod';
+import { dayIn } from './format';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -49,6 +50,5 @@ export function excelDateFormat(intl: string): string {
 
 /** A file's name for the day, e.g. tickets-2026-12-06.csv (the tenant's day). */
 export function exportFileName(kind: ExportKind, format: ExportFormat, timeZone: string, now = new Date()): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return `${kind}-${day}.${format}`;
+  return `${kind}-${dayIn(now, timeZone)}.${format}`;
 }

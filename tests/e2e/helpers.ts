@@ -157,12 +157,18 @@ export async function signInDemoCustomer(page: Page) {
   await expect(page).toHaveURL(/\/portal\/?$/);
 }
 
-/** The page's font faces (every @font-face of its style sheets) and whether each was loaded. */
-export function fontFaces(page: Page): Promise<{ family: string; status: string }[]> {
-  return page.evaluate(async () => {
+/**
+ * The phone apps (/tech, /portal) set their text in the system's sans-serif: the page still declares
+ * the back office's typeface (its @font-face rules are in every document), but loads none of its files.
+ */
+export async function expectSystemTypeface(page: Page, heading: Locator): Promise<void> {
+  const faces = await page.evaluate(async () => {
     await document.fonts.ready;
     const all: { family: string; status: string }[] = [];
     document.fonts.forEach((face) => all.push({ family: face.family, status: face.status }));
     return all;
   });
+  expect(faces.some((f) => f.family.includes('Inter'))).toBe(true);
+  expect(faces.filter((f) => f.status !== 'unloaded')).toEqual([]);
+  expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).not.toContain('Inter');
 }

@@ -2,7 +2,7 @@
 // prefetched while the home loads — a finger reaching a link prefetches that page alone, and the tap
 // opens it.
 import { expect, test, type Request } from '@playwright/test';
-import { DEMO, fontFaces, PHONE, signInDemoCustomer } from './helpers';
+import { DEMO, expectSystemTypeface, PHONE, signInDemoCustomer } from './helpers';
 
 test.use({ ...PHONE });
 
@@ -35,8 +35,5 @@ test('the portal uses the phone’s own typeface: its pages fetch no font file',
   await signInDemoCustomer(page);
   const heading = page.getByRole('heading', { name: 'Hola, María Fernández' });
   await expect(heading).toBeVisible();
-  const faces = await fontFaces(page);
-  expect(faces.some((f) => f.family.includes('Inter'))).toBe(true);
-  expect(faces.filter((f) => f.status !== 'unloaded')).toEqual([]);
-  expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).not.toContain('Inter');
+  await expectSystemTypeface(page, heading);
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { ACME, DEMO, DEMO_PASSWORD, fontFaces, LOOPBACK, signInStaff, STAFF } from './helpers';
+import { ACME, DEMO, DEMO_PASSWORD, expectSystemTypeface, LOOPBACK, signInStaff, STAFF } from './helpers';
 
 const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true };
 test.use(PHONE);
@@ -121,12 +121,7 @@ test('the technician app uses the phone’s own typeface: /tech fetches no font 
   await signInStaff(page, STAFF.technician, DEMO_PASSWORD, DEMO, '/tech');
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toBeVisible();
-  // The back office's typeface is declared for every page (its @font-face rules are in this document)…
-  const faces = await fontFaces(page);
-  expect(faces.some((f) => f.family.includes('Inter'))).toBe(true);
-  // …and none of its files was loaded here: the app's text is set in the system's sans-serif.
-  expect(faces.filter((f) => f.status !== 'unloaded')).toEqual([]);
-  expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).not.toContain('Inter');
+  await expectSystemTypeface(page, heading);
 });
 
 test('offline, every view of /tech is the app’s page from the service worker; /api answers are never cached', async ({ page, context }) => {

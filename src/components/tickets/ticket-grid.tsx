@@ -14,6 +14,7 @@ import { formatVisit } from '@/lib/visits';
 import { useRowSelection } from '@/components/ui/use-row-selection';
 import type { RouterOutputs } from '@/trpc/types';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { numberFormat } from '@/lib/intl-cache';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { useUrlState } from '@/components/ui/use-url-state';
@@ -260,7 +261,7 @@ export function TicketGrid() {
       // G4: the intervention's date — to schedule, awaiting the customer or the company, agreed.
       { id: 'intervention', header: t('columns.intervention'), cell: ({ row }) => <span data-testid="grid-intervention"><ScheduleBadge status={row.original.scheduleStatus} /></span> },
       // G6: the kilometres the technician declared on completion.
-      { id: 'kilometres', header: t('columns.kilometres'), cell: ({ row }) => (row.original.kilometres != null ? <span className="tabular-nums" data-testid="grid-kilometres">{new Intl.NumberFormat(intl, { maximumFractionDigits: 1 }).format(row.original.kilometres)} km</span> : null) },
+      { id: 'kilometres', header: t('columns.kilometres'), cell: ({ row }) => (row.original.kilometres != null ? <span className="tabular-nums" data-testid="grid-kilometres">{numberFormat(intl, { maximumFractionDigits: 1 }).format(row.original.kilometres)} km</span> : null) },
       // G8/G9: billing columns — the server sends their values only with billing.read.
       ...(billing
         ? ([
